@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// The plugins: each is one folder under Plugins/ (a library target of that name, with a test
+/// target `<Name>Tests`) and one entry in `Sources/valuebench/Plugins.swift`.
+let plugins = ["Modeling", "KPI", "Differentiation", "Guide"]
+
+/// Extra dependencies of a plugin beyond ValueCore and Workbench.
+let pluginDependencies: [String: [Target.Dependency]] = [
+    "KPI": ["CFastScan"],
+    "Guide": ["KPI", "Differentiation"],
+]
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+var targets: [Target] = [
+    // The domain: workspace, enterprises and their value models. Value types, no I/O.
+    .target(name: "ValueCore"),
+    // The command language, plugin protocol, output model, notebooks and replay.
+    .target(name: "Workbench", dependencies: ["ValueCore"]),
+    // libedit, seen through pkg-config, and a tiny C shim for its variadic calls and globals.
+    .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+                   providers: [.apt(["libedit-dev"])]),
+    .target(name: "CLibEdit", dependencies: ["CEditLine"]),
+    // SIMD block classification for the survey scanner, with a portable fallback.
+    .target(name: "CFastScan", cSettings: [.unsafeFlags(["-O3"])]),
+    // The executable: terminal, files, signals, process flags. The only place that prints.
+    .executableTarget(
+        name: "valuebench",
+        dependencies: ["ValueCore", "Workbench", "CLibEdit",
+                       .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            + plugins.map { .target(name: $0) }),
+    .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
+    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore"] + plugins.map { .target(name: $0) },
+                resources: [.copy("Golden")]),
+    .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
+]
+for name in plugins {
+    targets.append(.target(name: name,
+                           dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
+                           path: "Plugins/\(name)"))
+    targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench"]))
+}
+for index in targets.indices where targets[index].type != .system {
+    if targets[index].swiftSettings == nil { targets[index].swiftSettings = [] }
+    targets[index].swiftSettings! += swiftSettings
+}
+
+let package = Package(
+    name: "ValueBench",
+    platforms: [.macOS(.v14)],
+    products: [.executable(name: "valuebench", targets: ["valuebench"])],
+    dependencies: [.package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")],
+    targets: targets
+)

@@ -1,0 +1,178 @@
+/// Everything a session has modelled: the enterprises, in the order they were added, and the
+/// current one.
+///
+/// The workspace is a value. Every mutation goes through the methods below, which also record
+/// what they changed in `changes`; the session turns those records into its undo history, so
+/// undoing a command costs in proportion to what the command changed, not to the workspace's
+/// size. Code outside ValueCore cannot reach the storage except through these methods.
+public struct Workspace: Sendable, Equatable {
+    /// One recorded change: the before and after image of one enterprise, or of the current
+    /// enterprise's name. Applying `before` undoes it, `after` redoes it.
+    public enum Change: Sendable, Equatable {
+        /// `before == nil`: the enterprise was added; `after == nil`: it was removed.
+        case enterprise(position: Int, before: Enterprise?, after: Enterprise?)
+        case current(before: String?, after: String?)
+    }
+
+    public private(set) var enterprises: [Enterprise] = []
+    private var positions: [String: Int] = [:]
+    public private(set) var current: String?
+    /// The changes made since `takeChanges()` was last called.
+    public private(set) var changes: [Change] = []
+
+    public init() {}
+
+    public init(enterprises: [Enterprise], current: String?) {
+        for e in enterprises { positions[Name.fold(e.name)] = self.enterprises.count; self.enterprises.append(e) }
+        self.current = current.flatMap { name in positions[Name.fold(name)].map { self.enterprises[$0].name } }
+    }
+
+    public static func == (a: Workspace, b: Workspace) -> Bool {
+        a.enterprises == b.enterprises && a.current == b.current
+    }
+
+    // MARK: Reading
+
+    public var count: Int { enterprises.count }
+
+    /// The enterprise with this name (case-insensitive), if any.
+    public func enterprise(named name: String) -> Enterprise? {
+        position(of: name).map { enterprises[$0] }
+    }
+
+    public func position(of name: String) -> Int? { positions[Name.fold(name)] }
+
+    public func contains(_ name: String) -> Bool { positions[Name.fold(name)] != nil }
+
+    /// The current enterprise, if one is set.
+    public var currentEnterprise: Enterprise? { current.flatMap(enterprise(named:)) }
+
+    // MARK: Changing
+
+    /// Adds an enterprise at the end (or at `position`). The caller has checked the name is free.
+    public mutating func add(_ enterprise: Enterprise, at position: Int? = nil) {
+        let p = position ?? enterprises.count
+        precondition(positions[Name.fold(enterprise.name)] == nil, "duplicate enterprise \(enterprise.name)")
+        insert(enterprise, at: p)
+        changes.append(.enterprise(position: p, before: nil, after: enterprise))
+    }
+
+    /// Changes the enterprise named `name` in place (renaming it is allowed when the new name is
+    /// free). Returns what `body` returns; records nothing if `body` throws or changes nothing.
+    @discardableResult
+    public mutating func update<R>(_ name: String, _ body: (inout Enterprise) throws -> R) rethrows -> R? {
+        guard let p = position(of: name) else { return nil }
+        let before = enterprises[p]
+        var after = before
+        let result = try body(&after)
+        if after == before { return result }
+        let renamed = Name.fold(after.name) != Name.fold(before.name)
+        if renamed {
+            precondition(positions[Name.fold(after.name)] == nil, "duplicate enterprise \(after.name)")
+            positions[Name.fold(before.name)] = nil
+            positions[Name.fold(after.name)] = p
+        }
+        enterprises[p] = after
+        changes.append(.enterprise(position: p, before: before, after: after))
+        if renamed, let c = current, Name.same(c, before.name) { setCurrent(after.name) }
+        return result
+    }
+
+    /// Removes the enterprise named `name`; returns it.
+    @discardableResult
+    public mutating func remove(_ name: String) -> Enterprise? {
+        guard let p = position(of: name) else { return nil }
+        let removed = delete(at: p)
+        changes.append(.enterprise(position: p, before: removed, after: nil))
+        if let c = current, Name.same(c, removed.name) { setCurrent(nil) }
+        return removed
+    }
+
+    /// Makes `name` the current enterprise (nil: none).
+    public mutating func setCurrent(_ name: String?) {
+        let canonical = name.flatMap { enterprise(named: $0)?.name }
+        guard canonical != current else { return }
+        changes.append(.current(before: current, after: canonical))
+        current = canonical
+    }
+
+    // MARK: Change records
+
+    /// Returns the changes recorded since the last call, and forgets them.
+    public mutating func takeChanges() -> [Change] {
+        defer { changes.removeAll(keepingCapacity: true) }
+        return changes
+    }
+
+    /// Reverts `changes` (as returned by `takeChanges`), newest first. Records nothing.
+    public mutating func revert(_ changes: [Change]) {
+        for change in changes.reversed() {
+            switch change {
+            case let .enterprise(p, before, after):
+                apply(position: p, from: after, to: before)
+            case let .current(before, _):
+                current = before
+            }
+        }
+    }
+
+    /// Applies `changes` again, oldest first. Records nothing.
+    public mutating func reapply(_ changes: [Change]) {
+        for change in changes {
+            switch change {
+            case let .enterprise(p, before, after):
+                apply(position: p, from: before, to: after)
+            case let .current(_, after):
+                current = after
+            }
+        }
+    }
+
+    private mutating func apply(position p: Int, from old: Enterprise?, to new: Enterprise?) {
+        switch (old, new) {
+        case (nil, let n?): insert(n, at: p)
+        case (_?, nil): delete(at: p)
+        case let (o?, n?):
+            positions[Name.fold(o.name)] = nil
+            positions[Name.fold(n.name)] = p
+            enterprises[p] = n
+        case (nil, nil): break
+        }
+    }
+
+    private mutating func insert(_ e: Enterprise, at p: Int) {
+        enterprises.insert(e, at: p)
+        if p == enterprises.count - 1 {
+            positions[Name.fold(e.name)] = p
+        } else {
+            for i in p..<enterprises.count { positions[Name.fold(enterprises[i].name)] = i }
+        }
+    }
+
+    @discardableResult
+    private mutating func delete(at p: Int) -> Enterprise {
+        let e = enterprises.remove(at: p)
+        positions[Name.fold(e.name)] = nil
+        for i in p..<enterprises.count { positions[Name.fold(enterprises[i].name)] = i }
+        return e
+    }
+}
+
+extension Workspace: Codable {
+    private enum CodingKeys: String, CodingKey { case enterprises, current }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let list = try c.decode([Enterprise].self, forKey: .enterprises)
+        var seen = Set<String>()
+        for e in list where !seen.insert(Name.fold(e.name)).inserted {
+            throw DecodingError.dataCorruptedError(forKey: .enterprises, in: c,
+                                                   debugDescription: "duplicate enterprise \(e.name)")
+        }
+        self.init(enterprises: list, current: try c.decodeIfPresent(String.self, forKey: .current))
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(enterprises, forKey: .enterprises)
+        try c.encodeIfPresent(current, forKey: .current)
+    }
+}

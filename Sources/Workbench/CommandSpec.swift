@@ -1,0 +1,157 @@
+import ValueCore
+
+/// Where the names an argument accepts come from: drives validation messages and tab completion.
+public enum NameSource: String, Sendable, CaseIterable {
+    case enterprise, resource, segment, need, offering, factor, initiative, kpi, model
+    /// A node of a value model of the enterprise in hand.
+    case node
+    /// A command word (for `help COMMAND`).
+    case command
+    /// A path on disk.
+    case file
+}
+
+/// The type of an argument's or option's value. The parser checks it before a command runs, so
+/// a command never sees a value outside its range.
+public enum ValueKind: Sendable, Equatable {
+    /// Free text.
+    case text
+    /// A name, completed from the workspace. The parser does not check that it exists: the
+    /// command does, because "must exist" and "must be new" both use names.
+    case name(NameSource)
+    /// A whole number in the range.
+    case integer(ClosedRange<Int>)
+    /// A decimal number in the range.
+    case number(ClosedRange<Double>)
+    /// One of these words (matched case-insensitively; the canonical spelling is passed on).
+    case choice([String])
+    /// A file path.
+    case file
+
+    var placeholder: String {
+        switch self {
+        case .text: return "TEXT"
+        case let .name(source): return source.rawValue.uppercased()
+        case let .integer(r): return "\(r.lowerBound)…\(r.upperBound)"
+        case let .number(r): return "\(Format.number(r.lowerBound))…\(Format.number(r.upperBound))"
+        case let .choice(words): return words.joined(separator: "|")
+        case .file: return "FILE"
+        }
+    }
+}
+
+/// A positional argument of a command.
+public struct ArgumentSpec: Sendable {
+    public var name: String
+    public var help: String
+    public var kind: ValueKind
+    public var optional: Bool
+    /// Takes every remaining positional word (at least one unless `optional`).
+    public var variadic: Bool
+
+    public init(_ name: String, _ kind: ValueKind = .text, help: String, optional: Bool = false, variadic: Bool = false) {
+        self.name = name; self.kind = kind; self.help = help; self.optional = optional; self.variadic = variadic
+    }
+}
+
+/// A `--name VALUE` option or a `--name` flag.
+public struct OptionSpec: Sendable {
+    public var name: String
+    public var help: String
+    /// nil: a flag, which takes no value.
+    public var kind: ValueKind?
+    /// May be given several times; the values are collected in order.
+    public var repeating: Bool
+
+    public init(_ name: String, _ kind: ValueKind?, help: String, repeating: Bool = false) {
+        self.name = name; self.kind = kind; self.help = help; self.repeating = repeating
+    }
+
+    public static func flag(_ name: String, help: String) -> OptionSpec { OptionSpec(name, nil, help: help) }
+}
+
+/// What a command does with the session, beyond changing the workspace.
+public enum CommandRole: Sendable {
+    /// Reads or changes the workspace; recorded in the history and in notebooks.
+    case model
+    /// Manages the session itself (save, open, quit, …): not recorded in notebooks.
+    case session
+}
+
+/// A command, declared as data. The same declaration drives parsing, `help`, error messages and
+/// tab completion; the `run` closure does the work.
+public struct CommandSpec: Sendable {
+    /// The command words, e.g. `["enterprise", "add"]`.
+    public var words: [String]
+    /// One line: what the command does.
+    public var abstract: String
+    /// More lines for `help COMMAND`: definitions, formulas, caveats.
+    public var discussion: String
+    public var arguments: [ArgumentSpec]
+    public var options: [OptionSpec]
+    /// Complete command lines that work on the example workspace; `help` shows them and a
+    /// shared test runs them.
+    public var examples: [String]
+    public var role: CommandRole
+    /// Whether the command returns data, and so accepts `--json`.
+    public var returnsData: Bool
+    public var run: @Sendable (inout CommandContext) throws -> CommandOutput
+
+    public init(_ words: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+                options: [OptionSpec] = [], examples: [String] = [], role: CommandRole = .model,
+                returnsData: Bool = true, run: @escaping @Sendable (inout CommandContext) throws -> CommandOutput) {
+        self.words = words.split(separator: " ").map(String.init)
+        self.abstract = abstract; self.discussion = discussion; self.arguments = arguments
+        self.options = options; self.examples = examples; self.role = role; self.returnsData = returnsData
+        self.run = run
+    }
+
+    public var name: String { words.joined(separator: " ") }
+
+    /// The options the parser accepts: the declared ones plus `--json` (when the command returns
+    /// data) and `--help`.
+    public var allOptions: [OptionSpec] {
+        var all = options
+        if returnsData, !all.contains(where: { $0.name == "json" }) {
+            all.append(.flag("json", help: "print the result as one JSON document"))
+        }
+        all.append(.flag("help", help: "show this help"))
+        return all
+    }
+
+    /// The usage line, e.g. `enterprise add NAME [--industry TEXT]`.
+    public var usage: String {
+        var parts = [name]
+        for a in arguments {
+            var p = a.name.uppercased()
+            if a.variadic { p += "…" }
+            parts.append(a.optional ? "[\(p)]" : p)
+        }
+        for o in options {
+            let p = o.kind.map { "--\(o.name) \($0.placeholder)" } ?? "--\(o.name)"
+            parts.append("[\(p)]")
+        }
+        if returnsData, !options.contains(where: { $0.name == "json" }) { parts.append("[--json]") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// A module of commands. A plugin declares its commands as data and does no I/O of its own:
+/// each command receives a `CommandContext` and returns a `CommandOutput`.
+///
+/// Implementation requirements:
+/// - `name` is one lower-case word, unique among plugins; `commands` are built once at start-up
+///   and must not depend on the workspace.
+/// - Every command's first word should be the plugin's own (`kpi …`, `diff …`), except for a
+///   plugin that edits the workspace's objects, whose words are the objects' names.
+/// - A command that fails throws a `CommandError`; the session then reverts whatever the
+///   command changed in the workspace, so a command may fail half-way without care.
+/// - Every example in `commands` must run on a workspace built from the examples before it
+///   (the shared conformance test in WorkbenchTests runs them all, in order).
+/// - Commands touch files only through `context.files`, which a sandbox may restrict.
+public protocol WorkbenchPlugin: Sendable {
+    var name: String { get }
+    /// One line for `help`.
+    var abstract: String { get }
+    var commands: [CommandSpec] { get }
+}

@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Files on the local disk, with optional confinement to a folder (the replay sandbox).
+public struct LocalFileAccess: FileAccess {
+    /// Relative paths are resolved against this folder; nil: the process's working directory.
+    public var base: String?
+    /// When set, no path may resolve outside this folder.
+    public var jail: String?
+    /// Whether `write` is allowed.
+    public var allowWrites: Bool
+
+    public init(base: String? = nil, jail: String? = nil, allowWrites: Bool = true) {
+        self.base = base; self.jail = jail; self.allowWrites = allowWrites
+    }
+
+    public func resolve(_ path: String) throws -> String {
+        guard !path.isEmpty else { throw CommandError.badValue("the file name is empty") }
+        let joined = path.hasPrefix("/") ? path : (base.map { $0 + "/" + path } ?? path)
+        guard let jail else { return joined }
+        // Resolve symbolic links where the file exists, so a link cannot lead out of the folder.
+        let real = LocalFileAccess.realPath(joined) ?? LocalFileAccess.normalize(LocalFileAccess.absolute(joined))
+        let root = LocalFileAccess.realPath(jail) ?? LocalFileAccess.normalize(LocalFileAccess.absolute(jail))
+        guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw CommandError("Sandbox", "'\(path)' is outside the notebook's folder; a notebook may only read files beside it")
+        }
+        return real
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        let file = try open(path)
+        var bytes = [UInt8](repeating: 0, count: file.size)
+        var done = 0
+        while done < bytes.count {
+            let n = try bytes.withUnsafeMutableBytes { raw in
+                try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[done...]), at: done)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(bytes[..<done])
+    }
+
+    public func open(_ path: String) throws -> any RandomAccessFile {
+        let resolved = try resolve(path)
+        let fd = Glibc.open(resolved, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw LocalFileAccess.failure("cannot read", path) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { close(fd); throw LocalFileAccess.failure("cannot read", path) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw CommandError("BadFile", "cannot read \(path): not a regular file")
+        }
+        return LocalFile(fd: fd, size: Int(st.st_size))
+    }
+
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        guard allowWrites else {
+            throw CommandError("Sandbox", "writing '\(path)' is not allowed here (replay with --allow-writes to permit it)")
+        }
+        try LocalFileAccess.writeAtomically(try resolve(path), bytes)
+    }
+
+    /// Writes a temporary file beside `path`, fsyncs it, renames it over `path`, and fsyncs the
+    /// folder: a reader sees the old file or the new one, never half of one.
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temp = "\(folder.isEmpty ? "" : folder)/.\(name).\(getpid()).tmp"
+        let fd = Glibc.open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure("cannot write", path) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + done, raw.count - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = failure("cannot write", path)
+                close(fd); unlink(temp)
+                throw e
+            }
+            done += n
+        }
+        guard fsync(fd) == 0, close(fd) == 0 else { unlink(temp); throw failure("cannot write", path) }
+        guard rename(temp, path) == 0 else { let e = failure("cannot write", path); unlink(temp); throw e }
+        let dfd = Glibc.open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    static func failure(_ what: String, _ path: String) -> CommandError {
+        CommandError("FileError", "\(what) \(path): \(String(cString: strerror(errno)))")
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return path }
+        return String(cString: buf) + "/" + path
+    }
+
+    /// Removes `.` and `..` and doubled slashes, without touching the disk.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for p in path.split(separator: "/") {
+            if p == "." || p.isEmpty { continue }
+            if p == ".." { _ = parts.popLast(); continue }
+            parts.append(p)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// An open file read with pread(2): safe from several threads at once.
+final class LocalFile: RandomAccessFile, @unchecked Sendable {
+    let fd: Int32
+    let size: Int
+    init(fd: Int32, size: Int) { self.fd = fd; self.size = size }
+    deinit { close(fd) }
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        while true {
+            let n = pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw CommandError("FileError", "read failed: \(String(cString: strerror(errno)))")
+        }
+    }
+}

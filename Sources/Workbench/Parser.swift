@@ -1,0 +1,192 @@
+/// A parsed value, already checked against its `ValueKind`.
+public enum ArgumentValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case flag
+
+    public var text: String {
+        switch self {
+        case let .text(s): return s
+        case let .integer(i): return String(i)
+        case let .number(d): return Format.number(d)
+        case .flag: return "true"
+        }
+    }
+}
+
+/// The arguments and options of one command line, by name.
+public struct ParsedArguments: Sendable, Equatable {
+    /// Positional arguments by name; a variadic one holds several values.
+    public var positional: [String: [ArgumentValue]] = [:]
+    /// Options by name (without `--`); a repeating one holds several values, a flag `.flag`.
+    public var options: [String: [ArgumentValue]] = [:]
+
+    public init() {}
+
+    /// The value of argument or option `name` as text.
+    public func string(_ name: String) -> String? { (positional[name] ?? options[name])?.first?.text }
+    /// All the values of a variadic argument or repeating option, as text.
+    public func strings(_ name: String) -> [String] { (positional[name] ?? options[name] ?? []).map(\.text) }
+    public func int(_ name: String) -> Int? {
+        switch (positional[name] ?? options[name])?.first {
+        case let .integer(i)?: return i
+        case let .number(d)?: return Int(d)
+        case let .text(s)?: return Int(s)
+        default: return nil
+        }
+    }
+    public func ints(_ name: String) -> [Int] {
+        (positional[name] ?? options[name] ?? []).compactMap {
+            if case let .integer(i) = $0 { return i }
+            return nil
+        }
+    }
+    public func double(_ name: String) -> Double? {
+        switch (positional[name] ?? options[name])?.first {
+        case let .integer(i)?: return Double(i)
+        case let .number(d)?: return d
+        case let .text(s)?: return Double(s)
+        default: return nil
+        }
+    }
+    public func doubles(_ name: String) -> [Double] {
+        (positional[name] ?? options[name] ?? []).compactMap {
+            switch $0 {
+            case let .integer(i): return Double(i)
+            case let .number(d): return d
+            default: return nil
+            }
+        }
+    }
+    public func flag(_ name: String) -> Bool { options[name] != nil }
+    public func has(_ name: String) -> Bool { positional[name] != nil || options[name] != nil }
+}
+
+/// A command line, parsed: which command, with what.
+public struct ParsedCommand: Sendable {
+    public var spec: CommandSpec
+    public var arguments: ParsedArguments
+}
+
+/// Why a command line could not be parsed. The text says what was wrong and what is accepted.
+public struct ParseError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var code: String
+    public var message: String
+    public init(_ code: String, _ message: String) { self.code = code; self.message = message }
+    public var description: String { message }
+}
+
+/// Binds the words of a command line to a command's declared arguments and options.
+public enum Parser {
+    /// Parses `tokens` (the command words already matched: `wordCount` of them).
+    public static func bind(_ spec: CommandSpec, tokens: [Token], from start: Int) throws -> ParsedArguments {
+        var result = ParsedArguments()
+        var positionals: [Token] = []
+        let options = spec.allOptions
+        var i = start
+        var onlyPositionals = false
+        while i < tokens.count {
+            let t = tokens[i]
+            i += 1
+            if !onlyPositionals, !t.quoted, t.text == "--" { onlyPositionals = true; continue }
+            guard !onlyPositionals, !t.quoted, t.text.hasPrefix("--"), t.text.utf8.count > 2 else {
+                positionals.append(t)
+                continue
+            }
+            var name = String(t.text.dropFirst(2))
+            var inline: String?
+            if let eq = name.firstIndex(of: "=") {
+                inline = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let option = options.first(where: { $0.name == name })
+                ?? options.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+                var m = "\(spec.name): unknown option --\(name)"
+                if let s = Suggest.closest(to: name, in: options.map(\.name)) { m += "; did you mean --\(s)?" }
+                else { m += " (accepted: \(options.map { "--" + $0.name }.joined(separator: ", ")))" }
+                throw ParseError("UnknownOption", m)
+            }
+            guard let kind = option.kind else {
+                if inline != nil { throw ParseError("BadValue", "\(spec.name): --\(option.name) is a flag and takes no value") }
+                result.options[option.name] = [.flag]
+                continue
+            }
+            let raw: String
+            if let inline { raw = inline } else {
+                guard i < tokens.count else {
+                    throw ParseError("MissingValue", "\(spec.name): --\(option.name) needs a value (\(kind.placeholder))")
+                }
+                raw = tokens[i].text
+                i += 1
+            }
+            let value = try check(raw, kind, what: "--\(option.name)", command: spec.name)
+            if option.repeating { result.options[option.name, default: []].append(value) }
+            else if result.options[option.name] != nil {
+                throw ParseError("BadValue", "\(spec.name): --\(option.name) is given twice (it takes one value)")
+            } else { result.options[option.name] = [value] }
+        }
+        if result.options["help"] != nil { return result }
+
+        var p = 0
+        for (index, arg) in spec.arguments.enumerated() {
+            if arg.variadic {
+                // Leave enough words for the required arguments after this one.
+                let after = spec.arguments[(index + 1)...].filter { !$0.optional }.count
+                let take = max(0, positionals.count - p - after)
+                if take == 0, !arg.optional {
+                    throw ParseError("MissingArgument", "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
+                }
+                var values: [ArgumentValue] = []
+                values.reserveCapacity(take)
+                for k in 0..<take { values.append(try check(positionals[p + k].text, arg.kind, what: arg.name.uppercased(), command: spec.name)) }
+                if !values.isEmpty { result.positional[arg.name] = values }
+                p += take
+                continue
+            }
+            guard p < positionals.count else {
+                if arg.optional { continue }
+                throw ParseError("MissingArgument", "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
+            }
+            result.positional[arg.name] = [try check(positionals[p].text, arg.kind, what: arg.name.uppercased(), command: spec.name)]
+            p += 1
+        }
+        if p < positionals.count {
+            let extra = positionals[p].text
+            let hint = extra.contains(" ") ? "" : " (quote names that contain spaces: \"\(extra) …\")"
+            throw ParseError("ExtraArgument", "\(spec.name): unexpected argument '\(extra)'\(hint); usage: \(spec.usage)")
+        }
+        return result
+    }
+
+    /// Checks one raw value against its kind.
+    static func check(_ raw: String, _ kind: ValueKind, what: String, command: String) throws -> ArgumentValue {
+        switch kind {
+        case .text, .name, .file:
+            return .text(raw)
+        case let .integer(range):
+            guard let v = Int(raw) else {
+                throw ParseError("BadValue", "\(command): \(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'")
+            }
+            guard range.contains(v) else {
+                throw ParseError("OutOfRange", "\(command): \(what) is \(v), outside \(range.lowerBound)…\(range.upperBound)")
+            }
+            return .integer(v)
+        case let .number(range):
+            guard let v = Double(raw), v.isFinite else {
+                throw ParseError("BadValue", "\(command): \(what) must be a number from \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound)), not '\(raw)'")
+            }
+            guard range.contains(v) else {
+                throw ParseError("OutOfRange", "\(command): \(what) is \(Format.number(v)), outside \(Format.number(range.lowerBound))…\(Format.number(range.upperBound))")
+            }
+            return .number(v)
+        case let .choice(words):
+            if let w = words.first(where: { $0 == raw }) ?? words.first(where: { $0.lowercased() == raw.lowercased() }) {
+                return .text(w)
+            }
+            var m = "\(command): \(what) must be one of \(words.joined(separator: ", ")), not '\(raw)'"
+            if let s = Suggest.closest(to: raw, in: words) { m += "; did you mean '\(s)'?" }
+            throw ParseError("BadValue", m)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Turns a command's output into text: aligned tables for people, CSV or JSON for programs.
+public struct Renderer: Sendable {
+    public var format: OutputFormat
+    /// ANSI styling (bold headers, dim rules); only on a terminal, never with `NO_COLOR`.
+    public var color: Bool
+
+    public init(format: OutputFormat = .table, color: Bool = false) { self.format = format; self.color = color }
+
+    /// The text of `output`, ending with a newline unless empty.
+    public func render(_ output: CommandOutput) -> String {
+        if format == .json, let data = output.data { return data.compact() + "\n" }
+        var out = ""
+        for block in output.blocks {
+            switch block {
+            case let .text(t), let .markdown(t):
+                out += t
+            case let .table(t):
+                out += format == .csv ? Renderer.csv(t) : aligned(t)
+            case let .chart(c):
+                out += c.text
+            }
+            if !out.hasSuffix("\n") { out += "\n" }
+        }
+        return out
+    }
+
+    /// Plain text for a notebook's `text/plain`: the table rendering, never colour.
+    public static func plain(_ output: CommandOutput) -> String {
+        var s = Renderer(format: .table, color: false).render(output)
+        if s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+
+    /// Columns padded to their widest cell (counting wide characters as two columns), numbers
+    /// right-aligned, a rule under the header.
+    public func aligned(_ table: Table) -> String {
+        let columns = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for (i, h) in table.headers.enumerated() { widths[i] = Format.displayWidth(h) }
+        for row in table.rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Format.displayWidth(cell)) }
+        }
+        func line(_ cells: [String], header: Bool) -> String {
+            var parts: [String] = []
+            for i in 0..<columns {
+                let cell = i < cells.count ? cells[i] : ""
+                let right = i < table.alignments.count && table.alignments[i] == .right
+                let last = i == columns - 1
+                parts.append(last && !right ? cell : Format.pad(cell, widths[i], right: right))
+            }
+            var s = parts.joined(separator: "  ")
+            while s.hasSuffix(" ") { s.removeLast() }
+            return header && color ? "\u{1B}[1m" + s + "\u{1B}[0m" : s
+        }
+        var out = ""
+        if !table.headers.isEmpty {
+            out += line(table.headers, header: true) + "\n"
+            let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+            out += (color ? "\u{1B}[2m" + rule + "\u{1B}[0m" : rule) + "\n"
+        }
+        for row in table.rows { out += line(row, header: false) + "\n" }
+        return out
+    }
+
+    /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
+    public static func csv(_ table: Table) -> String {
+        func field(_ s: String) -> String {
+            if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return s
+        }
+        var out = ""
+        if !table.headers.isEmpty { out += table.headers.map(field).joined(separator: ",") + "\n" }
+        for row in table.rows { out += row.map(field).joined(separator: ",") + "\n" }
+        return out
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed).
+    public func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

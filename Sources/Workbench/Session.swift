@@ -1,0 +1,141 @@
+import ValueCore
+
+/// The outcome of one command line.
+public enum Outcome: Sendable {
+    /// The command ran. `requests` are what the session could not do itself (save, open, …):
+    /// the caller carries them out.
+    case success(CommandOutput, command: CommandSpec, requests: [SessionRequest])
+    /// The line failed: nothing in the workspace changed.
+    case failure(CommandError)
+    /// The line held no command (blank or a comment).
+    case nothing
+}
+
+/// A running session: the workspace, its undo history, and the command registry. It parses and
+/// runs lines; it does no I/O (the executable reads lines and prints outcomes).
+public struct Session: Sendable {
+    public let registry: Registry
+    public private(set) var workspace = Workspace()
+    /// Each entry is the changes one command made.
+    private var undoStack: [[Workspace.Change]] = []
+    private var redoStack: [[Workspace.Change]] = []
+    /// Every model command line run successfully or not, in order (for `history`).
+    public private(set) var history: [String] = []
+    public var format: OutputFormat = .table
+    public var files: any FileAccess
+    /// Whether the workspace changed since `markSaved()`.
+    public private(set) var isDirty = false
+
+    public init(registry: Registry, files: any FileAccess = NoFileAccess()) {
+        self.registry = registry
+        self.files = files
+    }
+
+    /// Runs one command line.
+    public mutating func execute(_ line: String) -> Outcome {
+        let tokens: [Token]
+        do { tokens = try Tokenizer.tokenize(line) } catch {
+            return .failure(CommandError("BadSyntax", "\(error)"))
+        }
+        guard !tokens.isEmpty else { return .nothing }
+        let parsed: ParsedCommand
+        do { parsed = try registry.parse(tokens) } catch let e as ParseError {
+            return .failure(CommandError(e.code, e.message))
+        } catch { return .failure(CommandError("BadSyntax", "\(error)")) }
+        if parsed.spec.role == .model { history.append(line) }
+        return run(parsed)
+    }
+
+    /// Runs a parsed command; on failure, reverts whatever it changed.
+    public mutating func run(_ parsed: ParsedCommand) -> Outcome {
+        if parsed.arguments.flag("help") {
+            return .success(Help.command(parsed.spec), command: parsed.spec, requests: [])
+        }
+        // Move the workspace into the context (no copy), and back afterwards.
+        var context = CommandContext(arguments: parsed.arguments, workspace: Workspace(), files: files,
+                                     registry: registry,
+                                     session: SessionInfo(history: history, undoDepth: undoStack.count,
+                                                          redoDepth: redoStack.count, format: format))
+        swap(&context.workspace, &workspace)
+        var output: CommandOutput
+        do {
+            output = try parsed.spec.run(&context)
+        } catch {
+            let changes = context.workspace.takeChanges()
+            context.workspace.revert(changes)
+            swap(&context.workspace, &workspace)
+            if let e = error as? CommandError { return .failure(e) }
+            if let e = error as? ParseError { return .failure(CommandError(e.code, e.message)) }
+            return .failure(CommandError("Failed", "\(error)"))
+        }
+        let changes = context.workspace.takeChanges()
+        swap(&context.workspace, &workspace)
+        if !changes.isEmpty {
+            undoStack.append(changes)
+            redoStack.removeAll()
+            isDirty = true
+        }
+        var remaining: [SessionRequest] = []
+        for request in context.requests {
+            switch request {
+            case let .undo(n):
+                let done = undo(n)
+                output = .message(done == 0 ? "Nothing to undo." : "Undid \(done) step\(done == 1 ? "" : "s").",
+                                  data: ["undone": .int(done), "remaining": .int(undoStack.count)])
+            case let .redo(n):
+                let done = redo(n)
+                output = .message(done == 0 ? "Nothing to redo." : "Redid \(done) step\(done == 1 ? "" : "s").",
+                                  data: ["redone": .int(done), "remaining": .int(redoStack.count)])
+            case let .setFormat(f):
+                format = f
+            default:
+                remaining.append(request)
+            }
+        }
+        if parsed.arguments.flag("json"), let data = output.data {
+            output = CommandOutput(blocks: [.text(data.compact())], data: data, notes: output.notes)
+        }
+        return .success(output, command: parsed.spec, requests: remaining)
+    }
+
+    /// Undoes up to `steps` commands; returns how many were undone.
+    @discardableResult
+    public mutating func undo(_ steps: Int = 1) -> Int {
+        var done = 0
+        while done < steps, let changes = undoStack.popLast() {
+            workspace.revert(changes)
+            redoStack.append(changes)
+            done += 1
+        }
+        if done > 0 { isDirty = true }
+        return done
+    }
+
+    /// Redoes up to `steps` undone commands; returns how many were redone.
+    @discardableResult
+    public mutating func redo(_ steps: Int = 1) -> Int {
+        var done = 0
+        while done < steps, let changes = redoStack.popLast() {
+            workspace.reapply(changes)
+            undoStack.append(changes)
+            done += 1
+        }
+        if done > 0 { isDirty = true }
+        return done
+    }
+
+    public var undoDepth: Int { undoStack.count }
+    public var redoDepth: Int { redoStack.count }
+
+    /// Replaces the whole workspace (opening a notebook's snapshot); clears undo and redo.
+    public mutating func load(_ workspace: Workspace, history: [String] = []) {
+        self.workspace = workspace
+        self.history = history
+        undoStack.removeAll()
+        redoStack.removeAll()
+        isDirty = false
+    }
+
+    /// The workspace is now saved.
+    public mutating func markSaved() { isDirty = false }
+}

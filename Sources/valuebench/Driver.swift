@@ -1,0 +1,87 @@
+import ValueCore
+import Workbench
+
+/// Runs command lines through a session and shows the outcomes: the one loop that reads and
+/// prints, for the REPL and for scripts alike.
+final class Driver {
+    var session: Session
+    var renderer: Renderer
+    let out: OutputStream
+    let err: OutputStream
+    /// Options that shape a non-interactive run.
+    struct Options {
+        var bail = false
+        var echo = false
+        /// Prefix error lines with the script line number.
+        var numberErrors = true
+    }
+    var options: Options
+    /// Commands that failed so far.
+    private(set) var failures = 0
+    /// Set by `quit`, or by `--bail` after an error.
+    private(set) var finished = false
+
+    init(session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout, err: OutputStream = .stderr) {
+        self.session = session
+        self.renderer = renderer
+        self.options = options
+        self.out = out
+        self.err = err
+    }
+
+    /// Reads and runs every line of `source`; a line ending with `\` continues on the next one.
+    func run(_ source: any LineSource, prompt: () -> String = { "" }, continuationPrompt: String = "") {
+        var lineNumber = 0
+        while !finished {
+            guard var line = source.readLine(prompt: prompt()) else { break }
+            lineNumber += 1
+            let first = lineNumber
+            while Tokenizer.continues(line) {
+                line.removeLast()
+                guard let more = source.readLine(prompt: continuationPrompt) else { break }
+                lineNumber += 1
+                line += more
+            }
+            execute(line, lineNumber: first)
+        }
+        out.flush()
+    }
+
+    /// Runs one (logical) command line and prints what it gives.
+    func execute(_ line: String, lineNumber: Int? = nil) {
+        if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { out.write("> \(line)\n") }
+        switch session.execute(line) {
+        case .nothing:
+            return
+        case let .failure(error):
+            report(error, lineNumber: lineNumber)
+        case let .success(output, _, requests):
+            renderer.format = session.format
+            let text = renderer.render(output)
+            if !text.isEmpty { out.write(text) }
+            for note in output.notes { err.write("note: \(note)\n") }
+            for request in requests { perform(request, lineNumber: lineNumber) }
+        }
+    }
+
+    func report(_ error: CommandError, lineNumber: Int?) {
+        failures += 1
+        out.flush()
+        if options.numberErrors, let n = lineNumber {
+            err.write("error: line \(n): \(error.message)\n")
+        } else {
+            err.write("error: \(error.message)\n")
+        }
+        if options.bail { finished = true }
+    }
+
+    /// Carries out what a command asked of the session.
+    func perform(_ request: SessionRequest, lineNumber: Int?) {
+        switch request {
+        case .quit:
+            finished = true
+        default:
+            report(CommandError("Unavailable", "notebooks are not available in this build yet"), lineNumber: lineNumber)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where command lines come from: libedit on a terminal, a pipe or file otherwise, or a list
+/// (`-c`, tests). `nil` means the input is over.
+protocol LineSource: AnyObject {
+    /// The next physical line, without its newline. `prompt` is shown only by interactive sources.
+    func readLine(prompt: String) -> String?
+}
+
+/// Lines read from a file descriptor in large chunks (a pipe, a redirected file, a script).
+final class DescriptorLines: LineSource {
+    private let fd: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var start = 0
+    private var end = 0
+    private var eof = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    func readLine(prompt: String) -> String? {
+        while true {
+            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+                var stop = nl
+                if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
+                let line = String(decoding: buffer[start..<stop], as: UTF8.self)
+                start = nl + 1
+                return line
+            }
+            if eof {
+                guard start < end else { return nil }
+                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                start = end
+                return line
+            }
+            // Move the partial line to the front and read more.
+            if start > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    _ = memmove(raw.baseAddress!, raw.baseAddress! + start, end - start)
+                }
+                end -= start
+                start = 0
+            }
+            if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + end, raw.count - end) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                eof = true
+            } else if n == 0 {
+                eof = true
+            } else {
+                end += n
+            }
+        }
+    }
+}
+
+/// Lines given up front (`-c` arguments).
+final class ListLines: LineSource {
+    private var lines: [String]
+    private var index = 0
+    init(_ lines: [String]) { self.lines = lines }
+    func readLine(prompt: String) -> String? {
+        guard index < lines.count else { return nil }
+        defer { index += 1 }
+        return lines[index]
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Workbench
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The process's own flags. Command lines inside the session are parsed by Workbench's parser.
+struct ValueBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "valuebench",
+        abstract: "Model how an enterprise creates value, and check the model with numbers.",
+        discussion: """
+            With no FILE and a terminal on stdin, starts the interactive workbench. Otherwise runs \
+            commands from -c, from FILE (a .vbench script), or from stdin, one per line.
+            Exit status: 0 all commands succeeded, 1 some command failed, 2 bad usage or unreadable input.
+            """)
+
+    @Argument(help: "A script (.vbench) to run, or a notebook (.ipynb) to open.")
+    var file: String?
+
+    @Option(name: .customShort("c"), help: "Run this command (repeatable); no REPL.")
+    var command: [String] = []
+
+    @Flag(help: "Stop at the first command that fails.")
+    var bail = false
+
+    @Flag(help: "Print each command before its output (readable transcripts).")
+    var echo = false
+
+    mutating func run() throws {
+        let registry = Registry(plugins: allPlugins)
+        let session = Session(registry: registry, files: LocalFileAccess())
+        let interactive = command.isEmpty && file == nil && isatty(0) == 1
+        let color = interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
+        let driver = Driver(session: session, renderer: Renderer(color: color),
+                            options: .init(bail: bail, echo: echo, numberErrors: !interactive))
+        if !command.isEmpty {
+            driver.run(ListLines(command))
+        } else if let file {
+            let fd = open(file, O_RDONLY)
+            guard fd >= 0 else {
+                OutputStream.stderr.write("error: cannot read \(file): \(String(cString: strerror(errno)))\n")
+                throw ExitCode(2)
+            }
+            defer { close(fd) }
+            driver.run(DescriptorLines(fd: fd))
+        } else {
+            driver.run(DescriptorLines(fd: 0))
+        }
+        OutputStream.stdout.flush()
+        if driver.failures > 0 { throw ExitCode(1) }
+    }
+}
+
+setlocale(LC_ALL, "")
+signal(SIGPIPE, SIG_IGN)
+do {
+    var command = try ValueBench.parse()
+    try command.run()
+    exit(0)
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    // Help and version requests exit 0; every other usage error is status 2, as the README says.
+    let status = ValueBench.exitCode(for: error)
+    let message = ValueBench.fullMessage(for: error)
+    if status == .success {
+        OutputStream.stdout.write(message + "\n")
+        OutputStream.stdout.flush()
+        exit(0)
+    }
+    OutputStream.stderr.write("error: " + message.replacingOccurrences(of: "Error: ", with: "") + "\n")
+    exit(2)
+}
