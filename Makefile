@@ -1,0 +1,48 @@
+# The README's two commands: `make run` and `make test`. Both install what they need first.
+SWIFT      ?= swift
+BIN_DEBUG   = .build/debug/valuebench
+BIN_RELEASE = .build/release/valuebench
+VENV        = .venv
+EXAMPLE    ?= notebooks/tour.ipynb
+
+.PHONY: run test build release bench setup system-deps venv notebooks-check clean
+
+## Set-up: Debian packages (libedit for the line editor, tmux for the terminal tests) and a
+## Python venv with the notebook validators. Idempotent; does nothing when all is there.
+setup: system-deps venv
+
+system-deps:
+	@scripts/install-system-deps.sh
+
+venv: $(VENV)/.ready
+$(VENV)/.ready: scripts/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/requirements.txt
+	touch $@
+
+build: system-deps
+	$(SWIFT) build
+
+release: system-deps
+	$(SWIFT) build -c release
+
+## Start the workbench on an example notebook.
+run: build
+	@if [ -f "$(EXAMPLE)" ]; then $(BIN_DEBUG) "$(EXAMPLE)"; else $(BIN_DEBUG); fi
+
+## Every test, then every notebook replayed and validated.
+test: setup
+	$(SWIFT) build --build-tests
+	VALUEBENCH_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory notebooks-check
+
+## Replays every example notebook and checks it against the nbformat 4.5 schema.
+notebooks-check: build venv
+	@scripts/check-notebooks.sh $(BIN_DEBUG) $(VENV)/bin/python3 notebooks/*.ipynb
+
+## Speed targets from the issues, measured on a release build.
+bench: release venv
+	@for b in Benchmarks/*.sh; do echo "== $$b"; bash "$$b" $(BIN_RELEASE) || exit 1; done
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the project needs, only those missing.
+set -euo pipefail
+need=()
+pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "installing: ${need[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
