@@ -7,6 +7,6 @@ status=0
 for nb in "$@"; do
   [ -f "$nb" ] || continue
   "$py" scripts/validate_notebook.py "$nb" || status=1
-  "$bin" replay "$nb" >/dev/null || { echo "replay failed: $nb"; status=1; }
+  "$bin" -c "replay $nb" >/dev/null || { echo "replay failed: $nb"; status=1; }
 done
 exit $status
