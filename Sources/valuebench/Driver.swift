@@ -20,6 +20,8 @@ final class Driver {
     private(set) var failures = 0
     /// Set by `quit`, or by `--bail` after an error.
     private(set) var finished = false
+    /// The notebook the session is recorded into (Driver+Notebooks.swift).
+    let notebooks = NotebookState()
 
     init(session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout, err: OutputStream = .stderr) {
         self.session = session
@@ -50,7 +52,9 @@ final class Driver {
     /// Runs one (logical) command line and prints what it gives.
     func execute(_ line: String, lineNumber: Int? = nil) {
         if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { out.write("> \(line)\n") }
-        switch session.execute(line) {
+        let outcome = session.execute(line)
+        record(line, outcome)
+        switch outcome {
         case .nothing:
             return
         case let .failure(error):
@@ -81,7 +85,7 @@ final class Driver {
         case .quit:
             finished = true
         default:
-            report(CommandError("Unavailable", "notebooks are not available in this build yet"), lineNumber: lineNumber)
+            performNotebook(request, lineNumber: lineNumber)
         }
     }
 }

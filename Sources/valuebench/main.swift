@@ -15,6 +15,14 @@ struct ValueBench: ParsableCommand {
             With no FILE and a terminal on stdin, starts the interactive workbench. Otherwise runs \
             commands from -c, from FILE (a .vbench script), or from stdin, one per line.
             Exit status: 0 all commands succeeded, 1 some command failed, 2 bad usage or unreadable input.
+
+            Notebooks: `valuebench FILE.ipynb` opens a notebook (then reads commands from the terminal \
+            or stdin); `valuebench --save OUT.ipynb < script.vbench` records a script as a notebook; \
+            `valuebench -c 'replay FILE.ipynb'` re-runs a notebook and compares its outputs, exiting \
+            0 all matched, 1 a mismatch or an unexpected error, 2 an unreadable notebook.
+            An interactive session keeps a journal under $XDG_STATE_HOME/valuebench (default \
+            ~/.local/state/valuebench); after a crash, the next start offers to recover it \
+            (VALUEBENCH_RECOVER=yes|no answers without asking).
             """)
 
     @Argument(help: "A script (.vbench) to run, or a notebook (.ipynb) to open.")
@@ -29,16 +37,26 @@ struct ValueBench: ParsableCommand {
     @Flag(help: "Print each command before its output (readable transcripts).")
     var echo = false
 
+    @Option(help: ArgumentHelp("Record the commands as a notebook and save it to FILE.ipynb at the end.", valueName: "FILE.ipynb"))
+    var save: String?
+
+    @Flag(help: "Recover the commands of a session that ended unexpectedly, without asking.")
+    var recover = false
+
     mutating func run() throws {
         let registry = Registry(plugins: allPlugins)
         let session = Session(registry: registry, files: LocalFileAccess())
-        let interactive = command.isEmpty && file == nil && isatty(0) == 1
+        let notebookFile = file.flatMap { $0.hasSuffix(".ipynb") ? $0 : nil }
+        let script = notebookFile == nil ? file : nil
+        let interactive = command.isEmpty && script == nil && isatty(0) == 1
         let color = interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
         let driver = Driver(session: session, renderer: Renderer(color: color),
                             options: .init(bail: bail, echo: echo, numberErrors: !interactive))
+        defer { driver.finishJournal() }
+        try startNotebooks(driver, interactive: interactive, notebook: notebookFile)
         if !command.isEmpty {
             driver.run(ListLines(command))
-        } else if let file {
+        } else if let file = script {
             let fd = open(file, O_RDONLY)
             guard fd >= 0 else {
                 OutputStream.stderr.write("error: cannot read \(file): \(String(cString: strerror(errno)))\n")
@@ -49,8 +67,9 @@ struct ValueBench: ParsableCommand {
         } else {
             driver.run(DescriptorLines(fd: 0))
         }
+        try finishNotebooks(driver)
         OutputStream.stdout.flush()
-        if driver.failures > 0 { throw ExitCode(1) }
+        if driver.exitStatus != 0 { throw ExitCode(driver.exitStatus) }
     }
 }
 

@@ -1,0 +1,223 @@
+/// Writing notebooks byte for byte as Jupyter does (`nbformat.writes`): `json.dumps(nb,
+/// indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False)` after `split_lines`
+/// and `strip_transient`, plus the final newline Jupyter's file manager adds.
+extension Notebook {
+    /// The file's bytes.
+    public func jupyterBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(cells.count * 600 + 4096)
+        JupyterWriter.write(diskJSON(), into: &out, indent: 0)
+        out.append(0x0A)
+        return out
+    }
+
+    /// The file's text.
+    public func jupyterText() -> String { String(decoding: jupyterBytes(), as: UTF8.self) }
+
+    /// The notebook as it is stored on disk: multi-line text split into lists of lines.
+    public func diskJSON() -> JSON {
+        var top: [(String, JSON)] = [
+            ("cells", .array(cells.map { $0.diskJSON() })),
+            ("metadata", metadata.removing("orig_nbformat").removing("orig_nbformat_minor").removing("signature")),
+            ("nbformat", .int(nbformat)),
+            ("nbformat_minor", .int(nbformatMinor)),
+        ]
+        top.append(contentsOf: extra)
+        return .object(top)
+    }
+}
+
+extension Cell {
+    /// The cell as stored (nbformat's `split_lines`).
+    public func diskJSON() -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("cell_type", .string(kind.rawValue)),
+            ("id", .string(id)),
+            ("metadata", metadata.removing("trusted")),
+            ("source", JupyterWriter.lines(source)),
+        ]
+        if kind == .code {
+            pairs.append(("execution_count", executionCount.map { .int($0) } ?? .null))
+            pairs.append(("outputs", .array(outputs.map(Cell.diskOutput))))
+        }
+        for (key, value) in extra {
+            if key == "attachments", let atts = value.objectValue {
+                pairs.append((key, .object(atts.map { name, bundle in
+                    (name, bundle.objectValue.map { JSON.object(Cell.split(bundle: $0)) } ?? bundle)
+                })))
+            } else {
+                pairs.append((key, value))
+            }
+        }
+        return .object(pairs)
+    }
+
+    static func diskOutput(_ output: JSON) -> JSON {
+        guard var pairs = output.objectValue else { return output }
+        switch output["output_type"]?.stringValue {
+        case "execute_result", "display_data":
+            if let i = pairs.firstIndex(where: { $0.0 == "data" }), let data = pairs[i].1.objectValue {
+                pairs[i].1 = .object(Cell.split(bundle: data))
+            }
+        case "stream":
+            if let i = pairs.firstIndex(where: { $0.0 == "text" }), case let .string(s) = pairs[i].1 {
+                pairs[i].1 = JupyterWriter.lines(s)
+            }
+        default: break
+        }
+        return .object(pairs)
+    }
+
+    /// nbformat's `_split_mimebundle`: strings under `text/*`, `image/svg+xml` and
+    /// `application/javascript` become lists of lines; everything else stays as it is.
+    static func split(bundle: [(String, JSON)]) -> [(String, JSON)] {
+        bundle.map { mime, value in
+            if case let .string(s) = value,
+               mime.hasPrefix("text/") || mime == "image/svg+xml" || mime == "application/javascript" {
+                return (mime, JupyterWriter.lines(s))
+            }
+            return (mime, value)
+        }
+    }
+}
+
+/// The JSON layout Python's `json.dumps(indent=1, sort_keys=True, ensure_ascii=False)` gives.
+public enum JupyterWriter {
+    /// Python's `str.splitlines(True)`: each line keeps its line break; "" gives no lines.
+    /// Breaks are \n, \r, \r\n, \v, \f, \x1c–\x1e, \x85, U+2028 and U+2029.
+    public static func splitLines(_ s: String) -> [String] {
+        var lines: [String] = []
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex
+        var i = start
+        while i < scalars.endIndex {
+            let v = scalars[i].value
+            var next = scalars.index(after: i)
+            let isBreak: Bool
+            switch v {
+            case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: isBreak = true
+            case 0x0D:
+                isBreak = true
+                if next < scalars.endIndex, scalars[next].value == 0x0A { next = scalars.index(after: next) }
+            default: isBreak = false
+            }
+            if isBreak {
+                lines.append(String(scalars[start..<next]))
+                start = next
+            }
+            i = next
+        }
+        if start < scalars.endIndex { lines.append(String(scalars[start...])) }
+        return lines
+    }
+
+    /// A multi-line string as the list of its lines.
+    static func lines(_ s: String) -> JSON {
+        // Fast path: most sources are one line without a break.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 >= 0x80 }) { return s.isEmpty ? .array([]) : .array([.string(s)]) }
+        return .array(splitLines(s).map { .string($0) })
+    }
+
+    /// Writes `value` with Python's layout: one-space indent per level, `": "`, keys sorted by
+    /// code point, `{}`/`[]` when empty.
+    public static func write(_ value: JSON, into out: inout [UInt8], indent: Int) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case let .int(i): out.append(contentsOf: String(i).utf8)
+        case let .number(d): writePythonFloat(d, into: &out)
+        case let .string(s): JSON.writeString(s, into: &out)
+        case let .array(items):
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent + 1)
+                write(item, into: &out, indent: indent + 1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case let .object(pairs):
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, item) in sorted(pairs) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                newline(&out, indent + 1)
+                JSON.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":")); out.append(UInt8(ascii: " "))
+                write(item, into: &out, indent: indent + 1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    @inline(__always)
+    static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20) }
+    }
+
+    /// Keys in code-point order (UTF-8 byte order is the same order), as Python sorts `str`.
+    /// A later duplicate key replaces an earlier one, as in a Python dict.
+    static func sorted(_ pairs: [(String, JSON)]) -> [(String, JSON)] {
+        var inOrder = true
+        for i in pairs.indices.dropFirst() where !pairs[i - 1].0.utf8.lexicographicallyPrecedes(pairs[i].0.utf8) {
+            inOrder = false
+            break
+        }
+        if inOrder { return pairs }
+        var unique: [String: Int] = [:]
+        var kept: [(String, JSON)] = []
+        for (k, v) in pairs {
+            if let i = unique[k] { kept[i].1 = v } else { unique[k] = kept.count; kept.append((k, v)) }
+        }
+        return kept.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }
+
+    /// A float as Python's `repr` writes it: the shortest digits that read back the same value,
+    /// positional notation when the decimal exponent is in -4 ..< 16 (with at least one fraction
+    /// digit), scientific otherwise (`1e-05`, `1.5e+16`). NaN and infinities become `NaN`,
+    /// `Infinity`, `-Infinity`, as Python's json writes them.
+    public static func writePythonFloat(_ d: Double, into out: inout [UInt8]) {
+        out.append(contentsOf: pythonRepr(d).utf8)
+    }
+
+    public static func pythonRepr(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+        // Swift's description gives the shortest round-trip digits too; only the layout differs.
+        var text = Substring(d.description)
+        var sign = ""
+        if text.hasPrefix("-") { sign = "-"; text = text.dropFirst() }
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = text[..<e]
+        }
+        var digits: [UInt8] = []
+        var pointAt: Int?
+        for b in text.utf8 {
+            if b == UInt8(ascii: ".") { pointAt = digits.count } else { digits.append(b) }
+        }
+        // value = 0.DIGITS × 10^decpt
+        var decpt = (pointAt ?? digits.count) + exponent
+        while let f = digits.first, f == UInt8(ascii: "0") { digits.removeFirst(); decpt -= 1 }
+        while let l = digits.last, l == UInt8(ascii: "0") { digits.removeLast() }
+        if digits.isEmpty { return sign + "0.0" }
+        let ds = String(decoding: digits, as: UTF8.self)
+        if decpt > -4 && decpt <= 16 {
+            if decpt <= 0 { return sign + "0." + String(repeating: "0", count: -decpt) + ds }
+            if decpt >= digits.count { return sign + ds + String(repeating: "0", count: decpt - digits.count) + ".0" }
+            let cut = ds.index(ds.startIndex, offsetBy: decpt)
+            return sign + ds[..<cut] + "." + ds[cut...]
+        }
+        let e = decpt - 1
+        var mantissa = String(ds.prefix(1))
+        if digits.count > 1 { mantissa += "." + ds.dropFirst() }
+        let magnitude = String(abs(e))
+        return sign + mantissa + "e" + (e < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" + magnitude : magnitude)
+    }
+}

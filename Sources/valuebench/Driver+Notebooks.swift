@@ -1,0 +1,331 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ValueCore
+import Workbench
+
+/// What the driver keeps about the notebook a session is recorded into.
+final class NotebookState {
+    /// Whether commands are recorded as cells. Off for piped scripts without `--save`, so that
+    /// a 100,000-line script pays nothing for it.
+    var recording = false
+    var notebook = Notebook()
+    /// The file the notebook was opened from or last saved to.
+    var path: String?
+    /// The file's size and modification time when it was read or written: a save refuses to
+    /// overwrite a file that changed since.
+    var stamp: FileStamp?
+    var executionCount = 0
+    /// Cells added since the last save.
+    var unsaved = 0
+    /// A risky command (overwrite, discard) that was refused once: typing it again confirms it.
+    var pendingConfirmation: String?
+    var journal: Journal?
+    /// The worst replay status seen (0 all matched, 1 mismatch, 2 unreadable): the exit status.
+    var replayStatus: Int32 = 0
+}
+
+/// A file's identity for change detection.
+struct FileStamp: Equatable {
+    var size: Int
+    var seconds: Int
+    var nanoseconds: Int
+
+    init?(path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        size = Int(st.st_size)
+        #if canImport(Darwin)
+        seconds = Int(st.st_mtimespec.tv_sec); nanoseconds = Int(st.st_mtimespec.tv_nsec)
+        #else
+        seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
+        #endif
+    }
+}
+
+extension Driver {
+    /// Records what a line did: a model command (succeeded or failed) becomes a code cell.
+    /// Session commands (save, open, help, …) are not recorded; `note` adds its cell when performed.
+    func record(_ line: String, _ outcome: Outcome) {
+        let book = notebooks
+        guard book.recording else { return }
+        let cell: Cell
+        switch outcome {
+        case .nothing:
+            return
+        case let .success(output, spec, _):
+            guard spec.role == .model else { return }
+            book.executionCount += 1
+            cell = Cell.code(line, output: output, executionCount: book.executionCount)
+        case let .failure(error):
+            if let tokens = try? Tokenizer.tokenize(line), let (spec, _) = try? session.registry.match(tokens),
+               spec.role == .session { return }
+            book.executionCount += 1
+            cell = Cell.code(line, error: error, executionCount: book.executionCount)
+        }
+        book.notebook.append(cell)
+        book.unsaved += 1
+        book.journal?.append(["run": .string(line)])
+    }
+
+    /// Carries out the notebook requests: note, save, open, replay.
+    func performNotebook(_ request: SessionRequest, lineNumber: Int?) {
+        let book = notebooks
+        let confirming = book.pendingConfirmation
+        book.pendingConfirmation = nil
+        switch request {
+        case let .note(text):
+            guard book.recording else { return }
+            book.notebook.append(.markdown(text))
+            book.unsaved += 1
+            book.journal?.append(["note": .string(text)])
+        case let .save(path):
+            do {
+                let written = try save(to: path, confirmed: confirming == "save \(path ?? "")")
+                out.write("Saved \(book.notebook.cells.count) cell\(book.notebook.cells.count == 1 ? "" : "s") to \(written).\n")
+            } catch let e as NeedsConfirmation {
+                book.pendingConfirmation = "save \(path ?? "")"
+                report(CommandError("Refused", e.message), lineNumber: lineNumber)
+            } catch let e as CommandError {
+                report(e, lineNumber: lineNumber)
+            } catch {
+                report(CommandError("SaveFailed", "save: \(error)"), lineNumber: lineNumber)
+            }
+        case let .open(path):
+            if book.recording, book.unsaved > 0, confirming != "open \(path)" {
+                book.pendingConfirmation = "open \(path)"
+                report(CommandError("Refused", "open: \(book.unsaved) recorded cell\(book.unsaved == 1 ? " is" : "s are") not saved; `save` first, or type the same `open` again to discard \(book.unsaved == 1 ? "it" : "them")"),
+                       lineNumber: lineNumber)
+                return
+            }
+            do {
+                let message = try openNotebook(path)
+                out.write(message + "\n")
+            } catch let e as CommandError {
+                report(e, lineNumber: lineNumber)
+            } catch {
+                report(CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
+            }
+        case let .replay(path, update, allowWrites):
+            replay(path, update: update, allowWrites: allowWrites, lineNumber: lineNumber)
+        default:
+            report(CommandError("Unavailable", "this request is not handled here"), lineNumber: lineNumber)
+        }
+    }
+
+    struct NeedsConfirmation: Error { var message: String }
+
+    // MARK: Save
+
+    /// Saves the recorded notebook with a fresh snapshot; returns the path written.
+    /// - Parameter overwrite: replace an existing file without asking (`--save`).
+    @discardableResult
+    func save(to requested: String?, confirmed: Bool = false, overwrite: Bool = false) throws -> String {
+        let book = notebooks
+        guard book.recording else {
+            throw CommandError("NotRecorded", "save: this run is not recorded as a notebook (a script from a pipe or file); run it with --save FILE.ipynb")
+        }
+        guard let target = requested ?? book.path else {
+            throw CommandError("NoFile", "save: the session has no file yet; name one: `save FILE.ipynb`")
+        }
+        guard target.hasSuffix(".ipynb") else {
+            throw CommandError("BadValue", "save: '\(target)' does not end in .ipynb (a notebook is saved as FILE.ipynb)")
+        }
+        let absolute = Driver.absolute(target)
+        if !overwrite && !confirmed, let existing = FileStamp(path: absolute) {
+            if absolute == book.path.map(Driver.absolute) {
+                if let stamp = book.stamp, stamp != existing {
+                    throw NeedsConfirmation(message: "save: \(target) changed on disk since it was opened or saved; save to another file, or type the same `save` again to overwrite it")
+                }
+            } else {
+                throw NeedsConfirmation(message: "save: \(target) already exists; type the same `save` again to overwrite it")
+            }
+        }
+        var nb = book.notebook
+        nb.stampKernel()
+        nb.nbformat = 4
+        nb.nbformatMinor = 5
+        do {
+            nb.setWorkbench("snapshot", try Snapshot.make(session.workspace, for: nb))
+        } catch {
+            throw CommandError("SaveFailed", "save: the workspace could not be stored: \(error)")
+        }
+        try LocalFileAccess.writeAtomically(absolute, nb.jupyterBytes())
+        book.notebook = nb
+        book.path = target
+        book.stamp = FileStamp(path: absolute)
+        book.unsaved = 0
+        session.markSaved()
+        book.journal?.append(["saved": .string(absolute)])
+        return target
+    }
+
+    // MARK: Open
+
+    /// Reads and checks a notebook file.
+    static func readNotebook(_ path: String) throws -> Notebook {
+        let files = LocalFileAccess()
+        let file = try files.open(path)
+        guard file.size <= Notebook.maxFileBytes else {
+            throw CommandError("BadNotebook", "\(path): the file is \(file.size >> 20) MB; notebooks of up to \(Notebook.maxFileBytes >> 20) MB are read")
+        }
+        let bytes = try files.read(path)
+        do {
+            return try Notebook.read(bytes)
+        } catch let e as NotebookError {
+            throw CommandError("BadNotebook", "\(path): \(e.message)")
+        }
+    }
+
+    /// Opens a notebook: its workspace replaces the session's (from the snapshot when it matches
+    /// the cells, else by replaying them in the sandbox); new commands are added to it.
+    /// Returns the message to show.
+    func openNotebook(_ path: String) throws -> String {
+        let nb = try Driver.readNotebook(path)
+        let book = notebooks
+        let (restored, reason) = Snapshot.restore(from: nb)
+        var workspace: Workspace
+        var message: String
+        let codeCells = nb.cells.filter { $0.kind == .code }
+        if let restored {
+            workspace = restored
+            message = "Opened \(path): \(nb.cells.count) cells, workspace \(reason)."
+        } else {
+            let replay = try replayed(nb, path: path, allowWrites: false, compare: true)
+            workspace = replay.session.workspace
+            message = "Opened \(path): \(nb.cells.count) cells; replayed \(codeCells.count) code cells because \(reason)."
+            if replay.failures > 0 {
+                message += "\nnote: \(replay.failures) cell\(replay.failures == 1 ? "" : "s") gave other outputs than stored; `replay \(path)` shows the differences."
+            }
+        }
+        session.load(workspace, history: codeCells.map(\.source))
+        book.recording = true
+        book.notebook = nb
+        book.path = path
+        book.stamp = FileStamp(path: Driver.absolute(path))
+        book.executionCount = nb.lastExecutionCount
+        book.unsaved = 0
+        book.journal?.append(["opened": .string(Driver.absolute(path))])
+        return message
+    }
+
+    // MARK: Replay
+
+    func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool) throws -> Replay {
+        let folder = Driver.folder(of: Driver.absolute(path))
+        do {
+            return try Replay(nb, registry: session.registry, files: ReplayFiles(folder: folder, allowWrites: allowWrites),
+                              update: update, compare: compare)
+        } catch let e as NotebookError {
+            throw CommandError("BadNotebook", "\(path): \(e.message)")
+        }
+    }
+
+    /// `replay FILE`: prints a diff per mismatching cell and a summary; sets the exit status.
+    func replay(_ path: String, update: Bool, allowWrites: Bool, lineNumber: Int?) {
+        let book = notebooks
+        let result: Replay
+        do {
+            let nb = try Driver.readNotebook(path)
+            result = try replayed(nb, path: path, allowWrites: allowWrites, update: update, compare: !update)
+        } catch let e as CommandError {
+            book.replayStatus = max(book.replayStatus, 2)
+            report(e, lineNumber: lineNumber)
+            return
+        } catch {
+            book.replayStatus = max(book.replayStatus, 2)
+            report(CommandError("BadNotebook", "\(path): \(error)"), lineNumber: lineNumber)
+            return
+        }
+        for r in result.reports {
+            switch r.status {
+            case .matched, .ignored: break
+            case let .skipped(reason): out.write("skipped \(r.label): \(reason)\n")
+            case let .failed(reason): out.write("FAILED \(r.label): \(reason)\n")
+            case let .mismatched(diff): out.write("MISMATCH \(r.label):\n\(diff)")
+            }
+        }
+        if update {
+            var nb = result.notebook
+            nb.stampKernel()
+            do {
+                nb.setWorkbench("snapshot", try Snapshot.make(result.session.workspace, for: nb))
+                try LocalFileAccess.writeAtomically(Driver.absolute(path), nb.jupyterBytes())
+                out.write("Updated \(path): \(result.reports.count) code cells replayed, outputs rewritten.\n")
+            } catch let e as CommandError {
+                book.replayStatus = max(book.replayStatus, 2)
+                report(e, lineNumber: lineNumber)
+            } catch {
+                book.replayStatus = max(book.replayStatus, 2)
+                report(CommandError("SaveFailed", "replay --update: \(error)"), lineNumber: lineNumber)
+            }
+            return
+        }
+        out.write("\(path): \(result.summary)\n")
+        if result.failures > 0 {
+            book.replayStatus = max(book.replayStatus, 1)
+            report(CommandError("ReplayMismatch", "replay: \(result.failures) of \(result.reports.count) code cells in \(path) did not reproduce"),
+                   lineNumber: lineNumber)
+        }
+    }
+
+    /// The process's exit status: replay's when a replay ran (0, 1 or 2), else 1 if a command failed.
+    var exitStatus: Int32 { max(notebooks.replayStatus, failures > 0 ? 1 : 0) }
+
+    // MARK: Journal and recovery
+
+    /// Starts the journal (interactive sessions, or VALUEBENCH_JOURNAL=1).
+    func startJournal() {
+        notebooks.journal = Journal.start()
+    }
+
+    /// Ends the journal after a clean exit.
+    func finishJournal() {
+        notebooks.journal?.finish()
+        notebooks.journal = nil
+    }
+
+    /// Offers to recover sessions that died (`ask` returns the user's answer; nil: recover
+    /// without asking). Recovers at most one per start; the others are offered next time.
+    func offerRecovery(ask: ((String) -> Bool)?) {
+        guard let orphan = Journal.orphans().first else { return }
+        let count = orphan.entries.count
+        let what = "A session (process \(orphan.pid)) ended without quitting, with \(count) command\(count == 1 ? "" : "s") not saved"
+            + (orphan.base.map { " after \($0)" } ?? "")
+        if let ask, !ask(what + ". Recover them? [y/n] ") {
+            Journal.setAside(orphan)
+            out.write("Not recovered; the journal is kept as \(orphan.path).declined\n")
+            return
+        }
+        notebooks.recording = true
+        if let base = orphan.base {
+            do { out.write(try openNotebook(base) + "\n") } catch let e as CommandError {
+                report(e, lineNumber: nil)
+            } catch { report(CommandError("OpenFailed", "\(error)"), lineNumber: nil) }
+        }
+        // Run silently: the user saw these outputs before the crash; they become cells again.
+        for (kind, text) in orphan.entries {
+            if kind == "note" { performNotebook(.note(text), lineNumber: nil); continue }
+            record(text, session.execute(text))
+        }
+        unlink(orphan.path)
+        out.write("Recovered \(count) command\(count == 1 ? "" : "s") from the journal; `save` to keep them.\n")
+    }
+
+    // MARK: Paths
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buf = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buf, buf.count) != nil else { return path }
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
+    }
+
+    static func folder(of absolutePath: String) -> String {
+        guard let slash = absolutePath.lastIndex(of: "/") else { return "." }
+        let f = String(absolutePath[..<slash])
+        return f.isEmpty ? "/" : f
+    }
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import Workbench
+
+extension ValueBench {
+    /// Before the first command: recording on when it will be wanted, the journal, recovery of a
+    /// crashed session, and the notebook named on the command line.
+    func startNotebooks(_ driver: Driver, interactive: Bool, notebook: String?) throws {
+        // Record when a notebook may be saved; a piped script without --save pays nothing.
+        driver.notebooks.recording = interactive || !command.isEmpty || save != nil || notebook != nil
+        if interactive || getenv("VALUEBENCH_JOURNAL").map({ String(cString: $0) == "1" }) == true {
+            driver.startJournal()
+        }
+        if recover {
+            driver.offerRecovery(ask: nil)
+        } else if interactive {
+            driver.offerRecovery(ask: { question in
+                if let answer = getenv("VALUEBENCH_RECOVER").map({ String(cString: $0) }) {
+                    return answer.lowercased().hasPrefix("y")
+                }
+                OutputStream.stdout.write(question)
+                OutputStream.stdout.flush()
+                return ValueBench.readAnswer()
+            })
+        }
+        if let notebook {
+            do {
+                driver.out.write(try driver.openNotebook(notebook) + "\n")
+            } catch {
+                OutputStream.stdout.flush()
+                OutputStream.stderr.write("error: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    /// After the last command: `--save`.
+    func finishNotebooks(_ driver: Driver) throws {
+        guard let save else { return }
+        do {
+            let path = try driver.save(to: save, overwrite: true)
+            if isatty(1) == 1 { driver.out.write("Saved \(driver.notebooks.notebook.cells.count) cells to \(path).\n") }
+        } catch {
+            OutputStream.stdout.flush()
+            OutputStream.stderr.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// A y/n answer read from stdin (one line).
+    static func readAnswer() -> Bool {
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(0, &byte, 1) == 1, byte != 0x0A { line.append(byte) }
+        let answer = String(decoding: line, as: UTF8.self).lowercased()
+        return answer.hasPrefix("y")
+    }
+}
