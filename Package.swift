@@ -11,6 +11,12 @@ let pluginDependencies: [String: [Target.Dependency]] = [
     "Guide": ["KPI", "Differentiation"],
 ]
 
+/// Extra dependencies of a plugin's tests: GuideTests parses every command line the guide
+/// suggests against the registry of all plugins.
+let pluginTestDependencies: [String: [Target.Dependency]] = [
+    "Guide": ["Modeling", "KPI", "Differentiation"],
+]
+
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -41,7 +47,8 @@ for name in plugins {
     targets.append(.target(name: name,
                            dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
                            path: "Plugins/\(name)"))
-    targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench"]))
+    targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench"]
+                                   + (pluginTestDependencies[name] ?? [])))
 }
 for index in targets.indices where targets[index].type != .system {
     if targets[index].swiftSettings == nil { targets[index].swiftSettings = [] }

@@ -1,0 +1,62 @@
+import ValueCore
+import Workbench
+
+/// The command lines the guide suggests, in one place: each is a real command of this workbench
+/// (GuideTests parses every line the guide can suggest against the full registry). Names from the
+/// workspace are quoted so the line runs as shown; words in capitals are for the user to fill in.
+enum Supply {
+    static func q(_ name: String) -> String { Tokenizer.quote(name) }
+
+    // Step 1: audience and needs.
+    static func segmentAdd() -> String { "segment add SEGMENT --size 1000" }
+    static func needAdd(segment: String?) -> String {
+        "need add NEED --segment \(segment.map(q) ?? "SEGMENT") --kind pain --importance 5"
+    }
+    static func needList() -> String { "need list" }
+
+    // Step 2: value proposition, uniqueness.
+    static func offeringAdd() -> String { "offering add OFFERING --carrier product --price 100 --unit-cost 60" }
+    static func reliefAdd(offering: String?, need: String) -> String {
+        "relief add \(offering.map(q) ?? "OFFERING") \(q(need)) --functional 8 --emotional 5"
+    }
+    static func competitorAdd(industry: String?) -> String {
+        "enterprise add COMPETITOR --industry \(industry.map(q) ?? "INDUSTRY")"
+    }
+    static func factorSet(_ enterprise: String, factor: String?) -> String {
+        "factor set \(q(enterprise)) \(factor.map(q) ?? "FACTOR") 7"
+    }
+    static func canvas() -> String { "diff canvas" }
+    static func utility(_ enterprise: String) -> String { "diff utility \(q(enterprise))" }
+
+    // Step 3: strategy elements and the value model.
+    static func initiativeAdd(_ element: Initiative.Element) -> String {
+        "initiative add INITIATIVE --element \(element.rawValue)"
+    }
+    static func resourceAdd() -> String { "resource add RESOURCE --kind technology --strength 8" }
+    static func resourceStrength(_ resource: String) -> String { "resource set \(q(resource)) --strength 7" }
+    static func modelAdd() -> String { "model add MODEL --proposition PROPOSITION" }
+    static func nodeAdd(model: String?, stage: ValueModel.Stage, name: String? = nil) -> String {
+        "model node \(model.map(q) ?? "MODEL") \(name.map(q) ?? "NODE") --stage \(stage.rawValue)"
+    }
+    static func edgeAdd(model: String?, from: String?, to: String?) -> String {
+        "model edge \(model.map(q) ?? "MODEL") \(from.map(q) ?? "FROM") \(to.map(q) ?? "TO")"
+    }
+    static func modelCheck(model: String?) -> String { "model check" + (model.map { " " + q($0) } ?? "") }
+
+    // Step 4 and 5: KPIs.
+    static func kpiRecord(_ enterprise: String, kpi: String?, value: Double? = nil, period: String? = nil,
+                          target: Double? = nil) -> String {
+        var s = "kpi record \(q(enterprise)) \(kpi.map(q) ?? "nps") \(value.map { Format.number($0) } ?? "40")"
+        s += " --period \(period.map(q) ?? "2025")"
+        s += " --target \(target.map { Format.number($0) } ?? "50")"
+        return s
+    }
+    static func kpiNPS() -> String { "kpi nps --promoters 50 --passives 30 --detractors 20" }
+    static func kpiTrend(_ kpi: String) -> String { "kpi trend \(q(kpi))" }
+    static func kpiDashboard(_ enterprise: String) -> String { "kpi dashboard \(q(enterprise))" }
+
+    // The guide itself.
+    static func guideCheck() -> String { "guide check" }
+    static func guideNext() -> String { "guide next" }
+    static func guideReport() -> String { "guide report" }
+}

@@ -1,0 +1,255 @@
+import Testing
+import ValueCore
+import Workbench
+@testable import Guide
+
+/// Each step judged from the workspace: met on the full fixture, not met when a part is taken
+/// away, and `guide check` naming what is missing.
+@Suite struct JudgeTests {
+    func judge(_ step: Int, _ e: Enterprise, competitors: [Enterprise] = [Fixture.byd()]) -> Judgement {
+        Judge.step(step, e, in: Fixture.workspace(e, competitors: competitors))
+    }
+
+    /// Every "missing" item as plain text.
+    func missing(_ j: Judgement) -> [String] { j.missing.map(\.what.description) }
+
+    @Test(arguments: 1...5) func everyStepIsMetOnTheFullFixture(step: Int) {
+        let j = judge(step, Fixture.catl())
+        #expect(j.met, "step \(step): \(missing(j))")
+        #expect(!j.evidence.isEmpty)
+    }
+
+    // MARK: Step 1
+
+    @Test func step1WithoutSegments() {
+        var e = Fixture.catl()
+        e.segments = []; e.needs = []
+        let j = judge(1, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["No segment names who ‘CATL’ serves."])
+        #expect(j.missing[0].commands.contains { $0.hasPrefix("segment add") })
+    }
+
+    @Test func step1SegmentWithoutNeeds() {
+        var e = Fixture.catl()
+        e.needs = []
+        let j = judge(1, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["Segment ‘Automakers’ has no needs yet."])
+        #expect(j.missing[0].commands == ["need add NEED --segment Automakers --kind pain --importance 5"])
+    }
+
+    @Test func step1MetWhenOneSegmentHasNeedsAndAnotherIsOpen() {
+        var e = Fixture.catl()
+        e.segments.append(Segment(name: "Energy storage"))
+        let j = judge(1, e)
+        #expect(j.met)
+        #expect(j.open.map(\.what.description) == ["Segment ‘Energy storage’ has no needs yet."])
+        #expect(j.evidence.map(\.description) == ["Segment ‘Automakers’ has 2 pains, 1 gain; the most important is ‘range anxiety’ (5 of 5)."])
+    }
+
+    // MARK: Step 2
+
+    @Test func step2MostImportantNeedUnrelieved() {
+        var e = Fixture.catl()
+        e.reliefs.removeAll { $0.need == "charging time" }
+        let j = judge(2, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["No offering relieves ‘charging time’ (importance 5, segment ‘Automakers’)."])
+        #expect(j.missing[0].commands == ["relief add \"Kirin battery\" \"charging time\" --functional 8 --emotional 5"])
+        // A less important need left unrelieved is open, not missing.
+        #expect(j.open.map(\.what.description) == ["No offering relieves ‘pack cost’ (importance 4, segment ‘Automakers’)."])
+    }
+
+    @Test func step2ZeroUtilityDoesNotRelieve() {
+        var e = Fixture.catl()
+        e.reliefs[0].functional = 0; e.reliefs[0].emotional = 0
+        #expect(missing(judge(2, e)) == ["No offering relieves ‘range anxiety’ (importance 5, segment ‘Automakers’)."])
+    }
+
+    @Test func step2WithoutCompetitors() {
+        let j = judge(2, Fixture.catl(), competitors: [])
+        #expect(!j.met)
+        #expect(missing(j) == ["‘CATL’ has no competitor in the workspace to compare with: name its competitors or add enterprises of its industry (‘batteries’)."])
+    }
+
+    @Test func step2NotDistinct() {
+        var byd = Fixture.byd()
+        byd.factors = [FactorScore(factor: "energy density", score: 8), FactorScore(factor: "price", score: 6)]
+        let j = judge(2, Fixture.catl(), competitors: [byd])
+        #expect(!j.met)
+        #expect(missing(j) == ["Nothing in ‘CATL’'s offering stands apart: on every factor it is within 2 points of its competitors (‘BYD’)."])
+        #expect(j.missing[0].commands.first == "factor set CATL \"energy density\" 7")
+    }
+
+    @Test func step2NamedCompetitorsWinOverIndustry() {
+        var e = Fixture.catl()
+        var lg = Enterprise(name: "LG Energy", industry: "chemicals")
+        lg.factors = [FactorScore(factor: "energy density", score: 9), FactorScore(factor: "price", score: 6)]
+        e.competitors = ["LG Energy"]
+        let j = judge(2, e, competitors: [Fixture.byd(), lg])
+        #expect(!j.met, "compared with LG Energy only, nothing stands apart")
+        e.competitors = ["BYD"]
+        #expect(judge(2, e, competitors: [Fixture.byd(), lg]).met)
+    }
+
+    @Test func step2NoFactors() {
+        var e = Fixture.catl()
+        e.factors = []
+        let j = judge(2, e)
+        #expect(missing(j) == ["‘CATL’ has no strategy-canvas factor scores."])
+        #expect(j.missing[0].commands.contains("factor set CATL FACTOR 7"))
+    }
+
+    @Test func step2ACreatedFactorIsDistinct() {
+        var e = Fixture.catl()
+        e.factors = [FactorScore(factor: "battery swapping", score: 6)]
+        let j = judge(2, e)
+        #expect(j.met)
+        #expect(j.evidence.map(\.description).contains("‘CATL’ offers ‘battery swapping’ (6), which no competitor scores."))
+    }
+
+    // MARK: Step 3
+
+    @Test func step3NamesTheMissingElements() {
+        var e = Fixture.catl()
+        e.initiatives.removeAll { $0.element == .sustainability || $0.element == .dataDriven }
+        let j = judge(3, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["No initiative carries sustainability.", "No initiative carries data-driven decision making."])
+        #expect(j.missing.map(\.commands) == [["initiative add INITIATIVE --element sustainability"],
+                                               ["initiative add INITIATIVE --element data-driven"]])
+    }
+
+    @Test func step3WeakResourceDoesNotAnchor() {
+        var e = Fixture.catl()
+        e.resources[0].strength = 5
+        let j = judge(3, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["Activity ‘Technology iteration’ in model ‘Moat’ is not anchored in a resource of strength 6 or more."])
+        // The strong resource the enterprise has is offered as the anchor.
+        #expect(j.missing[0].commands == ["model node Moat Scale --stage resource", "model edge Moat Scale \"Technology iteration\""])
+    }
+
+    @Test func step3OpenLoop() {
+        var e = Fixture.catl()
+        e.models[0].edges.removeAll { $0.from == "Market share" }
+        let j = judge(3, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["Model ‘Moat’ does not close its loop: no cycle runs from value delivery through revenue and back."])
+    }
+
+    @Test func step3ValueLoopWithoutGrowthIsMetButOpen() {
+        var e = Fixture.catl()
+        // Profit goes back into technology iteration instead of the resource: a value loop only.
+        e.models[0].edges.removeAll { $0.from == "R&D reinvestment" }
+        e.models[0].edges.append(.init(from: "Profit", to: "Technology iteration"))
+        let j = judge(3, e)
+        #expect(j.met)
+        #expect(j.open.count == 1)
+    }
+
+    @Test func step3WithoutModel() {
+        var e = Fixture.catl()
+        e.models = []
+        #expect(missing(judge(3, e)) == ["‘CATL’ has no value model."])
+    }
+
+    // MARK: Step 4
+
+    @Test func step4WithoutKPIs() {
+        var e = Fixture.catl()
+        e.kpis = []
+        let j = judge(4, e)
+        #expect(missing(j) == ["No KPI is recorded for ‘CATL’."])
+    }
+
+    @Test func step4KPIWithoutTarget() {
+        var e = Fixture.catl()
+        e.kpis.append(KPIRecord(kpi: "repurchase", period: "2025", value: 0.4))
+        let j = judge(4, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["KPI ‘repurchase’ has no target."])
+        #expect(j.missing[0].commands == ["kpi record CATL repurchase 0.4 --period 2025 --target 50"])
+    }
+
+    // MARK: Step 5
+
+    @Test func step5NeedsTwoPeriods() {
+        var e = Fixture.catl()
+        e.kpis = [KPIRecord(kpi: "nps", period: "2025", value: 41, target: 50)]
+        let j = judge(5, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["KPI ‘nps’ has one period (‘2025’); record the next to read its trend."])
+        #expect(j.missing[0].commands == ["kpi record CATL nps 41 --period 2026 --target 50"])
+    }
+
+    @Test func step5ReadsTheTrend() throws {
+        let j = judge(5, Fixture.catl())
+        let it = try #require(j.iteration)
+        #expect(it.trends.count == 1)
+        #expect(it.trends[0].direction == .better)
+        #expect(j.evidence.map(\.description) == ["‘nps’ rose from 32 (‘2024’) to 41 (‘2025’) over 2 periods, moving towards its target 50."])
+        // Everything is in place: no challenge applies, and the standing tip is to keep measuring.
+        #expect(it.challenges.isEmpty)
+        #expect(it.tips.map(\.item) == [.measureProgress])
+    }
+
+    @Test func step5ChallengesWhereTheFiguresPoint() throws {
+        var e = Fixture.catl()
+        e.initiatives.removeAll { $0.element == .employeeEmpowerment }
+        e.initiatives[0].link = nil
+        e.kpis += [KPIRecord(kpi: "market share", period: "2024", value: 37, target: 40),
+                   KPIRecord(kpi: "market share", period: "2025", value: 35)]
+        var byd = Fixture.byd()
+        byd.factors = [FactorScore(factor: "energy density", score: 8), FactorScore(factor: "price", score: 6)]
+        let it = try #require(judge(5, e, competitors: [byd]).iteration)
+        #expect(it.challenges.map(\.item) == [.measuringImpact, .resistanceToChange, .competition])
+        #expect(it.challenges[0].reasons.map(\.description) == ["no KPI or model node linked to ‘Do innovation’"])
+        #expect(it.challenges[2].reasons.map(\.description)
+                == ["no factor stands 2 points apart from the competitors (‘BYD’)", "‘market share’ is moving away from its target"])
+        #expect(it.tips.map(\.item) == [.employeeDevelopment, .dataAnalytics, .innovationCulture, .measureProgress])
+    }
+
+    @Test func step5LackOfResources() throws {
+        var e = Fixture.catl()
+        for i in e.resources.indices { e.resources[i].strength = 4 }
+        let it = try #require(judge(5, e).iteration)
+        #expect(it.challenges.map(\.item) == [.lackOfResources])
+        #expect(it.challenges[0].item.remedy == "Prioritize initiatives with the highest potential impact and seek external funding.")
+    }
+
+    @Test func step5LowerIsBetterFromTheTarget() throws {
+        var e = Fixture.catl()
+        e.kpis = [KPIRecord(kpi: "acquisition cost", period: "2025Q1", value: 120, target: 80),
+                  KPIRecord(kpi: "acquisition cost", period: "2025Q2", value: 95, target: 80)]
+        let it = try #require(judge(5, e).iteration)
+        #expect(it.trends[0].series.lowerIsBetter)
+        #expect(it.trends[0].direction == .better)
+        #expect(!it.trends[0].slipping)
+    }
+
+    // MARK: Periods
+
+    @Test(arguments: [("2024", "2025", true), ("2025Q2", "2025Q10", true), ("2025-12", "2025-3", false),
+                      ("FY24", "FY25", true), ("2025", "2025", false), ("2025", "2025Q1", true)])
+    func periodOrder(a: String, b: String, before: Bool) {
+        #expect(KPISeries.comparePeriods(a, b) == before)
+    }
+
+    @Test(arguments: [("2025", "2026"), ("2025Q3", "2025Q4"), ("2025-09", "2025-10"), ("FY09", "FY10"), ("spring", "NEXT")])
+    func nextPeriod(period: String, next: String) {
+        #expect(KPISeries.nextPeriod(after: period) == next)
+    }
+
+    @Test func periodsSortedAndReRecordedPeriodKeepsTheLastFigure() {
+        var e = Fixture.catl()
+        e.kpis = [KPIRecord(kpi: "NPS", period: "2025", value: 41), KPIRecord(kpi: "nps", period: "2024", value: 32),
+                  KPIRecord(kpi: "nps", period: "2025", value: 44, target: 50)]
+        let s = KPISeries.all(e)
+        #expect(s.count == 1)
+        #expect(s[0].points.map(\.period) == ["2024", "2025"])
+        #expect(s[0].points.map(\.value) == [32, 44])
+        #expect(s[0].target == 50)
+    }
+}
