@@ -3,13 +3,14 @@ import Workbench
 
 /// `enterprise …` and `use`.
 enum EnterpriseCommands {
-    static var all: [CommandSpec] { [add, list, use] }
+    static var all: [CommandSpec] { [add, list, show, set, remove, use] }
 
     static let add = CommandSpec(
         "enterprise add", abstract: "add an enterprise to the workspace and make it current",
         arguments: [ArgumentSpec("name", .text, help: "a new name (unique, ignoring case)")],
         options: [OptionSpec("industry", .text, help: "the industry or track it competes in")],
-        examples: ["enterprise add CATL --industry batteries"]
+        examples: ["enterprise add BYD --industry batteries", "enterprise add \"Demo Co\"",
+                   "enterprise add CATL --industry batteries"]
     ) { ctx in
         let name = ctx.arguments.string("name")!
         guard !name.isEmpty else { throw CommandError.badValue("enterprise add: the name is empty") }
@@ -38,6 +39,112 @@ enum EnterpriseCommands {
                              data: .array(all.map(json)))
     }
 
+    static let show = CommandSpec(
+        "enterprise show", abstract: "show everything modelled about an enterprise (default: the current one)",
+        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace", optional: true)],
+        examples: ["enterprise show CATL"]
+    ) { ctx in
+        let e = try ctx.enterprise()
+        return CommandOutput(blocks: describe(e), data: ModelingJSON.enterprise(e))
+    }
+
+    static let set = CommandSpec(
+        "enterprise set", abstract: "change an enterprise: name, industry, price level, competitors",
+        discussion: """
+            --competitor replaces the list of named competitors (give it once per competitor);
+            --no-competitors empties it. Competitors need not be in the workspace; when the list is
+            empty, analyses compare with the enterprises of the same industry. Renaming carries the
+            new name into other enterprises' competitor lists.
+            """,
+        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)],
+        options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
+                  OptionSpec("industry", .text, help: "the industry or track it competes in"),
+                  OptionSpec("price", .number(0...1e12), help: "the price level for the value map when no offering has one"),
+                  OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
+                  .flag("no-competitors", help: "forget the named competitors"),
+                  .flag("no-price", help: "forget the price level")],
+        examples: ["enterprise set CATL --competitor BYD --competitor \"LG Energy\" --price 100"]
+    ) { ctx in
+        let e = try ctx.enterprise()
+        let a = ctx.arguments
+        let changing = ["name", "industry", "price", "competitor", "no-competitors", "no-price"].filter { a.has($0) }
+            .map { ["competitor": "competitors", "no-competitors": "competitors", "no-price": "price"][$0] ?? $0 }
+        guard !changing.isEmpty else {
+            throw CommandError.badValue("enterprise set: nothing to change (give --name, --industry, --price, --competitor, --no-competitors or --no-price)")
+        }
+        if a.has("competitor") && a.flag("no-competitors") {
+            throw CommandError.badValue("enterprise set: --competitor and --no-competitors contradict each other")
+        }
+        if a.has("price") && a.flag("no-price") {
+            throw CommandError.badValue("enterprise set: --price and --no-price contradict each other")
+        }
+        var newName = e.name
+        if let n = a.string("name") {
+            newName = try checkNewName(n, "enterprise", command: "enterprise set")
+            if !Name.same(newName, e.name), ctx.workspace.contains(newName) {
+                throw CommandError.duplicate("enterprise", ctx.workspace.enterprise(named: newName)!.name)
+            }
+        }
+        var competitors = e.competitors
+        if a.has("competitor") {
+            competitors = []
+            for raw in a.strings("competitor") {
+                let c = try checkNewName(raw, "competitor", command: "enterprise set")
+                if Name.same(c, e.name) || Name.same(c, newName) {
+                    throw CommandError.badValue("enterprise set: \(e.name) cannot be its own competitor")
+                }
+                try refuseDuplicate(c, in: competitors, what: "competitor")
+                // A competitor in the workspace is written as the workspace spells it.
+                competitors.append(ctx.workspace.enterprise(named: c)?.name ?? c)
+            }
+        }
+        if a.flag("no-competitors") { competitors = [] }
+        let oldName = e.name
+        try ctx.update(e.name) { x in
+            x.name = newName
+            if let i = a.string("industry") { x.industry = i.isEmpty ? nil : i }
+            if let p = a.double("price") { x.price = p }
+            if a.flag("no-price") { x.price = nil }
+            x.competitors = competitors
+        }
+        var also: [String] = []
+        if oldName != newName {
+            if let c = ctx.workspace.current, Name.same(c, newName) { ctx.workspace.setCurrent(newName) }
+            // Carry the new name into competitor lists that named the old one.
+            for other in ctx.workspace.enterprises where !Name.same(other.name, newName) {
+                guard other.competitors.contains(where: { Name.same($0, oldName) }) else { continue }
+                ctx.workspace.update(other.name) { x in
+                    x.competitors = x.competitors.map { Name.same($0, oldName) ? newName : $0 }
+                }
+                also.append(other.name)
+            }
+        }
+        let after = ctx.workspace.enterprise(named: newName)!
+        var text = "Changed enterprise \(after.name): " + changing.joined(separator: ", ") + "."
+        if !also.isEmpty { text += " Renamed it in the competitors of " + listed(also) + "." }
+        return .message(text, data: ModelingJSON.enterprise(after))
+    }
+
+    static let remove = CommandSpec(
+        "enterprise remove", abstract: "remove an enterprise and everything modelled about it",
+        discussion: "Other enterprises keep it in their competitor lists: competitors are names, not references. `undo` brings it back.",
+        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace")],
+        examples: ["enterprise remove \"Demo Co\""]
+    ) { ctx in
+        let e = try ctx.enterprise()
+        let wasCurrent = ctx.workspace.current.map { Name.same($0, e.name) } ?? false
+        ctx.workspace.remove(e.name)
+        var parts: [String] = []
+        if !e.resources.isEmpty { parts.append(counted(e.resources.count, "resource")) }
+        if !e.needs.isEmpty { parts.append(counted(e.needs.count, "need")) }
+        if !e.offerings.isEmpty { parts.append(counted(e.offerings.count, "offering")) }
+        if !e.models.isEmpty { parts.append(counted(e.models.count, "model")) }
+        var text = "Removed enterprise \(e.name)"
+        text += parts.isEmpty ? "." : " with its " + parts.joined(separator: ", ") + "."
+        if wasCurrent { text += " No enterprise is current now (`use ENTERPRISE`)." }
+        return .message(text, data: ["removed": ModelingJSON.enterprise(e)])
+    }
+
     static let use = CommandSpec(
         "use", abstract: "make an enterprise the current one (shown in the prompt)",
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace")],
@@ -50,5 +157,35 @@ enum EnterpriseCommands {
 
     static func json(_ e: Enterprise) -> JSON {
         ["name": .string(e.name), "industry": e.industry.map { .string($0) } ?? .null]
+    }
+
+    /// Every section of an enterprise, for `enterprise show`.
+    static func describe(_ e: Enterprise) -> [OutputBlock] {
+        var head = e.name
+        var facts: [String] = []
+        if let i = e.industry { facts.append("industry: \(i)") }
+        if let p = e.price { facts.append("price level: \(num(p))") }
+        if !e.competitors.isEmpty { facts.append("competitors: " + e.competitors.joined(separator: ", ")) }
+        if let g = e.guideStep { facts.append("guide step \(g) of 5") }
+        if !facts.isEmpty { head += " — " + facts.joined(separator: " · ") }
+        var blocks: [OutputBlock] = [.text(head)]
+        func section(_ title: String, _ count: Int, _ table: @autoclosure () -> Table) {
+            if count == 0 { blocks.append(.text("\n\(title): none")); return }
+            blocks.append(.text("\n\(title) (\(count))"))
+            blocks.append(.table(table()))
+        }
+        section("Resources", e.resources.count, ResourceCommands.table(e.resources))
+        section("Segments", e.segments.count, SegmentCommands.table(e.segments, needs: e.needs))
+        section("Needs", e.needs.count, NeedCommands.table(e.needs))
+        section("Offerings", e.offerings.count, OfferingCommands.table(e.offerings, reliefs: e.reliefs))
+        section("Reliefs", e.reliefs.count, ReliefCommands.table(e.reliefs))
+        section("Factors", e.factors.count, FactorCommands.table(e.factors))
+        section("Initiatives", e.initiatives.count, InitiativeCommands.table(e.initiatives))
+        if !e.kpis.isEmpty {
+            let names = Set(e.kpis.map { Name.fold($0.kpi) })
+            blocks.append(.text("\nKPI records: \(e.kpis.count) for \(counted(names.count, "KPI"))"))
+        }
+        section("Models", e.models.count, ModelCommands.table(e.models))
+        return blocks
     }
 }
