@@ -11,6 +11,8 @@ enum ModelCommands {
     static let stages = ValueModel.Stage.allCases.map(\.rawValue)
     static let signs = ["+", "-"]
     static let modelArgument = ArgumentSpec("model", .name(.model), help: "a value model of the enterprise")
+    static let optionalModel = ArgumentSpec("model", .name(.model), help: "a value model of the enterprise (may be left out when it has only one)",
+                                            optional: true)
 
     // MARK: Models
 
@@ -49,12 +51,12 @@ enum ModelCommands {
 
     static let show = CommandSpec(
         "model show", abstract: "draw a model: its chain stage by stage, signed edges, and its loops",
-        arguments: [modelArgument],
+        arguments: [optionalModel],
         options: [OptionSpec("limit", .integer(1...10_000), help: "list at most this many loops (default 20)"), enterpriseOption],
         examples: ["model show Base"]
     ) { ctx in
         let e = try ctx.target()
-        let m = e.models[try find(ctx.arguments.string("model")!, in: e)]
+        let m = try modelOrOnly(ctx.arguments.string("model"), in: e, command: "model show")
         let report = ModelAnalysis.loops(in: m, limit: ctx.arguments.int("limit") ?? 20)
         var text = drawing(m, of: e)
         text += "\n\n" + loopLines(report).joined(separator: "\n")
@@ -333,12 +335,12 @@ enum ModelCommands {
             an edge into it comes from a resource node naming a resource of strength ≥ \(num(Resource.anchoringStrength)).
             Counting stops at \(ModelAnalysis.defaultCountLimit) loops (the count is then a lower bound).
             """,
-        arguments: [modelArgument],
+        arguments: [optionalModel],
         options: [OptionSpec("limit", .integer(1...10_000), help: "list at most this many loops (default 20)"), enterpriseOption],
         examples: ["model check Base"]
     ) { ctx in
         let e = try ctx.target()
-        let m = e.models[try find(ctx.arguments.string("model")!, in: e)]
+        let m = try modelOrOnly(ctx.arguments.string("model"), in: e, command: "model check")
         let result = ModelAnalysis.check(m, of: e, limit: ctx.arguments.int("limit") ?? 20)
         return CommandOutput(blocks: [.text(checkText(result, model: m, of: e))], data: checkJSON(result, model: m, of: e))
     }
@@ -347,6 +349,14 @@ enum ModelCommands {
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
         try lookup(name, in: e.models.map(\.name), what: "model", owner: e.name, add: "model add NAME")
+    }
+
+    /// The model named, or the enterprise's only model when none is named.
+    static func modelOrOnly(_ name: String?, in e: Enterprise, command: String) throws -> ValueModel {
+        if let name { return e.models[try find(name, in: e)] }
+        if e.models.count == 1 { return e.models[0] }
+        if e.models.isEmpty { throw CommandError("UnknownName", "\(command): \(e.name) has no value models yet (`model add NAME`)") }
+        throw CommandError("MissingArgument", "\(command): which model? \(e.name) has " + listed(e.models.map(\.name)))
     }
 
     static func findNode(_ name: String, in m: ValueModel) throws -> Int {

@@ -7,7 +7,7 @@ import Workbench
 /// workspace (a CATL-like battery maker): each family's examples only need the ones before.
 public struct ModelingPlugin: WorkbenchPlugin {
     public init() {}
-    public let name = "modeling"
+    public let name = "model"
     public let abstract = "enterprises, resources, segments, needs, offerings, reliefs, factors, value models, initiatives"
 
     public var commands: [CommandSpec] {
