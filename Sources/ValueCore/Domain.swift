@@ -142,29 +142,128 @@ public struct ValueModel: Codable, Equatable, Sendable {
 }
 
 /// An enterprise and everything modelled about it.
+///
+/// Its lists live in one copy-on-write box, so copying an enterprise (into the undo history, a
+/// change record, a result) costs one reference count however much is modelled; changing a
+/// list copies the box only when it is shared.
 public struct Enterprise: Codable, Equatable, Sendable {
     public var name: String
     public var industry: String?
+    private var box: Storage
+
+    private final class Storage: @unchecked Sendable {
+        var competitors: [String] = []
+        var resources: [Resource] = []
+        var segments: [Segment] = []
+        var needs: [Need] = []
+        var offerings: [Offering] = []
+        var reliefs: [Relief] = []
+        var factors: [FactorScore] = []
+        var initiatives: [Initiative] = []
+        var kpis: [KPIRecord] = []
+        var models: [ValueModel] = []
+        var guideStep: Int?
+        var price: Double?
+        init() {}
+        func copy() -> Storage {
+            let s = Storage()
+            s.competitors = competitors
+            s.resources = resources
+            s.segments = segments
+            s.needs = needs
+            s.offerings = offerings
+            s.reliefs = reliefs
+            s.factors = factors
+            s.initiatives = initiatives
+            s.kpis = kpis
+            s.models = models
+            s.guideStep = guideStep
+            s.price = price
+            return s
+        }
+        func same(as o: Storage) -> Bool {
+            self === o || (competitors == o.competitors && resources == o.resources && segments == o.segments && needs == o.needs && offerings == o.offerings && reliefs == o.reliefs && factors == o.factors && initiatives == o.initiatives && kpis == o.kpis && models == o.models && guideStep == o.guideStep && price == o.price)
+        }
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+        return box
+    }
+
     /// Named competitors; when empty, analyses compare with enterprises of the same industry.
-    public var competitors: [String]
-    public var resources: [Resource]
-    public var segments: [Segment]
-    public var needs: [Need]
-    public var offerings: [Offering]
-    public var reliefs: [Relief]
-    public var factors: [FactorScore]
-    public var initiatives: [Initiative]
-    public var kpis: [KPIRecord]
-    public var models: [ValueModel]
+    public var competitors: [String] {
+        get { box.competitors }
+        _modify { let b = unique(); yield &b.competitors }
+        set { unique().competitors = newValue }
+    }
+    public var resources: [Resource] {
+        get { box.resources }
+        _modify { let b = unique(); yield &b.resources }
+        set { unique().resources = newValue }
+    }
+    public var segments: [Segment] {
+        get { box.segments }
+        _modify { let b = unique(); yield &b.segments }
+        set { unique().segments = newValue }
+    }
+    public var needs: [Need] {
+        get { box.needs }
+        _modify { let b = unique(); yield &b.needs }
+        set { unique().needs = newValue }
+    }
+    public var offerings: [Offering] {
+        get { box.offerings }
+        _modify { let b = unique(); yield &b.offerings }
+        set { unique().offerings = newValue }
+    }
+    public var reliefs: [Relief] {
+        get { box.reliefs }
+        _modify { let b = unique(); yield &b.reliefs }
+        set { unique().reliefs = newValue }
+    }
+    public var factors: [FactorScore] {
+        get { box.factors }
+        _modify { let b = unique(); yield &b.factors }
+        set { unique().factors = newValue }
+    }
+    public var initiatives: [Initiative] {
+        get { box.initiatives }
+        _modify { let b = unique(); yield &b.initiatives }
+        set { unique().initiatives = newValue }
+    }
+    public var kpis: [KPIRecord] {
+        get { box.kpis }
+        _modify { let b = unique(); yield &b.kpis }
+        set { unique().kpis = newValue }
+    }
+    public var models: [ValueModel] {
+        get { box.models }
+        _modify { let b = unique(); yield &b.models }
+        set { unique().models = newValue }
+    }
     /// The implementation-guide step the enterprise is on (1–5), once the guide has started.
-    public var guideStep: Int?
+    public var guideStep: Int? {
+        get { box.guideStep }
+        set { unique().guideStep = newValue }
+    }
     /// Price level for the value map when no offering carries a price.
-    public var price: Double?
+    public var price: Double? {
+        get { box.price }
+        set { unique().price = newValue }
+    }
 
     public init(name: String, industry: String? = nil) {
         self.name = name; self.industry = industry
-        competitors = []; resources = []; segments = []; needs = []; offerings = []; reliefs = []
-        factors = []; initiatives = []; kpis = []; models = []
+        box = Storage()
+    }
+
+    public static func == (a: Enterprise, b: Enterprise) -> Bool {
+        a.name == b.name && a.industry == b.industry && a.box.same(as: b.box)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, industry, competitors, resources, segments, needs, offerings, reliefs, factors, initiatives, kpis, models, guideStep, price
     }
 
     // Decoding tolerates missing lists so that snapshots stay readable as the model grows.
@@ -172,18 +271,37 @@ public struct Enterprise: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         industry = try c.decodeIfPresent(String.self, forKey: .industry)
-        competitors = try c.decodeIfPresent([String].self, forKey: .competitors) ?? []
-        resources = try c.decodeIfPresent([Resource].self, forKey: .resources) ?? []
-        segments = try c.decodeIfPresent([Segment].self, forKey: .segments) ?? []
-        needs = try c.decodeIfPresent([Need].self, forKey: .needs) ?? []
-        offerings = try c.decodeIfPresent([Offering].self, forKey: .offerings) ?? []
-        reliefs = try c.decodeIfPresent([Relief].self, forKey: .reliefs) ?? []
-        factors = try c.decodeIfPresent([FactorScore].self, forKey: .factors) ?? []
-        initiatives = try c.decodeIfPresent([Initiative].self, forKey: .initiatives) ?? []
-        kpis = try c.decodeIfPresent([KPIRecord].self, forKey: .kpis) ?? []
-        models = try c.decodeIfPresent([ValueModel].self, forKey: .models) ?? []
-        guideStep = try c.decodeIfPresent(Int.self, forKey: .guideStep)
-        price = try c.decodeIfPresent(Double.self, forKey: .price)
+        box = Storage()
+        box.competitors = try c.decodeIfPresent([String].self, forKey: .competitors) ?? []
+        box.resources = try c.decodeIfPresent([Resource].self, forKey: .resources) ?? []
+        box.segments = try c.decodeIfPresent([Segment].self, forKey: .segments) ?? []
+        box.needs = try c.decodeIfPresent([Need].self, forKey: .needs) ?? []
+        box.offerings = try c.decodeIfPresent([Offering].self, forKey: .offerings) ?? []
+        box.reliefs = try c.decodeIfPresent([Relief].self, forKey: .reliefs) ?? []
+        box.factors = try c.decodeIfPresent([FactorScore].self, forKey: .factors) ?? []
+        box.initiatives = try c.decodeIfPresent([Initiative].self, forKey: .initiatives) ?? []
+        box.kpis = try c.decodeIfPresent([KPIRecord].self, forKey: .kpis) ?? []
+        box.models = try c.decodeIfPresent([ValueModel].self, forKey: .models) ?? []
+        box.guideStep = try c.decodeIfPresent(Int.self, forKey: .guideStep)
+        box.price = try c.decodeIfPresent(Double.self, forKey: .price)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(industry, forKey: .industry)
+        if !box.competitors.isEmpty { try c.encode(box.competitors, forKey: .competitors) }
+        if !box.resources.isEmpty { try c.encode(box.resources, forKey: .resources) }
+        if !box.segments.isEmpty { try c.encode(box.segments, forKey: .segments) }
+        if !box.needs.isEmpty { try c.encode(box.needs, forKey: .needs) }
+        if !box.offerings.isEmpty { try c.encode(box.offerings, forKey: .offerings) }
+        if !box.reliefs.isEmpty { try c.encode(box.reliefs, forKey: .reliefs) }
+        if !box.factors.isEmpty { try c.encode(box.factors, forKey: .factors) }
+        if !box.initiatives.isEmpty { try c.encode(box.initiatives, forKey: .initiatives) }
+        if !box.kpis.isEmpty { try c.encode(box.kpis, forKey: .kpis) }
+        if !box.models.isEmpty { try c.encode(box.models, forKey: .models) }
+        try c.encodeIfPresent(box.guideStep, forKey: .guideStep)
+        try c.encodeIfPresent(box.price, forKey: .price)
     }
 }
 
@@ -192,28 +310,67 @@ public enum Name {
     /// The key under which a name is unique: Unicode lower case. ASCII takes a fast path.
     @inlinable
     public static func fold(_ name: String) -> String {
-        var ascii = true
-        var hasUpper = false
-        for b in name.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if b >= 0x41 && b <= 0x5A { hasUpper = true }
+        var copy = name
+        let plain = copy.withUTF8 { bytes in
+            for b in bytes where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return false }
+            return true
         }
-        if ascii && !hasUpper { return name }
-        return name.lowercased()
+        return plain ? name : name.lowercased()
     }
 
     /// Whether two names are the same name.
     @inlinable
     public static func same(_ a: String, _ b: String) -> Bool {
-        a == b || fold(a) == fold(b)
+        if a == b { return true }
+        // ASCII on both sides: compare bytes ignoring case, without allocating.
+        var x = a, y = b
+        let answer: Bool? = x.withUTF8 { p in
+            y.withUTF8 { q in
+                for c in p where c >= 0x80 { return nil }
+                for c in q where c >= 0x80 { return nil }
+                guard p.count == q.count else { return false }
+                for i in 0..<p.count {
+                    let l = p[i] >= 0x41 && p[i] <= 0x5A ? p[i] | 0x20 : p[i]
+                    let r = q[i] >= 0x41 && q[i] <= 0x5A ? q[i] | 0x20 : q[i]
+                    if l != r { return false }
+                }
+                return true
+            }
+        }
+        return answer ?? (fold(a) == fold(b))
     }
 }
 
-extension Array {
-    /// The index of the element whose name (read by `key`) matches `name` case-insensitively.
+/// A name as a dictionary key that ignores case (`Name.same`). It carries a fingerprint of the
+/// folded name (FNV-1a), so hashing and most unequal comparisons cost one integer compare and no
+/// allocation.
+public struct NameKey: Hashable, Sendable {
+    public let name: String
+    @usableFromInline let fingerprint: UInt64
+
     @inlinable
-    public func index(named name: String, by key: (Element) -> String) -> Int? {
-        let folded = Name.fold(name)
-        return firstIndex { Name.fold(key($0)) == folded }
+    public init(_ name: String) {
+        self.name = name
+        var name = name
+        fingerprint = name.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes {
+                if b >= 0x80 {
+                    h = 0xcbf2_9ce4_8422_2325
+                    for b in Name.fold(String(decoding: bytes, as: UTF8.self)).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+                    return h
+                }
+                h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+            }
+            return h
+        }
     }
+
+    @inlinable
+    public static func == (a: NameKey, b: NameKey) -> Bool {
+        a.fingerprint == b.fingerprint && Name.same(a.name, b.name)
+    }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
 }

@@ -15,7 +15,7 @@ public struct Workspace: Sendable, Equatable {
     }
 
     public private(set) var enterprises: [Enterprise] = []
-    private var positions: [String: Int] = [:]
+    private var positions: [NameKey: Int] = [:]
     public private(set) var current: String?
     /// The changes made since `takeChanges()` was last called.
     public private(set) var changes: [Change] = []
@@ -23,8 +23,8 @@ public struct Workspace: Sendable, Equatable {
     public init() {}
 
     public init(enterprises: [Enterprise], current: String?) {
-        for e in enterprises { positions[Name.fold(e.name)] = self.enterprises.count; self.enterprises.append(e) }
-        self.current = current.flatMap { name in positions[Name.fold(name)].map { self.enterprises[$0].name } }
+        for e in enterprises { positions[NameKey(e.name)] = self.enterprises.count; self.enterprises.append(e) }
+        self.current = current.flatMap { name in positions[NameKey(name)].map { self.enterprises[$0].name } }
     }
 
     public static func == (a: Workspace, b: Workspace) -> Bool {
@@ -40,9 +40,9 @@ public struct Workspace: Sendable, Equatable {
         position(of: name).map { enterprises[$0] }
     }
 
-    public func position(of name: String) -> Int? { positions[Name.fold(name)] }
+    public func position(of name: String) -> Int? { positions[NameKey(name)] }
 
-    public func contains(_ name: String) -> Bool { positions[Name.fold(name)] != nil }
+    public func contains(_ name: String) -> Bool { positions[NameKey(name)] != nil }
 
     /// The current enterprise, if one is set.
     public var currentEnterprise: Enterprise? { current.flatMap(enterprise(named:)) }
@@ -52,7 +52,6 @@ public struct Workspace: Sendable, Equatable {
     /// Adds an enterprise at the end (or at `position`). The caller has checked the name is free.
     public mutating func add(_ enterprise: Enterprise, at position: Int? = nil) {
         let p = position ?? enterprises.count
-        precondition(positions[Name.fold(enterprise.name)] == nil, "duplicate enterprise \(enterprise.name)")
         insert(enterprise, at: p)
         changes.append(.enterprise(position: p, before: nil, after: enterprise))
     }
@@ -66,11 +65,11 @@ public struct Workspace: Sendable, Equatable {
         var after = before
         let result = try body(&after)
         if after == before { return result }
-        let renamed = Name.fold(after.name) != Name.fold(before.name)
+        let renamed = !Name.same(after.name, before.name)
         if renamed {
-            precondition(positions[Name.fold(after.name)] == nil, "duplicate enterprise \(after.name)")
-            positions[Name.fold(before.name)] = nil
-            positions[Name.fold(after.name)] = p
+            precondition(positions[NameKey(after.name)] == nil, "duplicate enterprise \(after.name)")
+            positions[NameKey(before.name)] = nil
+            positions[NameKey(after.name)] = p
         }
         enterprises[p] = after
         changes.append(.enterprise(position: p, before: before, after: after))
@@ -90,7 +89,7 @@ public struct Workspace: Sendable, Equatable {
 
     /// Makes `name` the current enterprise (nil: none).
     public mutating func setCurrent(_ name: String?) {
-        let canonical = name.flatMap { enterprise(named: $0)?.name }
+        let canonical = name.flatMap { n in position(of: n).map { enterprises[$0].name } }
         guard canonical != current else { return }
         changes.append(.current(before: current, after: canonical))
         current = canonical
@@ -133,27 +132,29 @@ public struct Workspace: Sendable, Equatable {
         case (nil, let n?): insert(n, at: p)
         case (_?, nil): delete(at: p)
         case let (o?, n?):
-            positions[Name.fold(o.name)] = nil
-            positions[Name.fold(n.name)] = p
+            positions[NameKey(o.name)] = nil
+            positions[NameKey(n.name)] = p
             enterprises[p] = n
         case (nil, nil): break
         }
     }
 
     private mutating func insert(_ e: Enterprise, at p: Int) {
+        let key = NameKey(e.name)
+        precondition(positions[key] == nil, "duplicate enterprise \(e.name)")
         enterprises.insert(e, at: p)
         if p == enterprises.count - 1 {
-            positions[Name.fold(e.name)] = p
+            positions[key] = p
         } else {
-            for i in p..<enterprises.count { positions[Name.fold(enterprises[i].name)] = i }
+            for i in p..<enterprises.count { positions[NameKey(enterprises[i].name)] = i }
         }
     }
 
     @discardableResult
     private mutating func delete(at p: Int) -> Enterprise {
         let e = enterprises.remove(at: p)
-        positions[Name.fold(e.name)] = nil
-        for i in p..<enterprises.count { positions[Name.fold(enterprises[i].name)] = i }
+        positions[NameKey(e.name)] = nil
+        for i in p..<enterprises.count { positions[NameKey(enterprises[i].name)] = i }
         return e
     }
 }
@@ -163,8 +164,8 @@ extension Workspace: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let list = try c.decode([Enterprise].self, forKey: .enterprises)
-        var seen = Set<String>()
-        for e in list where !seen.insert(Name.fold(e.name)).inserted {
+        var seen = Set<NameKey>()
+        for e in list where !seen.insert(NameKey(e.name)).inserted {
             throw DecodingError.dataCorruptedError(forKey: .enterprises, in: c,
                                                    debugDescription: "duplicate enterprise \(e.name)")
         }

@@ -79,45 +79,46 @@ public enum CommandRole: Sendable {
 }
 
 /// A command, declared as data. The same declaration drives parsing, `help`, error messages and
-/// tab completion; the `run` closure does the work.
-public struct CommandSpec: Sendable {
+/// tab completion; the `run` closure does the work. A class, so that passing a command around
+/// on every line costs one reference count, not one per field.
+public final class CommandSpec: Sendable {
     /// The command words, e.g. `["enterprise", "add"]`.
-    public var words: [String]
+    public let words: [String]
     /// One line: what the command does.
-    public var abstract: String
+    public let abstract: String
     /// More lines for `help COMMAND`: definitions, formulas, caveats.
-    public var discussion: String
-    public var arguments: [ArgumentSpec]
-    public var options: [OptionSpec]
+    public let discussion: String
+    public let arguments: [ArgumentSpec]
+    public let options: [OptionSpec]
     /// Complete command lines that work on the example workspace; `help` shows them and a
     /// shared test runs them.
-    public var examples: [String]
-    public var role: CommandRole
+    public let examples: [String]
+    public let role: CommandRole
     /// Whether the command returns data, and so accepts `--json`.
-    public var returnsData: Bool
-    public var run: @Sendable (inout CommandContext) throws -> CommandOutput
+    public let returnsData: Bool
+    /// The options the parser accepts: the declared ones plus `--json` (when the command returns
+    /// data) and `--help`. Computed once: the parser reads it on every line.
+    public let allOptions: [OptionSpec]
+    public let run: @Sendable (inout CommandContext) throws -> CommandOutput
 
     public init(_ words: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
                 options: [OptionSpec] = [], examples: [String] = [], role: CommandRole = .model,
                 returnsData: Bool = true, run: @escaping @Sendable (inout CommandContext) throws -> CommandOutput) {
         self.words = words.split(separator: " ").map(String.init)
+        self.name = self.words.joined(separator: " ")
         self.abstract = abstract; self.discussion = discussion; self.arguments = arguments
         self.options = options; self.examples = examples; self.role = role; self.returnsData = returnsData
         self.run = run
-    }
-
-    public var name: String { words.joined(separator: " ") }
-
-    /// The options the parser accepts: the declared ones plus `--json` (when the command returns
-    /// data) and `--help`.
-    public var allOptions: [OptionSpec] {
         var all = options
         if returnsData, !all.contains(where: { $0.name == "json" }) {
             all.append(.flag("json", help: "print the result as one JSON document"))
         }
         all.append(.flag("help", help: "show this help"))
-        return all
+        allOptions = all
     }
+
+    /// The command words joined, e.g. `enterprise add`.
+    public let name: String
 
     /// The usage line, e.g. `enterprise add NAME [--industry TEXT]`.
     public var usage: String {

@@ -16,34 +16,66 @@ public enum ArgumentValue: Sendable, Equatable {
 }
 
 /// The arguments and options of one command line, by name.
+///
+/// Stored as one flat list (a variadic argument or repeating option appears once per value):
+/// cheaper than dictionaries for the handful of entries a line has.
 public struct ParsedArguments: Sendable, Equatable {
-    /// Positional arguments by name; a variadic one holds several values.
-    public var positional: [String: [ArgumentValue]] = [:]
-    /// Options by name (without `--`); a repeating one holds several values, a flag `.flag`.
-    public var options: [String: [ArgumentValue]] = [:]
+    struct Entry: Sendable, Equatable {
+        var name: String
+        var isOption: Bool
+        var value: ArgumentValue
+    }
+    var entries: [Entry] = []
 
     public init() {}
 
+    mutating func add(_ name: String, option: Bool, _ value: ArgumentValue) {
+        entries.append(Entry(name: name, isOption: option, value: value))
+    }
+
+    /// The values of positional argument `name`, else of option `name`.
+    public func values(_ name: String) -> [ArgumentValue] {
+        var positional: [ArgumentValue] = []
+        var options: [ArgumentValue] = []
+        for e in entries where e.name == name {
+            if e.isOption { options.append(e.value) } else { positional.append(e.value) }
+        }
+        return positional.isEmpty ? options : positional
+    }
+
+    /// The first value of positional argument `name`, else of option `name`.
+    public func first(_ name: String) -> ArgumentValue? {
+        var option: ArgumentValue?
+        for e in entries where e.name == name {
+            if !e.isOption { return e.value }
+            if option == nil { option = e.value }
+        }
+        return option
+    }
+
+    /// Whether option `name` was given (once or more).
+    func hasOption(_ name: String) -> Bool { entries.contains { $0.isOption && $0.name == name } }
+
     /// The value of argument or option `name` as text.
-    public func string(_ name: String) -> String? { (positional[name] ?? options[name])?.first?.text }
+    public func string(_ name: String) -> String? { first(name)?.text }
     /// All the values of a variadic argument or repeating option, as text.
-    public func strings(_ name: String) -> [String] { (positional[name] ?? options[name] ?? []).map(\.text) }
+    public func strings(_ name: String) -> [String] { values(name).map(\.text) }
     public func int(_ name: String) -> Int? {
-        switch (positional[name] ?? options[name])?.first {
+        switch first(name) {
         case let .integer(i)?: return i
-        case let .number(d)?: return Int(d)
+        case let .number(d)?: return Int(exactly: d.rounded(.towardZero))
         case let .text(s)?: return Int(s)
         default: return nil
         }
     }
     public func ints(_ name: String) -> [Int] {
-        (positional[name] ?? options[name] ?? []).compactMap {
+        values(name).compactMap {
             if case let .integer(i) = $0 { return i }
             return nil
         }
     }
     public func double(_ name: String) -> Double? {
-        switch (positional[name] ?? options[name])?.first {
+        switch first(name) {
         case let .integer(i)?: return Double(i)
         case let .number(d)?: return d
         case let .text(s)?: return Double(s)
@@ -51,7 +83,7 @@ public struct ParsedArguments: Sendable, Equatable {
         }
     }
     public func doubles(_ name: String) -> [Double] {
-        (positional[name] ?? options[name] ?? []).compactMap {
+        values(name).compactMap {
             switch $0 {
             case let .integer(i): return Double(i)
             case let .number(d): return d
@@ -59,8 +91,10 @@ public struct ParsedArguments: Sendable, Equatable {
             }
         }
     }
-    public func flag(_ name: String) -> Bool { options[name] != nil }
-    public func has(_ name: String) -> Bool { positional[name] != nil || options[name] != nil }
+    /// Whether flag `name` was given.
+    public func flag(_ name: String) -> Bool { hasOption(name) }
+    /// Whether argument or option `name` was given.
+    public func has(_ name: String) -> Bool { entries.contains { $0.name == name } }
 }
 
 /// A command line, parsed: which command, with what.
@@ -89,14 +123,16 @@ public enum Parser {
         while i < tokens.count {
             let t = tokens[i]
             i += 1
-            if !onlyPositionals, !t.quoted, t.text == "--" { onlyPositionals = true; continue }
-            guard !onlyPositionals, !t.quoted, t.text.hasPrefix("--"), t.text.utf8.count > 2 else {
+            let utf8 = t.text.utf8
+            let dashes = utf8.count >= 2 && utf8.first == UInt8(ascii: "-") && utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: "-")
+            if !onlyPositionals, !t.quoted, dashes, utf8.count == 2 { onlyPositionals = true; continue }
+            guard !onlyPositionals, !t.quoted, dashes, utf8.count > 2 else {
                 positionals.append(t)
                 continue
             }
             var name = String(t.text.dropFirst(2))
             var inline: String?
-            if let eq = name.firstIndex(of: "=") {
+            if let eq = name.utf8.firstIndex(of: UInt8(ascii: "=")) {
                 inline = String(name[name.index(after: eq)...])
                 name = String(name[..<eq])
             }
@@ -109,7 +145,7 @@ public enum Parser {
             }
             guard let kind = option.kind else {
                 if inline != nil { throw ParseError("BadValue", "\(spec.name): --\(option.name) is a flag and takes no value") }
-                result.options[option.name] = [.flag]
+                if !result.hasOption(option.name) { result.add(option.name, option: true, .flag) }
                 continue
             }
             let raw: String
@@ -121,12 +157,12 @@ public enum Parser {
                 i += 1
             }
             let value = try check(raw, kind, what: "--\(option.name)", command: spec.name)
-            if option.repeating { result.options[option.name, default: []].append(value) }
-            else if result.options[option.name] != nil {
+            if !option.repeating, result.hasOption(option.name) {
                 throw ParseError("BadValue", "\(spec.name): --\(option.name) is given twice (it takes one value)")
-            } else { result.options[option.name] = [value] }
+            }
+            result.add(option.name, option: true, value)
         }
-        if result.options["help"] != nil { return result }
+        if result.hasOption("help") { return result }
 
         var p = 0
         for (index, arg) in spec.arguments.enumerated() {
@@ -137,10 +173,9 @@ public enum Parser {
                 if take == 0, !arg.optional {
                     throw ParseError("MissingArgument", "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
                 }
-                var values: [ArgumentValue] = []
-                values.reserveCapacity(take)
-                for k in 0..<take { values.append(try check(positionals[p + k].text, arg.kind, what: arg.name.uppercased(), command: spec.name)) }
-                if !values.isEmpty { result.positional[arg.name] = values }
+                for k in 0..<take {
+                    result.add(arg.name, option: false, try check(positionals[p + k].text, arg.kind, what: arg.name.uppercased(), command: spec.name))
+                }
                 p += take
                 continue
             }
@@ -148,7 +183,7 @@ public enum Parser {
                 if arg.optional { continue }
                 throw ParseError("MissingArgument", "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
             }
-            result.positional[arg.name] = [try check(positionals[p].text, arg.kind, what: arg.name.uppercased(), command: spec.name)]
+            result.add(arg.name, option: false, try check(positionals[p].text, arg.kind, what: arg.name.uppercased(), command: spec.name))
             p += 1
         }
         if p < positionals.count {
@@ -160,7 +195,12 @@ public enum Parser {
     }
 
     /// Checks one raw value against its kind.
-    static func check(_ raw: String, _ kind: ValueKind, what: String, command: String) throws -> ArgumentValue {
+    static func check(_ raw: String, _ kind: ValueKind, what: @autoclosure () -> String, command: String) throws -> ArgumentValue {
+        switch kind {
+        case .text, .name, .file: return .text(raw)
+        default: break
+        }
+        let what = what()
         switch kind {
         case .text, .name, .file:
             return .text(raw)

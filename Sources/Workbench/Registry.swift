@@ -1,3 +1,5 @@
+import ValueCore
+
 /// All commands, from the built-in ones and every plugin, found by their words.
 public final class Registry: Sendable {
     /// A node of the word tree: the command ending here (if any) and the words that may follow.
@@ -37,7 +39,7 @@ public final class Registry: Sendable {
         var node = root
         var best: (Int, Int)?
         var depth = 0
-        while depth < tokens.count, !tokens[depth].quoted, let next = node.children[tokens[depth].text.lowercased()] {
+        while depth < tokens.count, !tokens[depth].quoted, let next = node.children[Name.fold(tokens[depth].text)] {
             node = next
             depth += 1
             if let c = node.command { best = (c, depth) }

@@ -38,6 +38,7 @@ public enum Tokenizer {
     /// - Throws: `Failure.unbalancedQuote` when a quote is not closed.
     public static func tokenize(_ line: String) throws -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(8)
         try scan(line) { tokens.append($0) }
         return tokens
     }
@@ -52,20 +53,37 @@ public enum Tokenizer {
 
     @discardableResult
     private static func scan(_ line: String, lenient: Bool = false, _ emit: (Token) -> Void) throws -> Bool {
-        let bytes = Array(line.utf8)
+        var line = line
+        return try line.withUTF8 { try scan(bytes: $0, lenient: lenient, emit) }
+    }
+
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>, lenient: Bool, _ emit: (Token) -> Void) throws -> Bool {
         var i = 0
         let n = bytes.count
         var word: [UInt8] = []
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         while true {
-            while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+            while i < n, isSpace(bytes[i]) { i += 1 }
             if i >= n { return false }
             if bytes[i] == UInt8(ascii: "#") { return false }
             let start = i
-            var quoted = false
-            word.removeAll(keepingCapacity: true)
+            // Fast path: a plain word (no quotes, no escapes) is a slice of the line.
             while i < n {
                 let b = bytes[i]
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { break }
+                if isSpace(b) || b == UInt8(ascii: "\\") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { break }
+                i += 1
+            }
+            if i >= n || isSpace(bytes[i]) {
+                emit(Token(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self), offset: start))
+                if i >= n { return true }
+                continue
+            }
+            var quoted = false
+            word.removeAll(keepingCapacity: true)
+            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            while i < n {
+                let b = bytes[i]
+                if isSpace(b) { break }
                 if b == UInt8(ascii: "\\") {
                     quoted = true
                     if i + 1 < n { word.append(bytes[i + 1]); i += 2 } else { i += 1 }
