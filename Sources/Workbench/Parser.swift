@@ -116,7 +116,9 @@ public enum Parser {
     /// Parses `tokens` (the command words already matched: `wordCount` of them).
     public static func bind(_ spec: CommandSpec, tokens: [Token], from start: Int) throws -> ParsedArguments {
         var result = ParsedArguments()
+        result.entries.reserveCapacity(4)
         var positionals: [Token] = []
+        positionals.reserveCapacity(tokens.count - start)
         let options = spec.allOptions
         var i = start
         var onlyPositionals = false

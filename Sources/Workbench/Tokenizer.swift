@@ -94,14 +94,20 @@ public enum Tokenizer {
                     let open = i
                     i += 1
                     var closed = false
+                    var chunk = i
                     while i < n {
                         let c = bytes[i]
-                        if c == b { closed = true; i += 1; break }
-                        if c == UInt8(ascii: "\\"), b == UInt8(ascii: "\""), i + 1 < n {
-                            word.append(bytes[i + 1]); i += 2; continue
+                        if c == b {
+                            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
+                            closed = true; i += 1; break
                         }
-                        word.append(c); i += 1
+                        if c == UInt8(ascii: "\\"), b == UInt8(ascii: "\""), i + 1 < n {
+                            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<i]))
+                            word.append(bytes[i + 1]); i += 2; chunk = i; continue
+                        }
+                        i += 1
                     }
+                    if !closed { word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<n])) }
                     if !closed {
                         if lenient {
                             emit(Token(String(decoding: word, as: UTF8.self), quoted: true, offset: start))
