@@ -56,53 +56,36 @@ enum Analyses {
         var valueLoops: [[String]]
         /// Value loops that also feed reinvestment back into a resource.
         var growthLoops: [[String]]
+        /// How many value and growth loops the analysis counted (it keeps only the first few).
+        var valueLoopCount: Int
+        var growthLoopCount: Int
         /// Activities with no resource of real strength behind them.
         var ungrounded: [String]
         var activities: Int
         var anchored: Bool { activities > 0 && ungrounded.isEmpty }
-        var closed: Bool { !valueLoops.isEmpty }
+        var closed: Bool { valueLoopCount > 0 }
     }
 
+    /// Reads a model with ValueCore's model analysis: its loops (Johnson's elementary cycles)
+    /// and the grounding of its activities in resources of real strength.
     static func read(_ model: ValueModel, of e: Enterprise) -> ModelReading {
-        // Provisional: strongly connected components stand in for the loop analysis until
-        // ValueCore's model analysis lands; then this calls it.
-        let index = Dictionary(model.nodes.enumerated().map { (Name.fold($0.element.name), $0.offset) },
-                               uniquingKeysWith: { a, _ in a })
-        var next = [[Int]](repeating: [], count: model.nodes.count)
-        var prev = [[Int]](repeating: [], count: model.nodes.count)
-        for edge in model.edges {
-            guard let a = index[Name.fold(edge.from)], let b = index[Name.fold(edge.to)] else { continue }
-            next[a].append(b); prev[b].append(a)
+        let loops = ModelAnalysis.loops(in: model)
+        let grounding = ModelAnalysis.grounding(of: model, resources: e.resources)
+        return ModelReading(model: model.name,
+                            valueLoops: loops.loops.filter(\.isValueLoop).map(\.nodes),
+                            growthLoops: loops.loops.filter(\.isGrowthLoop).map(\.nodes),
+                            valueLoopCount: loops.valueLoops, growthLoopCount: loops.growthLoops,
+                            ungrounded: grounding.unanchored.map(\.activity),
+                            activities: grounding.activities.count)
+    }
+
+    /// Whether higher figures of a KPI are better, for the KPIs the KPI calculator knows by name;
+    /// nil for others. (Provisional: the calculator's catalogue replaces this once it lands.)
+    static func higherIsBetter(_ kpi: String) -> Bool? {
+        switch Name.fold(kpi) {
+        case "churn", "cac", "co2e": return false
+        case "nps", "enps", "csat", "ces", "engagement", "retention", "repurchase", "ltv", "ltv-cac", "margin", "sroi": return true
+        default: return nil
         }
-        func reach(_ start: Int, _ adj: [[Int]]) -> Set<Int> {
-            var seen: Set<Int> = [start], stack = [start]
-            while let n = stack.popLast() { for m in adj[n] where seen.insert(m).inserted { stack.append(m) } }
-            return seen
-        }
-        var valueLoops: [[String]] = [], growthLoops: [[String]] = []
-        var done = Set<Int>()
-        for (i, node) in model.nodes.enumerated() where node.stage == .value && !done.contains(i) {
-            let component = reach(i, next).intersection(reach(i, prev))
-            done.formUnion(component)
-            let stages = Set(component.map { model.nodes[$0].stage })
-            guard stages.contains(.revenue) else { continue }
-            let names = component.sorted().map { model.nodes[$0].name }
-            valueLoops.append(names)
-            if stages.contains(.reinvestment) && stages.contains(.resource) { growthLoops.append(names) }
-        }
-        var ungrounded: [String] = []
-        var activities = 0
-        for (i, node) in model.nodes.enumerated() where node.stage == .activity {
-            activities += 1
-            let anchored = prev[i].contains { p in
-                let source = model.nodes[p]
-                guard source.stage == .resource else { return false }
-                guard let r = e.resources.first(where: { Name.same($0.name, source.name) }) else { return false }
-                return r.strength >= Resource.anchoringStrength
-            }
-            if !anchored { ungrounded.append(node.name) }
-        }
-        return ModelReading(model: model.name, valueLoops: valueLoops, growthLoops: growthLoops,
-                            ungrounded: ungrounded, activities: activities)
     }
 }

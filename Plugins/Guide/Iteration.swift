@@ -83,12 +83,12 @@ public struct KPISeries: Sendable, Equatable {
         return String(chars[..<start]) + s + String(chars[end...])
     }
 
-    /// Whether lower figures are better: from the target when there is one (a target below the
-    /// first figure), else from the KPI's name (costs, churn, emissions, payback).
+    /// Whether lower figures are better: as the KPI calculator's catalogue says for the KPIs it
+    /// knows (cac, churn, co2e), else from the target (one set below the first figure).
     public var lowerIsBetter: Bool {
-        if let target, let first = points.first { if target != first.value { return target < first.value } }
-        let n = Name.fold(kpi)
-        return ["cac", "churn", "cost", "co2", "emission", "payback", "waste"].contains { n.contains($0) }
+        if let higher = Analyses.higherIsBetter(kpi) { return !higher }
+        if let target, let first = points.first { return target < first.value }
+        return false
     }
 }
 

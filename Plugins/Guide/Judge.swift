@@ -124,7 +124,8 @@ public enum Judge {
             let how: Phrase = e.industry.map { "name its competitors or add enterprises of its industry (\(name: $0))" }
                 ?? "name its competitors or set its industry"
             j.missing.append(Gap("\(name: e.name) has no competitor in the workspace to compare with: \(how).",
-                                 [Supply.competitorAdd(industry: e.industry), Supply.factorSet("COMPETITOR", factor: e.factors.first?.factor)]))
+                                 [Supply.competitorAdd(industry: e.industry), Supply.factorSet("COMPETITOR", factor: e.factors.first?.factor),
+                                  Supply.competitorSet(e.name)]))
         } else if !e.factors.isEmpty {
             let distinct = d.distinct
             for f in distinct {
@@ -164,7 +165,7 @@ public enum Judge {
         }
         let readings = e.models.map { Analyses.read($0, of: e) }
         func problems(_ r: Analyses.ModelReading) -> Int { r.ungrounded.count + (r.activities == 0 ? 1 : 0) + (r.closed ? 0 : 1) }
-        let best = readings.indices.min { problems(readings[$0]) < problems(readings[$1]) }!
+        let best = readings.indices.min { problems(readings[$0]) < problems(readings[$1]) } ?? 0
         let reading = readings[best], model = e.models[best]
         if reading.activities > 0 && reading.ungrounded.isEmpty {
             j.evidence.append("Every activity of model \(name: model.name) (\(reading.activities)) stands on a resource of strength \(Resource.anchoringStrength) or more.")
@@ -186,12 +187,16 @@ public enum Judge {
             }
             j.missing.append(Gap("Activity \(name: activity) in model \(name: model.name) is not anchored in a resource of strength \(Resource.anchoringStrength) or more.", commands))
         }
-        if let loop = reading.growthLoops.first {
-            j.evidence.append("Model \(name: model.name) closes a growth loop through \(names: loop).")
-        } else if let loop = reading.valueLoops.first {
-            j.evidence.append("Model \(name: model.name) closes a value loop through \(names: loop).")
-            j.open.append(Gap("Model \(name: model.name)'s loop does not yet feed reinvestment back into a resource (a growth loop).",
-                              [Supply.nodeAdd(model: model.name, stage: .reinvestment), Supply.edgeAdd(model: model.name, from: nil, to: nil)]))
+        if reading.growthLoopCount > 0 {
+            let through: Phrase = reading.growthLoops.first.map { ": \(loop: $0)" } ?? ""
+            j.evidence.append("Model \(name: model.name) closes \(count(reading.growthLoopCount, "growth loop"))\(through).")
+        } else if reading.valueLoopCount > 0 {
+            let through: Phrase = reading.valueLoops.first.map { ": \(loop: $0)" } ?? ""
+            j.evidence.append("Model \(name: model.name) closes \(count(reading.valueLoopCount, "value loop"))\(through).")
+            j.open.append(Gap("Model \(name: model.name)'s loops do not yet feed reinvestment back into a resource (a growth loop).",
+                              [Supply.nodeAdd(model: model.name, stage: .reinvestment),
+                               Supply.edgeAdd(model: model.name, from: model.nodes.first { $0.stage == .profit }?.name, to: nil),
+                               Supply.edgeAdd(model: model.name, from: nil, to: model.nodes.first { $0.stage == .resource }?.name)]))
         } else {
             let from = model.nodes.last { $0.stage == .reinvestment || $0.stage == .profit || $0.stage == .revenue }?.name
             let to = model.nodes.first { $0.stage == .resource || $0.stage == .activity }?.name
@@ -246,6 +251,9 @@ public enum Judge {
         return j
     }
 }
+
+/// `1 growth loop`, `3 value loops`.
+func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

@@ -33,6 +33,13 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
                 parts.append(.name(n))
             }
         }
+        /// A loop of model nodes: `a → b → c → a`.
+        public mutating func appendInterpolation(loop: [String]) {
+            for (i, n) in (loop + loop.prefix(1)).enumerated() {
+                if i > 0 { parts.append(.text(" → ")) }
+                parts.append(.name(n))
+            }
+        }
         /// A command line.
         public mutating func appendInterpolation(code: String) { parts.append(.code(code)) }
         /// Another phrase, keeping its parts (so its names stay escaped).

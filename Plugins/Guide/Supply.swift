@@ -10,15 +10,16 @@ enum Supply {
     // Step 1: audience and needs.
     static func segmentAdd() -> String { "segment add SEGMENT --size 1000" }
     static func needAdd(segment: String?) -> String {
-        "need add NEED --segment \(segment.map(q) ?? "SEGMENT") --kind pain --importance 5"
+        "need add NEED --segment \(segment.map(q) ?? "SEGMENT") --type pain --importance 5"
     }
     static func needList() -> String { "need list" }
 
     // Step 2: value proposition, uniqueness.
-    static func offeringAdd() -> String { "offering add OFFERING --carrier product --price 100 --unit-cost 60" }
+    static func offeringAdd() -> String { "offering add OFFERING --carrier product --price 100 --cost 60" }
     static func reliefAdd(offering: String?, need: String) -> String {
-        "relief add \(offering.map(q) ?? "OFFERING") \(q(need)) --functional 8 --emotional 5"
+        "relief set \(offering.map(q) ?? "OFFERING") \(q(need)) --functional 8 --emotional 5"
     }
+    static func competitorSet(_ enterprise: String) -> String { "enterprise set \(q(enterprise)) --competitor COMPETITOR" }
     static func competitorAdd(industry: String?) -> String {
         "enterprise add COMPETITOR --industry \(industry.map(q) ?? "INDUSTRY")"
     }
@@ -36,12 +37,12 @@ enum Supply {
     static func resourceStrength(_ resource: String) -> String { "resource set \(q(resource)) --strength 7" }
     static func modelAdd() -> String { "model add MODEL --proposition PROPOSITION" }
     static func nodeAdd(model: String?, stage: ValueModel.Stage, name: String? = nil) -> String {
-        "model node \(model.map(q) ?? "MODEL") \(name.map(q) ?? "NODE") --stage \(stage.rawValue)"
+        "model node add \(model.map(q) ?? "MODEL") \(name.map(q) ?? "NODE") --stage \(stage.rawValue)"
     }
     static func edgeAdd(model: String?, from: String?, to: String?) -> String {
-        "model edge \(model.map(q) ?? "MODEL") \(from.map(q) ?? "FROM") \(to.map(q) ?? "TO")"
+        "model edge add \(model.map(q) ?? "MODEL") \(from.map(q) ?? "FROM") \(to.map(q) ?? "TO")"
     }
-    static func modelCheck(model: String?) -> String { "model check" + (model.map { " " + q($0) } ?? "") }
+    static func modelCheck(model: String?) -> String { "model check \(model.map(q) ?? "MODEL")" }
 
     // Step 4 and 5: KPIs.
     static func kpiRecord(_ enterprise: String, kpi: String?, value: Double? = nil, period: String? = nil,

@@ -36,7 +36,7 @@ import Workbench
         let j = judge(1, e)
         #expect(!j.met)
         #expect(missing(j) == ["Segment ‘Automakers’ has no needs yet."])
-        #expect(j.missing[0].commands == ["need add NEED --segment Automakers --kind pain --importance 5"])
+        #expect(j.missing[0].commands == ["need add NEED --segment Automakers --type pain --importance 5"])
     }
 
     @Test func step1MetWhenOneSegmentHasNeedsAndAnotherIsOpen() {
@@ -56,7 +56,7 @@ import Workbench
         let j = judge(2, e)
         #expect(!j.met)
         #expect(missing(j) == ["No offering relieves ‘charging time’ (importance 5, segment ‘Automakers’)."])
-        #expect(j.missing[0].commands == ["relief add \"Kirin battery\" \"charging time\" --functional 8 --emotional 5"])
+        #expect(j.missing[0].commands == ["relief set \"Kirin battery\" \"charging time\" --functional 8 --emotional 5"])
         // A less important need left unrelieved is open, not missing.
         #expect(j.open.map(\.what.description) == ["No offering relieves ‘pack cost’ (importance 4, segment ‘Automakers’)."])
     }
@@ -128,7 +128,7 @@ import Workbench
         #expect(!j.met)
         #expect(missing(j) == ["Activity ‘Technology iteration’ in model ‘Moat’ is not anchored in a resource of strength 6 or more."])
         // The strong resource the enterprise has is offered as the anchor.
-        #expect(j.missing[0].commands == ["model node Moat Scale --stage resource", "model edge Moat Scale \"Technology iteration\""])
+        #expect(j.missing[0].commands == ["model node add Moat Scale --stage resource", "model edge add Moat Scale \"Technology iteration\""])
     }
 
     @Test func step3OpenLoop() {

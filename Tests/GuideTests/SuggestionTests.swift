@@ -33,7 +33,7 @@ import Differentiation
         variant { $0.models[0].edges.removeAll { $0.from == "R&D reinvestment" }; $0.models[0].edges.append(.init(from: "Profit", to: "Technology iteration")) }
         variant { $0.models[0].nodes.removeAll { $0.stage == .activity } }
         variant { $0.models = [] }
-        variant { $0.kpis = [KPIRecord(kpi: "repurchase rate", period: "2025Q1", value: 0.42)] }
+        variant { $0.kpis = [KPIRecord(kpi: "repurchase", period: "2025Q1", value: 0.42)] }
         variant { $0.kpis = [] }
         return list
     }
@@ -54,10 +54,15 @@ import Differentiation
         #expect(Self.suggestions().count > 25)
     }
 
+    /// Plugins whose commands are not in this build yet: their lines are expected to fail.
+    static let pending = ["kpi", "diff"].filter { Self.registry.nextWords(after: [$0]).isEmpty }
+
     @Test(arguments: suggestions())
     func suggestionParses(line: String) throws {
-        try withKnownIssue("the Modeling commands the guide suggests are not in main yet", isIntermittent: true) {
-            let tokens = try Tokenizer.tokenize(line)
+        let tokens = try Tokenizer.tokenize(line)
+        if let first = tokens.first?.text, Self.pending.contains(first) {
+            withKnownIssue("the \(first) plugin has not landed in this build") { _ = try Self.registry.parse(tokens) }
+        } else {
             _ = try Self.registry.parse(tokens)
         }
     }
