@@ -374,3 +374,11 @@ public struct NameKey: Hashable, Sendable {
     @inlinable
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
 }
+
+extension Array {
+    /// The index of the element whose name (read by `key`) matches `name` case-insensitively.
+    @inlinable
+    public func index(named name: String, by key: (Element) -> String) -> Int? {
+        firstIndex { Name.same(key($0), name) }
+    }
+}
