@@ -5,7 +5,7 @@ BIN_RELEASE = .build/release/valuebench
 VENV        = .venv
 EXAMPLE    ?= notebooks/tour.ipynb
 
-.PHONY: run test build release bench setup system-deps venv notebooks-check clean
+.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check clean
 
 ## Set-up: Debian packages (libedit for the line editor, tmux for the terminal tests) and a
 ## Python venv with the notebook validators. Idempotent; does nothing when all is there.
@@ -35,6 +35,10 @@ test: setup
 	$(SWIFT) build --build-tests
 	VALUEBENCH_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory notebooks-check
+
+## Regenerates every example notebook from its script in notebooks/src (NAMES="catl tour" for some).
+notebooks: build
+	@scripts/make-notebooks.sh $(BIN_DEBUG) $(NAMES)
 
 ## Replays every example notebook and checks it against the nbformat 4.5 schema.
 notebooks-check: build venv

@@ -79,6 +79,12 @@ enum Analyses {
                             activities: grounding.activities.count)
     }
 
+    /// The activities of `model` not anchored in a resource of real strength (grounding only,
+    /// without the loop search).
+    static func ungrounded(_ model: ValueModel, of e: Enterprise) -> [String] {
+        ModelAnalysis.grounding(of: model, resources: e.resources).unanchored.map(\.activity)
+    }
+
     /// Whether higher figures of a KPI are better, for the KPIs the KPI calculator knows by name;
     /// nil for others. (Provisional: the calculator's catalogue replaces this once it lands.)
     static func higherIsBetter(_ kpi: String) -> Bool? {

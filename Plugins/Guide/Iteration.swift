@@ -179,8 +179,8 @@ public struct Iteration: Sendable, Equatable {
             resources.append("no resource has a strength of \(Resource.anchoringStrength) or more")
         }
         for m in e.models {
-            let r = Analyses.read(m, of: e)
-            if !r.ungrounded.isEmpty { resources.append("activities of \(name: m.name) not anchored in a strong resource: \(names: r.ungrounded)") }
+            let ungrounded = Analyses.ungrounded(m, of: e)
+            if !ungrounded.isEmpty { resources.append("activities of \(name: m.name) not anchored in a strong resource: \(names: ungrounded)") }
         }
         if !resources.isEmpty { challenges.append(Finding(item: .lackOfResources, reasons: resources)) }
         // Competition.
