@@ -121,7 +121,7 @@ enum GuideCommands {
             let j = Judge.step(n, e, in: ctx.workspace)
             if !lines.isEmpty { lines.append("") }
             lines.append("\(e.name), step \(n) of \(GuideStep.count): \(GuideStep.numbered(n).title)")
-            lines += Screen.status(j, enterprise: e.name, evidence: false)
+            lines += Screen.status(j, enterprise: e.name, evidence: j.iteration != nil)
             if j.met && j.open.isEmpty && n == e.guideStep && n < GuideStep.count { lines.append("  Nothing missing: `guide next`.") }
             data.append(.object([("step", .int(n)), ("met", .bool(j.met))] + (Screen.json(j).objectValue ?? [])))
         }
