@@ -255,8 +255,12 @@ public struct Enterprise: Codable, Equatable, Sendable {
 
     public init(name: String, industry: String? = nil) {
         self.name = name; self.industry = industry
-        box = Storage()
+        box = Enterprise.empty
     }
+
+    /// New enterprises share one empty box until their first change: adding 100,000 of them
+    /// allocates no boxes.
+    private static let empty = Storage()
 
     public static func == (a: Enterprise, b: Enterprise) -> Bool {
         a.name == b.name && a.industry == b.industry && a.box.same(as: b.box)

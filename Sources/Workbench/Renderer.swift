@@ -19,7 +19,7 @@ public struct Renderer: Sendable {
             case let .chart(c):
                 out += c.text
             }
-            if !out.hasSuffix("\n") { out += "\n" }
+            if out.utf8.last != 0x0A { out += "\n" }
         }
         return out
     }

@@ -23,7 +23,11 @@ final class DescriptorLines: LineSource {
 
     func readLine(prompt: String) -> String? {
         while true {
-            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+            let found = buffer.withUnsafeBytes { raw -> Int? in
+                guard end > start, let p = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
+                return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
+            }
+            if let nl = found {
                 var stop = nl
                 if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
                 let line = String(decoding: buffer[start..<stop], as: UTF8.self)
