@@ -10,8 +10,7 @@
 ///
 /// The search is iterative (no recursion), so deep graphs cannot overflow the stack.
 ///
-/// - Complexity: O((n + e)(c + 1)) time for c cycles, plus O(n(n + e)) for the strongly connected
-///   components computed once per start vertex; O(n + e) memory besides the cycles kept.
+/// - Complexity: O((n + e)(c + 1)) time for c cycles; O(n + e) memory besides the cycles kept.
 public enum Cycles {
     /// Visits every elementary cycle of the graph, in the order described on `Cycles`.
     ///
@@ -34,7 +33,12 @@ public enum Cycles {
             }
         }
 
-        var component = [Int](repeating: -1, count: n)  // component id of each vertex ≥ start
+        // Johnson's outer loop, component by component (as networkx does): search the cycles
+        // through the least vertex of a strongly connected component, then remove that vertex
+        // and split what is left into components again. Components wait in a heap ordered by
+        // their least vertex, so cycles come out in order of their smallest vertex.
+        var member = [Int](repeating: 0, count: n)   // member[v] == token: v is in the component searched
+        var token = 0
         var blocked = [Bool](repeating: false, count: n)
         var blockers = [[Int]](repeating: [], count: n)  // Johnson's B lists
         var path: [Int] = []
@@ -42,17 +46,14 @@ public enum Cycles {
         var cursor: [Int] = []   // per path position: next index into its neighbour list
         var unblockStack: [Int] = []
         var scc = StronglyConnected(count: n)
+        var heap = ComponentHeap()
+        for c in scc.components(graph, of: Array(0..<n), member: &member, token: &token) { heap.push(c) }
 
-        for start in 0..<n {
-            // Components of the subgraph induced by start…n-1; search only start's component.
-            scc.compute(graph, from: start, into: &component)
-            let own = component[start]
-            let hasSelfEdge = graph[start].contains(start)
-            var size = 0
-            for v in start..<n where component[v] == own { size += 1 }
-            if size == 1 && !hasSelfEdge { continue }
-
-            for v in start..<n where component[v] == own { blocked[v] = false; blockers[v].removeAll(keepingCapacity: true) }
+        while let comp = heap.pop() {
+            let start = comp[0]   // components are sorted: the least vertex first
+            token += 1
+            for v in comp { member[v] = token; blocked[v] = false; blockers[v].removeAll(keepingCapacity: true) }
+            let own = token
             path.removeAll(keepingCapacity: true); closed.removeAll(keepingCapacity: true)
             cursor.removeAll(keepingCapacity: true)
             path.append(start); closed.append(false); cursor.append(0)
@@ -65,7 +66,7 @@ public enum Cycles {
                 while cursor[depth] < edges.count {
                     let w = edges[cursor[depth]]
                     cursor[depth] += 1
-                    guard w >= start, component[w] == own else { continue }
+                    guard member[w] == own else { continue }
                     if w == start {
                         if !visit(path[...]) { return false }
                         closed[depth] = true
@@ -90,11 +91,13 @@ public enum Cycles {
                         blockers[u].removeAll(keepingCapacity: true)
                     }
                 } else {
-                    for w in edges where w >= start && component[w] == own && !blockers[w].contains(v) {
+                    for w in edges where member[w] == own && !blockers[w].contains(v) {
                         blockers[w].append(v)
                     }
                 }
             }
+            // Remove the start vertex; what is left splits into smaller components.
+            for c in scc.components(graph, of: Array(comp.dropFirst()), member: &member, token: &token) { heap.push(c) }
         }
         return true
     }
@@ -130,7 +133,7 @@ public enum Cycles {
     }
 }
 
-/// Tarjan's strongly connected components, iterative, over the vertices `from…n-1`.
+/// Tarjan's strongly connected components, iterative, of the subgraph induced by a set of vertices.
 struct StronglyConnected {
     private var index: [Int]
     private var low: [Int]
@@ -144,14 +147,16 @@ struct StronglyConnected {
         onStack = [Bool](repeating: false, count: n)
     }
 
-    /// Sets `component[v]` for every v ≥ `first` to the id of its strongly connected component
-    /// in the subgraph induced by `first…n-1`.
-    mutating func compute(_ graph: [[Int]], from first: Int, into component: inout [Int]) {
-        let n = graph.count
-        for v in first..<n { index[v] = -1; onStack[v] = false; component[v] = -1 }
+    /// The strongly connected components of the subgraph induced by `vertices` that hold a
+    /// cycle (more than one vertex, or one with a self-edge), each sorted ascending.
+    /// `member` and `token` are scratch space shared with the caller (a fresh token marks the set).
+    mutating func components(_ graph: [[Int]], of vertices: [Int], member: inout [Int], token: inout Int) -> [[Int]] {
+        token += 1
+        let inSet = token
+        for v in vertices { member[v] = inSet; index[v] = -1; onStack[v] = false }
         var counter = 0
-        var ids = 0
-        for root in first..<n where index[root] == -1 {
+        var found: [[Int]] = []
+        for root in vertices where index[root] == -1 {
             work.append((root, 0))
             index[root] = counter; low[root] = counter; counter += 1
             stack.append(root); onStack[root] = true
@@ -163,7 +168,7 @@ struct StronglyConnected {
                 while work[top].next < edges.count {
                     let w = edges[work[top].next]
                     work[top].next += 1
-                    guard w >= first else { continue }
+                    guard member[w] == inSet else { continue }
                     if index[w] == -1 {
                         index[w] = counter; low[w] = counter; counter += 1
                         stack.append(w); onStack[w] = true
@@ -178,14 +183,49 @@ struct StronglyConnected {
                 work.removeLast()
                 if let parent = work.last?.vertex { low[parent] = min(low[parent], low[v]) }
                 if low[v] == index[v] {
+                    var comp: [Int] = []
                     while let w = stack.popLast() {
                         onStack[w] = false
-                        component[w] = ids
+                        comp.append(w)
                         if w == v { break }
                     }
-                    ids += 1
+                    if comp.count > 1 || graph[v].contains(v) { found.append(comp.sorted()) }
                 }
             }
         }
+        return found
+    }
+}
+
+/// A min-heap of components by their least vertex (components are disjoint, so keys differ).
+struct ComponentHeap {
+    private var items: [[Int]] = []
+
+    mutating func push(_ c: [Int]) {
+        items.append(c)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard items[i][0] < items[parent][0] else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> [Int]? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < items.count, items[l][0] < items[m][0] { m = l }
+            if r < items.count, items[r][0] < items[m][0] { m = r }
+            if m == i { break }
+            items.swapAt(i, m)
+            i = m
+        }
+        return top
     }
 }

@@ -1,0 +1,113 @@
+import Testing
+import ValueCore
+
+/// The workspace records each change as before/after images; reverting and reapplying them
+/// moves between states exactly.
+@Suite struct WorkspaceChangeTests {
+    static func base() -> Workspace {
+        var w = Workspace()
+        w.add(Enterprise(name: "BYD", industry: "batteries"))
+        w.add(Enterprise(name: "CATL", industry: "batteries"))
+        w.add(Enterprise(name: "Tesla", industry: "cars"))
+        w.setCurrent("catl")
+        _ = w.takeChanges()
+        return w
+    }
+
+    /// Runs `change`, then checks revert gives back the start and reapply gives the end.
+    func roundTrip(_ change: (inout Workspace) -> Void, expectChanges count: Int) {
+        var w = Self.base()
+        let before = w
+        change(&w)
+        let after = w
+        let changes = w.takeChanges()
+        #expect(changes.count == count)
+        #expect(w.changes.isEmpty)
+        w.revert(changes)
+        #expect(w == before)
+        #expect(w.current == before.current)
+        #expect(w.enterprises.map(\.name).allSatisfy { w.contains($0) })
+        w.reapply(changes)
+        #expect(w == after)
+        for (i, e) in w.enterprises.enumerated() { #expect(w.position(of: e.name) == i) }
+        #expect(w.changes.isEmpty)
+    }
+
+    @Test func addRecordsAnInsertion() {
+        roundTrip({ $0.add(Enterprise(name: "LG Energy")) }, expectChanges: 1)
+        var w = Self.base()
+        w.add(Enterprise(name: "Panasonic"), at: 0)
+        #expect(w.enterprises.first?.name == "Panasonic")
+        #expect(w.position(of: "catl") == 2)
+        if case let .enterprise(position, before, after)? = w.changes.first {
+            #expect(position == 0 && before == nil && after?.name == "Panasonic")
+        } else { Issue.record("no enterprise change recorded") }
+    }
+
+    @Test func updateRecordsBeforeAndAfter() {
+        roundTrip({ w in w.update("catl") { $0.resources.append(Resource(name: "Battery R&D", strength: 9)) } }, expectChanges: 1)
+        var w = Self.base()
+        w.update("CATL") { $0.industry = "energy" }
+        if case let .enterprise(position, before, after)? = w.changes.first {
+            #expect(position == 1 && before?.industry == "batteries" && after?.industry == "energy")
+        } else { Issue.record("no enterprise change recorded") }
+    }
+
+    @Test func updateThatChangesNothingRecordsNothing() {
+        var w = Self.base()
+        let result = w.update("CATL") { e -> Int in e.industry = "batteries"; return 7 }
+        #expect(result == 7)
+        #expect(w.changes.isEmpty)
+        #expect(w.update("Nobody") { _ in 1 } == nil)
+    }
+
+    @Test func renameMovesTheIndexAndTheCurrentName() {
+        roundTrip({ w in w.update("CATL") { $0.name = "宁德时代" } }, expectChanges: 2)
+        var w = Self.base()
+        w.update("CATL") { $0.name = "宁德时代" }
+        #expect(!w.contains("CATL"))
+        #expect(w.position(of: "宁德时代") == 1)
+        #expect(w.current == "宁德时代")
+        #expect(w.currentEnterprise?.industry == "batteries")
+    }
+
+    @Test func removeRecordsTheRemovedEnterpriseAndClearsCurrent() {
+        roundTrip({ $0.remove("catl") }, expectChanges: 2)
+        var w = Self.base()
+        let removed = w.remove("CATL")
+        #expect(removed?.name == "CATL")
+        #expect(w.current == nil)
+        #expect(w.position(of: "Tesla") == 1)
+        #expect(w.remove("CATL") == nil)
+    }
+
+    @Test func setCurrentRecordsOnlyRealChanges() {
+        roundTrip({ $0.setCurrent("tesla") }, expectChanges: 1)
+        var w = Self.base()
+        w.setCurrent("CATL")
+        #expect(w.changes.isEmpty)
+        w.setCurrent("nobody")   // an unknown name means none
+        #expect(w.current == nil)
+        #expect(w.changes == [.current(before: "CATL", after: nil)])
+    }
+
+    @Test func manyChangesRevertNewestFirst() {
+        roundTrip({ w in
+            w.add(Enterprise(name: "A"))
+            w.update("A") { $0.name = "B" }
+            w.update("B") { $0.industry = "x" }
+            w.remove("BYD")
+            w.add(Enterprise(name: "BYD", industry: "cars"), at: 0)
+            w.setCurrent("B")
+        }, expectChanges: 6)
+    }
+
+    @Test func equalityIgnoresTheChangeLog() {
+        var a = Self.base()
+        let b = Self.base()
+        a.update("CATL") { $0.industry = "energy" }
+        a.update("CATL") { $0.industry = "batteries" }
+        #expect(a == b)
+        #expect(a.changes.count == 2)
+    }
+}
