@@ -14,7 +14,7 @@ enum EnterpriseCommands {
     ) { ctx in
         let name = ctx.arguments.string("name")!
         guard !name.isEmpty else { throw CommandError.badValue("enterprise add: the name is empty") }
-        guard !ctx.workspace.contains(name) else { throw CommandError.duplicate("enterprise", name) }
+        if let existing = ctx.workspace.enterprise(named: name) { throw CommandError.duplicate("enterprise", existing.name) }
         let e = Enterprise(name: name, industry: ctx.arguments.string("industry"))
         ctx.workspace.add(e)
         ctx.workspace.setCurrent(name)

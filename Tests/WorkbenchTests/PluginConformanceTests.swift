@@ -1,0 +1,93 @@
+import Testing
+import ValueCore
+import Workbench
+import Modeling
+import KPI
+import Differentiation
+import Guide
+
+/// What every plugin promises (see `WorkbenchPlugin`): each command declares an abstract, its
+/// `--help` parses and renders, and its examples run, in order, on the workspace the examples
+/// before them built. A new plugin gets these checks by being in `plugins`.
+@Suite struct PluginConformanceTests {
+    static let plugins: [any WorkbenchPlugin] = [CorePlugin(), ModelingPlugin(), KPIPlugin(), DifferentiationPlugin(), GuidePlugin()]
+    static let registry = Registry(plugins: plugins)
+    static var commandNames: [String] { registry.commands.map(\.name) }
+
+    @Test func pluginNamesAreUniqueLowerCaseWords() {
+        let names = Self.plugins.map(\.name)
+        #expect(Set(names).count == names.count)
+        for n in names { #expect(!n.isEmpty && n == n.lowercased() && !n.contains(" "), "plugin name '\(n)'") }
+        for p in Self.plugins { #expect(!p.abstract.isEmpty, "plugin \(p.name) has no abstract") }
+    }
+
+    @Test(arguments: commandNames)
+    func declaration(command: String) throws {
+        let spec = try #require(Self.registry.command(command))
+        #expect(!spec.abstract.isEmpty, "\(command) has no abstract")
+        #expect(!spec.abstract.contains("\n"), "\(command): the abstract is one line")
+        #expect(!spec.examples.isEmpty || spec.name == "quit", "\(command) has no example")
+        let names = spec.arguments.map(\.name) + spec.allOptions.map(\.name)
+        #expect(Set(spec.allOptions.map(\.name)).count == spec.allOptions.count, "\(command) declares an option twice")
+        #expect(Set(spec.arguments.map(\.name)).count == spec.arguments.count, "\(command) declares an argument twice")
+        #expect(!names.contains(""), "\(command) has an unnamed argument or option")
+        // Every example is this command (its words come first).
+        for example in spec.examples {
+            let tokens = try Tokenizer.tokenize(example)
+            let (matched, _) = try Self.registry.match(tokens)
+            #expect(matched.name == spec.name, "example '\(example)' runs \(matched.name)")
+        }
+    }
+
+    @Test(arguments: commandNames)
+    func helpParsesAndRenders(command: String) throws {
+        let spec = try #require(Self.registry.command(command))
+        var s = Session(registry: Self.registry)
+        guard case let .success(output, matched, _) = s.execute(command + " --help") else {
+            Issue.record("\(command) --help failed"); return
+        }
+        #expect(matched.name == spec.name)
+        let text = Renderer.plain(output)
+        #expect(text.hasPrefix("usage: \(spec.usage)"))
+        #expect(text.contains(spec.abstract))
+        for o in spec.options { #expect(text.contains("--\(o.name)"), "\(command) help lacks --\(o.name)") }
+        for e in spec.examples { #expect(text.contains(e), "\(command) help lacks its example") }
+        #expect(s.workspace == Workspace())
+    }
+
+    /// The modeling plugin's examples, in order, build the example workspace without error.
+    @Test func modelingExamplesRunInOrder() {
+        var s = Session(registry: Self.registry)
+        let failures = Self.run(ModelingPlugin(), in: &s)
+        #expect(failures.isEmpty, "\(failures)")
+        #expect(s.workspace.count > 0)
+    }
+
+    /// Plugins that read no files: their examples run, in order, after the modeling examples
+    /// have built the example workspace. Session commands (save, open, replay, quit …) are skipped.
+    @Test(arguments: plugins.filter { $0.name != ModelingPlugin().name && !declaresFiles($0) }.map(\.name))
+    func examplesRunAfterTheModelingExamples(plugin name: String) throws {
+        let plugin = try #require(Self.plugins.first { $0.name == name })
+        var s = Session(registry: Self.registry)
+        _ = Self.run(ModelingPlugin(), in: &s)
+        let failures = Self.run(plugin, in: &s)
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
+    static func declaresFiles(_ plugin: any WorkbenchPlugin) -> Bool {
+        plugin.commands.contains { spec in
+            spec.arguments.contains { $0.kind == .file } || spec.options.contains { $0.kind == .file }
+        }
+    }
+
+    /// Runs every model-role example of `plugin`; returns the lines that failed, with why.
+    static func run(_ plugin: any WorkbenchPlugin, in s: inout Session) -> [String] {
+        var failures: [String] = []
+        for spec in plugin.commands where spec.role == .model {
+            for example in spec.examples {
+                if case let .failure(e) = s.execute(example) { failures.append("\(example): \(e.message)") }
+            }
+        }
+        return failures
+    }
+}
