@@ -67,7 +67,18 @@ public final class Registry: Sendable {
     /// Parses a whole line: matches the command and binds its arguments.
     public func parse(_ tokens: [Token]) throws -> ParsedCommand {
         let (spec, count) = try match(tokens)
-        return ParsedCommand(spec: spec, arguments: try Parser.bind(spec, tokens: tokens, from: count))
+        do {
+            return ParsedCommand(spec: spec, arguments: try Parser.bind(spec, tokens: tokens, from: count))
+        } catch let error as ParseError {
+            // `probe rn x` where `probe` is a command and `probe run` another: the typo is more
+            // likely in the command word than in an argument.
+            if count < tokens.count, !tokens[count].quoted,
+               let s = Suggest.closest(to: Name.fold(tokens[count].text), in: nextWords(after: spec.words)) {
+                let typed = (spec.words + [tokens[count].text]).joined(separator: " ")
+                throw ParseError("UnknownCommand", "unknown command '\(typed)'; did you mean '\(spec.name) \(s)'?")
+            }
+            throw error
+        }
     }
 
     /// The command declared with exactly these words.

@@ -1,0 +1,64 @@
+import Testing
+import Workbench
+
+@Suite struct FormatTests {
+    @Test(arguments: [
+        (1.25, 1, "1.3"), (-1.25, 1, "-1.3"), (0.15, 1, "0.2"), (2.675, 2, "2.68"), (0.05, 1, "0.1"),
+        (-0.04, 1, "0.0"), (42, 1, "42.0"), (99.95, 1, "100.0"), (0, 0, "0"), (12.5, 0, "13"), (-12.5, 0, "-13"),
+        (1e-7, 2, "0.00"), (123456.789, 2, "123456.79"),
+    ] as [(Double, Int, String)])
+    func fixedRoundsHalfAwayFromZero(value: Double, decimals: Int, text: String) {
+        #expect(Format.fixed(value, decimals) == text)
+    }
+
+    @Test(arguments: [(3.0, "3"), (2.5, "2.5"), (0.177, "0.177"), (-4.0, "-4"), (1.0 / 3.0, "0.333333")] as [(Double, String)])
+    func numberIsShort(value: Double, text: String) {
+        #expect(Format.number(value) == text)
+    }
+
+    @Test(arguments: [("CATL", 4), ("宁德时代", 8), ("Café", 4), ("e\u{301}", 1), ("", 0)] as [(String, Int)])
+    func displayWidthCountsWideCharacters(text: String, width: Int) {
+        #expect(Format.displayWidth(text) == width)
+    }
+
+    @Test func alignedTablesPadWideCharacters() {
+        let t = Table(headers: ["name", "n"], rows: [["宁德时代", "1"], ["CATL", "10"]], alignments: [.left, .right])
+        let text = Renderer().aligned(t)
+        #expect(text == "name       n\n────────  ──\n宁德时代   1\nCATL      10\n")
+    }
+
+    @Test func csvQuotesWhatNeedsIt() {
+        let t = Table(headers: ["name", "note"], rows: [["Tom & Jerry's", "a, \"b\"\nc"]])
+        #expect(Renderer.csv(t) == "name,note\nTom & Jerry's,\"a, \"\"b\"\"\nc\"\n")
+    }
+
+    @Test func markupEscapesUserText() {
+        #expect(Markup.xml("<script>alert(1)</script> & 'x'") == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;x&#39;")
+        #expect(Markup.markdown("*bold* <b> [link](x)") == "\\*bold\\* &lt;b&gt; \\[link\\]\\(x\\)")
+    }
+}
+
+@Suite struct JSONTests {
+    @Test(arguments: [
+        ("{\"a\":1,\"b\":[true,null,\"x\"],\"c\":{\"d\":-2.5e3}}", "{\"a\":1,\"b\":[true,null,\"x\"],\"c\":{\"d\":-2500.0}}"),
+        ("\"\\u00e9\\ud83d\\ude00\\n\"", "\"é😀\\n\""),
+        ("[]", "[]"),
+        ("{\"k\":1,\"k\":2}", "{\"k\":2}"),
+        ("0.1", "0.1"),
+        ("1e-05", "1e-05"),
+        ("1e16", "1e+16"),
+    ])
+    func roundTrips(text: String, compact: String) throws {
+        #expect(try JSON.parse(text).compact() == compact)
+    }
+
+    @Test(arguments: ["{", "[1,]", "{\"a\" 1}", "01", "\"abc", "tru", "[1] x", "\"\u{01}\"", "1.", "-"])
+    func rejectsMalformedText(text: String) {
+        #expect(throws: JSONError.self) { try JSON.parse(text) }
+    }
+
+    @Test func limitsNestingDepth() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: JSONError.self) { try JSON.parse(deep) }
+    }
+}
