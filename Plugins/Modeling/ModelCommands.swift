@@ -62,7 +62,8 @@ enum ModelCommands {
         text += "\n\n" + loopLines(report).joined(separator: "\n")
         var data = ModelingJSON.model(m, of: e.name)
         if case var .object(pairs) = data { pairs.append(("loops", loopsJSON(report))); data = .object(pairs) }
-        return CommandOutput(blocks: [.text(text)], data: data)
+        let chart = Chart(title: "Model \(m.name) of \(e.name)", text: text, svg: ModelDiagram.svg(m, of: e, loops: report))
+        return CommandOutput(blocks: [.chart(chart)], data: data)
     }
 
     static let set = CommandSpec(

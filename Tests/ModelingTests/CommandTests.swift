@@ -339,3 +339,22 @@ import Modeling
         }
     }
 }
+
+@Suite struct DiagramTests {
+    @Test func modelShowCarriesAnEscapedSVG() throws {
+        var s = Fixture.examplesSession()
+        s.ok("resource add \"R&D <lab> \\\"x\\\"\" --strength 7")
+        s.ok("model node add Base \"R&D <lab> \\\"x\\\"\" --stage resource")
+        s.ok("model edge add Base \"R&D <lab> \\\"x\\\"\" \"Cell chemistry\"")
+        let out = s.ok("model show Base")
+        let chart = try #require(out.chart)
+        #expect(chart.text.contains("R&D <lab> \"x\" [7] ─(+)→ Cell chemistry"))
+        #expect(chart.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(chart.svg.contains("R&amp;D &lt;lab&gt; &quot;x&quot;"))
+        #expect(!chart.svg.contains("<lab>"))
+        #expect(chart.svg.contains("stroke-dasharray"))   // the − edge
+        #expect(chart.svg.contains("R1 growth"))
+        // The same model draws the same SVG (notebook replays compare outputs).
+        #expect(s.ok("model show Base").chart == chart)
+    }
+}
