@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Usage: check-notebooks.sh VALUEBENCH PYTHON NOTEBOOK...
-# Replays each notebook and validates it strictly against the nbformat 4.5 schema.
+# Validates each notebook strictly (the raw nbformat 4.5 JSON schema, Draft 4, plus unique cell
+# ids; and that it is written byte for byte as nbformat writes it), then replays it with
+# `valuebench -c 'replay FILE'` (exit 0 all matched, 1 a mismatch, 2 unreadable).
 set -uo pipefail
 bin=$1; py=$2; shift 2
 status=0
 for nb in "$@"; do
   [ -f "$nb" ] || continue
-  "$py" scripts/validate_notebook.py "$nb" || status=1
-  "$bin" -c "replay $nb" >/dev/null || { echo "replay failed: $nb"; status=1; }
+  "$py" scripts/validate_notebook.py --roundtrip "$nb" || status=1
+  if ! out=$("$bin" -c "replay '$nb'" 2>&1); then
+    printf '%s\n' "$out"
+    echo "replay failed: $nb"
+    status=1
+  fi
 done
 exit $status

@@ -191,11 +191,11 @@ extension Driver {
         let codeCells = nb.cells.filter { $0.kind == .code }
         if let restored {
             workspace = restored
-            message = "Opened \(path): \(nb.cells.count) cells, workspace \(reason)."
+            message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")), workspace \(reason)."
         } else {
             let replay = try replayed(nb, path: path, allowWrites: false, compare: true)
             workspace = replay.session.workspace
-            message = "Opened \(path): \(nb.cells.count) cells; replayed \(codeCells.count) code cells because \(reason)."
+            message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")); replayed \(Driver.count(codeCells.count, "code cell")) because \(reason)."
             if replay.failures > 0 {
                 message += "\nnote: \(replay.failures) cell\(replay.failures == 1 ? "" : "s") gave other outputs than stored; `replay \(path)` shows the differences."
             }
@@ -311,8 +311,11 @@ extension Driver {
             record(text, session.execute(text))
         }
         unlink(orphan.path)
-        out.write("Recovered \(count) command\(count == 1 ? "" : "s") from the journal; `save` to keep them.\n")
+        out.write("Recovered \(count) command\(count == 1 ? "" : "s") from the journal; `save` to keep \(count == 1 ? "it" : "them").\n")
     }
+
+    /// "1 cell", "3 cells".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     // MARK: Paths
 

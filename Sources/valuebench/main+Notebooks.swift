@@ -14,6 +14,7 @@ extension ValueBench {
         driver.notebooks.recording = interactive || !command.isEmpty || save != nil || notebook != nil
         if interactive || getenv("VALUEBENCH_JOURNAL").map({ String(cString: $0) == "1" }) == true {
             driver.startJournal()
+            driver.notebooks.recording = true
         }
         if recover {
             driver.offerRecovery(ask: nil)
