@@ -24,7 +24,12 @@ enum NotebookSupport {
             try Data(bytes).write(to: url)
         }
         let stored = [UInt8](try Data(contentsOf: url))
-        #expect(stored == bytes, "differs from Golden/\(name)", sourceLocation: sourceLocation)
+        if stored != bytes {
+            let at = (0..<min(stored.count, bytes.count)).first { stored[$0] != bytes[$0] } ?? min(stored.count, bytes.count)
+            let excerpt = { (b: [UInt8]) in String(decoding: b[max(0, at - 40)..<min(b.count, at + 80)], as: UTF8.self) }
+            Issue.record("differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))",
+                         sourceLocation: sourceLocation)
+        }
     }
 
     /// A notebook recorded the way the driver records one: a code cell per model command,
