@@ -1,1 +1,127 @@
+// Block classification for the survey scanner: SIMD compares to bit masks, quote parity by a
+// carry-less multiply. The CPU is checked at run time; every path gives the same bits.
 #include "cfastscan.h"
+#include <string.h>
+
+uint64_t fs_prefix_xor(uint64_t x) {
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
+
+int fs_classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+    uint8_t high = 0;
+    for (size_t k = 0; k < nblocks; k++) {
+        const uint8_t *b = p + 64 * k;
+        uint64_t q = 0, s = 0, n = 0;
+        for (int i = 0; i < 64; i++) {
+            uint8_t c = b[i];
+            high |= c;
+            q |= (uint64_t)(c == '"') << i;
+            s |= (uint64_t)(c == sep) << i;
+            n |= (uint64_t)(c == '\n') << i;
+        }
+        out[3 * k] = fs_prefix_xor(q);
+        out[3 * k + 1] = s;
+        out[3 * k + 2] = n;
+    }
+    return (high & 0x80) != 0;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+__attribute__((target("avx2,pclmul")))
+static int classify_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+    const __m256i vq = _mm256_set1_epi8('"');
+    const __m256i vs = _mm256_set1_epi8((char)sep);
+    const __m256i vn = _mm256_set1_epi8('\n');
+    const __m128i ones = _mm_set1_epi8((char)0xFF);
+    __m256i high = _mm256_setzero_si256();
+    for (size_t k = 0; k < nblocks; k++) {
+        const uint8_t *b = p + 64 * k;
+        __m256i lo = _mm256_loadu_si256((const __m256i *)b);
+        __m256i hi = _mm256_loadu_si256((const __m256i *)(b + 32));
+        high = _mm256_or_si256(high, _mm256_or_si256(lo, hi));
+        uint64_t q = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vq))
+                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32);
+        uint64_t s = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vs))
+                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vs)) << 32);
+        uint64_t n = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vn))
+                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32);
+        out[3 * k] = (uint64_t)_mm_cvtsi128_si64(
+            _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
+        out[3 * k + 1] = s;
+        out[3 * k + 2] = n;
+    }
+    return _mm256_movemask_epi8(high) != 0;
+}
+
+__attribute__((target("sse2,pclmul")))
+static int classify_sse2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+    const __m128i vq = _mm_set1_epi8('"');
+    const __m128i vs = _mm_set1_epi8((char)sep);
+    const __m128i vn = _mm_set1_epi8('\n');
+    const __m128i ones = _mm_set1_epi8((char)0xFF);
+    __m128i high = _mm_setzero_si128();
+    for (size_t k = 0; k < nblocks; k++) {
+        const uint8_t *b = p + 64 * k;
+        uint64_t q = 0, s = 0, n = 0;
+        for (int j = 0; j < 4; j++) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * j));
+            high = _mm_or_si128(high, v);
+            q |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << (16 * j);
+            s |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vs)) << (16 * j);
+            n |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn)) << (16 * j);
+        }
+        out[3 * k] = (uint64_t)_mm_cvtsi128_si64(
+            _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
+        out[3 * k + 1] = s;
+        out[3 * k + 2] = n;
+    }
+    return _mm_movemask_epi8(high) != 0;
+}
+
+enum { IMPL_UNKNOWN = 0, IMPL_PORTABLE, IMPL_SSE2, IMPL_AVX2 };
+static int implementation = IMPL_UNKNOWN;
+
+static int detect(void) {
+    int impl = implementation;
+    if (impl != IMPL_UNKNOWN) return impl;
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul")) impl = IMPL_AVX2;
+    else if (__builtin_cpu_supports("sse2") && __builtin_cpu_supports("pclmul")) impl = IMPL_SSE2;
+    else impl = IMPL_PORTABLE;
+    implementation = impl;  // idempotent: a race writes the same value
+    return impl;
+}
+
+int fs_classify(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+    switch (detect()) {
+    case IMPL_AVX2: return classify_avx2(p, nblocks, sep, out);
+    case IMPL_SSE2: return classify_sse2(p, nblocks, sep, out);
+    default: return fs_classify_portable(p, nblocks, sep, out);
+    }
+}
+
+const char *fs_implementation(void) {
+    switch (detect()) {
+    case IMPL_AVX2: return "avx2+pclmul";
+    case IMPL_SSE2: return "sse2+pclmul";
+    default: return "portable";
+    }
+}
+
+#else
+
+int fs_classify(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+    return fs_classify_portable(p, nblocks, sep, out);
+}
+
+const char *fs_implementation(void) { return "portable"; }
+
+#endif

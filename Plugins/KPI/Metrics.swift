@@ -1,0 +1,420 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Workbench
+
+/// Why a metric cannot be computed: empty input, a zero denominator, a value off the scale.
+/// The message names the value and what is accepted.
+public struct MetricError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+    var commandError: CommandError { CommandError("BadValue", message) }
+}
+
+// MARK: - Net Promoter Score
+
+/// Net Promoter Score from answers 0–10: promoters answer 9–10, passives 7–8, detractors 0–6;
+/// NPS = 100·(P − D)/N. The 95% margin of error treats each answer as +1, 0 or −1:
+/// var = p + d − (p − d)², MoE = 1.96·√(var/N)·100, and the interval is clamped to [−100, 100].
+public struct NPS: Equatable, Sendable {
+    public var promoters: Int
+    public var passives: Int
+    public var detractors: Int
+    public var n: Int { promoters + passives + detractors }
+
+    /// - Throws: when there are no answers or a count is negative.
+    public init(promoters: Int, passives: Int, detractors: Int) throws {
+        guard promoters >= 0, passives >= 0, detractors >= 0 else {
+            throw MetricError("counts cannot be negative (promoters \(promoters), passives \(passives), detractors \(detractors))")
+        }
+        guard promoters + passives + detractors > 0 else {
+            throw MetricError("no answers: NPS needs at least one answer from 0 to 10")
+        }
+        self.promoters = promoters; self.passives = passives; self.detractors = detractors
+    }
+
+    /// The classes of the answers (each 0–10).
+    public static func compute(_ answers: [Int]) throws -> NPS {
+        var counts = [Int](repeating: 0, count: 11)
+        for a in answers {
+            guard (0...10).contains(a) else { throw MetricError("answer \(a) is outside the NPS scale 0–10") }
+            counts[a] += 1
+        }
+        return try compute(histogram: counts)
+    }
+
+    /// From a histogram: `histogram[v]` answers of value v (0…10).
+    public static func compute(histogram h: [Int]) throws -> NPS {
+        func c(_ v: Int) -> Int { v < h.count ? h[v] : 0 }
+        return try NPS(promoters: c(9) + c(10), passives: c(7) + c(8), detractors: (0...6).reduce(0) { $0 + c($1) })
+    }
+
+    /// 100·(P − D)/N, full precision.
+    public var score: Double { 100.0 * Double(promoters - detractors) / Double(n) }
+    /// The variance of one answer scored +1/0/−1.
+    public var variance: Double {
+        let p = Double(promoters) / Double(n), d = Double(detractors) / Double(n)
+        return p + d - (p - d) * (p - d)
+    }
+    /// The 95% margin of error, in NPS points.
+    public var moe95: Double { 1.96 * (variance / Double(n)).squareRoot() * 100 }
+    /// The 95% confidence interval, clamped to [−100, 100].
+    public var ci95: (low: Double, high: Double) { (max(-100, score - moe95), min(100, score + moe95)) }
+}
+
+/// Are two NPS figures different? z = (NPS₁ − NPS₂)/√(var₁/N₁ + var₂/N₂) (NPS and variances on
+/// the −1…+1 scale), two-sided p-value from the normal distribution.
+public struct NPSComparison: Equatable, Sendable {
+    public var first: NPS
+    public var second: NPS
+    public var difference: Double { first.score - second.score }
+    public var z: Double
+    public var p: Double
+    public var significant: Bool { p < 0.05 }
+
+    public init(_ first: NPS, _ second: NPS) throws {
+        self.first = first; self.second = second
+        let se = (first.variance / Double(first.n) + second.variance / Double(second.n)).squareRoot()
+        guard se > 0 else {
+            throw MetricError("cannot compare: both groups give every answer the same class (zero variance), so there is no spread to test against")
+        }
+        z = (first.score - second.score) / 100 / se
+        p = erfc(abs(z) / 2.0.squareRoot())
+    }
+}
+
+// MARK: - Satisfaction and effort
+
+/// Customer satisfaction: the share of answers in the top two boxes (4–5 on a 5-point scale,
+/// 6–7 on 7 points, 9–10 on 10 points).
+public struct CSAT: Equatable, Sendable {
+    public var n: Int
+    public var satisfied: Int
+    public var scale: Int
+    public init(n: Int, satisfied: Int, scale: Int = 5) throws {
+        guard n > 0 else { throw MetricError("no answers: CSAT needs at least one answer from 1 to \(scale)") }
+        guard satisfied >= 0, satisfied <= n else { throw MetricError("satisfied (\(satisfied)) must be from 0 to n (\(n))") }
+        self.n = n; self.satisfied = satisfied; self.scale = scale
+    }
+    public static let scales = [5, 7, 10]
+    public static func compute(_ answers: [Int], scale: Int = 5) throws -> CSAT {
+        var h = [Int](repeating: 0, count: scale + 1)
+        for a in answers {
+            guard (1...scale).contains(a) else { throw MetricError("answer \(a) is outside the CSAT scale 1–\(scale)") }
+            h[a] += 1
+        }
+        return try compute(histogram: h, scale: scale)
+    }
+    public static func compute(histogram h: [Int], scale: Int = 5) throws -> CSAT {
+        let n = h.reduce(0, +)
+        let top = (scale - 1 < h.count ? h[scale - 1] : 0) + (scale < h.count ? h[scale] : 0)
+        return try CSAT(n: n, satisfied: top, scale: scale)
+    }
+    /// Percent satisfied, full precision.
+    public var score: Double { 100.0 * Double(satisfied) / Double(n) }
+    public var moe95: Double {
+        let p = Double(satisfied) / Double(n)
+        return 1.96 * (p * (1 - p) / Double(n)).squareRoot() * 100
+    }
+}
+
+/// Customer Effort Score (CES 2.0): the mean agreement, 1–7, with "the company made it easy
+/// for me to handle my issue" — higher means less effort (better).
+public struct MeanScore: Equatable, Sendable {
+    public var n: Int
+    public var sum: Int
+    public var sumOfSquares: Int
+    public init(histogram h: [Int], what: String, range: ClosedRange<Int>) throws {
+        var n = 0, s = 0, q = 0
+        for (v, c) in h.enumerated() where c > 0 { n += c; s += v * c; q += v * v * c }
+        guard n > 0 else { throw MetricError("no answers: \(what) needs at least one answer from \(range.lowerBound) to \(range.upperBound)") }
+        self.n = n; sum = s; sumOfSquares = q
+    }
+    public static func ces(_ answers: [Int], scale: Int = 7) throws -> MeanScore {
+        var h = [Int](repeating: 0, count: scale + 1)
+        for a in answers {
+            guard (1...scale).contains(a) else { throw MetricError("answer \(a) is outside the CES scale 1–\(scale)") }
+            h[a] += 1
+        }
+        return try MeanScore(histogram: h, what: "CES", range: 1...scale)
+    }
+    public var mean: Double { Double(sum) / Double(n) }
+    /// Sample standard deviation (0 for a single answer).
+    public var sd: Double {
+        guard n > 1 else { return 0 }
+        let m = mean
+        return max(0, (Double(sumOfSquares) - Double(n) * m * m) / Double(n - 1)).squareRoot()
+    }
+    public var moe95: Double { n > 1 ? 1.96 * sd / Double(n).squareRoot() : 0 }
+}
+
+/// Work engagement (e.g. UWES, items scored 0–6): each respondent's score is the mean of their
+/// items; the result is the mean over respondents and the share whose score reaches the threshold.
+public struct Engagement: Equatable, Sendable {
+    public var n: Int
+    /// Sum of the respondents' scores.
+    public var sum: Double
+    public var engaged: Int
+    public var threshold: Double
+    public init(n: Int, sum: Double, engaged: Int, threshold: Double) throws {
+        guard n > 0 else { throw MetricError("no answers: engagement needs at least one respondent's item scores") }
+        self.n = n; self.sum = sum; self.engaged = engaged; self.threshold = threshold
+    }
+    public init(respondentScores scores: [Double], threshold: Double) throws {
+        try self.init(n: scores.count, sum: scores.reduce(0, +), engaged: scores.filter { $0 >= threshold }.count, threshold: threshold)
+    }
+    /// Groups item answers into respondents of `items` answers each.
+    public static func compute(items answers: [Double], perRespondent items: Int, scale: ClosedRange<Double>,
+                               threshold: Double) throws -> Engagement {
+        guard items >= 1 else { throw MetricError("--items must be at least 1") }
+        guard !answers.isEmpty else { throw MetricError("no answers: engagement needs at least one respondent's item scores") }
+        guard answers.count % items == 0 else {
+            throw MetricError("\(answers.count) scores do not divide into respondents of \(items) items each")
+        }
+        for a in answers where !scale.contains(a) {
+            throw MetricError("item score \(Format.number(a)) is outside the scale \(Format.number(scale.lowerBound))–\(Format.number(scale.upperBound))")
+        }
+        var scores: [Double] = []
+        var i = 0
+        while i < answers.count {
+            scores.append(answers[i..<(i + items)].reduce(0, +) / Double(items))
+            i += items
+        }
+        return try Engagement(respondentScores: scores, threshold: threshold)
+    }
+    public var mean: Double { sum / Double(n) }
+    public var share: Double { 100.0 * Double(engaged) / Double(n) }
+}
+
+// MARK: - Unit economics
+
+public enum UnitEconomics {
+    /// Customer retention over a period: (end − new)/start; churn = 1 − retention.
+    public static func retention(start: Double, end: Double, new: Double) throws -> (retention: Double, churn: Double) {
+        guard start > 0 else { throw MetricError("customers at the start must be more than 0 (got \(Format.number(start)))") }
+        guard end >= 0, new >= 0 else { throw MetricError("customer counts cannot be negative") }
+        let kept = end - new
+        guard kept >= 0 else {
+            throw MetricError("new customers (\(Format.number(new))) exceed customers at the end (\(Format.number(end))): kept customers would be negative")
+        }
+        guard kept <= start else {
+            throw MetricError("kept customers (end − new = \(Format.number(kept))) exceed customers at the start (\(Format.number(start)))")
+        }
+        let r = 100 * kept / start
+        return (r, 100 - r)
+    }
+
+    /// Repurchase rate: customers who bought again / customers, in percent.
+    public static func repurchase(repeat returning: Double, customers: Double) throws -> Double {
+        guard customers > 0 else { throw MetricError("customers must be more than 0 (got \(Format.number(customers)))") }
+        guard returning >= 0, returning <= customers else {
+            throw MetricError("repeat customers (\(Format.number(returning))) must be from 0 to customers (\(Format.number(customers)))")
+        }
+        return 100 * returning / customers
+    }
+
+    /// Customer acquisition cost: sales and marketing spend / new customers.
+    public static func cac(spend: Double, newCustomers: Double) throws -> Double {
+        guard newCustomers > 0 else { throw MetricError("new customers must be more than 0 (got \(Format.number(newCustomers))): CAC divides by them") }
+        guard spend >= 0 else { throw MetricError("spend cannot be negative (got \(Format.number(spend)))") }
+        return spend / newCustomers
+    }
+
+    /// Lifetime value: ARPA × gross margin / churn, all per the same period (margin and churn in %).
+    public static func ltv(arpa: Double, marginPercent: Double, churnPercent: Double) throws -> Double {
+        guard churnPercent > 0, churnPercent <= 100 else {
+            throw MetricError("churn must be more than 0% and at most 100% per period (got \(Format.number(churnPercent))%): LTV divides by it")
+        }
+        guard (0...100).contains(marginPercent) else { throw MetricError("gross margin must be from 0 to 100% (got \(Format.number(marginPercent))%)") }
+        guard arpa >= 0 else { throw MetricError("ARPA cannot be negative (got \(Format.number(arpa)))") }
+        return arpa * (marginPercent / 100) / (churnPercent / 100)
+    }
+
+    /// Months (periods) of gross profit to earn back the acquisition cost: CAC / (ARPA × margin).
+    public static func payback(cac: Double, arpa: Double, marginPercent: Double) throws -> Double {
+        let profit = arpa * marginPercent / 100
+        guard profit > 0 else { throw MetricError("ARPA × gross margin must be more than 0 to earn back the CAC") }
+        return cac / profit
+    }
+
+    /// Gross margin in percent: (revenue − cost of sales)/revenue.
+    public static func margin(revenue: Double, cost: Double) throws -> Double {
+        guard revenue > 0 else { throw MetricError("revenue must be more than 0 (got \(Format.number(revenue))): margin divides by it") }
+        guard cost >= 0 else { throw MetricError("cost cannot be negative (got \(Format.number(cost)))") }
+        return 100 * (revenue - cost) / revenue
+    }
+}
+
+// MARK: - Environmental impact
+
+/// GHG Protocol emissions: activity × emission factor (× GWP when the factor is for one gas).
+public enum CO2e {
+    public struct Factor: Sendable, Equatable {
+        public var name: String
+        public var what: String
+        public var unit: String
+        /// kg of `gas` per unit of activity.
+        public var kgPerUnit: Double
+        public var gas: String
+        public var scope: Int
+        public var source: String
+        public var year: Int
+    }
+
+    /// Named emission factors (source and year shown by `help kpi co2e`).
+    public static let factors: [Factor] = [
+        Factor(name: "uk-electricity", what: "UK grid electricity (location-based)", unit: "kWh", kgPerUnit: 0.177,
+               gas: "co2e", scope: 2, source: "UK DESNZ GHG conversion factors", year: 2025),
+        Factor(name: "diesel", what: "diesel fuel, combusted", unit: "L", kgPerUnit: 2.697, gas: "co2", scope: 1,
+               source: "US EPA GHG Emission Factors Hub (10.21 kg CO2/gal)", year: 2024),
+        Factor(name: "gasoline", what: "motor gasoline, combusted", unit: "L", kgPerUnit: 2.319, gas: "co2", scope: 1,
+               source: "US EPA GHG Emission Factors Hub (8.78 kg CO2/gal)", year: 2024),
+        Factor(name: "natural-gas", what: "natural gas, combusted", unit: "kWh", kgPerUnit: 0.181, gas: "co2", scope: 1,
+               source: "US EPA GHG Emission Factors Hub (53.06 kg CO2/MMBtu)", year: 2024),
+    ]
+
+    /// 100-year global warming potentials, IPCC AR6 (2021).
+    public static let gwp: [(gas: String, gwp: Double)] = [
+        ("co2", 1), ("co2e", 1), ("ch4", 27.9), ("ch4-fossil", 29.8), ("n2o", 273), ("hfc-134a", 1530), ("sf6", 25200),
+    ]
+
+    public struct Entry: Sendable, Equatable {
+        public var scope: Int
+        public var amount: Double
+        public var factor: Double
+        public var factorName: String
+        public var unit: String
+        public var gas: String
+        public var gwp: Double
+        public var kg: Double { amount * factor * gwp }
+    }
+
+    /// Parses `SCOPE:AMOUNT:FACTOR[:GAS]`, FACTOR a named factor or kg per unit, GAS a gas name
+    /// (its AR6 GWP is applied) or a GWP number.
+    public static func parse(_ text: String) throws -> Entry {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        guard parts.count == 3 || parts.count == 4 else {
+            throw MetricError("'\(text)' is not SCOPE:AMOUNT:FACTOR[:GAS] (e.g. 2:12000:uk-electricity or 1:40:1:ch4)")
+        }
+        guard let scope = Int(parts[0]), (1...3).contains(scope) else {
+            throw MetricError("scope '\(parts[0])' in '\(text)' must be 1, 2 or 3")
+        }
+        guard let amount = Double(parts[1]), amount.isFinite, amount >= 0 else {
+            throw MetricError("activity '\(parts[1])' in '\(text)' must be a number ≥ 0")
+        }
+        var entry: Entry
+        if let f = Double(parts[2]), f.isFinite {
+            guard f >= 0 else { throw MetricError("emission factor '\(parts[2])' in '\(text)' cannot be negative") }
+            entry = Entry(scope: scope, amount: amount, factor: f, factorName: "kg/unit", unit: "unit", gas: "co2e", gwp: 1)
+        } else if let named = factors.first(where: { $0.name == parts[2].lowercased() }) {
+            entry = Entry(scope: scope, amount: amount, factor: named.kgPerUnit, factorName: named.name, unit: named.unit,
+                          gas: named.gas, gwp: 1)
+        } else {
+            throw MetricError("unknown emission factor '\(parts[2])' in '\(text)' (a number of kg per unit, or one of \(factors.map(\.name).joined(separator: ", ")))")
+        }
+        if parts.count == 4 {
+            let g = parts[3].lowercased()
+            if let known = gwp.first(where: { $0.gas == g }) {
+                entry.gas = known.gas; entry.gwp = known.gwp
+            } else if let v = Double(g), v.isFinite, v > 0 {
+                entry.gas = "gwp \(Format.number(v))"; entry.gwp = v
+            } else {
+                throw MetricError("unknown gas '\(parts[3])' in '\(text)' (one of \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number)")
+            }
+        }
+        return entry
+    }
+}
+
+// MARK: - Social impact
+
+/// Social Return on Investment, Social Value UK method.
+public struct SROI: Equatable, Sendable {
+    public struct Outcome: Equatable, Sendable {
+        public var name: String
+        public var quantity: Double
+        public var proxy: Double
+        public var deadweight: Double
+        public var displacement: Double
+        public var attribution: Double
+        public var dropOff: Double
+        public var years: Int
+        /// Impact in the first year: quantity × proxy × (1 − deadweight)(1 − displacement)(1 − attribution).
+        public var firstYear: Double { quantity * proxy * (1 - deadweight) * (1 - displacement) * (1 - attribution) }
+        /// Impact in year t (1-based): drop-off applies each year after the first.
+        public func impact(year t: Int) -> Double { t > years ? 0 : firstYear * pow(1 - dropOff, Double(t - 1)) }
+    }
+
+    public var outcomes: [Outcome]
+    public var inputs: Double
+    public var discount: Double
+
+    public init(outcomes: [Outcome], inputs: Double, discount: Double) throws {
+        guard !outcomes.isEmpty else { throw MetricError("no outcomes: give at least one NAME:QUANTITY:PROXY") }
+        guard inputs > 0 else { throw MetricError("inputs must be more than 0 (got \(Format.number(inputs))): the SROI ratio divides by them") }
+        self.outcomes = outcomes; self.inputs = inputs; self.discount = discount
+    }
+
+    public var years: Int { outcomes.map(\.years).max() ?? 0 }
+    /// Total impact per year (undiscounted), year 1…years.
+    public var impactByYear: [Double] { (1...max(1, years)).map { t in outcomes.reduce(0) { $0 + $1.impact(year: t) } } }
+    /// Present value: Σ impact_t/(1 + r)^t.
+    public var presentValue: Double {
+        impactByYear.enumerated().reduce(0) { $0 + $1.element / pow(1 + discount, Double($1.offset + 1)) }
+    }
+    public var ratio: Double { presentValue / inputs }
+    public var netRatio: Double { (presentValue - inputs) / inputs }
+    public var netPresentValue: Double { presentValue - inputs }
+    /// Months for the first year's impact to repay the inputs: inputs / (annual impact / 12).
+    public var paybackMonths: Double? {
+        let annual = impactByYear.first ?? 0
+        return annual > 0 ? inputs / (annual / 12) : nil
+    }
+
+    /// Parses `NAME:QUANTITY:PROXY[:DEADWEIGHT%:DISPLACEMENT%:ATTRIBUTION%:DROPOFF%:YEARS]`; missing
+    /// adjustments take the defaults.
+    public static func parseOutcome(_ text: String, defaults: Outcome) throws -> Outcome {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        guard (3...8).contains(parts.count), !parts[0].isEmpty else {
+            throw MetricError("'\(text)' is not NAME:QUANTITY:PROXY[:DEADWEIGHT%:DISPLACEMENT%:ATTRIBUTION%:DROPOFF%:YEARS]")
+        }
+        var o = defaults
+        o.name = parts[0]
+        guard let q = Double(parts[1]), q.isFinite, q >= 0 else { throw MetricError("quantity '\(parts[1])' of outcome '\(parts[0])' must be a number ≥ 0") }
+        guard let p = Double(parts[2]), p.isFinite, p >= 0 else { throw MetricError("financial proxy '\(parts[2])' of outcome '\(parts[0])' must be a number ≥ 0") }
+        o.quantity = q; o.proxy = p
+        let names = ["deadweight", "displacement", "attribution", "drop-off"]
+        for (i, name) in names.enumerated() where parts.count > 3 + i && !parts[3 + i].isEmpty {
+            guard let v = Double(parts[3 + i]), (0...100).contains(v) else {
+                throw MetricError("\(name) '\(parts[3 + i])' of outcome '\(parts[0])' must be a percentage from 0 to 100")
+            }
+            switch i {
+            case 0: o.deadweight = v / 100
+            case 1: o.displacement = v / 100
+            case 2: o.attribution = v / 100
+            default: o.dropOff = v / 100
+            }
+        }
+        if parts.count > 7, !parts[7].isEmpty {
+            guard let y = Int(parts[7]), (1...50).contains(y) else {
+                throw MetricError("years '\(parts[7])' of outcome '\(parts[0])' must be a whole number from 1 to 50")
+            }
+            o.years = y
+        }
+        return o
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" || f == "\n" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" || l == "\n" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,268 @@
+/// What a scan collects, per column.
+public struct ScanRequest: Sendable, Equatable {
+    /// A column of whole-number answers: one histogram per group.
+    public struct Metric: Sendable, Equatable {
+        public var column: Int
+        public var range: ClosedRange<Int>
+        public init(column: Int, range: ClosedRange<Int>) { self.column = column; self.range = range }
+    }
+    public var metrics: [Metric]
+    /// One result per distinct value of this column.
+    public var group: Int?
+    /// Count the non-blank cells of the first `countColumns` columns (`kpi columns`).
+    public var countColumns: Int
+    /// Respondent scores: the mean of the metric columns answered in each row (engagement).
+    public var rowMeanThreshold: Double?
+    public init(metrics: [Metric] = [], group: Int? = nil, countColumns: Int = 0, rowMeanThreshold: Double? = nil) {
+        self.metrics = metrics; self.group = group; self.countColumns = countColumns; self.rowMeanThreshold = rowMeanThreshold
+    }
+}
+
+/// The counts of one metric column.
+public struct SlotCounts: Sendable, Equatable {
+    /// `histogram[v]`: answers of value v.
+    public var histogram: [Int]
+    /// Blank answers (and rows too short to have the column).
+    public var skipped: Int
+    /// Non-numeric or out-of-range answers (only counted with `--lenient`; otherwise an error).
+    public var invalid: Int
+    public var n: Int { histogram.reduce(0, +) }
+    static func + (a: SlotCounts, b: SlotCounts) -> SlotCounts {
+        SlotCounts(histogram: zip(a.histogram, b.histogram).map { $0 + $1 }, skipped: a.skipped + b.skipped,
+                   invalid: a.invalid + b.invalid)
+    }
+}
+
+/// The first bad answer met.
+public struct BadAnswer: Sendable, Equatable {
+    /// Data row, 0-based (record index after the header rows).
+    public var row: Int
+    public var column: Int
+    public var text: String
+}
+
+/// The field consumer both scanners feed: parses answers, keeps histograms per group. Raw
+/// field bytes go in (with their quotes); the same code decides for the simple and the fast
+/// scanner, so the two agree by construction on everything but where fields end.
+final class Accumulator {
+    let request: ScanRequest
+    /// Per column: a metric slot (≥ 0), -1 ignored, -2 the group column, -3 counted.
+    let roles: UnsafeMutablePointer<Int32>
+    let roleCount: Int
+    let slots: Int
+    let width: Int
+    let lo: UnsafeMutablePointer<Int>
+    let hi: UnsafeMutablePointer<Int>
+    /// Per group: slots·width histogram cells, then slots skipped, then slots invalid.
+    var counts: UnsafeMutablePointer<Int>
+    var groupCapacity: Int
+    let stride: Int
+    /// This row's answer per slot: ≥ 0 a value, -1 blank, -2 invalid.
+    let rowValues: UnsafeMutablePointer<Int>
+    var rowGroup: Int
+    let noGroup: Int
+    var groupIndex: [[UInt8]: Int] = [:]
+    var groupKeys: [[UInt8]] = []
+    var lastGroupRaw: [UInt8] = []
+    var lastGroup = -1
+    let nonBlank: UnsafeMutablePointer<Int>
+    /// Records ended so far (blank lines included).
+    var rows = 0
+    var blankLines = 0
+    var firstBad: BadAnswer?
+    var unterminatedQuote = false
+    var badUTF8Offset: Int?
+    var meanSum = 0.0, meanN = 0, meanEngaged = 0, meanSkipped = 0
+
+    init(_ request: ScanRequest) {
+        self.request = request
+        var count = request.countColumns
+        for m in request.metrics { count = max(count, m.column + 1) }
+        if let g = request.group { count = max(count, g + 1) }
+        roleCount = count
+        roles = .allocate(capacity: max(1, count))
+        roles.initialize(repeating: -1, count: max(1, count))
+        for c in 0..<request.countColumns { roles[c] = -3 }
+        if let g = request.group { roles[g] = -2 }
+        slots = request.metrics.count
+        lo = .allocate(capacity: max(1, slots)); hi = .allocate(capacity: max(1, slots))
+        var w = 1
+        for (k, m) in request.metrics.enumerated() {
+            roles[m.column] = Int32(k)
+            lo[k] = m.range.lowerBound; hi[k] = m.range.upperBound
+            w = max(w, m.range.upperBound + 1)
+        }
+        width = w
+        stride = slots * w + 2 * slots
+        groupCapacity = 4
+        counts = .allocate(capacity: max(1, stride * groupCapacity))
+        counts.initialize(repeating: 0, count: max(1, stride * groupCapacity))
+        rowValues = .allocate(capacity: max(1, slots))
+        rowValues.initialize(repeating: -1, count: max(1, slots))
+        nonBlank = .allocate(capacity: max(1, request.countColumns))
+        nonBlank.initialize(repeating: 0, count: max(1, request.countColumns))
+        if request.group == nil { groupKeys = [[]]; groupIndex[[]] = 0; noGroup = 0 } else { noGroup = -1 }
+        rowGroup = noGroup
+    }
+
+    deinit {
+        roles.deallocate(); lo.deallocate(); hi.deallocate(); counts.deallocate(); rowValues.deallocate()
+        nonBlank.deallocate()
+    }
+
+    // MARK: Fields and rows
+
+    /// Field `col` of the current row is p[s..<e] (raw).
+    @inline(__always)
+    func field(_ col: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) {
+        guard col < roleCount else { return }
+        let role = Int(roles[col])
+        if role >= 0 {
+            let len = e &- s
+            var v = -3
+            if len == 1 {
+                let d = Int(p[s]) &- 48
+                if d >= 0 && d < 10 { v = d }
+            } else if len == 2 {
+                let d0 = Int(p[s]) &- 48, d1 = Int(p[s &+ 1]) &- 48
+                if d0 > 0 && d0 < 10 && d1 >= 0 && d1 < 10 { v = d0 &* 10 &+ d1 }
+            }
+            if v >= 0 && v >= lo[role] && v <= hi[role] { rowValues[role] = v; return }
+            slowField(role, col, p, s, e)
+        } else if role == -2 {
+            groupField(p, s, e)
+        } else if role == -3 {
+            var a = s, b = e
+            CSV.trim(p, &a, &b)
+            if b > a, !(b - a == 2 && p[a] == CSV.quote && p[a + 1] == CSV.quote) {
+                let text = CSV.unescape(p, a, b)
+                if text.contains(where: { $0 != CSV.space && $0 != CSV.tab }) { nonBlank[col] += 1 }
+            }
+        }
+    }
+
+    /// Answers that are not one or two plain digits: blanks, quotes, spaces, `7.0`, errors.
+    func slowField(_ slot: Int, _ col: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) {
+        switch Accumulator.parseAnswer(p, s, e) {
+        case .blank: rowValues[slot] = -1
+        case let .value(v) where v >= lo[slot] && v <= hi[slot]: rowValues[slot] = v
+        default:
+            rowValues[slot] = -2
+            if firstBad == nil {
+                firstBad = BadAnswer(row: rows, column: col, text: String(decoding: CSV.unescape(p, s, e), as: UTF8.self))
+            }
+        }
+    }
+
+    enum Answer: Equatable { case blank, value(Int), other }
+
+    /// A whole number, optionally quoted, signed, padded with spaces or written `7.0`.
+    static func parseAnswer(_ p: UnsafePointer<UInt8>, _ s0: Int, _ e0: Int) -> Answer {
+        var bytes = CSV.unescape(p, s0, e0)
+        return bytes.withUnsafeMutableBufferPointer { b -> Answer in
+            guard let q = b.baseAddress else { return .blank }
+            var s = 0, e = b.count
+            CSV.trim(UnsafePointer(q), &s, &e)
+            if s == e { return .blank }
+            var negative = false
+            if q[s] == 0x2D || q[s] == 0x2B { negative = q[s] == 0x2D; s += 1 }
+            var v = 0, digits = 0
+            while s < e, q[s] >= 48, q[s] <= 57 {
+                v = v * 10 + Int(q[s] - 48); digits += 1; s += 1
+                if digits > 9 { return .other }
+            }
+            if digits == 0 { return .other }
+            if s < e, q[s] == 0x2E {
+                s += 1
+                while s < e, q[s] == 48 { s += 1 }
+            }
+            return s == e ? .value(negative ? -v : v) : .other
+        }
+    }
+
+    func groupField(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) {
+        let len = e - s
+        if lastGroup >= 0, len == lastGroupRaw.count {
+            var same = true
+            for i in 0..<len where p[s + i] != lastGroupRaw[i] { same = false; break }
+            if same { rowGroup = lastGroup; return }
+        }
+        lastGroupRaw = Array(UnsafeBufferPointer(start: p + s, count: len))
+        let key = CSV.unescape(p, s, e).withUnsafeBufferPointer { b -> [UInt8] in
+            guard let q = b.baseAddress else { return [] }
+            var a = 0, z = b.count
+            CSV.trim(q, &a, &z)
+            return Array(b[a..<z])
+        }
+        lastGroup = group(for: key)
+        rowGroup = lastGroup
+    }
+
+    func group(for key: [UInt8]) -> Int {
+        if let g = groupIndex[key] { return g }
+        let g = groupKeys.count
+        groupKeys.append(key)
+        groupIndex[key] = g
+        if g >= groupCapacity {
+            let bigger = UnsafeMutablePointer<Int>.allocate(capacity: stride * groupCapacity * 2)
+            bigger.initialize(repeating: 0, count: stride * groupCapacity * 2)
+            bigger.update(from: counts, count: stride * groupCapacity)
+            counts.deallocate()
+            counts = bigger
+            groupCapacity *= 2
+        }
+        return g
+    }
+
+    /// The row ends; `blank` when it was an empty line.
+    @inline(__always)
+    func endRow(blank: Bool) {
+        rows &+= 1
+        if blank { blankLines &+= 1; rowGroup = noGroup; return }
+        if rowGroup < 0 { rowGroup = group(for: []) }
+        let base = counts + rowGroup &* stride
+        let skippedBase = base + slots &* width
+        for k in 0..<slots {
+            let v = rowValues[k]
+            if v >= 0 { base[k &* width &+ v] &+= 1 } else if v == -1 { skippedBase[k] &+= 1 } else { skippedBase[slots &+ k] &+= 1 }
+        }
+        if let threshold = request.rowMeanThreshold { rowMean(threshold) }
+        for k in 0..<slots { rowValues[k] = -1 }
+        rowGroup = noGroup
+    }
+
+    func rowMean(_ threshold: Double) {
+        var sum = 0, n = 0
+        for k in 0..<slots where rowValues[k] >= 0 { sum += rowValues[k]; n += 1 }
+        guard n > 0 else { meanSkipped += 1; return }
+        let score = Double(sum) / Double(n)
+        meanSum += score; meanN += 1
+        if score >= threshold { meanEngaged += 1 }
+    }
+
+    // MARK: Results
+
+    func slotCounts(group g: Int) -> [SlotCounts] {
+        let base = counts + g * stride
+        return (0..<slots).map { k in
+            SlotCounts(histogram: Array(UnsafeBufferPointer(start: base + k * width, count: hi[k] + 1)),
+                       skipped: base[slots * width + k], invalid: base[slots * width + slots + k])
+        }
+    }
+
+    /// Adds the counts of `other`, which scanned the rows after this one's.
+    func absorb(_ other: Accumulator) {
+        for (g, key) in other.groupKeys.enumerated() {
+            let mine = group(for: key)
+            let a = counts + mine * stride, b = other.counts + g * stride
+            for i in 0..<stride { a[i] += b[i] }
+        }
+        for c in 0..<request.countColumns { nonBlank[c] += other.nonBlank[c] }
+        if firstBad == nil, var bad = other.firstBad { bad.row += rows; firstBad = bad }
+        rows += other.rows
+        blankLines += other.blankLines
+        unterminatedQuote = other.unterminatedQuote
+        if badUTF8Offset == nil { badUTF8Offset = other.badUTF8Offset }
+        meanSum += other.meanSum; meanN += other.meanN; meanEngaged += other.meanEngaged; meanSkipped += other.meanSkipped
+    }
+}

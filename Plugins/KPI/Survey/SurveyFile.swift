@@ -1,0 +1,221 @@
+import ValueCore
+import Workbench
+
+/// The export formats recognised from the file's first rows (`--format` overrides).
+public enum SurveyFormat: String, Sendable, CaseIterable {
+    /// One header row.
+    case plain
+    /// Three header rows: column ids, question text, ImportId JSON.
+    case qualtrics
+    /// Two header rows: questions, then sub-labels (`Response`, `Open-Ended Response`, choices).
+    case surveymonkey
+    /// One header row starting with `Timestamp`.
+    case googleForms = "google-forms"
+    /// One header row starting with `#`, with `Submit Date (UTC)`.
+    case typeform
+
+    public var headerRows: Int {
+        switch self {
+        case .qualtrics: return 3
+        case .surveymonkey: return 2
+        default: return 1
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case .plain: return "plain CSV"
+        case .qualtrics: return "Qualtrics"
+        case .surveymonkey: return "SurveyMonkey"
+        case .googleForms: return "Google Forms"
+        case .typeform: return "Typeform"
+        }
+    }
+
+    /// The format the first rows show.
+    public static func detect(_ rows: [[String]]) -> SurveyFormat {
+        guard let first = rows.first else { return .plain }
+        if rows.count >= 3, rows[2].first?.hasPrefix("{\"ImportId\"") == true { return .qualtrics }
+        if first.first == "Respondent ID" || first.contains("Collector ID")
+            || (rows.count >= 2 && rows[1].contains { $0 == "Response" || $0 == "Open-Ended Response" }) {
+            return .surveymonkey
+        }
+        if first.first == "Timestamp" { return .googleForms }
+        if first.first == "#" || first.contains("Submit Date (UTC)") { return .typeform }
+        return .plain
+    }
+}
+
+/// A column of a survey file.
+public struct SurveyColumn: Sendable, Equatable {
+    /// 0-based.
+    public var index: Int
+    /// The header (for Qualtrics the column id, for SurveyMonkey the question with its sub-label).
+    public var name: String
+    /// The question text, when the export has it apart from the name.
+    public var question: String?
+    /// Qualtrics' ImportId (e.g. `QID1`).
+    public var importId: String?
+}
+
+/// A survey export opened for reading: its format, columns, and where the answers begin.
+public struct SurveyFile: Sendable {
+    public var path: String
+    public var format: SurveyFormat
+    public var detected: Bool
+    public var columns: [SurveyColumn]
+    public var dataStart: Int
+    public var file: any RandomAccessFile
+
+    /// Opens `path` through `files` and reads its header rows.
+    public static func open(_ path: String, files: any FileAccess, format forced: SurveyFormat? = nil) throws -> SurveyFile {
+        let file = try files.open(path)
+        var head: [UInt8] = []
+        var rows: [[String]] = []
+        var ends: [Int] = []
+        var window = 1 << 16
+        while true {
+            head = [UInt8](repeating: 0, count: min(window, file.size))
+            var done = 0
+            while done < head.count {
+                let n = try head.withUnsafeMutableBytes {
+                    try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]), at: done)
+                }
+                if n == 0 { break }
+                done += n
+            }
+            head.removeLast(head.count - done)
+            let whole = done >= file.size
+            (rows, ends) = CSV.records(head, limit: 4, final: whole)
+            if rows.count >= 4 || whole || window >= 1 << 24 { break }
+            window *= 4
+        }
+        let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if bom > 0 {
+            (rows, ends) = CSV.records(Array(head[3...]), limit: 4, final: head.count >= file.size)
+            ends = ends.map { $0 + 3 }
+        }
+        guard let header = rows.first, header.contains(where: { !$0.isEmpty }) else {
+            throw CommandError("BadFile", "\(path): no header row (the file is empty or its first line is blank); a survey export starts with a row of column names")
+        }
+        if let bad = CSV.firstInvalidUTF8(head, 0, ends.first ?? 0) {
+            throw CommandError("BadFile", "\(path): the header row is not valid UTF-8 (byte 0x\(String(head[bad], radix: 16, uppercase: true)) at offset \(bad)); export the survey as UTF-8 (with or without BOM)")
+        }
+        let format = forced ?? SurveyFormat.detect(rows)
+        guard rows.count >= format.headerRows else {
+            throw CommandError("BadFile", "\(path): a \(format.title) export has \(format.headerRows) header rows, this file has \(rows.count) rows")
+        }
+        var columns = header.enumerated().map { SurveyColumn(index: $0.offset, name: $0.element) }
+        switch format {
+        case .qualtrics:
+            for i in columns.indices {
+                if i < rows[1].count, !rows[1][i].isEmpty { columns[i].question = rows[1][i] }
+                if i < rows[2].count { columns[i].importId = importId(rows[2][i]) }
+            }
+        case .surveymonkey:
+            var question = ""
+            for i in columns.indices {
+                if !header[i].isEmpty { question = header[i] }
+                let sub = i < rows[1].count ? rows[1][i] : ""
+                columns[i].question = question
+                if sub.isEmpty || sub == "Response" || sub == "Open-Ended Response" {
+                    columns[i].name = question
+                } else {
+                    columns[i].name = question.isEmpty ? sub : "\(question) - \(sub)"
+                }
+            }
+        default: break
+        }
+        let dataStart = format.headerRows <= ends.count ? ends[format.headerRows - 1] : file.size
+        return SurveyFile(path: path, format: format, detected: forced == nil, columns: columns, dataStart: dataStart, file: file)
+    }
+
+    static func importId(_ json: String) -> String? {
+        guard let parsed = try? JSON.parse(json), let id = parsed["ImportId"]?.stringValue else { return nil }
+        return id
+    }
+
+    /// The column `spec` names: a header, a question text, an ImportId, or a number from 1.
+    public func column(_ spec: String) throws -> Int {
+        let wanted = Name.foldTrim(spec)
+        let keys: [(SurveyColumn) -> String?] = [{ $0.name }, { $0.importId }, { $0.question }]
+        for key in keys {
+            let hits = columns.filter { key($0).map(Name.foldTrim) == wanted }
+            if hits.count == 1 { return hits[0].index }
+            if hits.count > 1 {
+                throw CommandError("AmbiguousColumn", "\(path): \(hits.count) columns are named '\(spec)' (numbers \(hits.map { String($0.index + 1) }.joined(separator: ", "))); give the column number instead")
+            }
+        }
+        if let n = Int(spec), (1...columns.count).contains(n) { return n - 1 }
+        let names = columns.map(\.name)
+        var m = "\(path): no column '\(spec)'"
+        if let s = Suggest.closest(to: spec, in: names) { m += "; did you mean '\(s)'?" }
+        let shown = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+        m += " (columns: \(shown)\(names.count > 12 ? ", …" : ""); or a number from 1 to \(columns.count); `kpi columns \(path)` lists them)"
+        throw CommandError("UnknownColumn", m)
+    }
+
+    public func label(_ column: Int) -> String {
+        column < columns.count ? columns[column].name : "column \(column + 1)"
+    }
+
+    public func scanner(mode: SurveyScanner.Mode = .automatic) -> SurveyScanner {
+        var s = SurveyScanner(file: file, dataStart: dataStart, columnCount: columns.count)
+        s.mode = mode
+        return s
+    }
+
+    /// Scans the answers. Throws on a malformed file, and on a bad answer unless `lenient`.
+    func scan(_ request: ScanRequest, lenient: Bool, scanner: SurveyScanner? = nil) throws -> Accumulator {
+        let acc = try (scanner ?? self.scanner()).scan(request)
+        let headerRows = format.headerRows
+        if acc.unterminatedQuote {
+            throw CommandError("BadFile", "\(path): a quoted field opened in row \(headerRows + acc.rows + 1) is never closed (a \" is missing); fields with commas or line breaks must be enclosed in a pair of \" with inner \" doubled")
+        }
+        if let offset = acc.badUTF8Offset {
+            let row = try rowOf(offset: offset)
+            var byte: UInt8 = 0
+            _ = try withUnsafeMutableBytes(of: &byte) { try file.read(into: $0, at: offset) }
+            throw CommandError("BadFile", "\(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); export the survey as UTF-8 (with or without BOM)")
+        }
+        if !lenient, let bad = acc.firstBad {
+            let metric = request.metrics.first { $0.column == bad.column }
+            let range = metric.map { "\($0.range.lowerBound)–\($0.range.upperBound)" } ?? ""
+            let what: String
+            if case .value = Accumulator.parseAnswer(Array(bad.text.utf8), 0, bad.text.utf8.count) {
+                what = "'\(bad.text)' is outside the scale \(range)"
+            } else {
+                let shown = bad.text.count > 40 ? String(bad.text.prefix(40)) + "…" : bad.text
+                what = "'\(shown)' is not a whole number from \(range)"
+            }
+            throw CommandError("BadAnswer", "\(path): row \(headerRows + bad.row + 1), column '\(label(bad.column))' (\(bad.column + 1)): \(what) (a blank answer is skipped; --lenient counts bad answers as invalid and goes on)")
+        }
+        return acc
+    }
+
+    /// The 1-based row (header rows included) holding byte `offset`.
+    func rowOf(offset: Int) throws -> Int {
+        var bytes = [UInt8](repeating: 0, count: max(0, offset - dataStart))
+        var done = 0
+        while done < bytes.count {
+            let n = try bytes.withUnsafeMutableBytes { try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]), at: dataStart + done) }
+            if n == 0 { break }
+            done += n
+        }
+        var inside = false, rows = 0
+        for c in bytes[..<done] {
+            if c == CSV.quote { inside.toggle() } else if c == CSV.newline, !inside { rows += 1 }
+        }
+        return format.headerRows + rows + 1
+    }
+}
+
+extension Accumulator {
+    static func parseAnswer(_ bytes: [UInt8], _ s: Int, _ e: Int) -> Answer {
+        bytes.withUnsafeBufferPointer { b in b.baseAddress.map { parseAnswer($0, s, e) } ?? .blank }
+    }
+}
+
+extension Name {
+    static func foldTrim(_ s: String) -> String { fold(s.trimmingSpaces) }
+}

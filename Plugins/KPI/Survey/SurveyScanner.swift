@@ -1,0 +1,267 @@
+import CFastScan
+import Dispatch
+import Workbench
+
+/// Reads the data rows of a survey file once and hands every field to an `Accumulator`.
+///
+/// Two implementations with the same results: `simple` walks one byte at a time (small files,
+/// and the reference in tests); `fast` reads the file with `pread` into small reused buffers on
+/// two threads, classifies 64-byte blocks into quote/separator/newline bit masks with SIMD (C
+/// shim, checked at run time), tracks quoting by prefix XOR, and only visits the separators and
+/// newlines outside quotes. The second thread starts at a row boundary guessed from the middle
+/// of the file; the first thread checks the guess when it gets there and, if it was wrong,
+/// scans on itself and the second thread's work is dropped.
+public struct SurveyScanner: Sendable {
+    public enum Mode: Sendable, Equatable { case automatic, simple, fast }
+    public var file: any RandomAccessFile
+    /// Where the data rows begin (after the header rows).
+    public var dataStart: Int
+    /// Columns in the header (to check the split guess).
+    public var columnCount: Int
+    public var mode: Mode = .automatic
+    public var threads = 2
+    public var bufferSize = 1 << 20
+    /// Below this many bytes, `automatic` uses the simple scanner.
+    public var simpleBelow = 1 << 18
+    /// Whether the fast scanner uses the SIMD classifier (false: the portable C code).
+    public var simd = true
+
+    public init(file: any RandomAccessFile, dataStart: Int, columnCount: Int) {
+        self.file = file; self.dataStart = dataStart; self.columnCount = columnCount
+    }
+
+    /// Scans the data rows.
+    func scan(_ request: ScanRequest) throws -> Accumulator {
+        let useSimple = mode == .simple || (mode == .automatic && file.size - dataStart < simpleBelow)
+        return useSimple ? try scanSimple(request) : try scanFast(request)
+    }
+
+    // MARK: Simple
+
+    func scanSimple(_ request: ScanRequest) throws -> Accumulator {
+        let acc = Accumulator(request)
+        let size = file.size - dataStart
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, size), alignment: 64)
+        defer { buffer.deallocate() }
+        var done = 0
+        while done < size {
+            let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[done..<size]), at: dataStart + done)
+            if n == 0 { break }
+            done += n
+        }
+        let p = UnsafePointer(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        if let bad = CSV.firstInvalidUTF8(p, 0, done) { acc.badUTF8Offset = dataStart + bad }
+        var inside = false
+        var col = 0
+        var start = 0
+        for i in 0..<done {
+            let c = p[i]
+            if c == CSV.quote { inside.toggle(); continue }
+            if inside || (c != CSV.comma && c != CSV.newline) { continue }
+            acc.field(col, p, start, i)
+            if c == CSV.newline {
+                acc.endRow(blank: col == 0 && (i == start || (i == start + 1 && p[start] == CSV.cr)))
+                col = 0
+            } else {
+                col += 1
+            }
+            start = i + 1
+        }
+        if inside { acc.unterminatedQuote = true }
+        else if col > 0 || start < done {
+            acc.field(col, p, start, done)
+            acc.endRow(blank: col == 0 && (done == start || (done == start + 1 && p[start] == CSV.cr)))
+        }
+        return acc
+    }
+
+    // MARK: Fast
+
+    func scanFast(_ request: ScanRequest) throws -> Accumulator {
+        let size = file.size
+        let half = (size - dataStart) / 2
+        guard threads > 1, half > 4 * 65536, let split = try guessSplit(near: dataStart + half) else {
+            let w = Worker(scanner: self, request: request)
+            defer { w.release() }
+            try w.run(from: dataStart, to: size, orOnTo: nil)
+            w.finish()
+            return w.acc
+        }
+        let workers = [Worker(scanner: self, request: request), Worker(scanner: self, request: request)]
+        defer { for w in workers { w.release() } }
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            do {
+                if i == 0 { try workers[0].run(from: dataStart, to: split, orOnTo: size) }
+                else { try workers[1].run(from: split, to: size, orOnTo: nil); workers[1].finish() }
+            } catch { failures.set(i, error) }
+        }
+        if let e = failures.errors[0] ?? (workers[0].continued ? nil : failures.errors[1]) { throw e }
+        if workers[0].continued {
+            workers[0].finish()
+            return workers[0].acc
+        }
+        workers[0].acc.absorb(workers[1].acc)
+        return workers[0].acc
+    }
+
+    /// A row start near `offset`: the byte after the first newline that is outside quotes under
+    /// the quoting state that makes the following rows have `columnCount` fields.
+    func guessSplit(near offset: Int) throws -> Int? {
+        let window = 1 << 16
+        var bytes = [UInt8](repeating: 0, count: min(window, file.size - offset))
+        let n = try bytes.withUnsafeMutableBytes { try file.read(into: $0, at: offset) }
+        var fallback: Int?
+        for startInside in [false, true] {
+            var inside = startInside
+            var rowStart: Int?
+            var fields = 1
+            var rowsChecked = 0
+            var consistent = true
+            for i in 0..<n {
+                let c = bytes[i]
+                if c == CSV.quote { inside.toggle(); continue }
+                if inside { continue }
+                if c == CSV.comma { fields += 1 } else if c == CSV.newline {
+                    if rowStart == nil { rowStart = i + 1 } else {
+                        if fields != columnCount { consistent = false; break }
+                        rowsChecked += 1
+                    }
+                    fields = 1
+                }
+            }
+            guard let r = rowStart else { continue }
+            if !startInside { fallback = offset + r }
+            if consistent, rowsChecked > 0 { return offset + r }
+        }
+        return fallback
+    }
+
+    final class Failures: @unchecked Sendable {
+        var errors: [(any Error)?] = [nil, nil]
+        let lock = DispatchSemaphore(value: 1)
+        func set(_ i: Int, _ e: any Error) { lock.wait(); errors[i] = e; lock.signal() }
+    }
+}
+
+/// One thread's scan: a reused buffer, its block masks, and the parser state between buffers.
+final class Worker: @unchecked Sendable {
+    let scanner: SurveyScanner
+    let acc: Accumulator
+    let capacity: Int
+    let buffer: UnsafeMutablePointer<UInt8>
+    let masks: UnsafeMutablePointer<UInt64>
+    /// Bytes at the start of the buffer that belong to the current field (already classified).
+    var carried = 0
+    var col = 0
+    /// All ones while inside quotes at the end of the last block.
+    var quoteCarry: UInt64 = 0
+    /// Whether the first thread found the split guess wrong and scanned on.
+    var continued = false
+
+    init(scanner: SurveyScanner, request: ScanRequest) {
+        self.scanner = scanner
+        acc = Accumulator(request)
+        capacity = max(4096, scanner.bufferSize)
+        buffer = .allocate(capacity: capacity + 128)
+        masks = .allocate(capacity: 3 * (capacity / 64 + 2))
+    }
+
+    func release() { buffer.deallocate(); masks.deallocate() }
+
+    /// Scans [from, to). At `to`, when `orOnTo` is given and `to` is not a row start (the
+    /// other thread's guess was wrong), goes on to `orOnTo`.
+    func run(from: Int, to: Int, orOnTo: Int?) throws {
+        try scan(from: from, to: to)
+        if let end = orOnTo, end > to, !(quoteCarry == 0 && col == 0 && carried == 0) {
+            continued = true
+            try scan(from: to, to: end)
+        }
+    }
+
+    func scan(from: Int, to end: Int) throws {
+        var offset = from
+        let sep = CSV.comma
+        let simd = scanner.simd
+        while offset < end {
+            let want = min(capacity - carried, end - offset)
+            var n = 0
+            while n < want {
+                let r = try scanner.file.read(into: UnsafeMutableRawBufferPointer(start: buffer + carried + n, count: want - n),
+                                              at: offset + n)
+                if r == 0 { break }
+                n += r
+            }
+            if n == 0 { break }
+            var len = carried + n
+            var consumed = n
+            if offset + n < end {
+                let tail = CSV.incompleteTail(buffer, len)
+                if tail < n { len -= tail; consumed -= tail }
+            }
+            let fresh = len - carried
+            let blocks = (fresh + 63) / 64
+            (buffer + len).initialize(repeating: 0, count: carried + blocks * 64 - len)
+            let high = simd ? fs_classify(buffer + carried, blocks, sep, masks)
+                            : fs_classify_portable(buffer + carried, blocks, sep, masks)
+            if high != 0, acc.badUTF8Offset == nil, let bad = CSV.firstInvalidUTF8(buffer, carried, len) {
+                acc.badUTF8Offset = offset + bad - carried
+            }
+            let fieldStart = walk(blocks: blocks)
+            offset += consumed
+            // Keep the unfinished field: whole when its text matters, else one byte (so that an
+            // empty line stays distinguishable).
+            let fieldLength = len - fieldStart
+            let role = col < acc.roleCount ? acc.roles[col] : -1
+            let keep = role == -1 ? min(fieldLength, 1) : min(fieldLength, capacity / 2)
+            if keep > 0 { buffer.update(from: buffer + fieldStart, count: keep) }
+            carried = keep
+        }
+    }
+
+    /// Visits the separators and newlines outside quotes in the classified blocks; returns
+    /// where the unfinished field starts.
+    @inline(__always)
+    func walk(blocks: Int) -> Int {
+        let p = UnsafePointer(buffer)
+        let acc = self.acc
+        var col = self.col
+        var carry = quoteCarry
+        var fieldStart = 0
+        var base = carried
+        var m = UnsafePointer(masks)
+        for _ in 0..<blocks {
+            let inside = m[0] ^ carry
+            carry = UInt64(bitPattern: Int64(bitPattern: inside) >> 63)
+            let newlines = m[2]
+            var structural = (m[1] | newlines) & ~inside
+            while structural != 0 {
+                let bit = structural.trailingZeroBitCount
+                let pos = base &+ bit
+                acc.field(col, p, fieldStart, pos)
+                if (newlines >> UInt64(bit)) & 1 != 0 {
+                    acc.endRow(blank: col == 0 && (pos == fieldStart || (pos == fieldStart &+ 1 && p[fieldStart] == CSV.cr)))
+                    col = 0
+                } else {
+                    col &+= 1
+                }
+                fieldStart = pos &+ 1
+                structural &= structural &- 1
+            }
+            base &+= 64
+            m += 3
+        }
+        self.col = col
+        quoteCarry = carry
+        return fieldStart
+    }
+
+    /// The end of the file: the last row may lack its newline; an open quote is an error.
+    func finish() {
+        if quoteCarry != 0 { acc.unterminatedQuote = true; return }
+        if col > 0 || carried > 0 {
+            acc.field(col, buffer, 0, carried)
+            acc.endRow(blank: col == 0 && (carried == 0 || (carried == 1 && buffer[0] == CSV.cr)))
+        }
+    }
+}

@@ -1,0 +1,556 @@
+import ValueCore
+import Workbench
+
+/// The survey metrics: what each computes from a column of whole-number answers.
+public enum SurveyMetric: Sendable, Equatable {
+    case nps, enps
+    case csat(scale: Int)
+    case ces(scale: Int)
+
+    public var key: String {
+        switch self {
+        case .nps: return "nps"
+        case .enps: return "enps"
+        case .csat: return "csat"
+        case .ces: return "ces"
+        }
+    }
+    public var title: String {
+        switch self {
+        case .nps: return "NPS"
+        case .enps: return "eNPS"
+        case .csat: return "CSAT"
+        case .ces: return "CES"
+        }
+    }
+    public var range: ClosedRange<Int> {
+        switch self {
+        case .nps, .enps: return 0...10
+        case let .csat(s), let .ces(s): return 1...s
+        }
+    }
+
+    /// The result of one group's counts: JSON (fixed field names), table cells, one sentence.
+    func result(_ c: SlotCounts, lenient: Bool) throws -> (json: JSON, value: Double) {
+        var fields: [(String, JSON)]
+        let value: Double
+        switch self {
+        case .nps, .enps:
+            let r = try NPS.compute(histogram: c.histogram)
+            value = r.score
+            fields = [("n", .int(r.n)), ("promoters", .int(r.promoters)), ("passives", .int(r.passives)),
+                      ("detractors", .int(r.detractors)), (key, .num(r.score)), ("moe95", .num(r.moe95)),
+                      ("ci95", [.num(r.ci95.low), .num(r.ci95.high)])]
+        case let .csat(scale):
+            let r = try CSAT.compute(histogram: c.histogram, scale: scale)
+            value = r.score
+            fields = [("n", .int(r.n)), ("satisfied", .int(r.satisfied)), ("csat", .num(r.score)), ("moe95", .num(r.moe95)),
+                      ("scale", .int(scale))]
+        case let .ces(scale):
+            let r = try MeanScore(histogram: c.histogram, what: "CES", range: 1...scale)
+            value = r.mean
+            fields = [("n", .int(r.n)), ("mean", .num(r.mean)), ("sd", .num(r.sd)), ("moe95", .num(r.moe95)), ("scale", .int(scale))]
+        }
+        fields.append(("skipped", .int(c.skipped)))
+        if lenient { fields.append(("invalid", .int(c.invalid))) }
+        return (.object(fields), value)
+    }
+
+    /// Cells for a results table: value, ±95%, detail.
+    func cells(_ json: JSON) -> [String] {
+        guard let n = json["n"]?.intValue, n > 0 else { return ["—", "", "0", ""] }
+        let moe = "±" + Format.fixed(json["moe95"]?.doubleValue ?? 0, 1)
+        switch self {
+        case .nps, .enps:
+            let detail = "\(json["promoters"]?.intValue ?? 0) / \(json["passives"]?.intValue ?? 0) / \(json["detractors"]?.intValue ?? 0)"
+            return [Format.fixed(json[key]?.doubleValue ?? 0, 1), moe, String(n), detail]
+        case .csat:
+            return [Format.percent(json["csat"]?.doubleValue ?? 0), moe, String(n), "\(json["satisfied"]?.intValue ?? 0) satisfied"]
+        case .ces:
+            return [Format.fixed(json["mean"]?.doubleValue ?? 0, 2), "±" + Format.fixed(json["moe95"]?.doubleValue ?? 0, 2), String(n),
+                    "sd " + Format.fixed(json["sd"]?.doubleValue ?? 0, 2)]
+        }
+    }
+
+    var detailHeader: String {
+        switch self {
+        case .nps, .enps: return "P / Pa / D"
+        case .csat: return "top-two"
+        case .ces: return "spread"
+        }
+    }
+
+    /// One sentence about a result.
+    func sentence(_ json: JSON) -> String {
+        let n = json["n"]?.intValue ?? 0
+        let skipped = json["skipped"]?.intValue ?? 0
+        let invalid = json["invalid"]?.intValue ?? 0
+        var tail = ""
+        if skipped > 0 { tail += "; \(skipped) blank skipped" }
+        if invalid > 0 { tail += "; \(invalid) invalid" }
+        switch self {
+        case .nps, .enps:
+            let ci = json["ci95"]?.arrayValue?.compactMap(\.doubleValue) ?? [0, 0]
+            let p = json["promoters"]?.intValue ?? 0, pa = json["passives"]?.intValue ?? 0, d = json["detractors"]?.intValue ?? 0
+            func share(_ k: Int) -> String { Format.percent(100.0 * Double(k) / Double(max(1, n))) }
+            return "\(title) \(Format.fixed(json[key]?.doubleValue ?? 0, 1)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1)); 95% CI \(Format.fixed(ci.first ?? 0, 1)) to \(Format.fixed(ci.last ?? 0, 1))) from \(n) answers: \(p) promoters (\(share(p))), \(pa) passives (\(share(pa))), \(d) detractors (\(share(d)))\(tail)."
+        case let .csat(scale):
+            let top = scale == 5 ? "4–5" : scale == 7 ? "6–7" : "9–10"
+            return "CSAT \(Format.percent(json["csat"]?.doubleValue ?? 0)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1))): \(json["satisfied"]?.intValue ?? 0) of \(n) answered \(top) on the 1–\(scale) scale\(tail)."
+        case let .ces(scale):
+            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (higher = easier; sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(n) answers\(tail)."
+        }
+    }
+}
+
+/// `kpi nps`, `enps`, `csat`, `ces`, `engagement`, `compare`, `survey`, `columns`.
+enum SurveyCommands {
+    static var all: [CommandSpec] { [nps, enps, csat, ces, engagement, compare, survey, columns] }
+
+    static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
+                                         help: "the export format, when detection guesses wrong")
+    static let fileOptions: [OptionSpec] = [
+        OptionSpec("file", .file, help: "a survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform"),
+        OptionSpec("column", .text, help: "the answers' column: a header, question text, question id or number from 1"),
+        OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
+        formatOption,
+        .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+        OptionSpec("record", .text, help: "record the result as a KPI of the current enterprise for this period"),
+        OptionSpec("target", .number(-1e12...1e12), help: "with --record: the target value"),
+    ]
+
+    static let fileDiscussion = """
+        Sources: answers as arguments, counts as options, or a column of a survey export with \
+        --file PATH --column NAME (NAME a header, question text, question id or number from 1). \
+        Exports are read as RFC 4180 CSV (quoted fields with commas, doubled quotes and line breaks; \
+        UTF-8 with or without BOM; CRLF). The format is detected (plain, Qualtrics, SurveyMonkey, \
+        Google Forms, Typeform) and --format overrides it. A blank answer is skipped and counted; \
+        a non-numeric or out-of-range answer stops with the file, row and column, unless --lenient \
+        (then it is counted as invalid). --by COLUMN gives one result per group (sorted, with N), \
+        then the total. Results are computed from integer counts; rounding is for display only.
+        """
+
+    static func npsLike(_ word: String, _ metric: SurveyMetric, question: String) -> CommandSpec {
+        CommandSpec(
+            "kpi \(word)", abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, with a 95% margin of error",
+            discussion: """
+                \(question) Answers 0–10: promoters 9–10, passives 7–8, detractors 0–6. \
+                \(metric.title) = 100·(P − D)/N, from −100 to 100. Margin of error (95%): with p = P/N, \
+                d = D/N, var = p + d − (p − d)², MoE = 1.96·√(var/N)·100; the interval is clamped to \
+                [−100, 100]. Figures show one decimal, rounded half away from zero; --json gives full \
+                precision: n, promoters, passives, detractors, \(metric.key), moe95, ci95, skipped.
+
+                """ + fileDiscussion,
+            arguments: [ArgumentSpec("answers", .integer(0...10), help: "answers from 0 to 10", optional: true, variadic: true)],
+            options: [
+                OptionSpec("promoters", .integer(0...Int.max), help: "count of answers 9–10"),
+                OptionSpec("passives", .integer(0...Int.max), help: "count of answers 7–8"),
+                OptionSpec("detractors", .integer(0...Int.max), help: "count of answers 0–6"),
+            ] + fileOptions,
+            examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20"]
+        ) { ctx in try runMetric(&ctx, metric) }
+    }
+
+    static let nps = npsLike("nps", .nps, question: "Net Promoter Score: \"How likely are you to recommend us to a friend or colleague?\"")
+    static let enps = npsLike("enps", .enps, question: "Employee NPS: \"How likely are you to recommend working here to a friend?\"")
+
+    static let csat = CommandSpec(
+        "kpi csat", abstract: "customer satisfaction: the share of answers in the top two boxes",
+        discussion: """
+            CSAT = 100·(answers in the top two boxes)/N: 4–5 on the usual 1–5 scale, 6–7 with \
+            --scale 7, 9–10 with --scale 10. The margin of error is 1.96·√(p(1 − p)/N)·100. \
+            --json: n, satisfied, csat, moe95, scale, skipped.
+
+            """ + fileDiscussion,
+        arguments: [ArgumentSpec("answers", .integer(1...10), help: "answers from 1 to the scale's top", optional: true, variadic: true)],
+        options: [OptionSpec("scale", .choice(["5", "7", "10"]), help: "points on the scale (default 5)")] + fileOptions,
+        examples: ["kpi csat 5 4 4 3", "kpi csat 7 6 3 --scale 7"]
+    ) { ctx in
+        let scale = Int(ctx.arguments.string("scale") ?? "5") ?? 5
+        return try runMetric(&ctx, .csat(scale: scale))
+    }
+
+    static let ces = CommandSpec(
+        "kpi ces", abstract: "customer effort score: the mean answer on 1–7 (higher = easier)",
+        discussion: """
+            CES 2.0: agreement with "The company made it easy for me to handle my issue", 1 (strongly \
+            disagree) to 7 (strongly agree); the score is the mean, so higher means less effort. \
+            With the mean: the sample standard deviation and the 95% margin of error 1.96·sd/√N. \
+            --scale 5 for a 1–5 scale. --json: n, mean, sd, moe95, scale, skipped.
+
+            """ + fileDiscussion,
+        arguments: [ArgumentSpec("answers", .integer(1...7), help: "answers from 1 to 7", optional: true, variadic: true)],
+        options: [OptionSpec("scale", .choice(["5", "7"]), help: "points on the scale (default 7)")] + fileOptions,
+        examples: ["kpi ces 6 7 5 3"]
+    ) { ctx in
+        let scale = Int(ctx.arguments.string("scale") ?? "7") ?? 7
+        return try runMetric(&ctx, .ces(scale: scale))
+    }
+
+    // MARK: Running a survey metric
+
+    static func runMetric(_ ctx: inout CommandContext, _ metric: SurveyMetric) throws -> CommandOutput {
+        let args = ctx.arguments
+        let lenient = args.flag("lenient")
+        var output: CommandOutput
+        var recordValue: (Double, Int)?
+        if let path = args.string("file") {
+            guard args.strings("answers").isEmpty else {
+                throw CommandError.badValue("kpi \(metric.key): give answers or --file, not both")
+            }
+            guard let columnName = args.string("column") else {
+                throw CommandError("MissingValue", "kpi \(metric.key): --file needs --column NAME (a header, question id or number; `kpi columns \(path)` lists them)")
+            }
+            let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
+            let column = try survey.column(columnName)
+            let by = try args.string("by").map { try survey.column($0) }
+            let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: metric.range)], group: by), lenient: lenient)
+            output = try present(metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient)
+            if let total = output.data?["total"] ?? output.data, let n = total["n"]?.intValue, n > 0 {
+                recordValue = (metricValue(metric, total), n)
+            }
+        } else {
+            guard args.string("by") == nil, args.string("column") == nil, args.string("format") == nil else {
+                throw CommandError.badValue("kpi \(metric.key): --column, --by and --format need --file PATH")
+            }
+            let counts = try inlineCounts(args, metric)
+            let r = try metric.result(counts, lenient: false)
+            output = CommandOutput(blocks: [.text(metric.sentence(r.json))], data: r.json)
+            recordValue = (r.value, counts.n)
+        }
+        if let period = args.string("record") {
+            guard let (value, n) = recordValue else { throw CommandError.badValue("kpi \(metric.key): nothing to record (no answers)") }
+            let note = try TrackingCommands.record(&ctx, enterprise: nil, kpi: metric.key, value: value, period: period,
+                                                   target: args.double("target"), n: n)
+            output.blocks.append(.text(note))
+        } else if args.has("target") {
+            throw CommandError.badValue("kpi \(metric.key): --target goes with --record PERIOD")
+        }
+        return output
+    }
+
+    static func metricValue(_ metric: SurveyMetric, _ json: JSON) -> Double {
+        switch metric {
+        case .nps, .enps: return json[metric.key]?.doubleValue ?? 0
+        case .csat: return json["csat"]?.doubleValue ?? 0
+        case .ces: return json["mean"]?.doubleValue ?? 0
+        }
+    }
+
+    static func format(_ args: ParsedArguments) throws -> SurveyFormat? {
+        args.string("format").flatMap(SurveyFormat.init(rawValue:))
+    }
+
+    static func inlineCounts(_ args: ParsedArguments, _ metric: SurveyMetric) throws -> SlotCounts {
+        let answers = args.ints("answers")
+        var h = [Int](repeating: 0, count: metric.range.upperBound + 1)
+        let classCounts = ["promoters", "passives", "detractors"].map { args.int($0) }
+        if classCounts.contains(where: { $0 != nil }) {
+            guard answers.isEmpty else { throw CommandError.badValue("kpi \(metric.key): give answers or counts, not both") }
+            let p = classCounts[0] ?? 0, pa = classCounts[1] ?? 0, d = classCounts[2] ?? 0
+            guard p + pa + d > 0 else { throw CommandError.badValue("kpi \(metric.key): the counts add up to 0; \(metric.title) needs at least one answer") }
+            h[10] = p; h[8] = pa; h[0] = d
+            return SlotCounts(histogram: h, skipped: 0, invalid: 0)
+        }
+        guard !answers.isEmpty else {
+            let example: String
+            switch metric {
+            case .nps, .enps: example = "`kpi \(metric.key) 10 9 8 6 0`, `--promoters 50 --passives 30 --detractors 20`"
+            case .csat: example = "`kpi csat 5 4 4 3`"
+            case .ces: example = "`kpi ces 6 7 5`"
+            }
+            throw CommandError("MissingArgument", "kpi \(metric.key): no answers; give answers (\(example)) or --file PATH --column NAME")
+        }
+        for a in answers {
+            guard metric.range.contains(a) else {
+                throw CommandError("OutOfRange", "kpi \(metric.key): answer \(a) is outside the scale \(metric.range.lowerBound)–\(metric.range.upperBound)")
+            }
+            h[a] += 1
+        }
+        return SlotCounts(histogram: h, skipped: 0, invalid: 0)
+    }
+
+    /// A file result: one sentence (no groups) or a table per group plus the total.
+    static func present(_ metric: SurveyMetric, survey: SurveyFile, column: Int, by: Int?, acc: Accumulator,
+                        lenient: Bool) throws -> CommandOutput {
+        let source = "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
+        let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
+        guard let by else {
+            let r = try metric.result(total, lenient: lenient)
+            return CommandOutput(blocks: [.text(metric.sentence(r.json)), .text("Source: \(source).")], data: r.json)
+        }
+        let totalJSON = try metric.result(total, lenient: lenient).json
+        var groups: [JSON] = []
+        var rows: [[String]] = []
+        for (key, g) in sortedGroups(acc) {
+            let counts = acc.slotCounts(group: g)[0]
+            let json: JSON
+            if counts.n > 0 { json = try metric.result(counts, lenient: lenient).json } else { json = emptyResult(metric, counts, lenient: lenient) }
+            groups.append(.object([("group", .string(key))] + (json.objectValue ?? [])))
+            rows.append([key.isEmpty ? "(blank)" : key] + metric.cells(json))
+        }
+        rows.append(["total"] + metric.cells(totalJSON))
+        let table = Table(headers: [survey.label(by), metric.title, "95%", "N", metric.detailHeader], rows: rows,
+                          alignments: [.left, .right, .right, .right, .right])
+        let data: JSON = ["by": .string(survey.label(by)), "groups": .array(groups), "total": totalJSON]
+        return CommandOutput(blocks: [.table(table), .text("Source: \(source), by '\(survey.label(by))'.")], data: data)
+    }
+
+    static func emptyResult(_ metric: SurveyMetric, _ c: SlotCounts, lenient: Bool) -> JSON {
+        var fields: [(String, JSON)] = [("n", 0), (metric.key == "ces" ? "mean" : metric.key, .null), ("skipped", .int(c.skipped))]
+        if lenient { fields.append(("invalid", .int(c.invalid))) }
+        return .object(fields)
+    }
+
+    /// Group keys in order: numerically when every key is a number, else by text.
+    static func sortedGroups(_ acc: Accumulator) -> [(String, Int)] {
+        let keys = acc.groupKeys.enumerated().map { (String(decoding: $0.element, as: UTF8.self), $0.offset) }
+        let numbers = keys.compactMap { Double($0.0) }
+        if numbers.count == keys.count {
+            return keys.sorted { Double($0.0)! < Double($1.0)! }
+        }
+        return keys.sorted { $0.0 < $1.0 }
+    }
+
+    // MARK: Engagement
+
+    static let engagement = CommandSpec(
+        "kpi engagement", abstract: "employee engagement: mean of item scores and the share engaged (e.g. UWES 0–6)",
+        discussion: """
+            Each respondent's score is the mean of their item answers (UWES-9: nine items scored 0 \
+            "never" to 6 "always"); the result is the mean score over respondents and the share \
+            whose score is at least --threshold (default 4, "often"). Inline: scores as arguments, \
+            --items K groups them into respondents of K items each (default 1: each number is a \
+            respondent's score). From a file: --file PATH --column ITEM for each item column \
+            (repeat --column); blank items are left out of a respondent's mean, and a respondent \
+            with no answered item is skipped. --json: n, mean, engaged, share, threshold, skipped.
+            """,
+        arguments: [ArgumentSpec("scores", .number(-1e9...1e9), help: "item scores", optional: true, variadic: true)],
+        options: [
+            OptionSpec("items", .integer(1...1000), help: "items per respondent in the inline scores (default 1)"),
+            OptionSpec("threshold", .number(-1e9...1e9), help: "score from which a respondent counts as engaged (default 4)"),
+            OptionSpec("min", .integer(-100...100), help: "lowest point of the item scale (default 0)"),
+            OptionSpec("max", .integer(-100...100), help: "highest point of the item scale (default 6)"),
+            OptionSpec("file", .file, help: "a survey export (CSV)"),
+            OptionSpec("column", .text, help: "an item column (repeat for every item)", repeating: true),
+            formatOption,
+            .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+        ],
+        examples: ["kpi engagement 5 4 6 3 2 4 --items 3"]
+    ) { ctx in
+        let args = ctx.arguments
+        let low = args.int("min") ?? 0, high = args.int("max") ?? 6
+        guard low < high else { throw CommandError.badValue("kpi engagement: --min (\(low)) must be below --max (\(high))") }
+        let threshold = args.double("threshold") ?? 4
+        let result: Engagement
+        var skipped = 0
+        var invalid: Int?
+        if let path = args.string("file") {
+            let names = args.strings("column")
+            guard !names.isEmpty else { throw CommandError("MissingValue", "kpi engagement: --file needs --column ITEM for each item column") }
+            guard args.strings("scores").isEmpty else { throw CommandError.badValue("kpi engagement: give scores or --file, not both") }
+            guard low >= 0, high <= 99 else { throw CommandError.badValue("kpi engagement: a file's item scale must lie within 0–99") }
+            let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
+            let cols = try names.map { try survey.column($0) }
+            let request = ScanRequest(metrics: cols.map { .init(column: $0, range: low...high) }, rowMeanThreshold: threshold)
+            let acc = try survey.scan(request, lenient: args.flag("lenient"))
+            guard acc.meanN > 0 else { throw CommandError.badValue("kpi engagement: no respondent in \(path) answered any of the items") }
+            result = try Engagement(n: acc.meanN, sum: acc.meanSum, engaged: acc.meanEngaged, threshold: threshold)
+            skipped = acc.meanSkipped
+            if args.flag("lenient") { invalid = acc.slotCounts(group: 0).reduce(0) { $0 + $1.invalid } }
+        } else {
+            let scores = args.doubles("scores")
+            guard !scores.isEmpty else {
+                throw CommandError("MissingArgument", "kpi engagement: no scores; give item scores (`kpi engagement 5 4 6 --items 3`) or --file PATH --column ITEM …")
+            }
+            do {
+                result = try Engagement.compute(items: scores, perRespondent: args.int("items") ?? 1,
+                                                scale: Double(low)...Double(high), threshold: threshold)
+            } catch let e as MetricError { throw CommandError.badValue("kpi engagement: \(e.message)") }
+        }
+        var fields: [(String, JSON)] = [("n", .int(result.n)), ("mean", .num(result.mean)), ("engaged", .int(result.engaged)),
+                                        ("share", .num(result.share)), ("threshold", .num(threshold)), ("skipped", .int(skipped))]
+        if let invalid { fields.append(("invalid", .int(invalid))) }
+        let text = "Engagement \(Format.fixed(result.mean, 2)) on \(low)–\(high) from \(result.n) respondents; \(result.engaged) engaged (score ≥ \(Format.number(threshold))): \(Format.percent(result.share))."
+        return CommandOutput(blocks: [.text(text)], data: .object(fields))
+    }
+
+    // MARK: Compare
+
+    static let compare = CommandSpec(
+        "kpi compare", abstract: "is the NPS of two groups or periods different? (z-test, 95%)",
+        discussion: """
+            z = (NPS₁ − NPS₂)/√(var₁/N₁ + var₂/N₂), with each NPS and variance on the −1…+1 scale \
+            (var = p + d − (p − d)²); the two-sided p-value comes from the normal distribution, and \
+            the difference is significant at 95% when p < 0.05. FIRST and SECOND are counts \
+            PROMOTERS/PASSIVES/DETRACTORS (e.g. 50/30/20), or, with --file PATH --column NAME --by \
+            COLUMN, two values of the --by column. --json: first, second (NPS results), difference, \
+            z, p, significant.
+            """,
+        arguments: [ArgumentSpec("first", .text, help: "P/Pa/D counts, or a group of --by"),
+                    ArgumentSpec("second", .text, help: "P/Pa/D counts, or a group of --by")],
+        options: [
+            OptionSpec("file", .file, help: "a survey export (CSV)"),
+            OptionSpec("column", .text, help: "the NPS answers' column"),
+            OptionSpec("by", .text, help: "the column whose values FIRST and SECOND name"),
+            formatOption,
+            .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+        ],
+        examples: ["kpi compare 50/30/20 40/30/30"]
+    ) { ctx in
+        let args = ctx.arguments
+        let a = args.string("first")!, b = args.string("second")!
+        let first: NPS, second: NPS
+        do {
+            if let path = args.string("file") {
+                guard let columnName = args.string("column"), let byName = args.string("by") else {
+                    throw CommandError("MissingValue", "kpi compare: --file needs --column NAME and --by COLUMN (FIRST and SECOND are values of it)")
+                }
+                let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
+                let column = try survey.column(columnName), by = try survey.column(byName)
+                let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: 0...10)], group: by), lenient: args.flag("lenient"))
+                func counts(_ name: String) throws -> NPS {
+                    let groups = sortedGroups(acc)
+                    guard let g = groups.first(where: { $0.0 == name }) ?? groups.first(where: { Name.same($0.0, name) }) else {
+                        throw CommandError.unknown("value of '\(survey.label(by))'", name, among: groups.map(\.0),
+                                                   hint: "values: " + groups.prefix(10).map(\.0).joined(separator: ", "))
+                    }
+                    return try NPS.compute(histogram: acc.slotCounts(group: g.1)[0].histogram)
+                }
+                first = try counts(a); second = try counts(b)
+            } else {
+                first = try parseCounts(a); second = try parseCounts(b)
+            }
+            let c = try NPSComparison(first, second)
+            func j(_ r: NPS) -> JSON {
+                ["n": .int(r.n), "promoters": .int(r.promoters), "passives": .int(r.passives), "detractors": .int(r.detractors),
+                 "nps": .num(r.score), "moe95": .num(r.moe95)]
+            }
+            let data: JSON = ["first": j(first), "second": j(second), "difference": .num(c.difference), "z": .num(c.z),
+                              "p": .num(c.p), "significant": .bool(c.significant)]
+            let verdict = c.significant
+                ? "The difference is significant at 95% (p = \(Format.fixed(c.p, 4)) < 0.05)."
+                : "The difference is not significant at 95% (p = \(Format.fixed(c.p, 4)) ≥ 0.05): it may be sampling noise."
+            let table = Table(headers: ["", "NPS", "95%", "N"], rows: [
+                [a, Format.fixed(first.score, 1), "±" + Format.fixed(first.moe95, 1), String(first.n)],
+                [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.moe95, 1), String(second.n)],
+            ], alignments: [.left, .right, .right, .right])
+            return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict)], data: data)
+        } catch let e as MetricError { throw CommandError.badValue("kpi compare: \(e.message)") }
+    }
+
+    static func parseCounts(_ text: String) throws -> NPS {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters()) }
+        guard parts.count == 3, let p = parts[0], let pa = parts[1], let d = parts[2], p >= 0, pa >= 0, d >= 0 else {
+            throw CommandError.badValue("kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers ≥ 0, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column")
+        }
+        return try NPS(promoters: p, passives: pa, detractors: d)
+    }
+
+    // MARK: Several metrics in one pass
+
+    static let survey = CommandSpec(
+        "kpi survey", abstract: "NPS, CSAT and CES of a survey export in one pass over the file",
+        discussion: """
+            Any subset of --nps, --csat and --ces (each a column: header, question id or number). \
+            The file is read once, in parallel, whatever its size. --json: {"nps": {…}, "csat": {…}, \
+            "ces": {…}} with the fields of `kpi nps`, `kpi csat` and `kpi ces` (each {"by", "groups", \
+            "total"} with --by), then format and rows.
+
+            """ + fileDiscussion,
+        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
+        options: [
+            OptionSpec("nps", .text, help: "the NPS column (answers 0–10)"),
+            OptionSpec("csat", .text, help: "the CSAT column (answers 1–5, or --csat-scale)"),
+            OptionSpec("ces", .text, help: "the CES column (answers 1–7)"),
+            OptionSpec("csat-scale", .choice(["5", "7", "10"]), help: "points on the CSAT scale (default 5)"),
+            OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
+            formatOption,
+            .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+        ],
+        examples: []
+    ) { ctx in
+        let args = ctx.arguments
+        let path = args.string("path")!
+        var metrics: [(SurveyMetric, String)] = []
+        if let c = args.string("nps") { metrics.append((.nps, c)) }
+        if let c = args.string("csat") { metrics.append((.csat(scale: Int(args.string("csat-scale") ?? "5") ?? 5), c)) }
+        if let c = args.string("ces") { metrics.append((.ces(scale: 7), c)) }
+        guard !metrics.isEmpty else {
+            throw CommandError("MissingValue", "kpi survey: name at least one column: --nps COLUMN, --csat COLUMN, --ces COLUMN")
+        }
+        let lenient = args.flag("lenient")
+        let file = try SurveyFile.open(path, files: ctx.files, format: try format(args))
+        let columns = try metrics.map { try file.column($0.1) }
+        let by = try args.string("by").map { try file.column($0) }
+        let request = ScanRequest(metrics: zip(metrics, columns).map { .init(column: $1, range: $0.0.range) }, group: by)
+        let acc = try file.scan(request, lenient: lenient)
+        var data: [(String, JSON)] = []
+        var rows: [[String]] = []
+        let groups = sortedGroups(acc)
+        for (k, (metric, _)) in metrics.enumerated() {
+            let empty = SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0)
+            let total = groups.map { acc.slotCounts(group: $0.1)[k] }.reduce(empty, +)
+            guard total.n > 0 else {
+                throw CommandError.badValue("kpi survey: column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank)")
+            }
+            let totalJSON = try metric.result(total, lenient: lenient).json
+            if by != nil {
+                var list: [JSON] = []
+                for (key, g) in groups {
+                    let c = acc.slotCounts(group: g)[k]
+                    let json = c.n > 0 ? try metric.result(c, lenient: lenient).json : emptyResult(metric, c, lenient: lenient)
+                    list.append(.object([("group", .string(key))] + (json.objectValue ?? [])))
+                    rows.append([metric.title, key.isEmpty ? "(blank)" : key] + metric.cells(json) + [String(c.skipped)])
+                }
+                data.append((metric.key, ["by": .string(file.label(by!)), "groups": .array(list), "total": totalJSON]))
+                rows.append([metric.title, "total"] + metric.cells(totalJSON) + [String(total.skipped)])
+            } else {
+                data.append((metric.key, totalJSON))
+                rows.append([metric.title, file.label(columns[k])] + metric.cells(totalJSON) + [String(total.skipped)])
+            }
+        }
+        data.append(("format", .string(file.format.rawValue)))
+        data.append(("rows", .int(acc.rows - acc.blankLines)))
+        let table = Table(headers: ["metric", by.map { file.label($0) } ?? "column", "value", "95%", "N", "detail", "skipped"],
+                          rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right])
+        let text = "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(acc.rows - acc.blankLines) responses."
+        return CommandOutput(blocks: [.text(text), .table(table)], data: .object(data))
+    }
+
+    // MARK: Columns
+
+    static let columns = CommandSpec(
+        "kpi columns", abstract: "the format of a survey export, its columns and how many answered each",
+        discussion: "Shows the detected format (or --format), each column's number, name, question text or id, and its non-blank answers.",
+        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
+        options: [formatOption],
+        examples: []
+    ) { ctx in
+        let path = ctx.arguments.string("path")!
+        let file = try SurveyFile.open(path, files: ctx.files, format: try format(ctx.arguments))
+        let acc = try file.scan(ScanRequest(countColumns: file.columns.count), lenient: true)
+        let responses = acc.rows - acc.blankLines
+        var rows: [[String]] = []
+        var list: [JSON] = []
+        for c in file.columns {
+            let answers = acc.nonBlank[c.index]
+            let about = [c.importId, c.question].compactMap { $0 }.filter { $0 != c.name }.joined(separator: " · ")
+            rows.append([String(c.index + 1), c.name, about, String(answers)])
+            var fields: [(String, JSON)] = [("number", .int(c.index + 1)), ("name", .string(c.name))]
+            if let q = c.question { fields.append(("question", .string(q))) }
+            if let id = c.importId { fields.append(("id", .string(id))) }
+            fields.append(("answers", .int(answers)))
+            list.append(.object(fields))
+        }
+        let table = Table(headers: ["#", "column", "question / id", "answers"], rows: rows, alignments: [.right, .left, .left, .right])
+        let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(file.format.headerRows) header row\(file.format.headerRows == 1 ? "" : "s"), \(responses) responses, \(file.columns.count) columns."
+        return CommandOutput(blocks: [.text(text), .table(table)],
+                             data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingSpaces }
+}
+

@@ -1,0 +1,211 @@
+import ValueCore
+import Workbench
+
+/// The KPIs the workbench knows by name (others are accepted, folded to lower case), with the
+/// direction that counts as better. The Guide reads these names.
+public enum KPICatalog {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var title: String
+        public var unit: String
+        public var higherIsBetter: Bool
+    }
+    public static let entries: [Entry] = [
+        Entry(name: "nps", title: "Net Promoter Score", unit: "points", higherIsBetter: true),
+        Entry(name: "enps", title: "employee NPS", unit: "points", higherIsBetter: true),
+        Entry(name: "csat", title: "customer satisfaction", unit: "%", higherIsBetter: true),
+        Entry(name: "ces", title: "customer effort score (1–7)", unit: "", higherIsBetter: true),
+        Entry(name: "engagement", title: "employee engagement", unit: "", higherIsBetter: true),
+        Entry(name: "retention", title: "customer retention", unit: "%", higherIsBetter: true),
+        Entry(name: "churn", title: "customer churn", unit: "%", higherIsBetter: false),
+        Entry(name: "repurchase", title: "repurchase rate", unit: "%", higherIsBetter: true),
+        Entry(name: "cac", title: "customer acquisition cost", unit: "", higherIsBetter: false),
+        Entry(name: "ltv", title: "customer lifetime value", unit: "", higherIsBetter: true),
+        Entry(name: "ltv-cac", title: "LTV/CAC ratio", unit: "×", higherIsBetter: true),
+        Entry(name: "margin", title: "gross margin", unit: "%", higherIsBetter: true),
+        Entry(name: "co2e", title: "emissions", unit: "tCO2e", higherIsBetter: false),
+        Entry(name: "sroi", title: "social return on investment", unit: "×", higherIsBetter: true),
+    ]
+    public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+    public static func higherIsBetter(_ name: String) -> Bool { entry(name)?.higherIsBetter ?? true }
+
+    /// The canonical name: lower case, letters, digits and dashes.
+    public static func canonical(_ raw: String) throws -> String {
+        let name = Name.fold(raw.trimmingSpaces)
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
+              name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            throw CommandError.badValue("'\(raw)' is not a KPI name: a lower-case word of letters, digits and dashes, such as \(entries.prefix(6).map(\.name).joined(separator: ", "))")
+        }
+        return name
+    }
+}
+
+/// `kpi record`, `kpi dashboard`, `kpi trend`: KPI figures stored in the enterprise.
+enum TrackingCommands {
+    static var all: [CommandSpec] { [recordCommand, dashboard, trend] }
+
+    static let recordCommand = CommandSpec(
+        "kpi record", abstract: "record a KPI figure for a period (replaces that period's figure)",
+        discussion: """
+            `kpi record [ENTERPRISE] KPI VALUE --period P [--target T] [--n N]`. KPI names are \
+            lower case; the known ones: \(KPICatalog.entries.map { "\($0.name) (\($0.title)\($0.higherIsBetter ? "" : ", lower is better"))" }.joined(separator: ", ")). \
+            Periods are text that sorts in time order (2026-Q1, 2026-03). The survey commands \
+            record their result directly with --record PERIOD. Figures are part of the workspace: \
+            undo, notebooks and the guide see them.
+            """,
+        arguments: [ArgumentSpec("figure", .text, help: "[ENTERPRISE] KPI VALUE", variadic: true)],
+        options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
+                  OptionSpec("target", .number(-1e15...1e15), help: "the target for the period"),
+                  OptionSpec("n", .integer(0...Int.max), help: "the sample size behind the figure")],
+        examples: ["enterprise add Acme", "kpi record nps 31.5 --period 2026-Q1 --target 40",
+                   "kpi record Acme nps 36 --period 2026-Q2 --target 40 --n 412"]
+    ) { ctx in
+        let words = ctx.arguments.strings("figure")
+        guard words.count == 2 || words.count == 3 else {
+            throw CommandError("MissingArgument", "kpi record: expected [ENTERPRISE] KPI VALUE, got \(words.count) word\(words.count == 1 ? "" : "s"); e.g. `kpi record nps 42 --period 2026-Q3`")
+        }
+        guard let period = ctx.arguments.string("period")?.trimmingSpaces, !period.isEmpty else {
+            throw CommandError("MissingValue", "kpi record: needs --period P (e.g. 2026-Q3)")
+        }
+        let raw = words[words.count - 1]
+        guard let value = Double(raw), value.isFinite else {
+            throw CommandError.badValue("kpi record: VALUE must be a number, not '\(raw)'")
+        }
+        let note = try record(&ctx, enterprise: words.count == 3 ? words[0] : nil, kpi: words[words.count - 2], value: value,
+                              period: period, target: ctx.arguments.double("target"), n: ctx.arguments.int("n"))
+        return .message(note, data: ["kpi": .string(try KPICatalog.canonical(words[words.count - 2])), "period": .string(period),
+                                     "value": .num(value), "target": .num(ctx.arguments.double("target"))])
+    }
+
+    /// Stores a figure in the enterprise (the named or the current one); returns a sentence.
+    static func record(_ ctx: inout CommandContext, enterprise: String?, kpi raw: String, value: Double, period: String,
+                       target: Double?, n: Int?) throws -> String {
+        let kpi = try KPICatalog.canonical(raw)
+        let e: Enterprise
+        if let enterprise {
+            guard let found = ctx.workspace.enterprise(named: enterprise) else {
+                throw CommandError.unknown("enterprise", enterprise, among: ctx.workspace.enterprises.map(\.name))
+            }
+            e = found
+        } else {
+            guard let current = ctx.workspace.currentEnterprise else {
+                throw CommandError("NoEnterprise", "no enterprise given and none is current (name one, or `use ENTERPRISE`)")
+            }
+            e = current
+        }
+        var replaced = false
+        try ctx.update(e.name) { ent in
+            let previous = ent.kpis.last { $0.kpi == kpi }
+            let figure = KPIRecord(kpi: kpi, period: period, value: value, target: target ?? previous?.target, n: n)
+            if let i = ent.kpis.firstIndex(where: { $0.kpi == kpi && $0.period == period }) {
+                ent.kpis[i] = figure; replaced = true
+            } else {
+                ent.kpis.append(figure)
+            }
+        }
+        return "\(replaced ? "Replaced" : "Recorded") \(kpi) = \(Format.number(value, maxDecimals: 2)) for \(period) at \(e.name)."
+    }
+
+    static func series(_ e: Enterprise, _ kpi: String) -> [KPIRecord] {
+        e.kpis.filter { $0.kpi == kpi }.sorted { $0.period < $1.period }
+    }
+
+    /// Eight-level bars for a series, lowest value ▁, highest █.
+    static func sparkline(_ values: [Double]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        guard let lo = values.min(), let hi = values.max() else { return "" }
+        return String(values.map { v in hi > lo ? bars[Int(((v - lo) / (hi - lo) * 7).rounded())] : bars[3] })
+    }
+
+    static func progress(_ r: KPIRecord) -> String {
+        guard let t = r.target else { return "" }
+        let better = KPICatalog.higherIsBetter(r.kpi)
+        let met = better ? r.value >= t : r.value <= t
+        return met ? "met" : "gap \(Format.number(abs(t - r.value), maxDecimals: 2))"
+    }
+
+    static let dashboard = CommandSpec(
+        "kpi dashboard", abstract: "each KPI's latest value, target, progress and trend",
+        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better, such as cac, churn, co2e), else the gap. The trend is a sparkline of every recorded period, oldest first.",
+        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise (default: the current one)", optional: true)],
+        examples: ["kpi dashboard"]
+    ) { ctx in
+        let e = try ctx.enterprise()
+        let names = e.kpis.reduce(into: [String]()) { if !$0.contains($1.kpi) { $0.append($1.kpi) } }
+        var rows: [[String]] = []
+        var list: [JSON] = []
+        for k in names {
+            let s = series(e, k)
+            guard let last = s.last else { continue }
+            rows.append([k, last.period, Format.number(last.value, maxDecimals: 2), last.target.map { Format.number($0, maxDecimals: 2) } ?? "",
+                         progress(last), sparkline(s.map(\.value)), last.n.map(String.init) ?? ""])
+            list.append(["kpi": .string(k), "period": .string(last.period), "value": .num(last.value), "target": .num(last.target),
+                         "met": last.target.map { t in .bool(KPICatalog.higherIsBetter(k) ? last.value >= t : last.value <= t) } ?? .null,
+                         "n": last.n.map { .int($0) } ?? .null, "periods": .int(s.count)])
+        }
+        guard !rows.isEmpty else {
+            return CommandOutput(blocks: [.text("No KPIs recorded for \(e.name) yet: `kpi record KPI VALUE --period P`.")],
+                                 data: ["enterprise": .string(e.name), "kpis": []])
+        }
+        let table = Table(headers: ["kpi", "period", "value", "target", "progress", "trend", "n"], rows: rows,
+                          alignments: [.left, .left, .right, .right, .left, .left, .right])
+        return CommandOutput(blocks: [.text("KPIs of \(e.name):"), .table(table)], data: ["enterprise": .string(e.name), "kpis": .array(list)])
+    }
+
+    static let trend = CommandSpec(
+        "kpi trend", abstract: "the recorded series of one KPI, period by period",
+        arguments: [ArgumentSpec("kpi", .name(.kpi), help: "a recorded KPI, e.g. nps"),
+                    ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise (default: the current one)", optional: true)],
+        examples: ["kpi trend nps"]
+    ) { ctx in
+        let e = try ctx.enterprise()
+        let kpi = try KPICatalog.canonical(ctx.arguments.string("kpi")!)
+        let s = series(e, kpi)
+        guard !s.isEmpty else {
+            let known = e.kpis.reduce(into: [String]()) { if !$0.contains($1.kpi) { $0.append($1.kpi) } }
+            throw CommandError.unknown("KPI recorded for \(e.name)", kpi, among: known,
+                                       hint: known.isEmpty ? "none recorded yet" : "recorded: " + known.joined(separator: ", "))
+        }
+        var rows: [[String]] = []
+        var previous: Double?
+        for r in s {
+            let change = previous.map { (r.value - $0 >= 0 ? "+" : "") + Format.number(r.value - $0, maxDecimals: 2) } ?? ""
+            rows.append([r.period, Format.number(r.value, maxDecimals: 2), change, r.target.map { Format.number($0, maxDecimals: 2) } ?? "",
+                         progress(r), r.n.map(String.init) ?? ""])
+            previous = r.value
+        }
+        let table = Table(headers: ["period", kpi, "change", "target", "progress", "n"], rows: rows,
+                          alignments: [.left, .right, .right, .right, .left, .right])
+        let chart = Chart(title: "\(kpi) at \(e.name)", text: "\(kpi) \(sparkline(s.map(\.value)))", svg: svg(kpi, e.name, s))
+        let data: JSON = ["enterprise": .string(e.name), "kpi": .string(kpi), "series": .array(s.map {
+            ["period": .string($0.period), "value": .num($0.value), "target": .num($0.target), "n": $0.n.map { .int($0) } ?? .null]
+        })]
+        return CommandOutput(blocks: [.table(table), .chart(chart)], data: data)
+    }
+
+    /// A line chart of the series (and its targets, dashed).
+    static func svg(_ kpi: String, _ enterprise: String, _ s: [KPIRecord]) -> String {
+        let w = 480.0, h = 200.0, left = 50.0, right = 20.0, top = 30.0, bottom = 40.0
+        let values = s.map(\.value) + s.compactMap(\.target)
+        var lo = values.min() ?? 0, hi = values.max() ?? 1
+        if hi == lo { lo -= 1; hi += 1 }
+        func x(_ i: Int) -> Double { s.count == 1 ? left + (w - left - right) / 2 : left + Double(i) * (w - left - right) / Double(s.count - 1) }
+        func y(_ v: Double) -> Double { top + (hi - v) / (hi - lo) * (h - top - bottom) }
+        func f(_ v: Double) -> String { Format.fixed(v, 1) }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" font-family=\"sans-serif\" font-size=\"11\">"
+        out += "<text x=\"\(f(left))\" y=\"18\" font-size=\"13\">\(Markup.xml(kpi)) at \(Markup.xml(enterprise))</text>"
+        out += "<line x1=\"\(f(left))\" y1=\"\(f(h - bottom))\" x2=\"\(f(w - right))\" y2=\"\(f(h - bottom))\" stroke=\"#999\"/>"
+        out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(hi) + 4))\" text-anchor=\"end\">\(Format.number(hi, maxDecimals: 1))</text>"
+        out += "<text x=\"\(f(left - 6))\" y=\"\(f(y(lo) + 4))\" text-anchor=\"end\">\(Format.number(lo, maxDecimals: 1))</text>"
+        let targets = s.enumerated().compactMap { i, r in r.target.map { "\(f(x(i))),\(f(y($0)))" } }
+        if targets.count > 1 {
+            out += "<polyline points=\"\(targets.joined(separator: " "))\" fill=\"none\" stroke=\"#c60\" stroke-dasharray=\"4 3\"/>"
+        }
+        out += "<polyline points=\"\(s.enumerated().map { "\(f(x($0))),\(f(y($1.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#036\" stroke-width=\"2\"/>"
+        for (i, r) in s.enumerated() {
+            out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(r.value)))\" r=\"3\" fill=\"#036\"/>"
+            out += "<text x=\"\(f(x(i)))\" y=\"\(f(h - bottom + 16))\" text-anchor=\"middle\">\(Markup.xml(r.period))</text>"
+        }
+        return out + "</svg>"
+    }
+}
