@@ -13,6 +13,44 @@ uint64_t fs_prefix_xor(uint64_t x) {
     return x;
 }
 
+// Writes the offsets of the set bits of `bits` (base + bit index), with FS_NEWLINE set for those
+// also in `nl`; unrolled, writing up to 8 entries past the count (the caller leaves room), so
+// that the number of bits rarely mispredicts a branch.
+#define ENTRY(b) (base + (uint32_t)(b)) | ((uint32_t)((nl >> (b)) & 1) << 31)
+__attribute__((always_inline))
+static inline uint32_t *flatten(uint32_t *out, uint64_t bits, uint64_t nl, uint32_t base) {
+    int count = __builtin_popcountll(bits);
+    uint32_t *o = out;
+    for (int i = 0; i < 8; i++) { int b = __builtin_ctzll(bits | (1ULL << 63)); o[i] = ENTRY(b); bits &= bits - 1; }
+    if (count > 8) {
+        for (int i = 8; i < 16; i++) { int b = __builtin_ctzll(bits | (1ULL << 63)); o[i] = ENTRY(b); bits &= bits - 1; }
+        if (count > 16) {
+            for (int i = 16; bits; i++) { int b = __builtin_ctzll(bits); o[i] = ENTRY(b); bits &= bits - 1; }
+        }
+    }
+    return out + count;
+}
+
+__attribute__((always_inline))
+static inline uint64_t structural(uint64_t parity, uint64_t s, uint64_t n, uint64_t *inside) {
+    uint64_t in = parity ^ *inside;
+    *inside = (uint64_t)((int64_t)in >> 63);
+    return (s | n) & ~in;
+}
+
+size_t fs_index_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
+                         uint32_t *out, int *high) {
+    uint64_t m[3];
+    uint32_t *o = out;
+    int h = 0;
+    for (size_t k = 0; k < nblocks; k++) {
+        h |= fs_classify_portable(p + 64 * k, 1, sep, m);
+        o = flatten(o, structural(m[0], m[1], m[2], inside), m[2], base + (uint32_t)(64 * k));
+    }
+    *high = h;
+    return (size_t)(o - out);
+}
+
 int fs_classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
     uint8_t high = 0;
     for (size_t k = 0; k < nblocks; k++) {
@@ -59,6 +97,35 @@ static int classify_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t
         out[3 * k + 2] = n;
     }
     return _mm256_movemask_epi8(high) != 0;
+}
+
+__attribute__((target("avx2,pclmul,bmi")))
+static size_t index_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
+                         uint32_t *out, int *high) {
+    const __m256i vq = _mm256_set1_epi8('"');
+    const __m256i vs = _mm256_set1_epi8((char)sep);
+    const __m256i vn = _mm256_set1_epi8('\n');
+    const __m128i ones = _mm_set1_epi8((char)0xFF);
+    __m256i hi8 = _mm256_setzero_si256();
+    uint32_t *o = out;
+    uint64_t state = *inside;
+    for (size_t k = 0; k < nblocks; k++) {
+        const uint8_t *b = p + 64 * k;
+        __m256i lo = _mm256_loadu_si256((const __m256i *)b);
+        __m256i hi = _mm256_loadu_si256((const __m256i *)(b + 32));
+        hi8 = _mm256_or_si256(hi8, _mm256_or_si256(lo, hi));
+        uint64_t q = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vq))
+                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32);
+        uint64_t s = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vs))
+                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vs)) << 32);
+        uint64_t n = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vn))
+                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32);
+        uint64_t parity = (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
+        o = flatten(o, structural(parity, s, n, &state), n, base + (uint32_t)(64 * k));
+    }
+    *inside = state;
+    *high = _mm256_movemask_epi8(hi8) != 0;
+    return (size_t)(o - out);
 }
 
 __attribute__((target("sse2,pclmul")))
@@ -108,6 +175,23 @@ int fs_classify(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
     }
 }
 
+size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
+                uint32_t *out, int *high) {
+    if (detect() == IMPL_AVX2) return index_avx2(p, nblocks, sep, inside, base, out, high);
+    if (detect() == IMPL_SSE2) {
+        uint64_t m[3];
+        uint32_t *o = out;
+        int h = 0;
+        for (size_t k = 0; k < nblocks; k++) {
+            h |= classify_sse2(p + 64 * k, 1, sep, m);
+            o = flatten(o, structural(m[0], m[1], m[2], inside), m[2], base + (uint32_t)(64 * k));
+        }
+        *high = h;
+        return (size_t)(o - out);
+    }
+    return fs_index_portable(p, nblocks, sep, inside, base, out, high);
+}
+
 const char *fs_implementation(void) {
     switch (detect()) {
     case IMPL_AVX2: return "avx2+pclmul";
@@ -120,6 +204,11 @@ const char *fs_implementation(void) {
 
 int fs_classify(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
     return fs_classify_portable(p, nblocks, sep, out);
+}
+
+size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
+                uint32_t *out, int *high) {
+    return fs_index_portable(p, nblocks, sep, inside, base, out, high);
 }
 
 const char *fs_implementation(void) { return "portable"; }

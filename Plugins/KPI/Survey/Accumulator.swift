@@ -52,6 +52,8 @@ final class Accumulator {
     let slots: Int
     let width: Int
     let lo: UnsafeMutablePointer<Int>
+    /// Per slot: its column.
+    let slotColumns: UnsafeMutablePointer<Int>
     let hi: UnsafeMutablePointer<Int>
     /// Per group: slots·width histogram cells, then slots skipped, then slots invalid.
     var counts: UnsafeMutablePointer<Int>
@@ -86,9 +88,11 @@ final class Accumulator {
         if let g = request.group { roles[g] = -2 }
         slots = request.metrics.count
         lo = .allocate(capacity: max(1, slots)); hi = .allocate(capacity: max(1, slots))
+        slotColumns = .allocate(capacity: max(1, slots))
         var w = 1
         for (k, m) in request.metrics.enumerated() {
             roles[m.column] = Int32(k)
+            slotColumns[k] = m.column
             lo[k] = m.range.lowerBound; hi[k] = m.range.upperBound
             w = max(w, m.range.upperBound + 1)
         }
@@ -106,7 +110,7 @@ final class Accumulator {
     }
 
     deinit {
-        roles.deallocate(); lo.deallocate(); hi.deallocate(); counts.deallocate(); rowValues.deallocate()
+        roles.deallocate(); lo.deallocate(); slotColumns.deallocate(); hi.deallocate(); counts.deallocate(); rowValues.deallocate()
         nonBlank.deallocate()
     }
 
@@ -132,11 +136,12 @@ final class Accumulator {
         } else if role == -2 {
             groupField(p, s, e)
         } else if role == -3 {
-            var a = s, b = e
-            CSV.trim(p, &a, &b)
-            if b > a, !(b - a == 2 && p[a] == CSV.quote && p[a + 1] == CSV.quote) {
-                let text = CSV.unescape(p, a, b)
-                if text.contains(where: { $0 != CSV.space && $0 != CSV.tab }) { nonBlank[col] += 1 }
+            // Non-blank: any byte other than spaces, tabs, \r and quotes.
+            var i = s
+            while i < e {
+                let c = p[i]
+                if c != CSV.space && c != CSV.tab && c != CSV.cr && c != CSV.quote { nonBlank[col] &+= 1; break }
+                i &+= 1
             }
         }
     }
@@ -229,6 +234,13 @@ final class Accumulator {
         if let threshold = request.rowMeanThreshold { rowMean(threshold) }
         for k in 0..<slots { rowValues[k] = -1 }
         rowGroup = noGroup
+    }
+
+    /// Counts slot `k`'s answer of this row in group 0 at once (rows taken whole, no groups).
+    func commit(slot k: Int) {
+        let v = rowValues[k]
+        if v >= 0 { counts[k * width + v] += 1 } else if v == -1 { counts[slots * width + k] += 1 } else { counts[slots * width + slots + k] += 1 }
+        rowValues[k] = -1
     }
 
     func rowMean(_ threshold: Double) {

@@ -20,7 +20,7 @@ public struct SurveyScanner: Sendable {
     public var columnCount: Int
     public var mode: Mode = .automatic
     public var threads = 2
-    public var bufferSize = 1 << 20
+    public var bufferSize = 1 << 18
     /// Below this many bytes, `automatic` uses the simple scanner.
     public var simpleBelow = 1 << 18
     /// Whether the fast scanner uses the SIMD classifier (false: the portable C code).
@@ -150,7 +150,8 @@ final class Worker: @unchecked Sendable {
     let acc: Accumulator
     let capacity: Int
     let buffer: UnsafeMutablePointer<UInt8>
-    let masks: UnsafeMutablePointer<UInt64>
+    let positions: UnsafeMutablePointer<UInt32>
+    static let batchBlocks = 1024
     /// Bytes at the start of the buffer that belong to the current field (already classified).
     var carried = 0
     var col = 0
@@ -164,10 +165,10 @@ final class Worker: @unchecked Sendable {
         acc = Accumulator(request)
         capacity = max(4096, scanner.bufferSize)
         buffer = .allocate(capacity: capacity + 128)
-        masks = .allocate(capacity: 3 * (capacity / 64 + 2))
+        positions = .allocate(capacity: 64 * Worker.batchBlocks + 32)
     }
 
-    func release() { buffer.deallocate(); masks.deallocate() }
+    func release() { buffer.deallocate(); positions.deallocate() }
 
     /// Scans [from, to). At `to`, when `orOnTo` is given and `to` is not a row start (the
     /// other thread's guess was wrong), goes on to `orOnTo`.
@@ -202,12 +203,22 @@ final class Worker: @unchecked Sendable {
             let fresh = len - carried
             let blocks = (fresh + 63) / 64
             (buffer + len).initialize(repeating: 0, count: carried + blocks * 64 - len)
-            let high = simd ? fs_classify(buffer + carried, blocks, sep, masks)
-                            : fs_classify_portable(buffer + carried, blocks, sep, masks)
-            if high != 0, acc.badUTF8Offset == nil, let bad = CSV.firstInvalidUTF8(buffer, carried, len) {
+            var fieldStart = 0
+            var high = false
+            var k = 0
+            while k < blocks {
+                let batch = min(Worker.batchBlocks, blocks - k)
+                var h: Int32 = 0
+                let count = simd
+                    ? fs_index(buffer + carried + 64 * k, batch, sep, &quoteCarry, UInt32(carried + 64 * k), positions, &h)
+                    : fs_index_portable(buffer + carried + 64 * k, batch, sep, &quoteCarry, UInt32(carried + 64 * k), positions, &h)
+                if h != 0 { high = true }
+                fieldStart = walk(count: count, fieldStart: fieldStart)
+                k += batch
+            }
+            if high, acc.badUTF8Offset == nil, let bad = CSV.firstInvalidUTF8(buffer, carried, len) {
                 acc.badUTF8Offset = offset + bad - carried
             }
-            let fieldStart = walk(blocks: blocks)
             offset += consumed
             // Keep the unfinished field: whole when its text matters, else one byte (so that an
             // empty line stays distinguishable).
@@ -219,41 +230,97 @@ final class Worker: @unchecked Sendable {
         }
     }
 
-    /// Visits the separators and newlines outside quotes in the classified blocks; returns
-    /// where the unfinished field starts.
+    /// Visits the separators and newlines outside quotes found by `fs_index`; returns where the
+    /// unfinished field starts. A row with the header's number of fields is taken whole (its
+    /// wanted fields read straight from the offsets); anything else goes field by field.
     @inline(__always)
-    func walk(blocks: Int) -> Int {
+    func walk(count: Int, fieldStart start: Int) -> Int {
         let p = UnsafePointer(buffer)
         let acc = self.acc
         var col = self.col
-        var carry = quoteCarry
-        var fieldStart = 0
-        var base = carried
-        var m = UnsafePointer(masks)
-        for _ in 0..<blocks {
-            let inside = m[0] ^ carry
-            carry = UInt64(bitPattern: Int64(bitPattern: inside) >> 63)
-            let newlines = m[2]
-            var structural = (m[1] | newlines) & ~inside
-            while structural != 0 {
-                let bit = structural.trailingZeroBitCount
-                let pos = base &+ bit
-                acc.field(col, p, fieldStart, pos)
-                if (newlines >> UInt64(bit)) & 1 != 0 {
-                    acc.endRow(blank: col == 0 && (pos == fieldStart || (pos == fieldStart &+ 1 && p[fieldStart] == CSV.cr)))
-                    col = 0
-                } else {
-                    col &+= 1
+        var fieldStart = start
+        let roles = acc.roles, roleCount = acc.roleCount, rowValues = acc.rowValues, lo = acc.lo, hi = acc.hi
+        let slots = acc.slots, slotColumns = acc.slotColumns
+        let columns = scanner.columnCount
+        let last = columns - 1
+        let groupColumn = acc.request.group ?? -1
+        let wholeRows = columns >= 2 && acc.request.countColumns == 0
+        let direct = acc.request.group == nil && acc.request.rowMeanThreshold == nil
+        let counts = acc.counts, width = acc.width
+        let positions = self.positions
+        let flag: UInt32 = 0x8000_0000, mask: UInt32 = 0x7FFF_FFFF
+        var i = 0
+        while i < count {
+            if wholeRows && col == 0 && i &+ last < count {
+                let end = positions[i &+ last]
+                var inner: UInt32 = 0
+                for j in 0..<last { inner |= positions[i &+ j] }
+                if end & flag != 0 && inner & flag == 0 && direct {
+                    // No groups, no row means: count straight into the histograms.
+                    for k in 0..<slots {
+                        let c = slotColumns[k]
+                        let s = c == 0 ? fieldStart : Int(positions[i &+ c &- 1] & mask) &+ 1
+                        let e = Int(positions[i &+ c] & mask)
+                        let v = Worker.small(p, s, e)
+                        if v >= lo[k] && v <= hi[k] { counts[k &* width &+ v] &+= 1 } else { acc.slowField(k, c, p, s, e); acc.commit(slot: k) }
+                    }
+                    acc.rows &+= 1
+                    fieldStart = Int(end & mask) &+ 1
+                    i &+= columns
+                    continue
                 }
-                fieldStart = pos &+ 1
-                structural &= structural &- 1
+                if end & flag != 0 && inner & flag == 0 {
+                    for k in 0..<slots {
+                        let c = slotColumns[k]
+                        let s = c == 0 ? fieldStart : Int(positions[i &+ c &- 1] & mask) &+ 1
+                        let e = Int(positions[i &+ c] & mask)
+                        let v = Worker.small(p, s, e)
+                        if v >= lo[k] && v <= hi[k] { rowValues[k] = v } else { acc.slowField(k, c, p, s, e) }
+                    }
+                    if groupColumn >= 0 {
+                        let s = groupColumn == 0 ? fieldStart : Int(positions[i &+ groupColumn &- 1] & mask) &+ 1
+                        acc.groupField(p, s, Int(positions[i &+ groupColumn] & mask))
+                    }
+                    acc.endRow(blank: false)
+                    fieldStart = Int(end & mask) &+ 1
+                    i &+= columns
+                    continue
+                }
             }
-            base &+= 64
-            m += 3
+            let entry = positions[i]
+            let pos = Int(entry & mask)
+            if col < roleCount {
+                let role = Int(roles[col])
+                if role >= 0 {
+                    let v = Worker.small(p, fieldStart, pos)
+                    if v >= lo[role] && v <= hi[role] { rowValues[role] = v } else { acc.slowField(role, col, p, fieldStart, pos) }
+                } else {
+                    acc.field(col, p, fieldStart, pos)
+                }
+            }
+            if entry & flag != 0 {
+                acc.endRow(blank: col == 0 && (pos == fieldStart || (pos == fieldStart &+ 1 && p[fieldStart] == CSV.cr)))
+                col = 0
+            } else {
+                col &+= 1
+            }
+            fieldStart = pos &+ 1
+            i &+= 1
         }
         self.col = col
-        quoteCarry = carry
         return fieldStart
+    }
+
+    /// One or two plain digits as a number, else -3 (the slow path decides). Reads p[s + 1]
+    /// even when the field is shorter: the buffer has room past its end.
+    @inline(__always)
+    static func small(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Int {
+        let len = e &- s
+        let d0 = Int(p[s]) &- 48
+        let d1 = Int(p[s &+ 1]) &- 48
+        let one = len == 1 && UInt(bitPattern: d0) < 10
+        let two = len == 2 && d0 > 0 && d0 < 10 && UInt(bitPattern: d1) < 10
+        return one ? d0 : (two ? d0 &* 10 &+ d1 : -3)
     }
 
     /// The end of the file: the last row may lack its newline; an open quote is an error.
