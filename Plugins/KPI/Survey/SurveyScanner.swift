@@ -23,6 +23,8 @@ public struct SurveyScanner: Sendable {
     public var bufferSize = 1 << 18
     /// Below this many bytes, `automatic` uses the simple scanner.
     public var simpleBelow = 1 << 18
+    /// Files with at least this many bytes of answers are split between two threads.
+    public var parallelAbove = 1 << 19
     /// Whether the fast scanner uses the SIMD classifier (false: the portable C code).
     public var simd = true
 
@@ -80,7 +82,7 @@ public struct SurveyScanner: Sendable {
     func scanFast(_ request: ScanRequest) throws -> Accumulator {
         let size = file.size
         let half = (size - dataStart) / 2
-        guard threads > 1, half > 4 * 65536, let split = try guessSplit(near: dataStart + half) else {
+        guard threads > 1, size - dataStart >= parallelAbove, half > 0, let split = try guessSplit(near: dataStart + half) else {
             let w = Worker(scanner: self, request: request)
             defer { w.release() }
             try w.run(from: dataStart, to: size, orOnTo: nil)

@@ -1,0 +1,88 @@
+import Testing
+import Workbench
+import ValueCore
+@testable import KPI
+
+/// The commands as a user types them: inline input, JSON field names, errors.
+@Suite struct CommandTests {
+    @Test func npsInlineAnswersAndCounts() {
+        var b = Bench()
+        let d = b.data("kpi nps 10 9 8 6 0 --json")
+        #expect(d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["nps"] == 0 && d["skipped"] == 0)
+        #expect(d["moe95"]?.doubleValue != nil && d["ci95"]?.arrayValue?.count == 2)
+        let c = b.data("kpi nps --promoters 50 --passives 30 --detractors 20")
+        #expect(c["nps"] == 30 && c["n"] == 100)
+        #expect(close(c["moe95"]?.doubleValue, 1.96 * ((0.5 + 0.2 - 0.09) / 100).squareRoot() * 100))
+        let e = b.data("kpi enps 9 9 3")
+        #expect(e["n"] == 3 && close(e["enps"]?.doubleValue, 100.0 / 3))
+    }
+
+    @Test func csatAndCesFields() {
+        var b = Bench()
+        let c = b.data("kpi csat 5 4 4 3")
+        #expect(c["n"] == 4 && c["satisfied"] == 3 && c["csat"] == 75)
+        let c7 = b.data("kpi csat 7 6 3 --scale 7")
+        #expect(c7["satisfied"] == 2 && close(c7["csat"]?.doubleValue, 200.0 / 3))
+        let e = b.data("kpi ces 6 7 5 3")
+        #expect(e["n"] == 4 && e["mean"] == 5.25)
+        #expect(b.text("kpi ces 6 7 5 3").contains("higher = easier"))
+    }
+
+    @Test(arguments: [
+        ("kpi nps", "no answers"),
+        ("kpi nps 11", "outside 0…10"),
+        ("kpi nps --promoters 0 --passives 0 --detractors 0", "add up to 0"),
+        ("kpi nps 10 --promoters 3", "not both"),
+        ("kpi csat 0", "outside 1…10"),
+        ("kpi csat 6", "outside the scale 1–5"),
+        ("kpi ces 8", "outside 1…7"),
+        ("kpi compare 10/0/0 0/0/10", "zero variance"),
+        ("kpi compare 10/0 5/5/5", "PROMOTERS/PASSIVES/DETRACTORS"),
+        ("kpi retention 0 10 5", "more than 0"),
+        ("kpi cac 5000 0", "new customers must be more than 0"),
+        ("kpi ltv --arpa 100 --margin 70 --churn 0", "churn must be more than 0%"),
+        ("kpi ltv --arpa 100", "needs --arpa"),
+        ("kpi margin 0 10", "revenue must be more than 0"),
+        ("kpi co2e 5:10:diesel", "must be 1, 2 or 3"),
+        ("kpi sroi jobs:1:100 --inputs 0", "inputs must be more than 0"),
+        ("kpi engagement 9", "outside the scale 0–6"),
+        ("kpi nps --column NPS", "need --file"),
+    ])
+    func errorsNameTheValueAndTheRange(_ line: String, _ fragment: String) {
+        var b = Bench()
+        let e = b.error(line)
+        #expect(e.message.contains(fragment), "\(e.message)")
+        #expect(!e.message.contains("nan") && !e.message.contains("\n"))
+    }
+
+    @Test func compareSaysWhetherSignificant() {
+        var b = Bench()
+        let d = b.data("kpi compare 200/100/100 150/100/150")
+        #expect(d["significant"] == true && close(d["z"]?.doubleValue, 4.170288281141495))
+        #expect(b.text("kpi compare 50/30/20 40/30/30").contains("not significant"))
+    }
+
+    @Test func economicsCommands() {
+        var b = Bench()
+        #expect(b.data("kpi retention 1000 1040 120")["retention"] == 92)
+        #expect(b.data("kpi repurchase 340 1000")["repurchase"] == 34)
+        #expect(b.data("kpi cac 50000 125")["cac"] == 400)
+        #expect(b.data("kpi ltv --arpa 100 --margin 70 --churn 2")["ltv"] == 3500)
+        let lc = b.data("kpi ltv-cac --arpa 100 --margin 70 --churn 2 --cac 1200")
+        #expect(close(lc["ratio"]?.doubleValue, 3500.0 / 1200) && close(lc["payback"]?.doubleValue, 1200.0 / 70))
+        #expect(b.data("kpi margin 1200 780")["margin"] == 35)
+        let co2 = b.data("kpi co2e 2:12000:uk-electricity 1:800:diesel 1:10:1:ch4")
+        #expect(close(co2["total"]?.doubleValue, 4560.6) && close(co2["scopes"]?["1"]?.doubleValue, 2436.6) && close(co2["scopes"]?["2"]?.doubleValue, 2124))
+        let s = b.data("kpi sroi jobs:20:8000:25:10:20:10:3 wellbeing:50:1200 --inputs 100000")
+        #expect(close(s["ratio"]?.doubleValue, 2.771606257362812))
+        let e = b.data("kpi engagement 5 4 6 3 2 4 --items 3")
+        #expect(e["n"] == 2 && e["mean"] == 4 && e["engaged"] == 1 && e["share"] == 50)
+    }
+
+    @Test func helpStatesTheDefinitions() {
+        var b = Bench()
+        #expect(b.text("help kpi nps").contains("100·(P − D)/N"))
+        #expect(b.text("help kpi co2e").contains("0.177"))
+        #expect(b.text("help kpi sroi").contains("deadweight"))
+    }
+}

@@ -1,0 +1,83 @@
+import Testing
+import Workbench
+import ValueCore
+@testable import KPI
+
+/// KPI figures stored in the enterprise: record, dashboard, trend, undo.
+@Suite struct TrackingTests {
+    static func bench() -> Bench {
+        var b = Bench()
+        var ws = Workspace()
+        ws.add(Enterprise(name: "Acme"))
+        ws.add(Enterprise(name: "Globex"))
+        ws.setCurrent("Acme")
+        _ = ws.takeChanges()  // the set-up is not a command: nothing to undo or revert
+        b.session.load(ws)
+        return b
+    }
+
+    @Test func recordDashboardTrend() {
+        var b = Self.bench()
+        b.data("kpi record nps 31.5 --period 2026-Q1 --target 40")
+        b.data("kpi record Acme NPS 36 --period 2026-Q2 --n 412")
+        b.data("kpi record cac 420 --period 2026-Q2 --target 400")
+        b.data("kpi record Globex csat 81 --period 2026-Q2")
+        let kpis = b.session.workspace.enterprise(named: "Acme")?.kpis ?? []
+        #expect(kpis.count == 3)
+        #expect(kpis[1] == KPIRecord(kpi: "nps", period: "2026-Q2", value: 36, target: 40, n: 412))  // target carried on
+        let dash = b.data("kpi dashboard")
+        let rows = dash["kpis"]?.arrayValue ?? []
+        #expect(rows.count == 2)
+        #expect(rows[0]["kpi"] == "nps" && rows[0]["value"] == 36 && rows[0]["met"] == false && rows[0]["periods"] == 2)
+        #expect(rows[1]["kpi"] == "cac" && rows[1]["met"] == false)  // lower is better: 420 > 400
+        let text = b.text("kpi dashboard")
+        #expect(text.contains("gap 4") && text.contains("▁█"))
+        let trend = b.data("kpi trend nps")
+        #expect(trend["series"]?.arrayValue?.map { $0["value"]?.doubleValue ?? 0 } == [31.5, 36])
+        // Replacing a period's figure, then undo.
+        b.data("kpi record nps 38 --period 2026-Q2")
+        #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.filter { $0.kpi == "nps" }.map(\.value) == [31.5, 38])
+        #expect(b.session.undo() == 1)
+        #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.filter { $0.kpi == "nps" }.map(\.value) == [31.5, 36])
+        #expect(b.data("kpi dashboard Globex")["kpis"]?.arrayValue?.first?["kpi"] == "csat")
+    }
+
+    @Test func surveyResultsRecordDirectly() {
+        var b = Self.bench()
+        b.data("kpi nps 10 9 8 6 0 10 --record 2026-Q3 --target 20")
+        let r = b.session.workspace.enterprise(named: "Acme")?.kpis.first
+        #expect(r?.kpi == "nps" && r?.period == "2026-Q3" && r?.n == 6 && r?.target == 20)
+        #expect(close(r?.value, 100.0 * 1 / 6))  // 3 promoters, 2 detractors
+        b.data("kpi csat --file \(Paths.fixture("typeform.csv")) --column 2 --scale 10 --record 2026-Q3")
+        #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.last?.kpi == "csat")
+    }
+
+    @Test(arguments: [
+        ("kpi record nps --period 2026-Q1", "expected [ENTERPRISE] KPI VALUE"),
+        ("kpi record nps high --period 2026-Q1", "must be a number"),
+        ("kpi record nps 40", "needs --period"),
+        ("kpi record Initech nps 40 --period Q1", "no enterprise named 'Initech'"),
+        ("kpi record \"net promoter\" 40 --period Q1", "not a KPI name"),
+        ("kpi trend retention", "no KPI recorded for Acme named 'retention'"),
+    ])
+    func errorsLeaveTheWorkspaceAlone(_ line: String, _ fragment: String) {
+        var b = Self.bench()
+        let before = b.session.workspace
+        let e = b.error(line)
+        #expect(e.message.contains(fragment), "\(e.message)")
+        #expect(b.session.workspace == before)
+    }
+
+    @Test func trendChartEscapesNames() {
+        var b = Bench()
+        var ws = Workspace()
+        ws.add(Enterprise(name: "A<b>&Co"))
+        ws.setCurrent("A<b>&Co")
+        _ = ws.takeChanges()
+        b.session.load(ws)
+        b.data("kpi record nps 10 --period \"<Q1>\"")
+        guard case let .success(out, _, _) = b.session.execute("kpi trend nps") else { Issue.record("trend failed"); return }
+        let svg = out.chart?.svg ?? ""
+        #expect(svg.contains("A&lt;b&gt;&amp;Co") && svg.contains("&lt;Q1&gt;") && !svg.contains("<b>"))
+    }
+}
