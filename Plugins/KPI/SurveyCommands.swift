@@ -147,7 +147,8 @@ enum SurveyCommands {
                 OptionSpec("passives", .integer(0...Int.max), help: "count of answers 7–8"),
                 OptionSpec("detractors", .integer(0...Int.max), help: "count of answers 0–6"),
             ] + fileOptions,
-            examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20"]
+            examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20",
+                       "kpi \(word) --file survey.csv --column NPS --by Segment"]
         ) { ctx in try runMetric(&ctx, metric) }
     }
 
@@ -468,7 +469,7 @@ enum SurveyCommands {
             formatOption,
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
         ],
-        examples: []
+        examples: ["kpi survey survey.csv --nps NPS --csat CSAT --ces CES", "kpi survey survey.csv --nps NPS --by Segment"]
     ) { ctx in
         let args = ctx.arguments
         let path = args.string("path")!
@@ -525,7 +526,7 @@ enum SurveyCommands {
         discussion: "Shows the detected format (or --format), each column's number, name, question text or id, and its non-blank answers.",
         arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
         options: [formatOption],
-        examples: []
+        examples: ["kpi columns survey.csv"]
     ) { ctx in
         let path = ctx.arguments.string("path")!
         let file = try SurveyFile.open(path, files: ctx.files, format: try format(ctx.arguments))

@@ -57,8 +57,8 @@ enum TrackingCommands {
         options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
                   OptionSpec("target", .number(-1e15...1e15), help: "the target for the period"),
                   OptionSpec("n", .integer(0...Int.max), help: "the sample size behind the figure")],
-        examples: ["enterprise add Acme", "kpi record nps 31.5 --period 2026-Q1 --target 40",
-                   "kpi record Acme nps 36 --period 2026-Q2 --target 40 --n 412"]
+        examples: ["kpi record nps 31.5 --period 2026-Q1 --target 40",
+                   "kpi record CATL nps 36 --period 2026-Q2 --target 40 --n 412"]
     ) { ctx in
         let words = ctx.arguments.strings("figure")
         guard words.count == 2 || words.count == 3 else {
