@@ -150,4 +150,36 @@ import Workbench
         let o = try run(&s, "guide check")
         #expect(text(o).hasSuffix("Step 1: met\n  Nothing missing: `guide next`."))
     }
+
+    /// The whole screen of step 1 for a new enterprise, as the terminal shows it.
+    @Test func stepOneScreen() throws {
+        var s = session(Workspace(enterprises: [Enterprise(name: "Demo Co")], current: "Demo Co"))
+        let o = try run(&s, "guide start")
+        #expect(text(o) == """
+        Started the guide for Demo Co.
+
+        Guide for Demo Co · step 1 of 5 · [1✗] 2✗ 3✗ 4✗ 5✗
+        Define your target audience and their needs
+
+        Value generation begins with a deep understanding of who you serve and what
+        truly matters to them. Name the segments you serve and, for each, its pain
+        points, the gains it seeks and the jobs it needs done, each with how much it
+        matters (importance 1–5).
+
+        Questions
+          1. Who are your customers, and into which segments do they fall?
+          2. What pains, gains and jobs does each segment have?
+          3. How much does each need matter to the segment, from 1 to 5?
+        Commands
+          segment add SEGMENT --size 1000
+          need add NEED --segment SEGMENT --type pain --importance 5
+          need list
+
+        Step 1: not met, 1 thing missing
+          ✗ No segment names who ‘Demo Co’ serves.
+              segment add SEGMENT --size 1000
+              need add NEED --segment SEGMENT --type pain --importance 5
+        """)
+        #expect(o.data?["missing"]?.arrayValue?.count == 1)
+    }
 }
