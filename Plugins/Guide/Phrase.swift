@@ -48,7 +48,7 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
         public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
             parts.append(.text(value.description))
         }
-        public mutating func appendInterpolation(_ value: Double) { parts.append(.text(Format.number(value, maxDecimals: 1))) }
+        public mutating func appendInterpolation(_ value: Double) { parts.append(.text(Format.number(value, maxDecimals: 2))) }
     }
 
     /// The phrase for a terminal: names in quotes, commands in backticks.
