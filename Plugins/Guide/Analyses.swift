@@ -1,5 +1,6 @@
 import ValueCore
 import Workbench
+import KPI
 
 /// What the guide asks of the other analyses: whether an enterprise stands apart from its
 /// competitors (the differentiation analyzer), and whether a value model is anchored and closes
@@ -85,13 +86,9 @@ enum Analyses {
         ModelAnalysis.grounding(of: model, resources: e.resources).unanchored.map(\.activity)
     }
 
-    /// Whether higher figures of a KPI are better, for the KPIs the KPI calculator knows by name;
-    /// nil for others. (Provisional: the calculator's catalogue replaces this once it lands.)
+    /// Whether higher figures of a KPI are better, as the KPI calculator's catalogue says; nil for
+    /// KPIs it does not know.
     static func higherIsBetter(_ kpi: String) -> Bool? {
-        switch Name.fold(kpi) {
-        case "churn", "cac", "co2e": return false
-        case "nps", "enps", "csat", "ces", "engagement", "retention", "repurchase", "ltv", "ltv-cac", "margin", "sroi": return true
-        default: return nil
-        }
+        KPICatalog.entry(Name.fold(kpi))?.higherIsBetter
     }
 }
