@@ -5,6 +5,7 @@ need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)  # peak memory in Benchmarks/kpi.sh
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing: ${need[*]}"
 SUDO=""
