@@ -59,6 +59,10 @@ final class Accumulator {
     var counts: UnsafeMutablePointer<Int>
     var groupCapacity: Int
     let stride: Int
+    /// Four copies of group 0's histograms, used in turn by the rows taken whole, so that
+    /// consecutive increments of one counter do not wait for each other; `foldLanes` adds them up.
+    let lanes: UnsafeMutablePointer<Int>
+    static let laneCount = 4
     /// This row's answer per slot: ≥ 0 a value, -1 blank, -2 invalid.
     let rowValues: UnsafeMutablePointer<Int>
     var rowGroup: Int
@@ -101,6 +105,8 @@ final class Accumulator {
         groupCapacity = 4
         counts = .allocate(capacity: max(1, stride * groupCapacity))
         counts.initialize(repeating: 0, count: max(1, stride * groupCapacity))
+        lanes = .allocate(capacity: max(1, Accumulator.laneCount * slots * w))
+        lanes.initialize(repeating: 0, count: max(1, Accumulator.laneCount * slots * w))
         rowValues = .allocate(capacity: max(1, slots))
         rowValues.initialize(repeating: -1, count: max(1, slots))
         nonBlank = .allocate(capacity: max(1, request.countColumns))
@@ -110,7 +116,7 @@ final class Accumulator {
     }
 
     deinit {
-        roles.deallocate(); lo.deallocate(); slotColumns.deallocate(); hi.deallocate(); counts.deallocate(); rowValues.deallocate()
+        roles.deallocate(); lo.deallocate(); slotColumns.deallocate(); hi.deallocate(); counts.deallocate(); lanes.deallocate(); rowValues.deallocate()
         nonBlank.deallocate()
     }
 
@@ -234,6 +240,16 @@ final class Accumulator {
         if let threshold = request.rowMeanThreshold { rowMean(threshold) }
         for k in 0..<slots { rowValues[k] = -1 }
         rowGroup = noGroup
+    }
+
+    /// Adds the lanes into group 0 and clears them.
+    func foldLanes() {
+        let cells = slots * width
+        guard cells > 0, !groupKeys.isEmpty else { return }
+        for lane in 0..<Accumulator.laneCount {
+            let l = lanes + lane * cells
+            for i in 0..<cells where l[i] != 0 { counts[i] += l[i]; l[i] = 0 }
+        }
     }
 
     /// Counts slot `k`'s answer of this row in group 0 at once (rows taken whole, no groups).

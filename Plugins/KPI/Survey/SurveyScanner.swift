@@ -230,6 +230,7 @@ final class Worker: @unchecked Sendable {
             if keep > 0 { buffer.update(from: buffer + fieldStart, count: keep) }
             carried = keep
         }
+        acc.foldLanes()
     }
 
     /// Visits the separators and newlines outside quotes found by `fs_index`; returns where the
@@ -248,7 +249,8 @@ final class Worker: @unchecked Sendable {
         let groupColumn = acc.request.group ?? -1
         let wholeRows = columns >= 2 && acc.request.countColumns == 0
         let direct = acc.request.group == nil && acc.request.rowMeanThreshold == nil
-        let counts = acc.counts, width = acc.width
+        let width = acc.width, lanes = acc.lanes, laneCells = slots * width
+        var lane = lanes + (acc.rows & (Accumulator.laneCount - 1)) &* laneCells
         let positions = self.positions
         let flag: UInt32 = 0x8000_0000, mask: UInt32 = 0x7FFF_FFFF
         var i = 0
@@ -264,9 +266,10 @@ final class Worker: @unchecked Sendable {
                         let s = c == 0 ? fieldStart : Int(positions[i &+ c &- 1] & mask) &+ 1
                         let e = Int(positions[i &+ c] & mask)
                         let v = Worker.small(p, s, e)
-                        if v >= lo[k] && v <= hi[k] { counts[k &* width &+ v] &+= 1 } else { acc.slowField(k, c, p, s, e); acc.commit(slot: k) }
+                        if v >= lo[k] && v <= hi[k] { lane[k &* width &+ v] &+= 1 } else { acc.slowField(k, c, p, s, e); acc.commit(slot: k) }
                     }
                     acc.rows &+= 1
+                    lane = lanes + (acc.rows & (Accumulator.laneCount - 1)) &* laneCells
                     fieldStart = Int(end & mask) &+ 1
                     i &+= columns
                     continue
