@@ -5,6 +5,7 @@
 # cleanly in `make test`.
 set -uo pipefail
 bin=$1; shift
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then
   set -- $(for f in notebooks/src/*.vbench; do basename "$f" .vbench; done)
@@ -15,7 +16,9 @@ for name in "$@"; do
   out=notebooks/$name.ipynb
   [ -f "$src" ] || { echo "make-notebooks: no script $src" >&2; status=1; continue; }
   tmp=$(mktemp -d)
-  if "$bin" --save "$tmp/$name.ipynb" < "$src" > "$tmp/log" 2>&1; then
+  # Run from the notebooks folder: a replay resolves file paths against the notebook's folder
+  # (e.g. data/…), so the script must too.
+  if (cd notebooks && "$bin" --save "$tmp/$name.ipynb" < "src/$name.vbench" > "$tmp/log" 2>&1); then
     mv "$tmp/$name.ipynb" "$out"
     echo "wrote $out"
   else
