@@ -1,0 +1,259 @@
+#include "cnearest.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernels.h"
+#define LEAF CN_LEAF
+
+// MARK: - The tree (built on int32 coordinates, then copied to the lane type)
+
+typedef struct {
+    const int32_t *points;
+    int32_t d;
+    int32_t *perm;
+    int32_t *lo, *hi;            // nodes * d
+    int32_t *left, *right, *leaf, *dim; // per node
+    int32_t nodes, leaves;
+    int32_t *leaf_start, *leaf_count; // into perm
+} tree_t;
+
+static void bounds(const tree_t *t, int64_t from, int64_t to, int32_t *lo, int32_t *hi) {
+    const int32_t d = t->d;
+    for (int32_t j = 0; j < d; j++) { lo[j] = INT32_MAX; hi[j] = INT32_MIN; }
+    for (int64_t i = from; i < to; i++) {
+        const int32_t *p = t->points + (int64_t)t->perm[i] * d;
+        for (int32_t j = 0; j < d; j++) {
+            if (p[j] < lo[j]) lo[j] = p[j];
+            if (p[j] > hi[j]) hi[j] = p[j];
+        }
+    }
+}
+
+/// Reorders perm[from..<to] so that the element of rank `nth` (by coordinate `dim`, then index)
+/// sits at `nth`, smaller ones before it, larger after (quickselect, median of three).
+static void select_nth(tree_t *t, int64_t from, int64_t to, int64_t nth, int32_t dim) {
+    const int32_t d = t->d;
+    int32_t *perm = t->perm;
+    #define KEY(i) (((int64_t)t->points[(int64_t)perm[i] * d + dim] << 32) | (uint32_t)perm[i])
+    while (to - from > 1) {
+        int64_t mid = from + (to - from) / 2;
+        int64_t a = KEY(from), b = KEY(mid), c = KEY(to - 1);
+        int64_t pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        int64_t i = from, j = to - 1;
+        while (i <= j) {
+            while (KEY(i) < pivot) i++;
+            while (KEY(j) > pivot) j--;
+            if (i <= j) { int32_t x = perm[i]; perm[i] = perm[j]; perm[j] = x; i++; j--; }
+        }
+        if (nth <= j) to = j + 1;
+        else if (nth >= i) from = i;
+        else return;
+    }
+    #undef KEY
+}
+
+static int32_t build(tree_t *t, int64_t from, int64_t to) {
+    const int32_t d = t->d;
+    int32_t node = t->nodes++;
+    int32_t *lo = t->lo + (int64_t)node * d, *hi = t->hi + (int64_t)node * d;
+    bounds(t, from, to, lo, hi);
+    if (to - from <= LEAF) {
+        int32_t leaf = t->leaves++;
+        t->leaf_start[leaf] = (int32_t)from;
+        t->leaf_count[leaf] = (int32_t)(to - from);
+        t->leaf[node] = leaf;
+        t->left[node] = t->right[node] = -1;
+        return node;
+    }
+    int32_t dim = 0, spread = -1;
+    for (int32_t j = 0; j < d; j++) if (hi[j] - lo[j] > spread) { spread = hi[j] - lo[j]; dim = j; }
+    // Split at a multiple of LEAF near the middle so that leaves come out full.
+    int64_t count = to - from, leaves = (count + LEAF - 1) / LEAF;
+    int64_t mid = from + ((leaves + 1) / 2) * LEAF;
+    select_nth(t, from, to, mid, dim);
+    t->leaf[node] = -1;
+    t->dim[node] = dim;
+    int32_t l = build(t, from, mid);
+    int32_t r = build(t, mid, to);
+    t->left[node] = l; t->right[node] = r;
+    return node;
+}
+
+typedef struct {
+    int kind; // 16, 32 or 64
+    const cn_search_t *search;
+    int32_t first, step;
+    int rc;
+} job_t;
+
+static int has_avx2(void) {
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+    return __builtin_cpu_supports("avx2");
+#else
+    return 0;
+#endif
+}
+
+static int has_vnni(void) {
+#if defined(__x86_64__) && defined(__clang__)
+    return __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw");
+#else
+    return 0;
+#endif
+}
+
+static void *run_job(void *arg) {
+    job_t *j = arg;
+    if (j->search->leaf_dot) {
+        j->rc = j->kind == 16 ? cn_run_blocks_i16_vnni(j->search, j->first, j->step)
+                              : cn_run_blocks_i32_vnni(j->search, j->first, j->step);
+        return NULL;
+    }
+    int avx2 = has_avx2();
+    if (j->kind == 16) j->rc = avx2 ? cn_run_blocks_i16_avx2(j->search, j->first, j->step) : cn_run_blocks_i16_base(j->search, j->first, j->step);
+    else if (j->kind == 32) j->rc = avx2 ? cn_run_blocks_i32_avx2(j->search, j->first, j->step) : cn_run_blocks_i32_base(j->search, j->first, j->step);
+    else j->rc = avx2 ? cn_run_blocks_i64_avx2(j->search, j->first, j->step) : cn_run_blocks_i64_base(j->search, j->first, j->step);
+    return NULL;
+}
+
+/// Copies the tree's coordinates into the lane type, shifted by `base`, leaves coordinate-major.
+#define FILL(T) do { \
+    T *c = coords, *l = lo, *h = hi, *rl = root_lo, *rh = root_hi; \
+    for (int32_t j = 0; j < d; j++) { rl[j] = (T)((int64_t)t.lo[j] - base[j]); rh[j] = (T)((int64_t)t.hi[j] - base[j]); } \
+    for (int32_t f = 0; f < t.leaves; f++) \
+        for (int32_t i = 0; i < t.leaf_count[f]; i++) { \
+            int32_t p = t.perm[t.leaf_start[f] + i]; \
+            for (int32_t j = 0; j < d; j++) c[((int64_t)f * d + j) * LEAF + i] = (T)((int64_t)points[(int64_t)p * d + j] - base[j]); \
+        } \
+    for (int32_t i = 0; i < t.nodes; i++) if (t.leaf[i] < 0) { \
+        int32_t j = t.dim[i]; \
+        l[i] = (T)((int64_t)t.hi[(int64_t)t.left[i] * d + j] - base[j]); \
+        h[i] = (T)((int64_t)t.lo[(int64_t)t.right[i] * d + j] - base[j]); } \
+} while (0)
+
+int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t threads,
+               int32_t *out_index, int64_t *out_d2) {
+    if (k < 1 || d < 1 || n < 2 || k >= n || n > INT32_MAX / 2) return -1;
+    int rc = -1;
+    tree_t t = {0};
+    t.points = points; t.d = d;
+    int64_t max_nodes = 2 * ((n + LEAF - 1) / LEAF) + 1;
+    t.perm = malloc(sizeof(int32_t) * n);
+    t.lo = malloc(sizeof(int32_t) * max_nodes * d);
+    t.hi = malloc(sizeof(int32_t) * max_nodes * d);
+    t.left = malloc(sizeof(int32_t) * max_nodes);
+    t.right = malloc(sizeof(int32_t) * max_nodes);
+    t.leaf = malloc(sizeof(int32_t) * max_nodes);
+    t.dim = malloc(sizeof(int32_t) * max_nodes);
+    t.leaf_start = malloc(sizeof(int32_t) * max_nodes);
+    t.leaf_count = malloc(sizeof(int32_t) * max_nodes);
+    int32_t *leaf_index = NULL, *base = malloc(sizeof(int32_t) * d);
+    uint8_t *leaf_dot = NULL;
+    int32_t *leaf_p2 = NULL;
+    void *coords = NULL, *lo = NULL, *hi = NULL, *root_lo = NULL, *root_hi = NULL;
+    if (!t.perm || !t.lo || !t.hi || !t.left || !t.right || !t.leaf || !t.dim || !t.leaf_start || !t.leaf_count || !base) goto done;
+    for (int64_t i = 0; i < n; i++) t.perm[i] = (int32_t)i;
+    build(&t, 0, n);
+    leaf_index = malloc(sizeof(int32_t) * (size_t)t.leaves * LEAF);
+    if (!leaf_index) goto done;
+    for (int64_t i = 0; i < (int64_t)t.leaves * LEAF; i++) leaf_index[i] = -1;
+    for (int32_t f = 0; f < t.leaves; f++)
+        for (int32_t i = 0; i < t.leaf_count[f]; i++) leaf_index[(int64_t)f * LEAF + i] = t.perm[t.leaf_start[f] + i];
+
+    // Coordinates are shifted so the smallest is 0; the lane type follows the largest square.
+    double worst = 0;
+    int32_t range = 0;
+    for (int32_t j = 0; j < d; j++) {
+        if (t.hi[j] - t.lo[j] > range) range = t.hi[j] - t.lo[j];
+        base[j] = t.lo[j];
+        double r = (double)t.hi[j] - (double)t.lo[j];
+        worst += r * r;
+    }
+    int kind = worst < 32767 ? 16 : (worst < 2147483647.0 ? 32 : 64);
+    if (kind == 64 && worst > 9.0e18) goto done;
+    size_t size = kind / 8;
+    size_t coords_bytes = ((size_t)t.leaves * d * LEAF * size + 31) / 32 * 32;
+    coords = aligned_alloc(32, coords_bytes);
+    lo = malloc(size * (size_t)t.nodes);
+    hi = malloc(size * (size_t)t.nodes);
+    root_lo = malloc(size * (size_t)d);
+    root_hi = malloc(size * (size_t)d);
+    if (!coords || !lo || !hi || !root_lo || !root_hi) goto done;
+    memset(coords, 0, coords_bytes);
+    if (kind == 16) FILL(int16_t); else if (kind == 32) FILL(int32_t); else FILL(int64_t);
+
+    // Small coordinates (as strategy-canvas scores are) take the dot-product scan.
+    int32_t quads = (d + 3) / 4;
+    if (range <= 127 && kind <= 32 && has_vnni()) {
+        leaf_dot = aligned_alloc(64, ((size_t)t.leaves * quads * LEAF * 4 + 63) / 64 * 64);
+        leaf_p2 = aligned_alloc(64, ((size_t)t.leaves * LEAF * 4 + 63) / 64 * 64);
+        if (!leaf_dot || !leaf_p2) goto done;
+        memset(leaf_dot, 0, (size_t)t.leaves * quads * LEAF * 4);
+        memset(leaf_p2, 0, (size_t)t.leaves * LEAF * 4);
+        for (int32_t f = 0; f < t.leaves; f++)
+            for (int32_t i = 0; i < t.leaf_count[f]; i++) {
+                int32_t p = t.perm[t.leaf_start[f] + i];
+                int32_t norm = 0;
+                for (int32_t j = 0; j < d; j++) {
+                    int32_t x = points[(int64_t)p * d + j] - base[j];
+                    norm += x * x;
+                    leaf_dot[(((int64_t)f * quads + j / 4) * LEAF + i) * 4 + j % 4] = (uint8_t)x;
+                }
+                leaf_p2[(int64_t)f * LEAF + i] = norm;
+            }
+    }
+    cn_search_t s = {
+        .d = d, .k = k, .leaves = t.leaves, .leaf_coords = coords, .leaf_index = leaf_index,
+        .leaf_count = t.leaf_count, .root_lo = root_lo, .root_hi = root_hi, .node_dim = t.dim,
+        .node_lhi = lo, .node_rlo = hi, .node_left = t.left,
+        .node_right = t.right, .node_leaf = t.leaf, .out_index = out_index, .out_d2 = out_d2,
+        .quads = quads, .leaf_dot = leaf_dot, .leaf_p2 = leaf_p2,
+    };
+    if (threads < 1) threads = 1;
+    if (threads > 64) threads = 64;
+    if (threads > t.leaves) threads = t.leaves;
+    job_t jobs[64];
+    pthread_t ids[64];
+    int started[64] = {0};
+    for (int32_t i = 0; i < threads; i++) {
+        jobs[i] = (job_t){kind, &s, i, threads, 0};
+        if (i > 0) started[i] = pthread_create(&ids[i], NULL, run_job, &jobs[i]) == 0;
+    }
+    run_job(&jobs[0]);
+    rc = jobs[0].rc;
+    for (int32_t i = 1; i < threads; i++) {
+        if (started[i]) pthread_join(ids[i], NULL);
+        else run_job(&jobs[i]);
+        if (jobs[i].rc) rc = jobs[i].rc;
+    }
+done:
+    free(leaf_dot); free(leaf_p2);
+    free(coords); free(lo); free(hi); free(root_lo); free(root_hi); free(t.dim);
+    free(t.perm); free(t.lo); free(t.hi); free(t.left); free(t.right); free(t.leaf);
+    free(t.leaf_start); free(t.leaf_count); free(leaf_index); free(base);
+    return rc;
+}
+
+int cn_all_knn_brute(const int32_t *points, int64_t n, int32_t d, int32_t k,
+                     int32_t *out_index, int64_t *out_d2) {
+    if (k < 1 || d < 1 || n < 2 || k >= n) return -1;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t *kd = out_d2 + i * k;
+        int32_t *ki = out_index + i * k;
+        int32_t filled = 0;
+        for (int64_t j = 0; j < n; j++) {
+            if (j == i) continue;
+            int64_t s = 0;
+            for (int32_t c = 0; c < d; c++) {
+                int64_t t = (int64_t)points[i * d + c] - points[j * d + c];
+                s += t * t;
+            }
+            if (filled == k && s >= kd[k - 1]) continue;
+            int32_t m = filled < k ? filled++ : k - 1;
+            while (m > 0 && kd[m - 1] > s) { kd[m] = kd[m - 1]; ki[m] = ki[m - 1]; m--; }
+            kd[m] = s; ki[m] = (int32_t)j;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,27 @@
+// The search with its leaf scans done by AVX-512 VNNI dot products, for coordinates 0…127
+// (used when the CPU has AVX-512 VNNI; see cnearest.c).
+#include "kernels.h"
+#define CAT2_(a, b) a##b
+#define CAT2(a, b) CAT2_(a, b)
+#if defined(__x86_64__) && defined(__clang__)
+#include <immintrin.h>
+#pragma clang attribute push(__attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni"))), apply_to = function)
+#define CN_DOT_SCAN 1
+#define T int16_t
+#define T_INF INT16_MAX
+#define SUFFIX _i16_vnni
+#include "kernel_template.h"
+#undef T
+#undef T_INF
+#undef SUFFIX
+#define T int32_t
+#define T_INF INT32_MAX
+#define SUFFIX _i32_vnni
+#include "kernel_template.h"
+int cn_run_blocks_i16_vnni(const cn_search_t *s, int32_t first, int32_t step) { return run_blocks_i16_vnni(s, first, step); }
+int cn_run_blocks_i32_vnni(const cn_search_t *s, int32_t first, int32_t step) { return run_blocks_i32_vnni(s, first, step); }
+#pragma clang attribute pop
+#else
+int cn_run_blocks_i16_vnni(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i16_base(s, f, st); }
+int cn_run_blocks_i32_vnni(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i32_base(s, f, st); }
+#endif
