@@ -5,7 +5,7 @@
 #if defined(__x86_64__) && defined(__clang__)
 #pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
 #define ISA avx2
-#include "kernels_instances.inc"
+#include "kernels_instances.h"
 #pragma clang attribute pop
 #else
 int cn_run_blocks_i16_avx2(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i16_base(s, f, st); }

@@ -3,4 +3,4 @@
 #define CAT2_(a, b) a##b
 #define CAT2(a, b) CAT2_(a, b)
 #define ISA base
-#include "kernels_instances.inc"
+#include "kernels_instances.h"
