@@ -8,6 +8,7 @@ let plugins = ["Modeling", "KPI", "Differentiation", "Guide"]
 /// Extra dependencies of a plugin beyond ValueCore and Workbench.
 let pluginDependencies: [String: [Target.Dependency]] = [
     "KPI": ["CFastScan"],
+    "Differentiation": ["CNearest"],
     "Guide": ["KPI", "Differentiation"],
 ]
 
@@ -32,6 +33,9 @@ var targets: [Target] = [
     .target(name: "CLibEdit", dependencies: ["CEditLine"]),
     // SIMD block classification for the survey scanner, with a portable fallback.
     .target(name: "CFastScan", cSettings: [.unsafeFlags(["-O3"])]),
+    // Exact all-k-nearest-neighbours for `diff nearest`: a k-d tree walked by blocks of queries,
+    // SIMD leaf scans (AVX-512 VNNI, AVX2 or baseline, chosen at run time).
+    .target(name: "CNearest", cSettings: [.unsafeFlags(["-O3"])]),
     // The executable: terminal, files, signals, process flags. The only place that prints.
     .executableTarget(
         name: "valuebench",

@@ -9,9 +9,9 @@
 // MARK: - The tree (built on int32 coordinates, then copied to the lane type)
 
 typedef struct {
-    const int32_t *points;
     int32_t d;
     int32_t *perm;
+    int32_t *rows;               // the points, physically in perm's order (sequential access)
     int32_t *lo, *hi;            // nodes * d
     int32_t *left, *right, *leaf, *dim; // per node
     int32_t nodes, leaves;
@@ -22,7 +22,7 @@ static void bounds(const tree_t *t, int64_t from, int64_t to, int32_t *lo, int32
     const int32_t d = t->d;
     for (int32_t j = 0; j < d; j++) { lo[j] = INT32_MAX; hi[j] = INT32_MIN; }
     for (int64_t i = from; i < to; i++) {
-        const int32_t *p = t->points + (int64_t)t->perm[i] * d;
+        const int32_t *p = t->rows + i * d;
         for (int32_t j = 0; j < d; j++) {
             if (p[j] < lo[j]) lo[j] = p[j];
             if (p[j] > hi[j]) hi[j] = p[j];
@@ -30,12 +30,18 @@ static void bounds(const tree_t *t, int64_t from, int64_t to, int32_t *lo, int32
     }
 }
 
-/// Reorders perm[from..<to] so that the element of rank `nth` (by coordinate `dim`, then index)
+static inline void swap_rows(tree_t *t, int64_t i, int64_t j) {
+    int32_t x = t->perm[i]; t->perm[i] = t->perm[j]; t->perm[j] = x;
+    int32_t *a = t->rows + i * t->d, *b = t->rows + j * t->d;
+    for (int32_t c = 0; c < t->d; c++) { int32_t y = a[c]; a[c] = b[c]; b[c] = y; }
+}
+
+/// Reorders rows from..<to so that the row of rank `nth` (by coordinate `dim`, then index)
 /// sits at `nth`, smaller ones before it, larger after (quickselect, median of three).
 static void select_nth(tree_t *t, int64_t from, int64_t to, int64_t nth, int32_t dim) {
     const int32_t d = t->d;
     int32_t *perm = t->perm;
-    #define KEY(i) (((int64_t)t->points[(int64_t)perm[i] * d + dim] << 32) | (uint32_t)perm[i])
+    #define KEY(i) (((int64_t)t->rows[(i) * d + dim] << 32) | (uint32_t)perm[i])
     while (to - from > 1) {
         int64_t mid = from + (to - from) / 2;
         int64_t a = KEY(from), b = KEY(mid), c = KEY(to - 1);
@@ -44,7 +50,7 @@ static void select_nth(tree_t *t, int64_t from, int64_t to, int64_t nth, int32_t
         while (i <= j) {
             while (KEY(i) < pivot) i++;
             while (KEY(j) > pivot) j--;
-            if (i <= j) { int32_t x = perm[i]; perm[i] = perm[j]; perm[j] = x; i++; j--; }
+            if (i <= j) { swap_rows(t, i, j); i++; j--; }
         }
         if (nth <= j) to = j + 1;
         else if (nth >= i) from = i;
@@ -123,8 +129,8 @@ static void *run_job(void *arg) {
     for (int32_t j = 0; j < d; j++) { rl[j] = (T)((int64_t)t.lo[j] - base[j]); rh[j] = (T)((int64_t)t.hi[j] - base[j]); } \
     for (int32_t f = 0; f < t.leaves; f++) \
         for (int32_t i = 0; i < t.leaf_count[f]; i++) { \
-            int32_t p = t.perm[t.leaf_start[f] + i]; \
-            for (int32_t j = 0; j < d; j++) c[((int64_t)f * d + j) * LEAF + i] = (T)((int64_t)points[(int64_t)p * d + j] - base[j]); \
+            const int32_t *row = t.rows + ((int64_t)t.leaf_start[f] + i) * d; \
+            for (int32_t j = 0; j < d; j++) c[((int64_t)f * d + j) * LEAF + i] = (T)((int64_t)row[j] - base[j]); \
         } \
     for (int32_t i = 0; i < t.nodes; i++) if (t.leaf[i] < 0) { \
         int32_t j = t.dim[i]; \
@@ -137,7 +143,9 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     if (k < 1 || d < 1 || n < 2 || k >= n || n > INT32_MAX / 2) return -1;
     int rc = -1;
     tree_t t = {0};
-    t.points = points; t.d = d;
+    t.d = d;
+    t.rows = malloc(sizeof(int32_t) * (size_t)n * d);
+    if (t.rows) memcpy(t.rows, points, sizeof(int32_t) * (size_t)n * d);
     int64_t max_nodes = 2 * ((n + LEAF - 1) / LEAF) + 1;
     t.perm = malloc(sizeof(int32_t) * n);
     t.lo = malloc(sizeof(int32_t) * max_nodes * d);
@@ -152,7 +160,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     uint8_t *leaf_dot = NULL;
     int32_t *leaf_p2 = NULL;
     void *coords = NULL, *lo = NULL, *hi = NULL, *root_lo = NULL, *root_hi = NULL;
-    if (!t.perm || !t.lo || !t.hi || !t.left || !t.right || !t.leaf || !t.dim || !t.leaf_start || !t.leaf_count || !base) goto done;
+    if (!t.rows || !t.perm || !t.lo || !t.hi || !t.left || !t.right || !t.leaf || !t.dim || !t.leaf_start || !t.leaf_count || !base) goto done;
     for (int64_t i = 0; i < n; i++) t.perm[i] = (int32_t)i;
     build(&t, 0, n);
     leaf_index = malloc(sizeof(int32_t) * (size_t)t.leaves * LEAF);
@@ -173,8 +181,8 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     int kind = worst < 32767 ? 16 : (worst < 2147483647.0 ? 32 : 64);
     if (kind == 64 && worst > 9.0e18) goto done;
     size_t size = kind / 8;
-    size_t coords_bytes = ((size_t)t.leaves * d * LEAF * size + 31) / 32 * 32;
-    coords = aligned_alloc(32, coords_bytes);
+    size_t coords_bytes = ((size_t)t.leaves * d * LEAF * size + 63) / 64 * 64;
+    coords = aligned_alloc(64, coords_bytes);
     lo = malloc(size * (size_t)t.nodes);
     hi = malloc(size * (size_t)t.nodes);
     root_lo = malloc(size * (size_t)d);
@@ -193,10 +201,10 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
         memset(leaf_p2, 0, (size_t)t.leaves * LEAF * 4);
         for (int32_t f = 0; f < t.leaves; f++)
             for (int32_t i = 0; i < t.leaf_count[f]; i++) {
-                int32_t p = t.perm[t.leaf_start[f] + i];
+                const int32_t *row = t.rows + ((int64_t)t.leaf_start[f] + i) * d;
                 int32_t norm = 0;
                 for (int32_t j = 0; j < d; j++) {
-                    int32_t x = points[(int64_t)p * d + j] - base[j];
+                    int32_t x = row[j] - base[j];
                     norm += x * x;
                     leaf_dot[(((int64_t)f * quads + j / 4) * LEAF + i) * 4 + j % 4] = (uint8_t)x;
                 }
@@ -229,7 +237,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     }
 done:
     free(leaf_dot); free(leaf_p2);
-    free(coords); free(lo); free(hi); free(root_lo); free(root_hi); free(t.dim);
+    free(coords); free(lo); free(hi); free(root_lo); free(root_hi); free(t.dim); free(t.rows);
     free(t.perm); free(t.lo); free(t.hi); free(t.left); free(t.right); free(t.leaf);
     free(t.leaf_start); free(t.leaf_count); free(leaf_index); free(base);
     return rc;

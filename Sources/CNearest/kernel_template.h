@@ -8,13 +8,16 @@
 #define CAT(a, b) CAT_(a, b)
 #define F(name) CAT(name, SUFFIX)
 #define VT F(vec_)
-#define LANES (32 / (int)sizeof(T))
+#ifndef CN_VBYTES
+#define CN_VBYTES 32
+#endif
+#define LANES (CN_VBYTES / (int)sizeof(T))
 #define NV (CN_LEAF / LANES)
 
-typedef T VT __attribute__((vector_size(32), aligned(32)));
+typedef T VT __attribute__((vector_size(CN_VBYTES), aligned(CN_VBYTES)));
 
 typedef struct {
-    T worst[CN_LEAF] __attribute__((aligned(32)));  // the k-th best squared distance so far
+    T worst[CN_LEAF] __attribute__((aligned(64)));  // the k-th best squared distance so far
     int32_t worst_index[CN_LEAF];
     int32_t filled[CN_LEAF];
     T *kd2;              // CN_LEAF * k best squared distances, ascending
@@ -141,6 +144,14 @@ static void F(visit)(const cn_search_t *s, F(block_t) *b, int32_t node, const VT
     int32_t leaf = s->node_leaf[node];
     if (leaf >= 0) {
         if (leaf == b->own) return;
+#ifdef CN_DOT_SCAN
+        {
+            const char *pd = (const char *)s->leaf_dot + (int64_t)leaf * s->quads * CN_LEAF * 4;
+            for (int o = 0; o < s->quads * CN_LEAF * 4; o += 64) __builtin_prefetch(pd + o);
+            const char *pp = (const char *)(s->leaf_p2 + (int64_t)leaf * CN_LEAF);
+            for (int o = 0; o < CN_LEAF * 4; o += 64) __builtin_prefetch(pp + o);
+        }
+#endif
         while (mask) {
             int l = __builtin_ctzll(mask);
             mask &= mask - 1;
@@ -180,7 +191,7 @@ static int F(run_blocks)(const cn_search_t *s, int32_t first, int32_t step) {
     const int32_t d = s->d;
     b.kd2 = malloc(sizeof(T) * CN_LEAF * (size_t)k);
     b.kidx = malloc(sizeof(int32_t) * CN_LEAF * (size_t)k);
-    b.contrib = aligned_alloc(32, sizeof(VT) * NV * (size_t)d);
+    b.contrib = aligned_alloc(64, sizeof(VT) * NV * (size_t)d);
     b.cell_lo = malloc(sizeof(T) * (size_t)d);
     b.cell_hi = malloc(sizeof(T) * (size_t)d);
     b.center = malloc(sizeof(T) * (size_t)d);

@@ -7,6 +7,7 @@
 #include <immintrin.h>
 #pragma clang attribute push(__attribute__((target("avx2,avx512f,avx512bw,avx512vl,avx512vnni"))), apply_to = function)
 #define CN_DOT_SCAN 1
+#define CN_VBYTES 64
 #define T int16_t
 #define T_INF INT16_MAX
 #define SUFFIX _i16_vnni

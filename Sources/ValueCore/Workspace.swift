@@ -12,6 +12,8 @@ public struct Workspace: Sendable, Equatable {
         /// `before == nil`: the enterprise was added; `after == nil`: it was removed.
         case enterprise(position: Int, before: Enterprise?, after: Enterprise?)
         case current(before: String?, after: String?)
+        /// Many enterprises added at the end at once (an import): one record for all of them.
+        case appended(position: Int, enterprises: [Enterprise])
     }
 
     public private(set) var enterprises: [Enterprise] = []
@@ -54,6 +56,33 @@ public struct Workspace: Sendable, Equatable {
         let p = position ?? enterprises.count
         insert(enterprise, at: p)
         changes.append(.enterprise(position: p, before: nil, after: enterprise))
+    }
+
+    /// Adds many enterprises at the end, recording one change for all of them, so that importing a
+    /// million enterprises costs one change record and undoes in one step. The caller has checked
+    /// that the names are free and distinct.
+    /// - Complexity: O(`list.count`); when the workspace is empty the list's storage is shared.
+    public mutating func append(contentsOf list: [Enterprise]) {
+        guard !list.isEmpty else { return }
+        let p = enterprises.count
+        appendAll(list)
+        changes.append(.appended(position: p, enterprises: list))
+    }
+
+    private mutating func appendAll(_ list: [Enterprise]) {
+        let p = enterprises.count
+        positions.reserveCapacity(p + list.count)
+        for (i, e) in list.enumerated() {
+            let key = NameKey(e.name)
+            precondition(positions[key] == nil, "duplicate enterprise \(e.name)")
+            positions[key] = p + i
+        }
+        if enterprises.isEmpty { enterprises = list } else { enterprises.append(contentsOf: list) }
+    }
+
+    private mutating func removeLast(_ count: Int) {
+        for e in enterprises[(enterprises.count - count)...] { positions[NameKey(e.name)] = nil }
+        enterprises.removeLast(count)
     }
 
     /// Changes the enterprise named `name` in place (renaming it is allowed when the new name is
@@ -111,6 +140,8 @@ public struct Workspace: Sendable, Equatable {
                 apply(position: p, from: after, to: before)
             case let .current(before, _):
                 current = before
+            case let .appended(_, list):
+                removeLast(list.count)
             }
         }
     }
@@ -123,6 +154,8 @@ public struct Workspace: Sendable, Equatable {
                 apply(position: p, from: before, to: after)
             case let .current(_, after):
                 current = after
+            case let .appended(_, list):
+                appendAll(list)
             }
         }
     }

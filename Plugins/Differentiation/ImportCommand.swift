@@ -1,0 +1,182 @@
+import ValueCore
+import Workbench
+
+/// `diff import FILE.csv`: many enterprises with their factor scores at once.
+enum ImportCommand {
+    static let spec = CommandSpec(
+        "diff import", abstract: "load enterprises with factor scores from a CSV (name, industry, price, then one column per factor)",
+        discussion: """
+            The first row names the columns: `name`, `industry`, `price`, then one column per
+            competition factor (its header is the factor's name). Each further row is one new
+            enterprise: a name not yet in the workspace, an industry (may be empty), a price level
+            (may be empty; ≥ 0) and a score 0–10 per factor (an empty cell: not scored). Fields may
+            be quoted ("…", with "" for a quote). This is the format `gen_enterprises.py` writes.
+            The whole import is one step of history: `undo` removes every enterprise it added.
+            """,
+        arguments: [ArgumentSpec("file", .file, help: "the CSV file to read")],
+        examples: []
+    ) { ctx in
+        let path = ctx.arguments.string("file")!
+        let bytes = try ctx.files.read(path)
+        let list = try EnterpriseCSV.parse(bytes, existing: ctx.workspace)
+        ctx.workspace.append(contentsOf: list.enterprises)
+        let n = list.enterprises.count
+        let text = "Imported \(n) enterprise\(n == 1 ? "" : "s") with \(list.factors.count) factor\(list.factors.count == 1 ? "" : "s") (\(list.factors.joined(separator: ", ")))."
+        return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
+    }
+}
+
+/// The reader behind `diff import`: a small, strict, fast CSV reader (RFC 4180 quoting).
+enum EnterpriseCSV {
+    struct Parsed {
+        var factors: [String]
+        var enterprises: [Enterprise]
+    }
+
+    static func fail(_ line: Int, _ message: String) -> CommandError {
+        CommandError("BadFile", "diff import: line \(line): \(message)")
+    }
+
+    /// Parses `bytes`; every name must be new to `existing` and unique in the file.
+    static func parse(_ bytes: [UInt8], existing: Workspace) throws -> Parsed {
+        try bytes.withUnsafeBufferPointer { buf -> Parsed in
+            var reader = Reader(buf)
+            defer { reader.close() }
+            guard let header = try reader.row() else {
+                throw CommandError("BadFile", "diff import: the file is empty (expected a header: name,industry,price,FACTOR…)")
+            }
+            let names = header.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
+            let expected = ["name", "industry", "price"]
+            guard names.count >= 4, zip(names.prefix(3), expected).allSatisfy({ Name.same($0, $1) }) else {
+                throw fail(1, "the header must be name,industry,price followed by one column per factor (got \(names.prefix(4).joined(separator: ",")))")
+            }
+            let factors = Array(names.dropFirst(3))
+            var seen = Set<NameKey>()
+            for f in factors {
+                guard !f.isEmpty else { throw fail(1, "a factor column has an empty name") }
+                guard seen.insert(NameKey(f)).inserted else { throw fail(1, "factor '\(f)' appears twice") }
+            }
+            var list: [Enterprise] = []
+            list.reserveCapacity(buf.count / (8 + 3 * factors.count))
+            var names_ = Set<NameKey>()
+            names_.reserveCapacity(buf.count / (8 + 3 * factors.count))
+            var line = 1
+            while let fields = try reader.row() {
+                line = reader.line
+                if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
+                guard fields.count == names.count else {
+                    throw fail(line, "\(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(names.count) (as in the header)")
+                }
+                let name = String(decoding: fields[0], as: UTF8.self)
+                guard !name.isEmpty else { throw fail(line, "the name is empty") }
+                let key = NameKey(name)
+                guard names_.insert(key).inserted else { throw fail(line, "enterprise '\(name)' appears twice in the file") }
+                guard !existing.contains(name) else {
+                    throw fail(line, "enterprise '\(name)' is already in the workspace (names are compared ignoring case)")
+                }
+                let industry = fields[1].isEmpty ? nil : String(decoding: fields[1], as: UTF8.self)
+                var e = Enterprise(name: name, industry: industry)
+                if !fields[2].isEmpty {
+                    guard let p = number(fields[2]), p >= 0 else {
+                        throw fail(line, "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number ≥ 0")
+                    }
+                    e.price = p
+                }
+                var scores: [FactorScore] = []
+                scores.reserveCapacity(factors.count)
+                for (i, f) in factors.enumerated() {
+                    let cell = fields[3 + i]
+                    if cell.isEmpty { continue }
+                    guard let v = number(cell), v >= 0, v <= 10 else {
+                        throw fail(line, "\(f) score '\(String(decoding: cell, as: UTF8.self))' is not a number from 0 to 10")
+                    }
+                    scores.append(FactorScore(factor: f, score: v))
+                }
+                e.factors = scores
+                list.append(e)
+            }
+            return Parsed(factors: factors, enterprises: list)
+        }
+    }
+
+    /// A decimal number: whole numbers take a fast path.
+    static func number(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
+        var value = 0
+        var digits = 0
+        for b in field {
+            guard b >= 0x30 && b <= 0x39, digits < 15 else { return Double(String(decoding: field, as: UTF8.self).trimmingSpaces()) }
+            value = value * 10 + Int(b - 0x30)
+            digits += 1
+        }
+        return digits > 0 ? Double(value) : nil
+    }
+
+    /// Rows of fields; a field is a slice of the input unless it was quoted with "" inside.
+    struct Reader {
+        let buf: UnsafeBufferPointer<UInt8>
+        var at = 0
+        var line = 0
+        /// Unquoted copies of quoted fields, alive until the next row (or `close`).
+        var scratch: [UnsafeMutableBufferPointer<UInt8>] = []
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+
+        init(_ buf: UnsafeBufferPointer<UInt8>) { self.buf = buf }
+
+        /// Frees the copies of the last row's quoted fields.
+        mutating func close() {
+            for s in scratch { s.deallocate() }
+            scratch.removeAll(keepingCapacity: true)
+        }
+
+        mutating func row() throws -> [UnsafeBufferPointer<UInt8>]? {
+            guard at < buf.count else { return nil }
+            line += 1
+            fields.removeAll(keepingCapacity: true)
+            close()
+            let base = buf.baseAddress!
+            while true {
+                if at < buf.count && buf[at] == UInt8(ascii: "\"") {
+                    // Quoted: copy out, turning "" into ".
+                    var out: [UInt8] = []
+                    at += 1
+                    while true {
+                        guard at < buf.count else { throw EnterpriseCSV.fail(line, "a quoted field is not closed") }
+                        let b = buf[at]
+                        if b == UInt8(ascii: "\"") {
+                            if at + 1 < buf.count && buf[at + 1] == UInt8(ascii: "\"") { out.append(b); at += 2; continue }
+                            at += 1
+                            break
+                        }
+                        if b == 0x0A { line += 1 }
+                        out.append(b)
+                        at += 1
+                    }
+                    let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: out.count)
+                    _ = copy.initialize(from: out)
+                    scratch.append(copy)
+                    fields.append(UnsafeBufferPointer(copy))
+                } else {
+                    let start = at
+                    while at < buf.count, buf[at] != UInt8(ascii: ","), buf[at] != 0x0A { at += 1 }
+                    var end = at
+                    if end > start && buf[end - 1] == 0x0D { end -= 1 }
+                    fields.append(UnsafeBufferPointer(start: base + start, count: end - start))
+                }
+                if at >= buf.count { return fields }
+                if buf[at] == UInt8(ascii: ",") { at += 1; continue }
+                if buf[at] == 0x0D, at + 1 < buf.count, buf[at + 1] == 0x0A { at += 1 }
+                if buf[at] == 0x0A { at += 1; return fields }
+                throw EnterpriseCSV.fail(line, "unexpected text after a quoted field")
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+import ValueCore
+import Workbench
+@testable import Differentiation
+
+@Suite struct ImportAndNearestTests {
+    let csv = """
+        name,industry,price,F1,F2,F3
+        A,retail,10,0,0,0
+        B,retail,20,3,4,0
+        "C, Inc.",saas,,1,1,1
+        D,,30,10,10,10
+
+        """
+
+    @Test func importsAndUndoesInOneStep() throws {
+        var s = session(files: ["e.csv": csv])
+        let r = run(&s, "diff import e.csv")
+        #expect(r.data["imported"] == .int(4))
+        #expect(s.workspace.count == 4)
+        let c = try #require(s.workspace.enterprise(named: "c, inc."))
+        #expect(c.industry == "saas" && c.price == nil && c.factors.map(\.score) == [1, 1, 1])
+        #expect(s.workspace.enterprise(named: "D")?.industry == nil)
+        #expect(s.undo() == 1)
+        #expect(s.workspace.count == 0 && !s.workspace.contains("A"))
+        #expect(s.redo() == 1)
+        #expect(s.workspace.count == 4 && s.workspace.position(of: "d") == 3)
+    }
+
+    @Test(arguments: [
+        ("name,industry,F1\nA,x,1\n", "header"),
+        ("name,industry,price,F1\nA,x,1,11\n", "line 2: F1 score '11' is not a number from 0 to 10"),
+        ("name,industry,price,F1\nA,x,-1,1\n", "price '-1'"),
+        ("name,industry,price,F1\nA,x,1,1\na,x,1,1\n", "line 3: enterprise 'a' appears twice"),
+        ("name,industry,price,F1\nA,x,1\n", "line 2: 3 fields, expected 4"),
+        ("name,industry,price,F1,f1\n", "factor 'f1' appears twice"),
+        ("name,industry,price,F1\n\"A,x,1,1\n", "not closed"),
+        ("", "empty"),
+    ])
+    func badFilesNameTheProblemAndChangeNothing(text: String, expected: String) {
+        var s = session(workspace([firm("Old")]), files: ["bad.csv": text])
+        let e = fail(&s, "diff import bad.csv")
+        #expect(e.message.contains(expected), "\(e.message)")
+        #expect(s.workspace.count == 1)
+    }
+
+    @Test func refusesNamesAlreadyInTheWorkspace() {
+        var s = session(workspace([firm("b")]), files: ["e.csv": csv])
+        #expect(fail(&s, "diff import e.csv").message.contains("'B' is already in the workspace"))
+        #expect(s.workspace.count == 1)
+    }
+
+    @Test func nearestByFactorProfile() {
+        var s = session(files: ["e.csv": csv])
+        run(&s, "diff import e.csv")
+        let r = run(&s, "diff nearest --k 1 --json")
+        #expect(r.data["count"] == .int(4))
+        let rows = r.data["nearest"]?.arrayValue ?? []
+        #expect(rows.count == 4)
+        // A's nearest is C (√3), B's is C (√(4+9+1) = √14), C's is A (√3), D's is B
+        // (√(49+36+100) = √185, nearer than C at √243).
+        #expect(rows[0]["neighbors"] == ["C, Inc."])
+        #expect(rows[0]["distances"]?.arrayValue?.first?.doubleValue == 3.0.squareRoot())
+        #expect(rows[1]["neighbors"] == ["C, Inc."])
+        #expect(rows[2]["neighbors"] == ["A"])
+        #expect(rows[3]["neighbors"] == ["B"])
+        let expected = 3.0.squareRoot() * 2 + 14.0.squareRoot() + 185.0.squareRoot()
+        #expect(abs((r.data["sum_nearest_distance"]?.doubleValue ?? 0) - expected) < 1e-12)
+    }
+
+    @Test func nearestWithinAnIndustryAndDecimalScores() {
+        var s = session(workspace([
+            firm("P", industry: "x", [("Q", 1.5, nil), ("R", 2, nil)]),
+            firm("Q", industry: "x", [("Q", 1.25, nil), ("R", 2, nil)]),
+            firm("S", industry: "y", [("Q", 1.5, nil), ("R", 2, nil)]),
+        ]))
+        let r = run(&s, "diff nearest --industry X --json")
+        #expect(r.data["count"] == .int(2) && r.data["k"] == .int(1))
+        #expect(r.data["nearest"]?.arrayValue?.first?["distances"] == [.number(0.25)])
+        #expect(r.output.notes.contains { $0.contains("only 2 enterprises") })
+    }
+
+    @Test func tooFewProfilesIsAClearError() {
+        var s = session(workspace([firm("Solo", [("Q", 1, nil)]), firm("Blank")]))
+        let e = fail(&s, "diff nearest")
+        #expect(e.message.contains("needs at least 2 enterprises with factor scores, found 1"))
+    }
+}
