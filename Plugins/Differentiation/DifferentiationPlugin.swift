@@ -8,6 +8,6 @@ public struct DifferentiationPlugin: WorkbenchPlugin {
     public let name = "diff"
     public let abstract = "strategy canvas, ERRC, VRIO, value map, utility, Kano, moat, nearest competitors"
     public var commands: [CommandSpec] {
-        [NearestCommand.spec, ImportCommand.spec]
+        DiffCommands.all + [NearestCommand.spec, ImportCommand.spec]
     }
 }

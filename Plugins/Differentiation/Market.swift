@@ -1,0 +1,55 @@
+import ValueCore
+
+/// Who an enterprise competes with, and its factor curves.
+public enum Market {
+    /// The enterprise's competitors: those it names (that are in the workspace), else the other
+    /// enterprises of its industry. Also returns the named competitors not in the workspace.
+    public static func competitors(of e: Enterprise, in ws: Workspace) -> (list: [Enterprise], missing: [String]) {
+        if !e.competitors.isEmpty {
+            var list: [Enterprise] = []
+            var missing: [String] = []
+            for name in e.competitors {
+                if let c = ws.enterprise(named: name), !Name.same(c.name, e.name) { list.append(c) } else { missing.append(name) }
+            }
+            return (list, missing)
+        }
+        guard let industry = e.industry else { return ([], []) }
+        return (ws.enterprises.filter { c in !Name.same(c.name, e.name) && c.industry.map { Name.same($0, industry) } == true }, [])
+    }
+
+    /// How to say where the competitors come from.
+    static func basis(of e: Enterprise) -> String {
+        if !e.competitors.isEmpty { return "named competitors" }
+        return e.industry.map { "the other enterprises in \($0)" } ?? "no competitors"
+    }
+
+    /// The factors scored by any of `list`, in the order first met (spelling of the first).
+    public static func factors(of list: [Enterprise]) -> [String] {
+        var seen = Set<NameKey>()
+        var out: [String] = []
+        for e in list { for f in e.factors where seen.insert(NameKey(f.factor)).inserted { out.append(f.factor) } }
+        return out
+    }
+
+    /// The enterprise's score on `factor` (nil: not scored).
+    public static func score(_ e: Enterprise, _ factor: String) -> Double? {
+        e.factors.first { Name.same($0.factor, factor) }?.score
+    }
+
+    /// The importance customers give `factor`: the enterprise's own rating, else the first
+    /// competitor's that has one.
+    public static func importance(_ factor: String, _ e: Enterprise, _ others: [Enterprise]) -> Int? {
+        for x in [e] + others {
+            if let i = x.factors.first(where: { Name.same($0.factor, factor) })?.importance { return i }
+        }
+        return nil
+    }
+
+    /// The price level the value map uses: the enterprise's price, else the mean price of its
+    /// priced offerings.
+    public static func price(_ e: Enterprise) -> Double? {
+        if let p = e.price { return p }
+        let prices = e.offerings.compactMap(\.price)
+        return prices.isEmpty ? nil : prices.reduce(0, +) / Double(prices.count)
+    }
+}
