@@ -191,6 +191,12 @@ enum SurveyCommands {
     // MARK: Running a survey metric
 
     static func runMetric(_ ctx: inout CommandContext, _ metric: SurveyMetric) throws -> CommandOutput {
+        do { return try runMetricUnchecked(&ctx, metric) } catch let e as MetricError {
+            throw CommandError.badValue("kpi \(metric.key): \(e.message)")
+        }
+    }
+
+    static func runMetricUnchecked(_ ctx: inout CommandContext, _ metric: SurveyMetric) throws -> CommandOutput {
         let args = ctx.arguments
         let lenient = args.flag("lenient")
         var output: CommandOutput
@@ -276,6 +282,9 @@ enum SurveyCommands {
                         lenient: Bool) throws -> CommandOutput {
         let source = "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
         let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
+        guard total.n > 0 else {
+            throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(lenient ? ", \(total.invalid) invalid" : "") in \(acc.rows - acc.blankLines) rows)")
+        }
         guard let by else {
             let r = try metric.result(total, lenient: lenient)
             return CommandOutput(blocks: [.text(metric.sentence(r.json)), .text("Source: \(source).")], data: r.json)

@@ -20,7 +20,7 @@ public struct SurveyScanner: Sendable {
     public var columnCount: Int
     public var mode: Mode = .automatic
     public var threads = 2
-    public var bufferSize = 1 << 18
+    public var bufferSize = 1 << 17
     /// Below this many bytes, `automatic` uses the simple scanner.
     public var simpleBelow = 1 << 18
     /// Files with at least this many bytes of answers are split between two threads.
