@@ -3,7 +3,37 @@ import Workbench
 
 /// Unit economics, CO2e and SROI.
 enum EconomicsCommands {
-    static var all: [CommandSpec] { [retention, repurchase, cac, ltv, ltvCac, margin, co2e, sroi] }
+    static var all: [CommandSpec] {
+        [recording(retention, kpi: "retention", key: "retention"), recording(repurchase, kpi: "repurchase", key: "repurchase"),
+         recording(cac, kpi: "cac", key: "cac"), recording(ltv, kpi: "ltv", key: "ltv"), recording(ltvCac, kpi: "ltv-cac", key: "ratio"),
+         recording(margin, kpi: "margin", key: "margin"), recording(co2e, kpi: "co2e", key: "tonnes"), recording(sroi, kpi: "sroi", key: "ratio"),
+         recording(SurveyCommands.engagement, kpi: "engagement", key: "mean")]
+    }
+
+    /// `spec` with `--record PERIOD [--target T]`: its result (`key` of its data) is stored as
+    /// KPI `kpi` of the current enterprise.
+    static func recording(_ spec: CommandSpec, kpi: String, key: String) -> CommandSpec {
+        let run = spec.run
+        let options = spec.options + [
+            OptionSpec("record", .text, help: "record the result as KPI '\(kpi)' of the current enterprise for this period"),
+            OptionSpec("target", .number(-1e15...1e15), help: "with --record: the target value"),
+        ]
+        return CommandSpec(spec.name, abstract: spec.abstract, discussion: spec.discussion, arguments: spec.arguments,
+                           options: options, examples: spec.examples, role: spec.role, returnsData: spec.returnsData) { ctx in
+            var output = try run(&ctx)
+            if let period = ctx.arguments.string("record") {
+                guard let value = output.data?[key]?.doubleValue, value.isFinite else {
+                    throw CommandError.badValue("\(spec.name): no \(key) to record")
+                }
+                let n = kpi == "engagement" ? output.data?["n"]?.intValue : nil
+                output.blocks.append(.text(try TrackingCommands.record(&ctx, enterprise: nil, kpi: kpi, value: value, period: period,
+                                                                       target: ctx.arguments.double("target"), n: n)))
+            } else if ctx.arguments.has("target") {
+                throw CommandError.badValue("\(spec.name): --target goes with --record PERIOD")
+            }
+            return output
+        }
+    }
 
     static let count = ValueKind.number(0...1e15)
     static let money = ValueKind.number(0...1e15)

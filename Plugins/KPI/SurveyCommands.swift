@@ -105,7 +105,7 @@ public enum SurveyMetric: Sendable, Equatable {
 
 /// `kpi nps`, `enps`, `csat`, `ces`, `engagement`, `compare`, `survey`, `columns`.
 enum SurveyCommands {
-    static var all: [CommandSpec] { [nps, enps, csat, ces, engagement, compare, survey, columns] }
+    static var all: [CommandSpec] { [nps, enps, csat, ces, compare, survey, columns] }
 
     static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
                                          help: "the export format, when detection guesses wrong")

@@ -103,8 +103,11 @@ enum TrackingCommands {
                 ent.kpis.append(figure)
             }
         }
-        return "\(replaced ? "Replaced" : "Recorded") \(kpi) = \(Format.number(value, maxDecimals: 2)) for \(period) at \(e.name)."
+        return "\(replaced ? "Replaced" : "Recorded") \(kpi) = \(show(value)) for \(period) at \(e.name)."
     }
+
+    /// A figure as people read it: two decimals from 10 up, three below.
+    static func show(_ v: Double) -> String { Format.number(v, maxDecimals: abs(v) >= 10 ? 2 : 3) }
 
     static func series(_ e: Enterprise, _ kpi: String) -> [KPIRecord] {
         e.kpis.filter { $0.kpi == kpi }.sorted { $0.period < $1.period }
@@ -121,7 +124,7 @@ enum TrackingCommands {
         guard let t = r.target else { return "" }
         let better = KPICatalog.higherIsBetter(r.kpi)
         let met = better ? r.value >= t : r.value <= t
-        return met ? "met" : "gap \(Format.number(abs(t - r.value), maxDecimals: 2))"
+        return met ? "met" : "gap \(show(abs(t - r.value)))"
     }
 
     static let dashboard = CommandSpec(
@@ -137,7 +140,7 @@ enum TrackingCommands {
         for k in names {
             let s = series(e, k)
             guard let last = s.last else { continue }
-            rows.append([k, last.period, Format.number(last.value, maxDecimals: 2), last.target.map { Format.number($0, maxDecimals: 2) } ?? "",
+            rows.append([k, last.period, show(last.value), last.target.map(show) ?? "",
                          progress(last), sparkline(s.map(\.value)), last.n.map(String.init) ?? ""])
             list.append(["kpi": .string(k), "period": .string(last.period), "value": .num(last.value), "target": .num(last.target),
                          "met": last.target.map { t in .bool(KPICatalog.higherIsBetter(k) ? last.value >= t : last.value <= t) } ?? .null,
@@ -169,8 +172,8 @@ enum TrackingCommands {
         var rows: [[String]] = []
         var previous: Double?
         for r in s {
-            let change = previous.map { (r.value - $0 >= 0 ? "+" : "") + Format.number(r.value - $0, maxDecimals: 2) } ?? ""
-            rows.append([r.period, Format.number(r.value, maxDecimals: 2), change, r.target.map { Format.number($0, maxDecimals: 2) } ?? "",
+            let change = previous.map { (r.value - $0 >= 0 ? "+" : "") + show(r.value - $0) } ?? ""
+            rows.append([r.period, show(r.value), change, r.target.map(show) ?? "",
                          progress(r), r.n.map(String.init) ?? ""])
             previous = r.value
         }

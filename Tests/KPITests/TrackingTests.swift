@@ -53,6 +53,25 @@ import ValueCore
     }
 
     @Test(arguments: [
+        ("kpi retention 1000 1040 120", "retention", 92.0),
+        ("kpi repurchase 340 1000", "repurchase", 34.0),
+        ("kpi cac 50000 125", "cac", 400.0),
+        ("kpi ltv --arpa 100 --margin 70 --churn 2", "ltv", 3500.0),
+        ("kpi ltv-cac --ltv 3000 --cac 1000", "ltv-cac", 3.0),
+        ("kpi margin 1200 780", "margin", 35.0),
+        ("kpi co2e 2:1000:uk-electricity", "co2e", 0.177),
+        ("kpi sroi a:10:100 --inputs 500 --discount 0", "sroi", 2.0),
+        ("kpi engagement 4 5 6", "engagement", 5.0),
+    ])
+    func computedResultsRecordDirectly(_ line: String, _ kpi: String, _ value: Double) {
+        var b = Self.bench()
+        b.data(line + " --record 2026 --target 1")
+        let r = b.session.workspace.enterprise(named: "Acme")?.kpis.last
+        #expect(r?.kpi == kpi && r?.period == "2026" && r?.target == 1 && close(r?.value, value), "\(String(describing: r))")
+        #expect(b.error(line + " --target 3").message.contains("--target goes with --record"))
+    }
+
+    @Test(arguments: [
         ("kpi record nps --period 2026-Q1", "expected [ENTERPRISE] KPI VALUE"),
         ("kpi record nps high --period 2026-Q1", "must be a number"),
         ("kpi record nps 40", "needs --period"),
