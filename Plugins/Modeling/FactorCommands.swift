@@ -43,7 +43,7 @@ enum FactorCommands {
         if let same = known.first(where: { Name.same($0, raw) }) {
             name = same
         } else if let close = Suggest.closest(to: raw, in: known) {
-            notes.append("note: '\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(quoted(e.name)) \(quoted(raw))` if that was meant)")
+            notes.append("'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(quoted(e.name)) \(quoted(raw))` if that was meant)")
         }
         let f = FactorScore(factor: name, score: score, importance: importance)
         try ctx.update(e.name) { $0.factors.append(f) }

@@ -57,10 +57,12 @@ func lookup(_ name: String, in names: [String], what: String, owner: String, add
 }
 
 /// Throws `DuplicateName` when `name` is in `names` (ignoring case), except at `except`.
-func refuseDuplicate(_ name: String, in names: [String], what: String, except: Int? = nil) throws {
+/// - Parameter owner: where the name is taken ("CATL", "model Base"), for the message.
+func refuseDuplicate(_ name: String, in names: [String], what: String, owner: String? = nil, except: Int? = nil) throws {
     let folded = Name.fold(name)
     if let i = names.firstIndex(where: { Name.fold($0) == folded }), i != except {
-        throw CommandError.duplicate(what, names[i])
+        guard let owner else { throw CommandError.duplicate(what, names[i]) }
+        throw CommandError("DuplicateName", "\(what) '\(names[i])' already exists in \(owner) (names are compared ignoring case)")
     }
 }
 

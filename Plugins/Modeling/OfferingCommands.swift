@@ -22,7 +22,7 @@ enum OfferingCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "offering", command: "offering add")
-        try refuseDuplicate(name, in: e.offerings.map(\.name), what: "offering")
+        try refuseDuplicate(name, in: e.offerings.map(\.name), what: "offering", owner: e.name)
         let o = Offering(name: name, carrier: ctx.arguments.string("carrier").flatMap(Offering.Carrier.init(rawValue:)) ?? .product,
                          price: ctx.arguments.double("price"), unitCost: ctx.arguments.double("cost"))
         try ctx.update(e.name) { $0.offerings.append(o) }
@@ -86,7 +86,7 @@ enum OfferingCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             o.name = try checkNewName(n, "offering", command: "offering set")
-            try refuseDuplicate(o.name, in: e.offerings.map(\.name), what: "offering", except: i)
+            try refuseDuplicate(o.name, in: e.offerings.map(\.name), what: "offering", owner: e.name, except: i)
             changed.append("name")
         }
         if let c = a.string("carrier"), let carrier = Offering.Carrier(rawValue: c) { o.carrier = carrier; changed.append("carrier") }

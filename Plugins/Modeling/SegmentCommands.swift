@@ -16,7 +16,7 @@ enum SegmentCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "segment", command: "segment add")
-        try refuseDuplicate(name, in: e.segments.map(\.name), what: "segment")
+        try refuseDuplicate(name, in: e.segments.map(\.name), what: "segment", owner: e.name)
         let s = Segment(name: name, size: ctx.arguments.int("size"))
         try ctx.update(e.name) { $0.segments.append(s) }
         return .message("Added segment \(name) to \(e.name)\(s.size.map { " (size \($0))" } ?? "").",
@@ -68,7 +68,7 @@ enum SegmentCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             s.name = try checkNewName(n, "segment", command: "segment set")
-            try refuseDuplicate(s.name, in: e.segments.map(\.name), what: "segment", except: i)
+            try refuseDuplicate(s.name, in: e.segments.map(\.name), what: "segment", owner: e.name, except: i)
             changed.append("name")
         }
         if a.has("size") && a.flag("no-size") { throw CommandError.badValue("segment set: --size and --no-size contradict each other") }

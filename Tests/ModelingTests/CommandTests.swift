@@ -217,7 +217,7 @@ import Modeling
     @Test func resourceNodeWithoutResourceGetsANote() {
         var s = Fixture.examplesSession()
         let out = s.ok("model node add Base \"Supply chian\" --stage resource")
-        #expect(out.notes == ["note: CATL has no resource named 'Supply chian'; did you mean 'Supply chain'?"])
+        #expect(out.notes == ["CATL has no resource named 'Supply chian'; did you mean 'Supply chain'?"])
         let same = s.ok("model node add Base \"supply chain\" --stage resource")
         #expect(same.notes.isEmpty)
         #expect(s.catl.models[0].node(named: "supply chain")?.name == "Supply chain")   // spelt as the resource
