@@ -88,7 +88,7 @@ enum FactorCommands {
         examples: ["factor remove BYD \"Colour range\""]
     ) { ctx in
         let e = try ctx.enterprise()
-        let i = try lookup(ctx.arguments.string("factor")!, in: e.factors.map(\.factor), what: "factor", owner: e.name,
+        let i = try lookup(ctx.arguments.string("factor")!, in: e.factors, by: \.factor, what: "factor", owner: e.name,
                            add: "factor set \(quoted(e.name)) FACTOR SCORE")
         let f = e.factors[i]
         try ctx.update(e.name) { $0.factors.remove(at: i) }

@@ -22,7 +22,7 @@ enum InitiativeCommands {
         let a = ctx.arguments
         let e = try ctx.target()
         let name = try checkNewName(a.string("name")!, "initiative", command: "initiative add")
-        try refuseDuplicate(name, in: e.initiatives.map(\.name), what: "initiative", owner: e.name)
+        try refuseDuplicate(name, in: e.initiatives, by: \.name, what: "initiative", owner: e.name)
         guard let el = a.string("element"), let element = Initiative.Element(rawValue: el) else {
             throw CommandError("MissingArgument", "initiative add: give its element: --element \(elements.joined(separator: "|"))")
         }
@@ -81,7 +81,7 @@ enum InitiativeCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             i.name = try checkNewName(n, "initiative", command: "initiative set")
-            try refuseDuplicate(i.name, in: e.initiatives.map(\.name), what: "initiative", owner: e.name, except: k)
+            try refuseDuplicate(i.name, in: e.initiatives, by: \.name, what: "initiative", owner: e.name, except: k)
             changed.append("name")
         }
         if let el = a.string("element"), let element = Initiative.Element(rawValue: el) { i.element = element; changed.append("element") }
@@ -119,7 +119,7 @@ enum InitiativeCommands {
     }
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
-        try lookup(name, in: e.initiatives.map(\.name), what: "initiative", owner: e.name, add: "initiative add NAME --element ELEMENT")
+        try lookup(name, in: e.initiatives, by: \.name, what: "initiative", owner: e.name, add: "initiative add NAME --element ELEMENT")
     }
 
     static func table(_ items: [Initiative]) -> Table {

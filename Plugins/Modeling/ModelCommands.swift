@@ -30,7 +30,7 @@ enum ModelCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "model", command: "model add")
-        try refuseDuplicate(name, in: e.models.map(\.name), what: "model", owner: e.name)
+        try refuseDuplicate(name, in: e.models, by: \.name, what: "model", owner: e.name)
         let m = ValueModel(name: name, proposition: ctx.arguments.string("proposition"))
         try ctx.update(e.name) { $0.models.append(m) }
         return .message("Added model \(name) to \(e.name). Next: `model node add \(quoted(name)) NODE --stage resource`.",
@@ -81,7 +81,7 @@ enum ModelCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             m.name = try checkNewName(n, "model", command: "model set")
-            try refuseDuplicate(m.name, in: e.models.map(\.name), what: "model", owner: e.name, except: i)
+            try refuseDuplicate(m.name, in: e.models, by: \.name, what: "model", owner: e.name, except: i)
             changed.append("name")
         }
         if a.has("proposition") && a.flag("no-proposition") {
@@ -105,7 +105,7 @@ enum ModelCommands {
         let original = e.models[try find(ctx.arguments.string("model")!, in: e)]
         var copy = original
         copy.name = try checkNewName(ctx.arguments.string("new")!, "model", command: "model fork")
-        try refuseDuplicate(copy.name, in: e.models.map(\.name), what: "model", owner: e.name)
+        try refuseDuplicate(copy.name, in: e.models, by: \.name, what: "model", owner: e.name)
         if let p = ctx.arguments.string("proposition") { copy.proposition = p }
         try ctx.update(e.name) { $0.models.append(copy) }
         return .message("Forked \(original.name) into \(copy.name) (\(counted(copy.nodes.count, "node")), \(counted(copy.edges.count, "edge"))).",
@@ -162,7 +162,7 @@ enum ModelCommands {
         var notes: [String] = []
         for raw in a.strings("node") {
             let name = try checkNewName(raw, "node", command: "model node add")
-            try refuseDuplicate(name, in: m.nodes.map(\.name), what: "node", owner: "model \(m.name)")
+            try refuseDuplicate(name, in: m.nodes, by: \.name, what: "node", owner: "model \(m.name)")
             if stage == .resource, e.resources.index(named: name, by: \.name) == nil {
                 var note = "\(e.name) has no resource named '\(name)'"
                 if let s = Suggest.closest(to: name, in: e.resources.map(\.name)) { note += "; did you mean '\(s)'?" }
@@ -199,7 +199,7 @@ enum ModelCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             let new = try checkNewName(n, "node", command: "model node set")
-            try refuseDuplicate(new, in: m.nodes.map(\.name), what: "node", owner: "model \(m.name)", except: k)
+            try refuseDuplicate(new, in: m.nodes, by: \.name, what: "node", owner: "model \(m.name)", except: k)
             _ = renameNode(old.name, to: new, stage: nil, in: &m)
             changed.append("name")
         }
@@ -349,7 +349,7 @@ enum ModelCommands {
     // MARK: Helpers
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
-        try lookup(name, in: e.models.map(\.name), what: "model", owner: e.name, add: "model add NAME")
+        try lookup(name, in: e.models, by: \.name, what: "model", owner: e.name, add: "model add NAME")
     }
 
     /// The model named, or the enterprise's only model when none is named.
@@ -361,7 +361,7 @@ enum ModelCommands {
     }
 
     static func findNode(_ name: String, in m: ValueModel) throws -> Int {
-        try lookup(name, in: m.nodes.map(\.name), what: "node", owner: "model \(m.name)", add: "model node add \(quoted(m.name)) NODE --stage STAGE")
+        try lookup(name, in: m.nodes, by: \.name, what: "node", owner: "model \(m.name)", add: "model node add \(quoted(m.name)) NODE --stage STAGE")
     }
 
     static func findEdge(_ from: String, _ to: String, in m: ValueModel) throws -> Int {

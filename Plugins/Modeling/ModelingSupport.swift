@@ -40,13 +40,17 @@ extension CommandContext {
     func target() throws -> Enterprise { try enterprise(argument: "enterprise") }
 }
 
-/// Finds `name` in `names` ignoring case, or throws `UnknownName` with a suggestion.
+/// Finds `name` among `items` (named by `key`) ignoring case, or throws `UnknownName` with a
+/// suggestion.
 /// - Parameters:
 ///   - what: the kind of object ("resource"), for the message.
 ///   - owner: where it was looked for ("CATL"), for the message when nothing is close.
-func lookup(_ name: String, in names: [String], what: String, owner: String, add: String? = nil) throws -> Int {
-    let folded = Name.fold(name)
-    if let i = names.firstIndex(where: { Name.fold($0) == folded }) { return i }
+///   - add: the command that would add one, for the message when there are none.
+/// - Complexity: O(n), without allocating unless the name is not found.
+func lookup<T>(_ name: String, in items: [T], by key: (T) -> String, what: String, owner: String, add: String? = nil) throws -> Int {
+    let matcher = NameMatcher(name)
+    if let i = items.firstIndex(where: { matcher.matches(key($0)) }) { return i }
+    let names = items.map(key)
     let hint: String
     if names.isEmpty {
         hint = "\(owner) has no \(plural(what)) yet" + (add.map { ": `\($0)`" } ?? "")
@@ -56,13 +60,59 @@ func lookup(_ name: String, in names: [String], what: String, owner: String, add
     throw CommandError.unknown(what, name, among: names, hint: hint)
 }
 
-/// Throws `DuplicateName` when `name` is in `names` (ignoring case), except at `except`.
+/// `lookup` over plain names.
+func lookup(_ name: String, in names: [String], what: String, owner: String, add: String? = nil) throws -> Int {
+    try lookup(name, in: names, by: { $0 }, what: what, owner: owner, add: add)
+}
+
+/// Throws `DuplicateName` when `name` is among `items` (named by `key`, ignoring case), except
+/// at index `except`.
 /// - Parameter owner: where the name is taken ("CATL", "model Base"), for the message.
+func refuseDuplicate<T>(_ name: String, in items: [T], by key: (T) -> String, what: String, owner: String? = nil,
+                        except: Int? = nil) throws {
+    let matcher = NameMatcher(name)
+    if let i = items.firstIndex(where: { matcher.matches(key($0)) }), i != except {
+        guard let owner else { throw CommandError.duplicate(what, key(items[i])) }
+        throw CommandError("DuplicateName", "\(what) '\(key(items[i]))' already exists in \(owner) (names are compared ignoring case)")
+    }
+}
+
+/// `refuseDuplicate` over plain names.
 func refuseDuplicate(_ name: String, in names: [String], what: String, owner: String? = nil, except: Int? = nil) throws {
-    let folded = Name.fold(name)
-    if let i = names.firstIndex(where: { Name.fold($0) == folded }), i != except {
-        guard let owner else { throw CommandError.duplicate(what, names[i]) }
-        throw CommandError("DuplicateName", "\(what) '\(names[i])' already exists in \(owner) (names are compared ignoring case)")
+    try refuseDuplicate(name, in: names, by: { $0 }, what: what, owner: owner, except: except)
+}
+
+/// Matches names against one name ignoring case, as `Name.same` does, but faster when scanning
+/// a list: the name is folded once, and an ASCII candidate is compared byte by byte without
+/// allocating (a list of thousands is scanned on every add).
+struct NameMatcher {
+    let name: String
+    let folded: [UInt8]
+    let ascii: Bool
+
+    init(_ name: String) {
+        self.name = name
+        let f = Name.fold(name)
+        folded = Array(f.utf8)
+        ascii = folded.allSatisfy { $0 < 0x80 }
+    }
+
+    func matches(_ candidate: String) -> Bool {
+        guard ascii else { return Name.same(candidate, name) }
+        var c = candidate
+        let answer: Bool? = c.withUTF8 { p in
+            if p.count != folded.count {
+                for b in p where b >= 0x80 { return nil }
+                return false
+            }
+            for i in 0..<p.count {
+                let b = p[i]
+                if b >= 0x80 { return nil }
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != folded[i] { return false }
+            }
+            return true
+        }
+        return answer ?? Name.same(candidate, name)
     }
 }
 

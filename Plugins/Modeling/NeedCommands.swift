@@ -23,7 +23,7 @@ enum NeedCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "need", command: "need add")
-        try refuseDuplicate(name, in: e.needs.map(\.name), what: "need", owner: e.name)
+        try refuseDuplicate(name, in: e.needs, by: \.name, what: "need", owner: e.name)
         let segment = try segmentName(ctx.arguments.string("segment"), in: e, command: "need add")
         let n = Need(name: name, segment: segment, kind: ctx.arguments.string("type").flatMap(Need.Kind.init(rawValue:)) ?? .pain,
                      importance: ctx.arguments.int("importance") ?? 3)
@@ -86,7 +86,7 @@ enum NeedCommands {
         var changed: [String] = []
         if let new = a.string("name") {
             n.name = try checkNewName(new, "need", command: "need set")
-            try refuseDuplicate(n.name, in: e.needs.map(\.name), what: "need", owner: e.name, except: i)
+            try refuseDuplicate(n.name, in: e.needs, by: \.name, what: "need", owner: e.name, except: i)
             changed.append("name")
         }
         if let s = a.string("segment") { n.segment = try segmentName(s, in: e, command: "need set"); changed.append("segment") }
@@ -142,7 +142,7 @@ enum NeedCommands {
     }
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
-        try lookup(name, in: e.needs.map(\.name), what: "need", owner: e.name, add: "need add NAME --segment SEGMENT")
+        try lookup(name, in: e.needs, by: \.name, what: "need", owner: e.name, add: "need add NAME --segment SEGMENT")
     }
 
     static func table(_ needs: [Need]) -> Table {

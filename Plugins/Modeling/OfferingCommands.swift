@@ -22,7 +22,7 @@ enum OfferingCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "offering", command: "offering add")
-        try refuseDuplicate(name, in: e.offerings.map(\.name), what: "offering", owner: e.name)
+        try refuseDuplicate(name, in: e.offerings, by: \.name, what: "offering", owner: e.name)
         let o = Offering(name: name, carrier: ctx.arguments.string("carrier").flatMap(Offering.Carrier.init(rawValue:)) ?? .product,
                          price: ctx.arguments.double("price"), unitCost: ctx.arguments.double("cost"))
         try ctx.update(e.name) { $0.offerings.append(o) }
@@ -86,7 +86,7 @@ enum OfferingCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             o.name = try checkNewName(n, "offering", command: "offering set")
-            try refuseDuplicate(o.name, in: e.offerings.map(\.name), what: "offering", owner: e.name, except: i)
+            try refuseDuplicate(o.name, in: e.offerings, by: \.name, what: "offering", owner: e.name, except: i)
             changed.append("name")
         }
         if let c = a.string("carrier"), let carrier = Offering.Carrier(rawValue: c) { o.carrier = carrier; changed.append("carrier") }
@@ -130,16 +130,18 @@ enum OfferingCommands {
     }
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
-        try lookup(name, in: e.offerings.map(\.name), what: "offering", owner: e.name, add: "offering add NAME")
+        try lookup(name, in: e.offerings, by: \.name, what: "offering", owner: e.name, add: "offering add NAME")
     }
 
     static func table(_ offerings: [Offering], reliefs: [Relief] = []) -> Table {
-        Table(headers: ["offering", "carrier", "price", "cost", "margin", "relieves"],
+        var counts: [String: Int] = [:]
+        for r in reliefs { counts[Name.fold(r.offering), default: 0] += 1 }
+        return Table(headers: ["offering", "carrier", "price", "cost", "margin", "relieves"],
               rows: offerings.map { o in
                   var margin = ""
                   if let p = o.price, let c = o.unitCost { margin = num(p - c) }
                   return [o.name, o.carrier.rawValue, num(o.price), num(o.unitCost), margin,
-                          String(reliefs.count(where: { Name.same($0.offering, o.name) }))]
+                          String(counts[Name.fold(o.name)] ?? 0)]
               },
               alignments: [.left, .left, .right, .right, .right, .right])
     }

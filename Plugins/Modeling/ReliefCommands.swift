@@ -95,16 +95,17 @@ enum ReliefCommands {
     }
 
     static func index(_ offering: String, _ need: String, in e: Enterprise) -> Int? {
-        e.reliefs.firstIndex { Name.same($0.offering, offering) && Name.same($0.need, need) }
+        let o = NameMatcher(offering), n = NameMatcher(need)
+        return e.reliefs.firstIndex { n.matches($0.need) && o.matches($0.offering) }
     }
 
     static func table(_ reliefs: [Relief], needs: [Need] = []) -> Table {
-        Table(headers: ["offering", "need", "functional", "emotional"] + (needs.isEmpty ? [] : ["importance"]),
+        var importance: [String: Int] = [:]
+        for n in needs where importance[Name.fold(n.name)] == nil { importance[Name.fold(n.name)] = n.importance }
+        return Table(headers: ["offering", "need", "functional", "emotional"] + (needs.isEmpty ? [] : ["importance"]),
               rows: reliefs.map { r in
                   var row = [r.offering, r.need, num(r.functional), num(r.emotional)]
-                  if !needs.isEmpty {
-                      row.append(needs.first { Name.same($0.name, r.need) }.map { String($0.importance) } ?? "")
-                  }
+                  if !needs.isEmpty { row.append(importance[Name.fold(r.need)].map(String.init) ?? "") }
                   return row
               },
               alignments: [.left, .left, .right, .right, .right])

@@ -32,7 +32,7 @@ enum ResourceCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "resource", command: "resource add")
-        try refuseDuplicate(name, in: e.resources.map(\.name), what: "resource", owner: e.name)
+        try refuseDuplicate(name, in: e.resources, by: \.name, what: "resource", owner: e.name)
         var r = Resource(name: name, kind: ctx.arguments.string("kind").flatMap(Resource.Kind.init(rawValue:)) ?? .other,
                          strength: ctx.arguments.double("strength") ?? 5)
         for f in vrioFlags where ctx.arguments.flag(f.flag) { r[keyPath: f.field] = true }
@@ -101,7 +101,7 @@ enum ResourceCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             let new = try checkNewName(n, "resource", command: "resource set")
-            try refuseDuplicate(new, in: e.resources.map(\.name), what: "resource", owner: e.name, except: i)
+            try refuseDuplicate(new, in: e.resources, by: \.name, what: "resource", owner: e.name, except: i)
             r.name = new; changed.append("name")
         }
         if let k = a.string("kind"), let kind = Resource.Kind(rawValue: k) { r.kind = kind; changed.append("kind") }
@@ -154,7 +154,7 @@ enum ResourceCommands {
     }
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
-        try lookup(name, in: e.resources.map(\.name), what: "resource", owner: e.name, add: "resource add NAME")
+        try lookup(name, in: e.resources, by: \.name, what: "resource", owner: e.name, add: "resource add NAME")
     }
 
     static func table(_ resources: [Resource]) -> Table {

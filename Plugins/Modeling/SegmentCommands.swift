@@ -16,7 +16,7 @@ enum SegmentCommands {
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.string("name")!, "segment", command: "segment add")
-        try refuseDuplicate(name, in: e.segments.map(\.name), what: "segment", owner: e.name)
+        try refuseDuplicate(name, in: e.segments, by: \.name, what: "segment", owner: e.name)
         let s = Segment(name: name, size: ctx.arguments.int("size"))
         try ctx.update(e.name) { $0.segments.append(s) }
         return .message("Added segment \(name) to \(e.name)\(s.size.map { " (size \($0))" } ?? "").",
@@ -68,7 +68,7 @@ enum SegmentCommands {
         var changed: [String] = []
         if let n = a.string("name") {
             s.name = try checkNewName(n, "segment", command: "segment set")
-            try refuseDuplicate(s.name, in: e.segments.map(\.name), what: "segment", owner: e.name, except: i)
+            try refuseDuplicate(s.name, in: e.segments, by: \.name, what: "segment", owner: e.name, except: i)
             changed.append("name")
         }
         if a.has("size") && a.flag("no-size") { throw CommandError.badValue("segment set: --size and --no-size contradict each other") }
@@ -114,14 +114,14 @@ enum SegmentCommands {
     }
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
-        try lookup(name, in: e.segments.map(\.name), what: "segment", owner: e.name, add: "segment add NAME")
+        try lookup(name, in: e.segments, by: \.name, what: "segment", owner: e.name, add: "segment add NAME")
     }
 
     static func table(_ segments: [Segment], needs: [Need]) -> Table {
-        Table(headers: ["segment", "size", "needs"],
-              rows: segments.map { s in
-                  [s.name, s.size.map(String.init) ?? "", String(needs.count { Name.same($0.segment, s.name) })]
-              },
+        var counts: [String: Int] = [:]
+        for n in needs { counts[Name.fold(n.segment), default: 0] += 1 }
+        return Table(headers: ["segment", "size", "needs"],
+              rows: segments.map { s in [s.name, s.size.map(String.init) ?? "", String(counts[Name.fold(s.name)] ?? 0)] },
               alignments: [.left, .right, .right])
     }
 }

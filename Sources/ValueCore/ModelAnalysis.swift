@@ -272,14 +272,12 @@ extension ValueModel.Stage {
 extension ValueModel {
     /// The node named `name` (ignoring case), if any.
     public func node(named name: String) -> Node? {
-        let folded = Name.fold(name)
-        return nodes.first { Name.fold($0.name) == folded }
+        nodes.first { Name.same($0.name, name) }
     }
 
     /// The edge from `from` to `to` (ignoring case), if any.
     public func edge(from: String, to: String) -> Edge? {
-        let f = Name.fold(from), t = Name.fold(to)
-        return edges.first { Name.fold($0.from) == f && Name.fold($0.to) == t }
+        edges.first { Name.same($0.from, from) && Name.same($0.to, to) }
     }
 }
 

@@ -1,7 +1,7 @@
 import Testing
 import ValueCore
 import Workbench
-import Modeling
+@testable import Modeling
 
 /// What each command family does to the workspace, and what it says.
 @Suite struct CommandTests {
@@ -356,5 +356,16 @@ import Modeling
         #expect(chart.svg.contains("R1 growth"))
         // The same model draws the same SVG (notebook replays compare outputs).
         #expect(s.ok("model show Base").chart == chart)
+    }
+}
+
+@Suite struct NameMatcherTests {
+    /// The fast matcher agrees with `Name.same` on ASCII, Unicode and mixed names.
+    @Test(arguments: [("Battery R&D", "battery r&d"), ("CATL", "catl"), ("CATL", "CATL "), ("Café", "CAFÉ"), ("café", "Cafe"),
+                      ("宁德时代", "宁德时代"), ("a", "b"), ("", ""), ("", "a"), ("Price", "Pric"), ("K", "\u{212A}"),
+                      ("straße", "STRASSE"), ("Need 12", "need 12"), ("Need 12", "need 13")])
+    func agreesWithNameSame(a: String, b: String) {
+        #expect(NameMatcher(a).matches(b) == Name.same(a, b))
+        #expect(NameMatcher(b).matches(a) == Name.same(b, a))
     }
 }
