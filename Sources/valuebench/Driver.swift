@@ -14,6 +14,8 @@ final class Driver {
         var echo = false
         /// Prefix error lines with the script line number.
         var numberErrors = true
+        /// Show `error:` in red (a terminal).
+        var colorErrors = false
     }
     var options: Options
     /// Commands that failed so far.
@@ -22,6 +24,10 @@ final class Driver {
     private(set) var finished = false
     /// The notebook the session is recorded into (Driver+Notebooks.swift).
     let notebooks = NotebookState()
+    /// Runs one line in the session; the terminal replaces it so that Ctrl-C cancels a command.
+    var runLine: (inout Session, String) -> Outcome = { $0.execute($1) }
+    /// Asked before `quit` leaves; false keeps the session going (the terminal's unsaved-changes warning).
+    var leaveGuard: (() -> Bool)?
 
     init(session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout, err: OutputStream = .stderr) {
         self.session = session
@@ -52,7 +58,7 @@ final class Driver {
     /// Runs one (logical) command line and prints what it gives.
     func execute(_ line: String, lineNumber: Int? = nil) {
         if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { out.write("> \(line)\n") }
-        let outcome = session.execute(line)
+        let outcome = runLine(&session, line)
         record(line, outcome)
         switch outcome {
         case .nothing:
@@ -71,10 +77,11 @@ final class Driver {
     func report(_ error: CommandError, lineNumber: Int?) {
         failures += 1
         out.flush()
+        let prefix = options.colorErrors ? "\u{1B}[31merror:\u{1B}[0m" : "error:"
         if options.numberErrors, let n = lineNumber {
-            err.write("error: line \(n): \(error.message)\n")
+            err.write("\(prefix) line \(n): \(error.message)\n")
         } else {
-            err.write("error: \(error.message)\n")
+            err.write("\(prefix) \(error.message)\n")
         }
         if options.bail { finished = true }
     }
@@ -83,6 +90,7 @@ final class Driver {
     func perform(_ request: SessionRequest, lineNumber: Int?) {
         switch request {
         case .quit:
+            if let leaveGuard, !leaveGuard() { return }
             finished = true
         default:
             performNotebook(request, lineNumber: lineNumber)

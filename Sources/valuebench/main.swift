@@ -64,6 +64,9 @@ struct ValueBench: ParsableCommand {
             }
             defer { close(fd) }
             driver.run(DescriptorLines(fd: fd))
+        } else if interactive {
+            Interactive.run(driver, color: color)
+            return
         } else {
             driver.run(DescriptorLines(fd: 0))
         }
