@@ -158,7 +158,7 @@ public struct Completer: Sendable {
             }
             out = values(a.kind, word: word, scope: scope, path: path)
         }
-        if !onlyPositionals, word.isEmpty, argument == nil || argument!.optional || out.isEmpty {
+        if !onlyPositionals, word.isEmpty, out.isEmpty {
             out += optionNames(options, given: given)
         }
         return out
@@ -293,7 +293,9 @@ public struct Completer: Sendable {
             while n < common.count, n < other.count, String(common[n]).lowercased() == String(other[n]).lowercased() { n += 1 }
             common.removeSubrange(n...)
         }
-        guard common.count > word.count else {
+        // Extending an empty word to a bare `-` or `--` helps nobody: list the options instead.
+        let bare = common.allSatisfy { $0 == "-" }
+        guard common.count > word.count, !bare else {
             return Completion(start: start, typed: typed, replacement: typed, candidates: shown)
         }
         return Completion(start: start, typed: typed, replacement: quoteOpen(String(common)), candidates: shown)
