@@ -36,7 +36,12 @@ int clibedit_install_sigint(void) {
     sigemptyset(&action.sa_mask);
     /* No SA_RESTART: a blocking read returns EINTR, which is how a line is given up. */
     action.sa_flags = 0;
-    return sigaction(SIGINT, &action, NULL);
+    if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+    /* A parent may have left SIGINT blocked (the mask is inherited): Ctrl-C must arrive. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    return sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 int clibedit_take_interrupt(void) {
@@ -122,6 +127,18 @@ EditLine *clibedit_init(const char *program, void *clientdata) {
      * ended the search. Those meta-control keys (0200-0237) never come from a UTF-8 terminal:
      * make them insert, like every other character.
      */
+    /*
+     * Home, End, Delete and Ctrl-arrows as the common terminals send them, whatever TERM says
+     * (libedit binds only the terminfo spelling, and TERM is often not quite right).
+     */
+    static const char *const keys[][2] = {
+        {"\\e[H", "ed-move-to-beg"}, {"\\eOH", "ed-move-to-beg"}, {"\\e[1~", "ed-move-to-beg"},
+        {"\\e[7~", "ed-move-to-beg"}, {"\\e[F", "ed-move-to-end"}, {"\\eOF", "ed-move-to-end"},
+        {"\\e[4~", "ed-move-to-end"}, {"\\e[8~", "ed-move-to-end"}, {"\\e[3~", "ed-delete-next-char"},
+        {"\\e[1;5D", "ed-prev-word"}, {"\\e[1;5C", "em-next-word"},
+        {"\\e[1;3D", "ed-prev-word"}, {"\\e[1;3C", "em-next-word"},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) el_set(el, EL_BIND, keys[i][0], keys[i][1], NULL);
     for (int c = 0200; c <= 0237; c++) {
         char key[8];
         snprintf(key, sizeof key, "\\%03o", c);

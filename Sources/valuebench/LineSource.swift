@@ -18,6 +18,8 @@ final class DescriptorLines: LineSource {
     private var start = 0
     private var end = 0
     private var eof = false
+    /// The `errno` of a failed read (a folder, an I/O error): the input ended early.
+    private(set) var readError: Int32?
 
     init(fd: Int32) { self.fd = fd }
 
@@ -52,6 +54,7 @@ final class DescriptorLines: LineSource {
             let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + end, raw.count - end) }
             if n < 0 {
                 if errno == EINTR { continue }
+                readError = errno
                 eof = true
             } else if n == 0 {
                 eof = true

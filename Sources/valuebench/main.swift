@@ -63,12 +63,16 @@ struct ValueBench: ParsableCommand {
                 throw ExitCode(2)
             }
             defer { close(fd) }
-            driver.run(DescriptorLines(fd: fd))
+            let lines = DescriptorLines(fd: fd)
+            driver.run(lines)
+            try Self.check(lines, file)
         } else if interactive {
             Interactive.run(driver, color: color)
             return
         } else {
-            driver.run(DescriptorLines(fd: 0))
+            let lines = DescriptorLines(fd: 0)
+            driver.run(lines)
+            try Self.check(lines, "standard input")
         }
         try finishNotebooks(driver)
         driver.finishJournal()
@@ -76,6 +80,14 @@ struct ValueBench: ParsableCommand {
         // Leave without tearing the workspace down: freeing 100,000 enterprises one by one costs
         // more than a quarter of the script that made them, and the kernel frees it all at once.
         Glibc.exit(driver.exitStatus)
+    }
+
+    /// Input that could not be read to its end (a folder, an I/O error) is status 2.
+    static func check(_ lines: DescriptorLines, _ name: String) throws {
+        guard let e = lines.readError else { return }
+        OutputStream.stdout.flush()
+        OutputStream.stderr.write("error: cannot read \(name): \(String(cString: strerror(e)))\n")
+        throw ExitCode(2)
     }
 }
 
