@@ -68,7 +68,6 @@ struct ValueBench: ParsableCommand {
             try Self.check(lines, file)
         } else if interactive {
             Interactive.run(driver, color: color)
-            return
         } else {
             let lines = DescriptorLines(fd: 0)
             driver.run(lines)
@@ -79,7 +78,8 @@ struct ValueBench: ParsableCommand {
         OutputStream.stdout.flush()
         // Leave without tearing the workspace down: freeing 100,000 enterprises one by one costs
         // more than a quarter of the script that made them, and the kernel frees it all at once.
-        Glibc.exit(driver.exitStatus)
+        // A typed command that failed was answered on the spot: the REPL itself succeeded.
+        Glibc.exit(interactive ? 0 : driver.exitStatus)
     }
 
     /// Input that could not be read to its end (a folder, an I/O error) is status 2.
