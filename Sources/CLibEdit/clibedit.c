@@ -60,30 +60,43 @@ int clibedit_interrupt_fd(void) { return interrupt_pipe[0]; }
 
 /*
  * libedit's own read function retries a read interrupted by a signal once, so the first Ctrl-C
- * would be lost. This one gives the line up at once when SIGINT was recorded, and otherwise
- * (SIGWINCH, SIGCONT, which libedit has already handled) reads on. Bytes are decoded with the
- * locale's multibyte rules, one at a time, as libedit does.
+ * would be lost. This one gives the line up as soon as SIGINT is recorded, and otherwise
+ * (SIGWINCH, SIGCONT, which libedit has already handled) reads on. A byte that arrives together
+ * with the interrupt (keys typed right after Ctrl-C) is kept for the next line rather than
+ * added to the one given up. Bytes are decoded with the locale's multibyte rules, one at a
+ * time, as libedit does.
  */
+static int pending_byte = -1;
+
 static int read_char(EditLine *el, wchar_t *out) {
     (void)el;
     mbstate_t state;
     memset(&state, 0, sizeof state);
     for (;;) {
         unsigned char byte;
-        ssize_t n = read(STDIN_FILENO, &byte, 1);
-        if (n == 0) { *out = L'\0'; return 0; }
-        if (n < 0) {
-            if (errno == EINTR) {
-                if (interrupted) { *out = L'\0'; errno = EINTR; return -1; }
-                continue;
+        if (pending_byte >= 0) {
+            byte = (unsigned char)pending_byte;
+            pending_byte = -1;
+        } else {
+            if (interrupted) { *out = L'\0'; errno = EINTR; return -1; }
+            ssize_t n = read(STDIN_FILENO, &byte, 1);
+            if (n == 0) { *out = L'\0'; return 0; }
+            if (n < 0) {
+                if (errno == EINTR) continue;  /* the top of the loop looks at the flag */
+                if (errno == EAGAIN) {
+                    /* Someone left stdin non-blocking: make it blocking again. */
+                    int flags = fcntl(STDIN_FILENO, F_GETFL, 0);
+                    if (flags >= 0 && fcntl(STDIN_FILENO, F_SETFL, flags & ~O_NONBLOCK) == 0) continue;
+                }
+                *out = L'\0';
+                return -1;
             }
-            if (errno == EAGAIN) {
-                /* Someone left stdin non-blocking: make it blocking again. */
-                int flags = fcntl(STDIN_FILENO, F_GETFL, 0);
-                if (flags >= 0 && fcntl(STDIN_FILENO, F_SETFL, flags & ~O_NONBLOCK) == 0) continue;
+            if (interrupted) {
+                pending_byte = byte;
+                *out = L'\0';
+                errno = EINTR;
+                return -1;
             }
-            *out = L'\0';
-            return -1;
         }
         wchar_t wc;
         size_t r = mbrtowc(&wc, (const char *)&byte, 1, &state);

@@ -147,6 +147,11 @@ struct TerminalTests {
         try t.type("enterprise list --json")
         try t.press("Enter")
         try t.waitFor("[]", count: 2)
+        // Keys typed right after Ctrl-C (one burst) start the next line.
+        try t.type("enterprise add Ghost")
+        try t.tmux(["send-keys", "-t", "vb", "C-c", "enterprise list --json", "Enter"])
+        let after = try t.waitFor("[]", count: 3)
+        #expect(!after.contains("Added enterprise Ghost"))
     }
 
     @Test func ctrlDExitsAtOnceWhenNothingChanged() throws {
