@@ -48,6 +48,9 @@ enum CancellableRun {
                 return job.outcome
             }
             if fds[1].revents != 0, clibedit_take_interrupt() != 0 {
+                // The terminal echoed ^C where the cursor was: the message goes below it.
+                OutputStream.stdout.write("\n")
+                OutputStream.stdout.flush()
                 return .failure(cancelled)
             }
             fds[1].revents = 0
