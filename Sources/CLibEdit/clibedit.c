@@ -12,6 +12,12 @@
 /* ---- SIGINT ------------------------------------------------------------------------------ */
 
 static volatile sig_atomic_t interrupted = 0;
+static volatile sig_atomic_t continued = 0;
+
+static void on_sigcont(int signo) {
+    (void)signo;
+    continued = 1;
+}
 static int interrupt_pipe[2] = {-1, -1};
 
 static void on_sigint(int signo) {
@@ -37,6 +43,8 @@ int clibedit_install_sigint(void) {
     /* No SA_RESTART: a blocking read returns EINTR, which is how a line is given up. */
     action.sa_flags = 0;
     if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+    action.sa_handler = on_sigcont;
+    sigaction(SIGCONT, &action, NULL);
     /* A parent may have left SIGINT blocked (the mask is inherited): Ctrl-C must arrive. */
     sigset_t set;
     sigemptyset(&set);
@@ -69,7 +77,6 @@ int clibedit_interrupt_fd(void) { return interrupt_pipe[0]; }
 static int pending_byte = -1;
 
 static int read_char(EditLine *el, wchar_t *out) {
-    (void)el;
     mbstate_t state;
     memset(&state, 0, sizeof state);
     for (;;) {
@@ -82,7 +89,15 @@ static int read_char(EditLine *el, wchar_t *out) {
             ssize_t n = read(STDIN_FILENO, &byte, 1);
             if (n == 0) { *out = L'\0'; return 0; }
             if (n < 0) {
-                if (errno == EINTR) continue;  /* the top of the loop looks at the flag */
+                if (errno == EINTR) {
+                    /* Back from Ctrl-Z (SIGCONT): the shell wrote over the screen, draw the line
+                     * again, as libedit's own read function does. Ctrl-C is seen at the top. */
+                    if (continued && !interrupted) {
+                        continued = 0;
+                        el_set(el, EL_REFRESH);
+                    }
+                    continue;
+                }
                 if (errno == EAGAIN) {
                     /* Someone left stdin non-blocking: make it blocking again. */
                     int flags = fcntl(STDIN_FILENO, F_GETFL, 0);
