@@ -204,7 +204,7 @@ enum DiffCommands {
              "implication": .string(r.label), "reason": .string(r.reason)]
         })]
         guard !rows.isEmpty else {
-            return .message("\(e.name) has no resources yet: `resource add \(quoted(e.name)) NAME --kind KIND --strength 0-10 --valuable --rare …`.", data: data)
+            return .message("\(e.name) has no resources yet: `resource add NAME --enterprise \(quoted(e.name)) --kind KIND --strength 0-10 --valuable --rare --costly --organized`.", data: data)
         }
         func yn(_ b: Bool) -> String { b ? "yes" : "no" }
         let table = Table(headers: ["resource", "kind", "strength", "V", "R", "I", "O", "implication"],
@@ -313,7 +313,7 @@ enum DiffCommands {
             "unserved": .array(u.needs.filter { !$0.served }.map { .string($0.need) }),
         ]
         guard !u.needs.isEmpty else {
-            return .message("\(e.name) has no needs yet: `need add \(quoted(e.name)) NAME --segment SEGMENT --kind pain|gain|job --importance 1-5`.", data: data)
+            return .message("\(e.name) has no needs yet: `need add NAME --enterprise \(quoted(e.name)) --segment SEGMENT --type pain|gain|job --importance 1-5`.", data: data)
         }
         let rows = u.needs.map { n in
             [n.segment, n.need, n.kind.rawValue, String(n.importance), num(n.functional), num(n.emotional),
