@@ -1,54 +1,58 @@
 import ValueCore
 import Workbench
 import KPI
+import Differentiation
 
 /// What the guide asks of the other analyses: whether an enterprise stands apart from its
 /// competitors (the differentiation analyzer), and whether a value model is anchored and closes
 /// its loop (the model analysis in ValueCore). The guide judges; it does not re-derive.
 enum Analyses {
-    /// How an enterprise's strategy canvas compares with its competitors'.
+    /// How an enterprise's strategy canvas compares with its competitors', as the
+    /// differentiation analyzer's canvas measures it.
     struct Distinctness: Equatable {
         struct Factor: Equatable {
             var factor: String
             var own: Double
-            /// The competitors' mean on this factor; nil when no competitor scores it (a factor
-            /// the enterprise created).
+            /// The competitors' mean on this factor (a competitor that does not score it counts
+            /// as 0, as on the canvas); nil when no competitor scores it (a factor the enterprise
+            /// created).
             var rivals: Double?
             var distinct: Bool
         }
         var competitors: [String]
+        /// Named competitors that are not in the workspace.
+        var missing: [String]
         var factors: [Factor]
         var distinct: [Factor] { factors.filter(\.distinct) }
     }
 
-    /// The gap (0–10 points) from the competitors' mean at which a factor counts as distinct.
+    /// The divergence (points of the 0–10 scale) from the competitors' mean at which a factor
+    /// counts as distinct: the lead `diff errc` asks for before it says "keep the lead".
     static let distinctGap: Double = 2
 
-    /// The competitors an enterprise is compared with: those it names that are in the workspace,
-    /// else the other enterprises of its industry.
+    /// The competitors an enterprise is compared with (the differentiation analyzer's rule:
+    /// those it names that are in the workspace, else the other enterprises of its industry).
     static func competitors(of e: Enterprise, in workspace: Workspace) -> [Enterprise] {
-        if !e.competitors.isEmpty {
-            return e.competitors.compactMap { workspace.enterprise(named: $0) }.filter { !Name.same($0.name, e.name) }
-        }
-        guard let industry = e.industry else { return [] }
-        return workspace.enterprises.filter { !Name.same($0.name, e.name) && $0.industry.map { Name.same($0, industry) } == true }
+        Market.competitors(of: e, in: workspace).list
     }
 
+    /// The enterprise's own factors on the strategy canvas against its competitors.
     static func distinctness(of e: Enterprise, in workspace: Workspace) -> Distinctness {
-        let rivals = competitors(of: e, in: workspace)
-        var factors: [Distinctness.Factor] = []
-        for f in e.factors {
-            let scores = rivals.compactMap { r in r.factors.first { Name.same($0.factor, f.factor) }?.score }
-            let mean = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
-            let distinct: Bool
-            if let mean { distinct = abs(f.score - mean) >= distinctGap } else { distinct = !rivals.isEmpty && f.score > 0 }
-            factors.append(.init(factor: f.factor, own: f.score, rivals: mean, distinct: distinct))
+        let market = Market.competitors(of: e, in: workspace)
+        let rivals = market.list
+        let names = Market.factors(of: [e])
+        guard !rivals.isEmpty, !names.isEmpty else {
+            return Distinctness(competitors: rivals.map(\.name), missing: market.missing, factors: [])
         }
-        return Distinctness(competitors: rivals.map(\.name), factors: factors)
+        let curve = Canvas([e] + rivals, factors: names).curves[0]
+        var factors: [Distinctness.Factor] = []
+        for (i, f) in names.enumerated() {
+            let scored = rivals.contains { Market.score($0, f) != nil }
+            factors.append(.init(factor: f, own: curve.scores[i], rivals: scored ? curve.scores[i] - curve.divergence[i] : nil,
+                                 distinct: abs(curve.divergence[i]) >= distinctGap))
+        }
+        return Distinctness(competitors: rivals.map(\.name), missing: market.missing, factors: factors)
     }
-
-    /// Whether `offering`'s relief of a need counts as relieving it.
-    static func relieves(_ r: Relief) -> Bool { r.functional > 0 || r.emotional > 0 }
 
     /// What the model analysis says about one value model.
     struct ModelReading: Equatable {

@@ -1,5 +1,6 @@
 import ValueCore
 import Workbench
+import Differentiation
 
 /// Something a step still lacks, and the command lines that would supply it.
 public struct Gap: Sendable, Equatable {
@@ -80,15 +81,9 @@ public enum Judge {
         return e.needs.filter { top[Name.fold($0.segment)] == $0.importance }
     }
 
-    /// The best relief of `need` by one of the enterprise's offerings.
-    static func bestRelief(of need: Need, _ e: Enterprise) -> Relief? {
-        e.reliefs.filter { r in
-            Name.same(r.need, need.name) && Analyses.relieves(r) && e.offerings.contains { Name.same($0.name, r.offering) }
-        }.max { $0.functional + $0.emotional < $1.functional + $1.emotional }
-    }
-
     /// Met when offerings relieve the most important needs and something in the strategy canvas
-    /// stands apart from the competitors'.
+    /// stands apart from the competitors'. Relief and distinctness are read as the
+    /// differentiation analyzer reads them (`diff utility`, `diff canvas`).
     static func proposition(_ e: Enterprise, _ workspace: Workspace) -> Judgement {
         var j = Judgement(step: 2)
         for m in e.models { if let p = m.proposition, !p.isEmpty { j.evidence.append("Value proposition (\(name: m.name)): \(name: p).") } }
@@ -101,21 +96,33 @@ public enum Judge {
                                      [Supply.offeringAdd()]))
             }
             let top = mostImportantNeeds(e)
-            for need in e.needs {
+            let rows = UtilityReport(e).needs
+            let threshold = UtilityReport.relievedAt
+            for (need, row) in zip(e.needs, rows) {
                 let important = top.contains { $0.name == need.name && $0.segment == need.segment }
-                if let r = bestRelief(of: need, e) {
+                let where_: Phrase = "importance \(need.importance), segment \(name: need.segment)"
+                let gap: Gap
+                if row.relieved {
                     if important {
-                        j.evidence.append("\(name: r.offering) relieves \(name: need.name) (importance \(need.importance)): functional \(r.functional), emotional \(r.emotional).")
+                        j.evidence.append("\(names: row.offerings) relieve\(row.offerings.count == 1 ? "s" : "") \(name: need.name) (importance \(need.importance)): functional \(row.functional), emotional \(row.emotional).")
                     }
+                    continue
+                } else if row.served {
+                    gap = Gap("\(name: need.name) (\(where_)) is served only weakly: functional \(row.functional), emotional \(row.emotional); relieving it takes \(threshold) or more on either.",
+                              [Supply.reliefAdd(offering: row.offerings.first, need: need.name)])
                 } else {
-                    let gap = Gap("No offering relieves \(name: need.name) (importance \(need.importance), segment \(name: need.segment)).",
-                                  [Supply.reliefAdd(offering: e.offerings.first?.name, need: need.name)])
-                    if important { j.missing.append(gap) } else { j.open.append(gap) }
+                    gap = Gap("No offering relieves \(name: need.name) (\(where_)).",
+                              [Supply.reliefAdd(offering: e.offerings.first?.name, need: need.name)])
                 }
+                if important { j.missing.append(gap) } else { j.open.append(gap) }
             }
         }
         // Something is distinct from the competitors.
         let d = Analyses.distinctness(of: e, in: workspace)
+        for name in d.missing {
+            j.open.append(Gap("Named competitor \(name: name) is not in the workspace.",
+                              [Supply.competitorAdd(name: name, industry: e.industry)]))
+        }
         if e.factors.isEmpty {
             j.missing.append(Gap("\(name: e.name) has no strategy-canvas factor scores.",
                                  [Supply.factorSet(e.name, factor: nil), Supply.canvas()]))
@@ -124,7 +131,7 @@ public enum Judge {
             let how: Phrase = e.industry.map { "name its competitors or add enterprises of its industry (\(name: $0))" }
                 ?? "name its competitors or set its industry"
             j.missing.append(Gap("\(name: e.name) has no competitor in the workspace to compare with: \(how).",
-                                 [Supply.competitorAdd(industry: e.industry), Supply.factorSet("COMPETITOR", factor: e.factors.first?.factor),
+                                 [Supply.competitorAdd(name: nil, industry: e.industry), Supply.factorSet("COMPETITOR", factor: e.factors.first?.factor),
                                   Supply.competitorSet(e.name)]))
         } else if !e.factors.isEmpty {
             let distinct = d.distinct
@@ -136,7 +143,7 @@ public enum Judge {
                 }
             }
             if distinct.isEmpty {
-                let closest = d.factors.max { abs($0.own - ($0.rivals ?? $0.own)) < abs($1.own - ($1.rivals ?? $1.own)) }
+                let closest = d.factors.max { abs($0.own - ($0.rivals ?? 0)) < abs($1.own - ($1.rivals ?? 0)) }
                 j.missing.append(Gap("Nothing in \(name: e.name)'s offering stands apart: on every factor it is within \(Analyses.distinctGap) points of its competitors (\(names: d.competitors)).",
                                      [Supply.factorSet(e.name, factor: closest?.factor), Supply.canvas()]))
             }

@@ -20,8 +20,8 @@ enum Supply {
         "relief set \(offering.map(q) ?? "OFFERING") \(q(need)) --functional 8 --emotional 5"
     }
     static func competitorSet(_ enterprise: String) -> String { "enterprise set \(q(enterprise)) --competitor COMPETITOR" }
-    static func competitorAdd(industry: String?) -> String {
-        "enterprise add COMPETITOR --industry \(industry.map(q) ?? "INDUSTRY")"
+    static func competitorAdd(name: String?, industry: String?) -> String {
+        "enterprise add \(name.map(q) ?? "COMPETITOR") --industry \(industry.map(q) ?? "INDUSTRY")"
     }
     static func factorSet(_ enterprise: String, factor: String?) -> String {
         "factor set \(q(enterprise)) \(factor.map(q) ?? "FACTOR") 7"

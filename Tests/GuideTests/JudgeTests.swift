@@ -67,6 +67,24 @@ import Workbench
         #expect(missing(judge(2, e)) == ["No offering relieves ‘range anxiety’ (importance 5, segment ‘Automakers’)."])
     }
 
+    @Test func step2WeakReliefIsNotEnough() {
+        var e = Fixture.catl()
+        e.reliefs[0].functional = 4; e.reliefs[0].emotional = 3
+        let j = judge(2, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["‘range anxiety’ (importance 5, segment ‘Automakers’) is served only weakly: functional 4, emotional 3; relieving it takes 5 or more on either."])
+        #expect(j.missing[0].commands == ["relief set \"Kirin battery\" \"range anxiety\" --functional 8 --emotional 5"])
+    }
+
+    @Test func step2NamedCompetitorMissingFromTheWorkspace() {
+        var e = Fixture.catl()
+        e.competitors = ["BYD", "Sunwoda"]
+        let j = judge(2, e)
+        #expect(j.met)
+        #expect(j.open.map(\.what.description).last == "Named competitor ‘Sunwoda’ is not in the workspace.")
+        #expect(j.open.last?.commands == ["enterprise add Sunwoda --industry batteries"])
+    }
+
     @Test func step2WithoutCompetitors() {
         let j = judge(2, Fixture.catl(), competitors: [])
         #expect(!j.met)
