@@ -76,6 +76,14 @@ int clibedit_interrupt_fd(void) { return interrupt_pipe[0]; }
  */
 static int pending_byte = -1;
 
+/* While the incremental search is on, every key is handed to it (see clibedit_set_search). */
+static int search_mode = 0;
+static wchar_t search_key = 0;
+#define SEARCH_KEY 0237
+
+void clibedit_set_search(int on) { search_mode = on; }
+wchar_t clibedit_search_key(void) { return search_key; }
+
 static int read_char(EditLine *el, wchar_t *out) {
     mbstate_t state;
     memset(&state, 0, sizeof state);
@@ -120,6 +128,10 @@ static int read_char(EditLine *el, wchar_t *out) {
             memset(&state, 0, sizeof state);
             continue;
         }
+        if (search_mode) {
+            search_key = wc;
+            wc = SEARCH_KEY;
+        }
         *out = wc;
         return 1;
     }
@@ -149,31 +161,16 @@ EditLine *clibedit_init(const char *program, void *clientdata) {
     el_set(el, EL_PROMPT_ESC, prompt_fn, '\1');
     el_set(el, EL_GETCFN, read_char);
     el_set(el, EL_CLIENTDATA, clientdata);
-    /*
-     * The incremental search (^R) looks a typed character up in the key map by its low byte
-     * only, so a CJK character such as U+5B81 (宁) was taken for the 8-bit meta key 0x81 and
-     * ended the search. Those meta-control keys (0200-0237) never come from a UTF-8 terminal:
-     * make them insert, like every other character.
-     */
-    /*
-     * Home, End, Delete and Ctrl-arrows as the common terminals send them, whatever TERM says
-     * (libedit binds only the terminfo spelling, and TERM is often not quite right).
-     */
-    static const char *const keys[][2] = {
-        {"\\e[H", "ed-move-to-beg"}, {"\\eOH", "ed-move-to-beg"}, {"\\e[1~", "ed-move-to-beg"},
-        {"\\e[7~", "ed-move-to-beg"}, {"\\e[F", "ed-move-to-end"}, {"\\eOF", "ed-move-to-end"},
-        {"\\e[4~", "ed-move-to-end"}, {"\\e[8~", "ed-move-to-end"}, {"\\e[3~", "ed-delete-next-char"},
-        {"\\e[1;5D", "ed-prev-word"}, {"\\e[1;5C", "em-next-word"},
-        {"\\e[1;3D", "ed-prev-word"}, {"\\e[1;3C", "em-next-word"},
-    };
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) el_set(el, EL_BIND, keys[i][0], keys[i][1], NULL);
-    for (int c = 0200; c <= 0237; c++) {
-        char key[8];
-        snprintf(key, sizeof key, "\\%03o", c);
-        el_set(el, EL_BIND, key, "ed-insert", NULL);
-    }
     return el;
 }
+
+int clibedit_push(EditLine *el, wchar_t key) {
+    wchar_t text[2] = {key, 0};
+    el_wpush(el, text);
+    return 0;
+}
+
+int clibedit_move_cursor(EditLine *el, int characters) { return el_cursor(el, characters); }
 
 void clibedit_end(EditLine *el) { if (el) el_end(el); }
 
@@ -241,6 +238,12 @@ int clibedit_history_count(History *h) {
     HistEvent ev;
     if (history(h, &ev, H_GETSIZE) < 0) return 0;
     return ev.num;
+}
+
+const char *clibedit_history_step(History *h, int oldest) {
+    HistEvent ev;
+    if (history(h, &ev, oldest ? H_LAST : H_PREV) < 0) return NULL;
+    return ev.str;
 }
 
 int clibedit_history_load(History *h, const char *path) {

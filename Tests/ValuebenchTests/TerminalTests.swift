@@ -58,16 +58,25 @@ struct TerminalTests {
         defer { home.remove() }
         let t = try TmuxTerminal(home: home.path)
         try t.waitFor("valuebench> ")
-        for line in ["enterprise add 宁德时代", "enterprise add Beta", "enterprise list --json"] {
+        for line in ["enterprise add 胖东来", "enterprise add 宁德时代", "enterprise add Beta", "enterprise list --json"] {
             try t.type(line)
             try t.press("Enter")
         }
         try t.waitFor("\"name\":\"Beta\"")
+        // 东 is U+4E1C, whose low byte is a control code: it must extend the search.
         try t.press("C-r")
+        try t.type("东")
+        try t.waitFor("(reverse-i-search)`东': enterprise add 胖东来")
+        try t.press("C-g")
+        try t.press("C-r")
+        try t.type("BET")
+        try t.waitFor("(reverse-i-search)`BET': enterprise add Beta")
+        try t.press("BSpace", "BSpace", "BSpace")
         try t.type("宁")
-        try t.waitFor("bck:宁")
+        try t.waitFor("(reverse-i-search)`宁': enterprise add 宁德时代")
+        // Enter runs the line found.
         try t.press("Enter")
-        try t.waitFor("already", count: 1)
+        try t.waitFor("enterprise '宁德时代' already exists")
     }
 
     @Test func tabCompletesCommandsAndEnterpriseNamesInUTF8() throws {

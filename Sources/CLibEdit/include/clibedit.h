@@ -47,11 +47,25 @@ void clibedit_delete_before(EditLine *el, int characters);
 /* Inserts UTF-8 text at the cursor. Returns -1 when it does not fit. */
 int clibedit_insert(EditLine *el, const char *text);
 
+/*
+ * The incremental search (written in Swift: libedit's own one looks keys up by their low byte
+ * and so ends on many CJK characters). While it is on, every key read is recorded
+ * (clibedit_search_key) and handed to libedit as the key 0237, which the search binds.
+ */
+void clibedit_set_search(int on);
+wchar_t clibedit_search_key(void);
+/* Pushes a key back: libedit reads it next, as if typed. */
+int clibedit_push(EditLine *el, wchar_t key);
+/* Moves the cursor by `characters` (negative: left); returns the new position. */
+int clibedit_move_cursor(EditLine *el, int characters);
+
 /* History: an in-memory list of at most `size` entries, no consecutive duplicates. */
 History *clibedit_history_init(int size);
 void clibedit_history_end(History *h);
 int clibedit_use_history(EditLine *el, History *h);
 int clibedit_history_enter(History *h, const char *line);
+/* The entries, oldest first: call with oldest = 1, then 0 until NULL. */
+const char *clibedit_history_step(History *h, int oldest);
 /* Number of entries. */
 int clibedit_history_count(History *h);
 /* Loads / saves libedit's history file format; -1 on failure. */

@@ -19,8 +19,15 @@ final class LineEditor {
         case end
     }
 
-    private var el: OpaquePointer?
+    var el: OpaquePointer?
     private var history: OpaquePointer?
+    let historySize: Int
+    /// The history, oldest first (for the incremental search).
+    var lines: [String] = []
+    /// The prompt of the line being read.
+    var prompt = ""
+    /// The incremental search under way, if any.
+    var search: IncrementalSearch?
     private let out: OutputStream
     /// Completes the line up to the cursor; set by the owner.
     var complete: ((String) -> Completion)?
@@ -28,6 +35,7 @@ final class LineEditor {
     /// - Returns: nil when libedit cannot run on this terminal.
     init?(program: String, historySize: Int, out: OutputStream = .stdout) {
         self.out = out
+        self.historySize = historySize
         guard let history = clibedit_history_init(Int32(historySize)) else { return nil }
         self.history = history
         guard let el = clibedit_init(program, nil) else {
@@ -38,8 +46,18 @@ final class LineEditor {
         // The user's own ~/.editrc first, then the bindings the workbench relies on.
         _ = clibedit_source(el, nil)
         _ = clibedit_use_history(el, history)
-        _ = clibedit_bind(el, "^R", "em-inc-search-prev")
-        _ = clibedit_bind(el, "^S", "em-inc-search-next")
+        // Ctrl-R: the incremental search (IncrementalSearch.swift; libedit's own
+        // em-inc-search-prev ends on CJK characters whose low byte is a control code).
+        _ = clibedit_add_function(el, "vb-search", "search the history backwards, incrementally") { el, _ in
+            guard let el, let data = clibedit_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().startSearch(el)
+        }
+        _ = clibedit_add_function(el, "vb-search-key", "a key typed during the search") { el, _ in
+            guard let el, let data = clibedit_clientdata(el) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().searchKey(el)
+        }
+        _ = clibedit_bind(el, "^R", "vb-search")
+        _ = clibedit_bind(el, "\\237", "vb-search-key")
         _ = clibedit_add_function(el, "vb-complete", "complete the word under the cursor") { el, _ in
             guard let el, let data = clibedit_clientdata(el) else { return UInt8(CC_ERROR) }
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().tab(el)
@@ -62,10 +80,13 @@ final class LineEditor {
 
     /// Reads one line with `prompt` (bytes between two `\u{1}` are invisible, for colour).
     func read(prompt: String) -> Input {
+        self.prompt = prompt
         clibedit_set_prompt(prompt)
         var count: Int32 = 0
         var status: Int32 = 0
-        guard let p = clibedit_gets(el, &count, &status) else {
+        let p = clibedit_gets(el, &count, &status)
+        endSearch()
+        guard let p else {
             return status == 1 ? .interrupted : .end
         }
         var line = String(cString: p)
@@ -78,6 +99,8 @@ final class LineEditor {
     /// Adds a line to the history (consecutive duplicates are kept once).
     func remember(_ line: String) {
         _ = clibedit_history_enter(history, line)
+        if lines.last != line { lines.append(line) }
+        if lines.count > historySize { lines.removeFirst(lines.count - historySize) }
     }
 
     var historyCount: Int { Int(clibedit_history_count(history)) }
@@ -85,6 +108,12 @@ final class LineEditor {
     /// Loads the history file, if there is one.
     func loadHistory(_ path: String) {
         _ = clibedit_history_load(history, path)
+        lines = []
+        var entry = clibedit_history_step(history, 1)
+        while let e = entry {
+            lines.append(String(cString: e))
+            entry = clibedit_history_step(history, 0)
+        }
     }
 
     /// Writes the history file: to a temporary file first, then renamed over the old one, so an
