@@ -50,6 +50,7 @@ struct ValueBench: ParsableCommand {
         let script = notebookFile == nil ? file : nil
         let interactive = command.isEmpty && script == nil && isatty(0) == 1
         let color = interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
+            && getenv("TERM").map { String(cString: $0) != "dumb" } ?? true
         let driver = Driver(session: session, renderer: Renderer(color: color),
                             options: .init(bail: bail, echo: echo, numberErrors: !interactive))
         defer { driver.finishJournal() }

@@ -75,8 +75,11 @@ struct TerminalTests {
         try t.type("宁")
         try t.waitFor("(reverse-i-search)`宁': enterprise add 宁德时代")
         // Enter runs the line found.
+        try t.press("C-g", "C-r")
+        try t.type("list")
+        try t.waitFor("(reverse-i-search)`list': enterprise list --json")
         try t.press("Enter")
-        try t.waitFor("enterprise '宁德时代' already exists")
+        try t.waitFor("\"name\":\"Beta\"", count: 2)
     }
 
     @Test func tabCompletesCommandsAndEnterpriseNamesInUTF8() throws {
@@ -168,9 +171,9 @@ struct TerminalTests {
         defer { home.remove() }
         let t = try TmuxTerminal(home: home.path)
         try t.waitFor("valuebench> ")
-        try t.type("enterprise list")
+        try t.type("enterprise list --json")
         try t.press("Enter")
-        try t.waitFor("No enterprises yet")
+        try t.waitFor("[]")
         try t.press("C-d")
         let screen = try t.waitFor("EXITED=0")
         #expect(!screen.contains("unsaved changes"))
