@@ -60,6 +60,8 @@ extension Driver {
             book.executionCount += 1
             cell = Cell.code(line, output: output, executionCount: book.executionCount)
         case let .failure(error):
+            // A command cancelled with Ctrl-C did not happen: no cell, nothing to replay.
+            if error.code == CancellableRun.cancelled.code { return }
             if let tokens = try? Tokenizer.tokenize(line), let (spec, _) = try? session.registry.match(tokens),
                spec.role == .session { return }
             book.executionCount += 1
