@@ -5,14 +5,17 @@
 # `valuebench -c 'replay FILE'` (exit 0 all matched, 1 a mismatch, 2 unreadable).
 set -uo pipefail
 bin=$1; py=$2; shift 2
-status=0
+passed=0; failed=0
 for nb in "$@"; do
   [ -f "$nb" ] || continue
-  "$py" scripts/validate_notebook.py --roundtrip "$nb" || status=1
+  ok=1
+  "$py" scripts/validate_notebook.py --roundtrip "$nb" || ok=0
   if ! out=$("$bin" -c "replay '$nb'" 2>&1); then
     printf '%s\n' "$out"
     echo "replay failed: $nb"
-    status=1
+    ok=0
   fi
+  if [ $ok = 1 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
-exit $status
+echo "notebooks: $passed passed, $failed failed"
+[ $failed = 0 ]
