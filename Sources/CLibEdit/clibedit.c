@@ -1,4 +1,3 @@
-#define _GNU_SOURCE
 #include "clibedit.h"
 
 #include <errno.h>
@@ -33,8 +32,15 @@ static void on_sigint(int signo) {
 }
 
 int clibedit_install_sigint(void) {
-    if (interrupt_pipe[0] < 0 && pipe2(interrupt_pipe, O_NONBLOCK | O_CLOEXEC) != 0) {
-        interrupt_pipe[0] = interrupt_pipe[1] = -1;
+    if (interrupt_pipe[0] < 0) {
+        if (pipe(interrupt_pipe) == 0) {
+            for (int i = 0; i < 2; i++) {
+                fcntl(interrupt_pipe[i], F_SETFL, fcntl(interrupt_pipe[i], F_GETFL) | O_NONBLOCK);
+                fcntl(interrupt_pipe[i], F_SETFD, FD_CLOEXEC);
+            }
+        } else {
+            interrupt_pipe[0] = interrupt_pipe[1] = -1;
+        }
     }
     struct sigaction action;
     memset(&action, 0, sizeof action);
