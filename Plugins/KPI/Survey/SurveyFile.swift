@@ -193,18 +193,18 @@ public struct SurveyFile: Sendable {
         return acc
     }
 
-    /// The 1-based row (header rows included) holding byte `offset`.
+    /// The 1-based row (header rows included) holding byte `offset` (read in small pieces).
     func rowOf(offset: Int) throws -> Int {
-        var bytes = [UInt8](repeating: 0, count: max(0, offset - dataStart))
-        var done = 0
-        while done < bytes.count {
-            let n = try bytes.withUnsafeMutableBytes { try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]), at: dataStart + done) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var inside = false, rows = 0, position = dataStart
+        while position < offset {
+            let want = min(chunk.count, offset - position)
+            let n = try chunk.withUnsafeMutableBytes { try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: position) }
             if n == 0 { break }
-            done += n
-        }
-        var inside = false, rows = 0
-        for c in bytes[..<done] {
-            if c == CSV.quote { inside.toggle() } else if c == CSV.newline, !inside { rows += 1 }
+            for c in chunk[..<n] {
+                if c == CSV.quote { inside.toggle() } else if c == CSV.newline, !inside { rows += 1 }
+            }
+            position += n
         }
         return format.headerRows + rows + 1
     }
