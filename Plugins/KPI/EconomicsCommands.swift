@@ -16,7 +16,7 @@ enum EconomicsCommands {
         let run = spec.run
         let options = spec.options + [
             OptionSpec("record", .text, help: "record the result as KPI '\(kpi)' of the current enterprise for this period"),
-            OptionSpec("target", .number(-1e15...1e15), help: "with --record: the target value"),
+            OptionSpec("target", .number(-1e12...1e12), help: "with --record: the target value"),
         ]
         return CommandSpec(spec.name, abstract: spec.abstract, discussion: spec.discussion, arguments: spec.arguments,
                            options: options, examples: spec.examples, role: spec.role, returnsData: spec.returnsData) { ctx in
@@ -35,8 +35,8 @@ enum EconomicsCommands {
         }
     }
 
-    static let count = ValueKind.number(0...1e15)
-    static let money = ValueKind.number(0...1e15)
+    static let count = ValueKind.number(0...1e12)
+    static let money = ValueKind.number(0...1e12)
     static let percent = ValueKind.number(0...100)
 
     static func metric<T>(_ command: String, _ body: () throws -> T) throws -> T {

@@ -143,9 +143,9 @@ enum SurveyCommands {
                 """ + fileDiscussion,
             arguments: [ArgumentSpec("answers", .integer(0...10), help: "answers from 0 to 10", optional: true, variadic: true)],
             options: [
-                OptionSpec("promoters", .integer(0...Int.max), help: "count of answers 9–10"),
-                OptionSpec("passives", .integer(0...Int.max), help: "count of answers 7–8"),
-                OptionSpec("detractors", .integer(0...Int.max), help: "count of answers 0–6"),
+                OptionSpec("promoters", .integer(0...1_000_000_000), help: "count of answers 9–10"),
+                OptionSpec("passives", .integer(0...1_000_000_000), help: "count of answers 7–8"),
+                OptionSpec("detractors", .integer(0...1_000_000_000), help: "count of answers 0–6"),
             ] + fileOptions,
             examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20",
                        "kpi \(word) --file survey.csv --column NPS --by Segment"]
@@ -335,10 +335,10 @@ enum SurveyCommands {
             (repeat --column); blank items are left out of a respondent's mean, and a respondent \
             with no answered item is skipped. --json: n, mean, engaged, share, threshold, skipped.
             """,
-        arguments: [ArgumentSpec("scores", .number(-1e9...1e9), help: "item scores", optional: true, variadic: true)],
+        arguments: [ArgumentSpec("scores", .number(-100...100), help: "item scores", optional: true, variadic: true)],
         options: [
             OptionSpec("items", .integer(1...1000), help: "items per respondent in the inline scores (default 1)"),
-            OptionSpec("threshold", .number(-1e9...1e9), help: "score from which a respondent counts as engaged (default 4)"),
+            OptionSpec("threshold", .number(-100...100), help: "score from which a respondent counts as engaged (default 4)"),
             OptionSpec("min", .integer(-100...100), help: "lowest point of the item scale (default 0)"),
             OptionSpec("max", .integer(-100...100), help: "highest point of the item scale (default 6)"),
             OptionSpec("file", .file, help: "a survey export (CSV)"),

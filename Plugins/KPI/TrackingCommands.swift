@@ -55,8 +55,8 @@ enum TrackingCommands {
             """,
         arguments: [ArgumentSpec("figure", .text, help: "[ENTERPRISE] KPI VALUE", variadic: true)],
         options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
-                  OptionSpec("target", .number(-1e15...1e15), help: "the target for the period"),
-                  OptionSpec("n", .integer(0...Int.max), help: "the sample size behind the figure")],
+                  OptionSpec("target", .number(-1e12...1e12), help: "the target for the period"),
+                  OptionSpec("n", .integer(0...1_000_000_000), help: "the sample size behind the figure")],
         examples: ["kpi record nps 31.5 --period 2026-Q1 --target 40",
                    "kpi record CATL nps 36 --period 2026-Q2 --target 40 --n 412"]
     ) { ctx in
