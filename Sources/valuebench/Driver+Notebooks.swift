@@ -23,6 +23,10 @@ final class NotebookState {
     /// A risky command (overwrite, discard) that was refused once: typing it again confirms it.
     var pendingConfirmation: String?
     var journal: Journal?
+    /// Enterprises as last encoded in a snapshot: a save encodes only those that changed.
+    let snapshotCache = SnapshotCache()
+    /// The size of the file last read or written, to size the next save's buffer.
+    var sizeHint = 0
     /// The worst replay status seen (0 all matched, 1 mismatch, 2 unreadable): the exit status.
     var replayStatus: Int32 = 0
 }
@@ -150,11 +154,13 @@ extension Driver {
         nb.nbformat = 4
         nb.nbformatMinor = 5
         do {
-            nb.setWorkbench("snapshot", try Snapshot.make(session.workspace, for: nb))
+            nb.setWorkbench("snapshot", try Snapshot.make(session.workspace, for: nb, cache: book.snapshotCache))
         } catch {
             throw CommandError("SaveFailed", "save: the workspace could not be stored: \(error)")
         }
-        try LocalFileAccess.writeAtomically(absolute, nb.jupyterBytes())
+        let bytes = nb.jupyterBytes(capacity: book.sizeHint)
+        try LocalFileAccess.writeAtomically(absolute, bytes)
+        book.sizeHint = bytes.count
         book.notebook = nb
         book.path = target
         book.stamp = FileStamp(path: absolute)
@@ -187,26 +193,28 @@ extension Driver {
     func openNotebook(_ path: String) throws -> String {
         let nb = try Driver.readNotebook(path)
         let book = notebooks
-        let (restored, reason) = Snapshot.restore(from: nb)
+        let (restored, reason) = Snapshot.restore(from: nb, cache: book.snapshotCache)
         var workspace: Workspace
         var message: String
-        let codeCells = nb.cells.filter { $0.kind == .code }
+        let codeSources = nb.cells.lazy.filter { $0.kind == .code }.map(\.source)
+        let codeCount = codeSources.count
         if let restored {
             workspace = restored
             message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")), workspace \(reason)."
         } else {
             let replay = try replayed(nb, path: path, allowWrites: false, compare: true)
             workspace = replay.session.workspace
-            message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")); replayed \(Driver.count(codeCells.count, "code cell")) because \(reason)."
+            message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")); replayed \(Driver.count(codeCount, "code cell")) because \(reason)."
             if replay.failures > 0 {
                 message += "\nnote: \(replay.failures) cell\(replay.failures == 1 ? "" : "s") gave other outputs than stored; `replay \(path)` shows the differences."
             }
         }
-        session.load(workspace, history: codeCells.map(\.source))
+        session.load(workspace, history: Array(codeSources))
         book.recording = true
         book.notebook = nb
         book.path = path
         book.stamp = FileStamp(path: Driver.absolute(path))
+        book.sizeHint = book.stamp?.size ?? 0
         book.executionCount = nb.lastExecutionCount
         book.unsaved = 0
         book.journal?.append(["opened": .string(Driver.absolute(path))])

@@ -6,10 +6,16 @@ import Darwin
 import ArgumentParser
 import Workbench
 
+/// See `startNotebooks`.
+nonisolated(unsafe) var keptUntilExit: Driver?
+
 extension ValueBench {
     /// Before the first command: recording on when it will be wanted, the journal, recovery of a
     /// crashed session, and the notebook named on the command line.
     func startNotebooks(_ driver: Driver, interactive: Bool, notebook: String?) throws {
+        // The process exits without freeing the session: tearing down a 10,000-cell notebook's
+        // values one by one would cost more than reading it.
+        keptUntilExit = driver
         // Record when a notebook may be saved; a piped script without --save pays nothing.
         driver.notebooks.recording = interactive || !command.isEmpty || save != nil || notebook != nil
         if interactive || getenv("VALUEBENCH_JOURNAL").map({ String(cString: $0) == "1" }) == true {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ValueCore
-import Workbench
+@testable import Workbench
 
 @Suite struct NotebookCodecTests {
     // Python's str.splitlines(True), the way Jupyter splits multi-line text.
@@ -19,6 +19,15 @@ import Workbench
     ])
     func splitsLinesAsPython(text: String, lines: [String]) {
         #expect(JupyterWriter.splitLines(text) == lines)
+    }
+
+    @Test(arguments: ["", "a", "a\n", "a\r\nb\rc\u{0B}d\u{0C}e\u{1C}f\u{1D}g\u{1E}h", "x\u{85}y\u{2028}z\u{2029}w",
+                      "tab\tquote\"back\\slash\u{01}\n\n", "宁德\n时代 ─ table\n", "\u{2027}\u{202A}\u{84}"])
+    func writesLinesDirectlyAsTheTreeWriterDoes(text: String) {
+        var direct: [UInt8] = [], tree: [UInt8] = []
+        JupyterWriter.writeLines(text, into: &direct, indent: 2)
+        JupyterWriter.write(.array(JupyterWriter.splitLines(text).map { .string($0) }), into: &tree, indent: 2)
+        #expect(String(decoding: direct, as: UTF8.self) == String(decoding: tree, as: UTF8.self))
     }
 
     // Python's repr(float).

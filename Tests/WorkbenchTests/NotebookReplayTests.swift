@@ -157,6 +157,22 @@ import ValueCore
         #expect(Snapshot.restore(from: noted).workspace != nil)
     }
 
+    @Test func theCacheEncodesAsTheEncoderDoes() throws {
+        var (_, session) = try NotebookSupport.record(NotebookSupport.script)
+        let cache = SnapshotCache()
+        #expect(try cache.encode(session.workspace) == (try JSONTreeEncoder().encode(session.workspace)))
+        _ = session.execute("enterprise add BYD --industry cars")
+        _ = session.execute("use Tesla")
+        #expect(try cache.encode(session.workspace) == (try JSONTreeEncoder().encode(session.workspace)))
+        _ = session.execute("undo")
+        _ = session.execute("undo")
+        var bytes: [UInt8] = [], expected: [UInt8] = []
+        JupyterWriter.write(try cache.encode(session.workspace), into: &bytes, indent: 0)
+        JupyterWriter.write(try JSONTreeEncoder().encode(session.workspace), into: &expected, indent: 0)
+        #expect(bytes == expected)
+        #expect(try Snapshot.decode(try cache.encode(session.workspace)) == session.workspace)
+    }
+
     @Test func aSnapshotWithDuplicateEnterprisesIsRefused() throws {
         var (nb, _) = try NotebookSupport.record(["enterprise add A"])
         let snap = nb.workbench["snapshot"]!

@@ -45,7 +45,8 @@ extension Notebook {
                 nb.nbformatMinor = v
             case "metadata":
                 guard value.objectValue != nil else { throw NotebookError("'metadata' must be an object") }
-                nb.metadata = value.removing("orig_nbformat").removing("orig_nbformat_minor").removing("signature")
+                nb.metadata = value
+                for key in ["orig_nbformat", "orig_nbformat_minor", "signature"] where value[key] != nil { nb.metadata = nb.metadata.removing(key) }
             case "cells":
                 guard let list = value.arrayValue else { throw NotebookError("'cells' must be a list") }
                 nb.cells.reserveCapacity(list.count)
@@ -112,7 +113,7 @@ extension Cell {
                 sawSource = true
             case "metadata":
                 guard value.objectValue != nil else { throw fail("'metadata' must be an object") }
-                cell.metadata = value.removing("trusted")
+                cell.metadata = value["trusted"] == nil ? value : value.removing("trusted")
                 if let tags = value["tags"], tags.arrayValue?.allSatisfy({ $0.stringValue != nil }) != true {
                     throw fail("'metadata.tags' must be a list of strings")
                 }
@@ -168,7 +169,8 @@ extension Cell {
 
     /// nbformat's `_rejoin_mimebundle`: lists of strings joined, except under JSON mime types.
     static func rejoin(bundle: [(String, JSON)]) -> [(String, JSON)] {
-        bundle.map { mime, value in
+        guard bundle.contains(where: { if case .array = $0.1 { return !Cell.isJSONMime($0.0) }; return false }) else { return bundle }
+        return bundle.map { mime, value in
             if !Cell.isJSONMime(mime), case .array = value, let joined = Cell.text(value) { return (mime, .string(joined)) }
             return (mime, value)
         }
@@ -187,12 +189,15 @@ extension Cell {
         switch type {
         case "execute_result", "display_data":
             guard let data = json["data"]?.objectValue else { throw fail("'data' must be an object") }
-            if let i = out.firstIndex(where: { $0.0 == "data" }) { out[i].1 = .object(Cell.rejoin(bundle: data)) }
+            if data.contains(where: { if case .array = $0.1 { return true }; return false }),
+               let i = out.firstIndex(where: { $0.0 == "data" }) {
+                out[i].1 = .object(Cell.rejoin(bundle: data))
+            }
             if let m = json["metadata"], m.objectValue == nil { throw fail("'metadata' must be an object") }
         case "stream":
             guard json["name"]?.stringValue != nil else { throw fail("a stream needs a 'name' string") }
             guard let t = json["text"], let text = Cell.text(t) else { throw fail("a stream needs 'text', a string or a list of strings") }
-            if let i = out.firstIndex(where: { $0.0 == "text" }) { out[i].1 = .string(text) }
+            if case .array = t, let i = out.firstIndex(where: { $0.0 == "text" }) { out[i].1 = .string(text) }
         case "error":
             guard json["ename"]?.stringValue != nil, json["evalue"]?.stringValue != nil else {
                 throw fail("an error needs 'ename' and 'evalue' strings")

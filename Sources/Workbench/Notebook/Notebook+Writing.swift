@@ -1,14 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writing notebooks byte for byte as Jupyter does (`nbformat.writes`): `json.dumps(nb,
 /// indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False)` after `split_lines`
 /// and `strip_transient`, plus the final newline Jupyter's file manager adds.
 extension Notebook {
     /// The file's bytes.
-    public func jupyterBytes() -> [UInt8] {
+    /// - Parameter capacity: the expected size (e.g. the size of the file read), to avoid regrowing.
+    public func jupyterBytes(capacity: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(cells.count * 600 + 4096)
-        JupyterWriter.write(diskJSON(), into: &out, indent: 0)
+        out.reserveCapacity(max(capacity + capacity / 8, cells.count * 600 + 4096))
+        if !extra.isEmpty {
+            JupyterWriter.write(diskJSON(), into: &out, indent: 0)
+        } else {
+            // Written directly, cell by cell, without building the on-disk tree first.
+            out.append(contentsOf: "{\n \"cells\": ".utf8)
+            if cells.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (i, cell) in cells.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    JupyterWriter.newline(&out, 2)
+                    JupyterWriter.write(cell, into: &out, indent: 2)
+                }
+                out.append(contentsOf: "\n ]".utf8)
+            }
+            out.append(contentsOf: ",\n \"metadata\": ".utf8)
+            JupyterWriter.write(diskMetadata, into: &out, indent: 1)
+            out.append(contentsOf: ",\n \"nbformat\": \(nbformat),\n \"nbformat_minor\": \(nbformatMinor)\n}".utf8)
+        }
         out.append(0x0A)
         return out
+    }
+
+    var diskMetadata: JSON {
+        var m = metadata
+        for key in ["orig_nbformat", "orig_nbformat_minor", "signature"] where m[key] != nil { m = m.removing(key) }
+        return m
     }
 
     /// The file's text.
@@ -18,7 +50,7 @@ extension Notebook {
     public func diskJSON() -> JSON {
         var top: [(String, JSON)] = [
             ("cells", .array(cells.map { $0.diskJSON() })),
-            ("metadata", metadata.removing("orig_nbformat").removing("orig_nbformat_minor").removing("signature")),
+            ("metadata", diskMetadata),
             ("nbformat", .int(nbformat)),
             ("nbformat_minor", .int(nbformatMinor)),
         ]
@@ -30,24 +62,28 @@ extension Notebook {
 extension Cell {
     /// The cell as stored (nbformat's `split_lines`).
     public func diskJSON() -> JSON {
-        var pairs: [(String, JSON)] = [
-            ("cell_type", .string(kind.rawValue)),
-            ("id", .string(id)),
-            ("metadata", metadata.removing("trusted")),
-            ("source", JupyterWriter.lines(source)),
-        ]
-        if kind == .code {
-            pairs.append(("execution_count", executionCount.map { .int($0) } ?? .null))
-            pairs.append(("outputs", .array(outputs.map(Cell.diskOutput))))
-        }
+        // Built in sorted key order, so that the writer need not sort.
+        var pairs: [(String, JSON)] = []
+        pairs.reserveCapacity(7 + extra.count)
+        var others = false
         for (key, value) in extra {
             if key == "attachments", let atts = value.objectValue {
                 pairs.append((key, .object(atts.map { name, bundle in
                     (name, bundle.objectValue.map { JSON.object(Cell.split(bundle: $0)) } ?? bundle)
                 })))
             } else {
-                pairs.append((key, value))
+                others = true
             }
+        }
+        pairs.append(("cell_type", .string(kind.rawValue)))
+        if kind == .code { pairs.append(("execution_count", executionCount.map { .int($0) } ?? .null)) }
+        pairs.append(("id", .string(id)))
+        pairs.append(("metadata", metadata["trusted"] == nil ? metadata : metadata.removing("trusted")))
+        if kind == .code { pairs.append(("outputs", .array(outputs.map(Cell.diskOutput)))) }
+        pairs.append(("source", JupyterWriter.lines(source)))
+        if others {
+            pairs += extra.filter { $0.0 != "attachments" }
+            return .object(JupyterWriter.sorted(pairs))
         }
         return .object(pairs)
     }
@@ -154,6 +190,142 @@ public enum JupyterWriter {
         }
     }
 
+    /// One cell, as `write(cell.diskJSON())` would write it, without building that tree.
+    static func write(_ cell: Cell, into out: inout [UInt8], indent: Int) {
+        guard cell.extra.isEmpty else { write(cell.diskJSON(), into: &out, indent: indent); return }
+        let inner = indent + 1
+        out.append(UInt8(ascii: "{"))
+        func key(_ k: String, first: Bool = false) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            newline(&out, inner)
+            out.append(UInt8(ascii: "\"")); out.append(contentsOf: k.utf8); out.append(contentsOf: "\": ".utf8)
+        }
+        key("cell_type", first: true)
+        JSON.writeString(cell.kind.rawValue, into: &out)
+        if cell.kind == .code {
+            key("execution_count")
+            if let n = cell.executionCount { out.append(contentsOf: String(n).utf8) } else { out.append(contentsOf: "null".utf8) }
+        }
+        key("id")
+        JSON.writeString(cell.id, into: &out)
+        key("metadata")
+        write(cell.metadata["trusted"] == nil ? cell.metadata : cell.metadata.removing("trusted"), into: &out, indent: inner)
+        if cell.kind == .code {
+            key("outputs")
+            if cell.outputs.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                out.append(UInt8(ascii: "["))
+                for (i, o) in cell.outputs.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(&out, inner + 1)
+                    writeOutput(o, into: &out, indent: inner + 1)
+                }
+                newline(&out, inner)
+                out.append(UInt8(ascii: "]"))
+            }
+        }
+        key("source")
+        writeLines(cell.source, into: &out, indent: inner)
+        newline(&out, indent)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// One output, with the text Jupyter splits written as lists of lines.
+    static func writeOutput(_ output: JSON, into out: inout [UInt8], indent: Int) {
+        guard case let .object(pairs) = output, !pairs.isEmpty else { write(output, into: &out, indent: indent); return }
+        let type = output["output_type"]?.stringValue
+        let inner = indent + 1
+        out.append(UInt8(ascii: "{"))
+        for (i, (k, v)) in sorted(pairs).enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            newline(&out, inner)
+            JSON.writeString(k, into: &out)
+            out.append(contentsOf: ": ".utf8)
+            if k == "data", type == "execute_result" || type == "display_data", case let .object(bundle) = v, !bundle.isEmpty {
+                out.append(UInt8(ascii: "{"))
+                for (j, (mime, value)) in sorted(bundle).enumerated() {
+                    if j > 0 { out.append(UInt8(ascii: ",")) }
+                    newline(&out, inner + 1)
+                    JSON.writeString(mime, into: &out)
+                    out.append(contentsOf: ": ".utf8)
+                    if case let .string(text) = value,
+                       mime.hasPrefix("text/") || mime == "image/svg+xml" || mime == "application/javascript" {
+                        writeLines(text, into: &out, indent: inner + 1)
+                    } else {
+                        write(value, into: &out, indent: inner + 1)
+                    }
+                }
+                newline(&out, inner)
+                out.append(UInt8(ascii: "}"))
+            } else if k == "text", type == "stream", case let .string(text) = v {
+                writeLines(text, into: &out, indent: inner)
+            } else {
+                write(v, into: &out, indent: inner)
+            }
+        }
+        newline(&out, indent)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A string as the list of its lines (`write(lines(s))` without the intermediate list):
+    /// split on the UTF-8 bytes of Python's line breaks, each line escaped straight from them.
+    static func writeLines(_ s: String, into out: inout [UInt8], indent: Int) {
+        if s.isEmpty { out.append(contentsOf: "[]".utf8); return }
+        out.append(UInt8(ascii: "["))
+        var s = s
+        s.withUTF8 { b in
+            var start = 0, i = 0, first = true
+            func emit(_ end: Int) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                newline(&out, indent + 1)
+                writeEscaped(UnsafeBufferPointer(rebasing: b[start..<end]), into: &out)
+                start = end
+            }
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: i += 1; emit(i)
+                case 0x0D:
+                    i += 1
+                    if i < b.count, b[i] == 0x0A { i += 1 }
+                    emit(i)
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: i += 2; emit(i)  // U+0085
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): i += 3; emit(i)  // U+2028/9
+                default: i += 1
+                }
+            }
+            if start < b.count { emit(b.count) }
+        }
+        newline(&out, indent)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// UTF-8 bytes as a JSON string literal, escaped as `JSON.writeString` does.
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var start = 0
+        for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            start = i + 1
+            switch b {
+            case 0x22, 0x5C: out.append(0x5C); out.append(b)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
+            }
+        }
+        if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        out.append(UInt8(ascii: "\""))
+    }
+
     @inline(__always)
     static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(0x0A)
@@ -164,7 +336,7 @@ public enum JupyterWriter {
     /// A later duplicate key replaces an earlier one, as in a Python dict.
     static func sorted(_ pairs: [(String, JSON)]) -> [(String, JSON)] {
         var inOrder = true
-        for i in pairs.indices.dropFirst() where !pairs[i - 1].0.utf8.lexicographicallyPrecedes(pairs[i].0.utf8) {
+        for i in pairs.indices.dropFirst() where !codePointLess(pairs[i - 1].0, pairs[i].0) {
             inOrder = false
             break
         }
@@ -174,7 +346,20 @@ public enum JupyterWriter {
         for (k, v) in pairs {
             if let i = unique[k] { kept[i].1 = v } else { unique[k] = kept.count; kept.append((k, v)) }
         }
-        return kept.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        return kept.sorted { codePointLess($0.0, $1.0) }
+    }
+
+    /// Code-point order (which is UTF-8 byte order), by memcmp on the strings' bytes.
+    @inline(__always)
+    static func codePointLess(_ a: String, _ b: String) -> Bool {
+        if let r = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c < 0 || (c == 0 && x.count < y.count)
+            }
+        }), let r { return r }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// A float as Python's `repr` writes it: the shortest digits that read back the same value,

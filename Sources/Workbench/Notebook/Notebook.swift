@@ -161,12 +161,14 @@ public struct Cell: Sendable, Equatable {
         }
         let plain = Renderer.plain(output)
         if output.blocks.isEmpty && output.data == nil { return outputs }
-        var data: [(String, JSON)] = [("text/plain", .string(plain))]
+        // In sorted key order (the writer then has nothing to sort).
+        var data: [(String, JSON)] = []
         if let value = output.data { data.append((Notebook.dataMime, value)) }
         if let chart = output.chart { data.append(("image/svg+xml", .string(chart.svg))) }
         var markdown: [String] = []
         for case let .markdown(m) in output.blocks { markdown.append(m) }
         if !markdown.isEmpty { data.append(("text/markdown", .string(markdown.joined(separator: "\n\n")))) }
+        data.append(("text/plain", .string(plain)))
         outputs.append(["data": .object(data), "execution_count": executionCount.map { .int($0) } ?? .null,
                         "metadata": .object([]), "output_type": "execute_result"])
         return outputs

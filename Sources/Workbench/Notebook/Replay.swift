@@ -128,6 +128,8 @@ public struct Replay {
                 continue
             }
             if cell.hasTag("nbval-ignore-output") { report.status = .ignored; continue }
+            // The common case, equal outputs and no sanitizers, is decided without rendering text.
+            if sanitizers.isEmpty && Replay.same(cell.outputs, run.outputs) { continue }
             let stored = Replay.comparable(cell.outputs, sanitizers)
             let fresh = Replay.comparable(run.outputs, sanitizers)
             if stored != fresh {
@@ -177,9 +179,31 @@ public struct Replay {
         return result
     }
 
-    /// Outputs as the lines compared (and shown in diffs): adjacent streams merged, only the
-    /// compared fields, JSON pretty-printed with sorted keys, sanitizers applied.
-    static func comparable(_ outputs: [JSON], _ sanitizers: [Sanitizer]) -> [String] {
+    /// Whether two lists of outputs agree on every compared field (no sanitizers).
+    static func same(_ a: [JSON], _ b: [JSON]) -> Bool {
+        let x = merged(a), y = merged(b)
+        guard x.count == y.count else { return false }
+        for (o, p) in zip(x, y) {
+            let t = o["output_type"]?.stringValue ?? "", u = p["output_type"]?.stringValue ?? ""
+            switch (t, u) {
+            case ("execute_result", "execute_result"), ("execute_result", "display_data"),
+                 ("display_data", "execute_result"), ("display_data", "display_data"):
+                let d = o["data"], e = p["data"]
+                guard d?["text/plain"] == e?["text/plain"], d?[Notebook.dataMime] == e?[Notebook.dataMime] else { return false }
+            case ("stream", "stream"):
+                guard o["name"] == p["name"], o["text"] == p["text"] else { return false }
+            case ("error", "error"):
+                guard o["ename"] == p["ename"], o["evalue"] == p["evalue"] else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Adjacent stream outputs of the same name merged into one.
+    static func merged(_ outputs: [JSON]) -> [JSON] {
+        guard outputs.count > 1 else { return outputs }
         var merged: [JSON] = []
         for o in outputs {
             if o["output_type"]?.stringValue == "stream", let last = merged.last,
@@ -190,8 +214,14 @@ public struct Replay {
                 merged.append(o)
             }
         }
+        return merged
+    }
+
+    /// Outputs as the lines compared (and shown in diffs): adjacent streams merged, only the
+    /// compared fields, JSON pretty-printed with sorted keys, sanitizers applied.
+    static func comparable(_ outputs: [JSON], _ sanitizers: [Sanitizer]) -> [String] {
         var text = ""
-        for o in merged {
+        for o in merged(outputs) {
             switch o["output_type"]?.stringValue ?? "" {
             case "execute_result", "display_data":
                 text += "[result]\n"
@@ -210,7 +240,7 @@ public struct Replay {
             }
         }
         for s in sanitizers { text = text.replacing(s.regex, with: s.replace) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         if lines.last == "" { lines.removeLast() }
         return lines
     }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import ValueCore
 
 /// The workspace as pure data, stored in `metadata.valuebench.snapshot` so that opening a
@@ -20,15 +15,17 @@ public enum Snapshot {
     public static let version = 1
 
     /// The `snapshot` object for `workspace`, tied to the code cells of `notebook`.
-    public static func make(_ workspace: Workspace, for notebook: Notebook) throws -> JSON {
-        let tree = try encode(workspace)
+    /// - Parameter cache: enterprises encoded by an earlier save (or read by `open`); only the
+    ///   ones that changed since are encoded again.
+    public static func make(_ workspace: Workspace, for notebook: Notebook, cache: SnapshotCache? = nil) throws -> JSON {
+        let tree = try cache.map { try $0.encode(workspace) } ?? encode(workspace)
         return ["cells": .string(cellsHash(notebook)), "checksum": .string(checksum(tree)),
                 "version": .int(version), "workspace": tree]
     }
 
     /// The workspace stored in `notebook`, if its snapshot is present, intact and made from the
     /// notebook's current code cells. Returns nil (replay instead) otherwise, with the reason.
-    public static func restore(from notebook: Notebook) -> (workspace: Workspace?, reason: String) {
+    public static func restore(from notebook: Notebook, cache: SnapshotCache? = nil) -> (workspace: Workspace?, reason: String) {
         guard let snap = notebook.workbench["snapshot"] else { return (nil, "it has no snapshot") }
         guard snap["version"]?.intValue == version else { return (nil, "its snapshot has another version") }
         guard let tree = snap["workspace"], let sum = snap["checksum"]?.stringValue, let cells = snap["cells"]?.stringValue
@@ -36,7 +33,9 @@ public enum Snapshot {
         guard cells == cellsHash(notebook) else { return (nil, "its cells changed since the snapshot was taken") }
         guard sum == checksum(tree) else { return (nil, "its snapshot's checksum does not match (damaged or edited)") }
         do {
-            return (try decode(tree), "restored from its snapshot")
+            let workspace = try decode(tree)
+            cache?.remember(workspace, tree)
+            return (workspace, "restored from its snapshot")
         } catch {
             return (nil, "its snapshot could not be read (\(error))")
         }
@@ -44,17 +43,11 @@ public enum Snapshot {
 
     /// The workspace as a JSON tree (keys sorted).
     public static func encode(_ workspace: Workspace) throws -> JSON {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .throw
-        let data = try encoder.encode(workspace)
-        return try JSON.parse(bytes: [UInt8](data))
+        try JSONTreeEncoder().encode(workspace)
     }
 
     public static func decode(_ tree: JSON) throws -> Workspace {
-        var bytes: [UInt8] = []
-        tree.writeCompact(into: &bytes)
-        return try JSONDecoder().decode(Workspace.self, from: Data(bytes))
+        try JSONTreeDecoder().decode(Workspace.self, from: tree)
     }
 
     /// A hash of the code cells: their sources, in order, and whether each is skipped.
@@ -68,13 +61,68 @@ public enum Snapshot {
         return h.text
     }
 
-    /// A hash of the workspace tree as written in the file.
+    /// A hash of the workspace tree: every value with its type, objects with their keys in
+    /// the order written (sorted), so a tree read back from the file hashes as it did when saved.
     public static func checksum(_ tree: JSON) -> String {
-        var bytes: [UInt8] = []
-        JupyterWriter.write(tree, into: &bytes, indent: 0)
         var h = FNV1a()
-        h.add(bytes)
+        hash(tree, into: &h)
         return h.text
+    }
+
+    static func hash(_ value: JSON, into h: inout FNV1a) {
+        switch value {
+        case .null: h.add(0)
+        case let .bool(b): h.add(b ? 2 : 1)
+        case let .int(i): h.add(3); h.addWord(UInt64(bitPattern: Int64(i)))
+        case let .number(d):
+            // A whole number may come back as an int (1e3 is read as 1000.0, 1000 as 1000).
+            if let i = value.intValue { h.add(3); h.addWord(UInt64(bitPattern: Int64(i))) } else { h.add(4); h.addWord(d.bitPattern) }
+        case let .string(s): h.add(5); h.addWord(UInt64(s.utf8.count)); h.add(s.utf8)
+        case let .array(items):
+            h.add(6); h.addWord(UInt64(items.count))
+            for item in items { hash(item, into: &h) }
+        case let .object(pairs):
+            h.add(7); h.addWord(UInt64(pairs.count))
+            for (k, v) in JupyterWriter.sorted(pairs) {
+                h.addWord(UInt64(k.utf8.count)); h.add(k.utf8); hash(v, into: &h)
+            }
+        }
+    }
+}
+
+/// Enterprises as last encoded, so that saving a large workspace after a small change encodes
+/// only what changed. An enterprise is reused when it equals the one encoded (arrays that were
+/// not touched compare by identity, so the check is cheap).
+public final class SnapshotCache: @unchecked Sendable {
+    private var trees: [String: (Enterprise, JSON)] = [:]
+
+    public init() {}
+
+    /// The workspace's tree, as `JSONTreeEncoder().encode(workspace)` gives it (keys sorted).
+    func encode(_ workspace: Workspace) throws -> JSON {
+        var fresh: [String: (Enterprise, JSON)] = [:]
+        fresh.reserveCapacity(workspace.enterprises.count)
+        var list: [JSON] = []
+        list.reserveCapacity(workspace.enterprises.count)
+        for e in workspace.enterprises {
+            let key = Name.fold(e.name)
+            let tree: JSON
+            if let (old, t) = trees[key], old == e { tree = t } else { tree = try JSONTreeEncoder().encode(e) }
+            fresh[key] = (e, tree)
+            list.append(tree)
+        }
+        trees = fresh
+        var pairs: [(String, JSON)] = []
+        if let current = workspace.current { pairs.append(("current", .string(current))) }
+        pairs.append(("enterprises", .array(list)))
+        return .object(pairs)
+    }
+
+    /// Keeps the trees a snapshot was read from.
+    func remember(_ workspace: Workspace, _ tree: JSON) {
+        guard let list = tree["enterprises"]?.arrayValue, list.count == workspace.enterprises.count else { return }
+        trees = [:]
+        for (e, t) in zip(workspace.enterprises, list) { trees[Name.fold(e.name)] = (e, t) }
     }
 }
 
@@ -86,7 +134,16 @@ public struct FNV1a: Sendable {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
     public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for b in bytes { add(b) }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            var v = value
+            for b in buffer { v = (v ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            value = v
+        }
+        if done == nil { for b in bytes { add(b) } }
+    }
+    public mutating func addWord(_ word: UInt64) {
+        var w = word
+        for _ in 0..<8 { add(UInt8(truncatingIfNeeded: w)); w >>= 8 }
     }
     public var text: String {
         let hex = String(value, radix: 16)
