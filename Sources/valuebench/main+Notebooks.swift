@@ -34,7 +34,12 @@ extension ValueBench {
                 return ValueBench.readAnswer()
             })
         }
-        if let notebook {
+        if let notebook, driver.notebooks.path.map(Driver.absolute) == Driver.absolute(notebook) {
+            // Recovery already opened it, and added the commands that had not been saved.
+        } else if let notebook, driver.notebooks.unsaved > 0 {
+            // Opening would replace what was just recovered.
+            driver.out.write("note: \(notebook) is not opened, so that the recovered commands are not lost; `save FILE.ipynb` them, then `open \(notebook)`.\n")
+        } else if let notebook {
             do {
                 driver.out.write(try driver.openNotebook(notebook) + "\n")
             } catch {

@@ -249,3 +249,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path("x.ipynb")))
     }
 }
+
+extension NotebookCLITests {
+    /// Starts a journaling session, runs `input`, waits until the journal holds `marker`, kills it.
+    func crash(after input: String, marker: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["XDG_STATE_HOME"] = path("state")
+        env["VALUEBENCH_JOURNAL"] = "1"
+        p.environment = env
+        let stdin = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        let journal = path("state/valuebench/journal-\(p.processIdentifier).jsonl")
+        var waited = 0
+        while waited < 20_000, (try? String(contentsOfFile: journal, encoding: .utf8))?.contains(marker) != true {
+            usleep(5_000); waited += 5
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+    }
+
+    @Test func recoveryKeepsItsCommandsWhenANotebookIsNamed() throws {
+        try run(["--save", "a.ipynb"], input: "enterprise add A\n")
+        try crash(after: "enterprise add Z\n", marker: "enterprise add Z")
+        // Another notebook named on the command line is not opened over the recovered commands.
+        let other = try run(["--recover", "a.ipynb"], input: "enterprise list --json\n")
+        #expect(other.out.contains("note: a.ipynb is not opened"), "\(other.out)")
+        #expect(other.out.contains("\"Z\"") && !other.out.contains("\"A\""))
+        // The notebook the crashed session had open is reopened with its unsaved commands.
+        try crash(after: "open a.ipynb\nenterprise add B\n", marker: "enterprise add B")
+        let same = try run(["--recover", "a.ipynb"], input: "enterprise list --json\nsave\n")
+        #expect(!same.out.contains("is not opened"), "\(same.out)")
+        #expect(same.out.contains("[{\"name\":\"A\",\"industry\":null},{\"name\":\"B\",\"industry\":null}]"))
+        #expect(read("a.ipynb").contains("enterprise add B"))
+    }
+}
