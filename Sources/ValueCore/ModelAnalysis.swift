@@ -289,8 +289,13 @@ struct Graph {
     var predecessors: [[Int]]
     /// False for a node whose name repeats an earlier node's (corrupt input): it is left out.
     var isCanonical: [Bool]
+    /// Negative edges: a bit matrix for models up to `denseLimit` nodes (one probe per edge of
+    /// every loop counted, so it must be cheap), a set above.
+    private var negativeBits: [UInt64]
     private var negative: Set<Int64>
+    private let dense: Bool
     private let n: Int
+    static let denseLimit = 4096
 
     init(_ model: ValueModel) {
         n = model.nodes.count
@@ -300,6 +305,8 @@ struct Graph {
         predecessors = [[Int]](repeating: [], count: n)
         isCanonical = [Bool](repeating: true, count: n)
         negative = []
+        dense = n <= Graph.denseLimit
+        negativeBits = dense ? [UInt64](repeating: 0, count: (n * n + 63) / 64) : []
         var index: [String: Int] = [:]
         index.reserveCapacity(n)
         for (i, node) in model.nodes.enumerated() {
@@ -313,11 +320,17 @@ struct Graph {
             guard seen.insert(key).inserted else { continue }
             adjacency[u].append(v)
             predecessors[v].append(u)
-            if e.polarity == .negative { negative.insert(key) }
+            if e.polarity == .negative {
+                if dense { negativeBits[Int(key) >> 6] |= 1 << UInt64(Int(key) & 63) } else { negative.insert(key) }
+            }
         }
     }
 
     func sign(_ u: Int, _ v: Int) -> ValueModel.Polarity {
-        negative.contains(Int64(u) * Int64(n) + Int64(v)) ? .negative : .positive
+        if dense {
+            let key = u * n + v
+            return negativeBits[key >> 6] & (1 << UInt64(key & 63)) != 0 ? .negative : .positive
+        }
+        return negative.contains(Int64(u) * Int64(n) + Int64(v)) ? .negative : .positive
     }
 }
