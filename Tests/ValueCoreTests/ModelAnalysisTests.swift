@@ -88,6 +88,18 @@ import ValueCore
         #expect(capped.total == 10 && !capped.complete)
     }
 
+    /// Above 4,096 nodes the signs live in a hashed set rather than a bit matrix: same answers.
+    @Test(arguments: [100, 5_000])
+    func signsOfLargeModels(n: Int) {
+        let names = (0..<n).map { "n\($0)" }
+        let edges = names.indices.map { (names[$0], names[($0 + 1) % n], $0 == n / 2 ? ValueModel.Polarity.negative : .positive) }
+            + [(names[1], names[0], .negative)]
+        let r = ModelAnalysis.loops(in: Self.model(names.map { ($0, .activity) }, edges))
+        #expect(r.total == 2)
+        #expect(r.balancing == 2 && r.reinforcing == 0)   // the ring and n0 → n1 → n0 hold one − edge each
+        #expect(r.loops.first { $0.nodes.count == n }?.polarity == .balancing)
+    }
+
     @Test func edgeNamesMatchIgnoringCaseAndDanglingEdgesAreIgnored() {
         let m = Self.model([("A", .value), ("B", .revenue)], [("a", "B", .positive), ("b", "A", .negative), ("B", "Ghost", .positive)])
         let r = ModelAnalysis.loops(in: m)
