@@ -268,12 +268,25 @@ public struct Completer: Sendable {
         let folded = Name.fold(word)
         var seen = Set<String>()
         var out: [Candidate] = []
-        for c in candidates {
-            let key = Name.fold(c.value)
-            guard key.hasPrefix(folded), seen.insert(key).inserted else { continue }
+        for c in candidates where hasPrefix(c.value, folded) {
+            guard seen.insert(Name.fold(c.value)).inserted else { continue }
             out.append(c)
         }
         return out
+    }
+
+    /// Whether `value` begins with `folded` (already folded), ignoring case; ASCII without
+    /// allocating, as most names are.
+    static func hasPrefix(_ value: String, _ folded: String) -> Bool {
+        if folded.isEmpty { return true }
+        var v = value.utf8.makeIterator()
+        for b in folded.utf8 {
+            guard b < 0x80, let c = v.next() else { return Name.fold(value).hasPrefix(folded) }
+            if c >= 0x80 { return Name.fold(value).hasPrefix(folded) }
+            let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            if lower != b { return false }
+        }
+        return true
     }
 
     static func build(start: Int, typed: String, word: String, candidates: [Candidate]) -> Completion {
@@ -288,10 +301,13 @@ public struct Completer: Sendable {
         // Several: extend the word to their longest common prefix (ignoring case).
         var common = Array(first.value)
         for c in candidates.dropFirst() {
-            let other = Array(c.value)
             var n = 0
-            while n < common.count, n < other.count, String(common[n]).lowercased() == String(other[n]).lowercased() { n += 1 }
+            for ch in c.value {
+                guard n < common.count, ch == common[n] || String(ch).lowercased() == String(common[n]).lowercased() else { break }
+                n += 1
+            }
             common.removeSubrange(n...)
+            if common.count <= word.count { break }  // no longer longer than what is typed
         }
         // Extending an empty word to a bare `-` or `--` helps nobody: list the options instead.
         let bare = common.allSatisfy { $0 == "-" }
