@@ -8,20 +8,29 @@ public struct Renderer: Sendable {
 
     /// The text of `output`, ending with a newline unless empty.
     public func render(_ output: CommandOutput) -> String {
-        if format == .json, let data = output.data { return data.compact() + "\n" }
         var out = ""
-        for block in output.blocks {
-            switch block {
-            case let .text(t), let .markdown(t):
-                out += t
-            case let .table(t):
-                out += format == .csv ? Renderer.csv(t) : aligned(t)
-            case let .chart(c):
-                out += c.text
-            }
-            if out.utf8.last != 0x0A { out += "\n" }
-        }
+        render(output) { out += $0 }
         return out
+    }
+
+    /// Hands the text of `output` to `emit` piece by piece (each block, then a newline where the
+    /// block lacks one), so a caller writing to a stream builds no intermediate string.
+    public func render(_ output: CommandOutput, to emit: (String) -> Void) {
+        if format == .json, let data = output.data {
+            emit(data.compact())
+            emit("\n")
+            return
+        }
+        for block in output.blocks {
+            let text: String
+            switch block {
+            case let .text(t), let .markdown(t): text = t
+            case let .table(t): text = format == .csv ? Renderer.csv(t) : aligned(t)
+            case let .chart(c): text = c.text
+            }
+            emit(text)
+            if text.utf8.last != 0x0A { emit("\n") }
+        }
     }
 
     /// Plain text for a notebook's `text/plain`: the table rendering, never colour.

@@ -67,8 +67,7 @@ final class Driver {
             report(error, lineNumber: lineNumber)
         case let .success(output, _, requests):
             renderer.format = session.format
-            let text = renderer.render(output)
-            if !text.isEmpty { out.write(text) }
+            renderer.render(output) { out.write($0) }
             for note in output.notes { err.write("note: \(note)\n") }
             for request in requests { perform(request, lineNumber: lineNumber) }
         }
