@@ -194,3 +194,18 @@ import Workbench
         }
     }
 }
+
+/// The public API other plugins use: open, resolve columns, tally, compute.
+@Suite struct SurveyAPITests {
+    @Test func tallyAndCompute() throws {
+        let file = try SurveyFile.open(Paths.fixture("typeform.csv"), files: LocalFileAccess())
+        #expect(file.format == .typeform)
+        let nps = try file.column("How likely are you to recommend Acme to a friend?")
+        let plan = try file.column("Which plan are you on?")
+        let tally = try file.tally(ScanRequest(metrics: [.init(column: nps, range: 0...10)], group: plan))
+        #expect(tally.rows == 5 && tally.groups.map(\.key) == ["Basic", "Pro"])
+        #expect(try NPS.compute(histogram: tally.total[0].histogram).score == 40)
+        #expect(try NPS.compute(histogram: tally.groups[1].counts[0].histogram).score == 100)
+        #expect(throws: CommandError.self) { try file.column("Plan?") }
+    }
+}

@@ -219,3 +219,34 @@ extension Accumulator {
 extension Name {
     static func foldTrim(_ s: String) -> String { fold(s.trimmingSpaces) }
 }
+
+/// What one pass over a survey file counted, for callers outside the KPI commands.
+public struct SurveyTally: Sendable, Equatable {
+    /// Data rows (blank lines not counted).
+    public var rows: Int
+    /// Per group (sorted; one group "" without `--by`): the counts of each requested metric column.
+    public var groups: [Group]
+    /// The counts of each metric column over all groups.
+    public var total: [SlotCounts]
+    /// Non-blank cells per column, when `countColumns` was asked for.
+    public var nonBlank: [Int]
+
+    public struct Group: Sendable, Equatable {
+        public var key: String
+        public var counts: [SlotCounts]
+    }
+}
+
+extension SurveyFile {
+    /// Counts the answers `request` asks for in one pass (in parallel on large files).
+    /// - Throws: on a malformed file (unterminated quote, bad UTF-8), and on a bad answer unless
+    ///   `lenient` (then counted as invalid).
+    public func tally(_ request: ScanRequest, lenient: Bool = false) throws -> SurveyTally {
+        let acc = try scan(request, lenient: lenient)
+        let groups = SurveyCommands.sortedGroups(acc).map { SurveyTally.Group(key: $0.0, counts: acc.slotCounts(group: $0.1)) }
+        let empty = request.metrics.map { SlotCounts(histogram: [Int](repeating: 0, count: $0.range.upperBound + 1), skipped: 0, invalid: 0) }
+        let total = groups.reduce(empty) { sum, g in zip(sum, g.counts).map { $0 + $1 } }
+        return SurveyTally(rows: acc.rows - acc.blankLines, groups: groups, total: total,
+                           nonBlank: (0..<request.countColumns).map { acc.nonBlank[$0] })
+    }
+}
