@@ -44,7 +44,7 @@ enum Analyses {
         guard !rivals.isEmpty, !names.isEmpty else {
             return Distinctness(competitors: rivals.map(\.name), missing: market.missing, factors: [])
         }
-        let curve = Canvas([e] + rivals, factors: names).curves[0]
+        let curve = Canvas.curve(of: e, against: rivals, factors: names)
         var factors: [Distinctness.Factor] = []
         for (i, f) in names.enumerated() {
             let scored = rivals.contains { Market.score($0, f) != nil }

@@ -15,6 +15,8 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
     }
 
     public var parts: [Part]
+    /// How many names a list shows before it counts the rest.
+    public static let listLimit = 8
 
     public init(parts: [Part]) { self.parts = parts }
     public init(stringLiteral value: String) { parts = [.text(value)] }
@@ -26,12 +28,14 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
         public mutating func appendLiteral(_ literal: String) { if !literal.isEmpty { parts.append(.text(literal)) } }
         /// A name typed by the user.
         public mutating func appendInterpolation(name: String) { parts.append(.name(name)) }
-        /// Several names, joined with commas.
+        /// Several names, joined with commas; past `Phrase.listLimit` of them, a count of the rest
+        /// (a market may hold thousands of competitors).
         public mutating func appendInterpolation(names: [String]) {
-            for (i, n) in names.enumerated() {
+            for (i, n) in names.prefix(Phrase.listLimit).enumerated() {
                 if i > 0 { parts.append(.text(", ")) }
                 parts.append(.name(n))
             }
+            if names.count > Phrase.listLimit { parts.append(.text(" and \(names.count - Phrase.listLimit) more")) }
         }
         /// A loop of model nodes: `a → b → c → a`.
         public mutating func appendInterpolation(loop: [String]) {
@@ -71,6 +75,19 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
             switch part {
             case let .text(t): s += t
             case let .name(n): s += "“" + Markup.markdown(n) + "”"
+            case let .code(c): s += Phrase.codeSpan(c)
+            }
+        }
+        return s
+    }
+
+    /// The phrase as Markdown with names escaped but not quoted.
+    public var plainMarkdown: String {
+        var s = ""
+        for part in parts {
+            switch part {
+            case let .text(t): s += t
+            case let .name(n): s += Markup.markdown(n)
             case let .code(c): s += Phrase.codeSpan(c)
             }
         }

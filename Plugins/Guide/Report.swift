@@ -12,8 +12,8 @@ enum Report {
         md.append("")
         var facts: [String] = []
         if let industry = e.industry { facts.append("Industry: \(Markup.markdown(industry))") }
-        let rivals = Analyses.competitors(of: e, in: workspace).map { Markup.markdown($0.name) }
-        facts.append(rivals.isEmpty ? "no competitors in the workspace" : "compared with \(rivals.joined(separator: ", "))")
+        let rivals = Analyses.competitors(of: e, in: workspace).map(\.name)
+        facts.append(rivals.isEmpty ? "no competitors in the workspace" : "compared with " + Phrase("\(names: rivals)").plainMarkdown)
         facts.append(e.guideStep.map { "on step \($0) of \(GuideStep.count)" } ?? "guide not started")
         facts.append("\(met) of \(GuideStep.count) steps met")
         md.append(facts.joined(separator: " · ") + ".")
