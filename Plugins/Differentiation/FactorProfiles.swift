@@ -16,18 +16,16 @@ struct FactorProfiles {
     /// - Parameter include: which enterprises take part (by position).
     init(_ enterprises: [Enterprise], include: (Int, Enterprise) -> Bool) {
         var column: [NameKey: Int] = [:]
-        var raw: [Double] = []
         // Most enterprises list the same factors in the same order: reuse the last mapping.
         var lastNames: [String] = []
         var lastColumns: [Int] = []
-        var rows: [(start: Int, columns: [Int])] = []
+        var rowColumns: [[Int]] = []
+        var s = 1.0
         for (p, e) in enterprises.enumerated() where include(p, e) {
-            let fs = e.factors
-            if fs.isEmpty { continue }
-            var same = fs.count == lastNames.count
-            if same { for i in 0..<fs.count where fs[i].factor != lastNames[i] { same = false; break } }
-            if !same {
-                lastNames = fs.map(\.factor)
+            let names = e.factorNames
+            if names.isEmpty { continue }
+            if names != lastNames {
+                lastNames = names
                 lastColumns = lastNames.map { name in
                     let key = NameKey(name)
                     if let c = column[key] { return c }
@@ -37,28 +35,17 @@ struct FactorProfiles {
                 }
             }
             members.append(p)
-            rows.append((raw.count, lastColumns))
-            for f in fs { raw.append(f.score) }
+            rowColumns.append(lastColumns)
+            for v in e.factorScores { while s < 1e6, (v * s).rounded() != v * s { s *= 10 } }
         }
-        scale = FactorProfiles.scale(for: raw)
+        scale = s
         let d = factors.count
         values = [Int32](repeating: 0, count: members.count * d)
-        for (r, row) in rows.enumerated() {
-            for (i, c) in row.columns.enumerated() {
-                values[r * d + c] = Int32((raw[row.start + i] * scale).rounded())
-            }
+        for (r, p) in members.enumerated() {
+            let scores = enterprises[p].factorScores
+            for (i, c) in rowColumns[r].enumerated() { values[r * d + c] = Int32((scores[i] * s).rounded()) }
         }
     }
 
     var count: Int { members.count }
-
-    /// The smallest power of ten that makes every score whole (10⁶ at most: then rounded).
-    static func scale(for scores: [Double]) -> Double {
-        var s = 1.0
-        for _ in 0..<6 {
-            if scores.allSatisfy({ ($0 * s).rounded() == $0 * s }) { return s }
-            s *= 10
-        }
-        return s
-    }
 }

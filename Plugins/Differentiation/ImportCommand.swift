@@ -82,17 +82,23 @@ enum EnterpriseCSV {
                     }
                     e.price = p
                 }
-                var scores: [FactorScore] = []
+                var scores: [Double] = []
                 scores.reserveCapacity(factors.count)
+                var complete = true
                 for (i, f) in factors.enumerated() {
                     let cell = fields[3 + i]
-                    if cell.isEmpty { continue }
+                    if cell.isEmpty { complete = false; scores.append(-1); continue }
                     guard let v = number(cell), v >= 0, v <= 10 else {
                         throw fail(line, "\(f) score '\(String(decoding: cell, as: UTF8.self))' is not a number from 0 to 10")
                     }
-                    scores.append(FactorScore(factor: f, score: v))
+                    scores.append(v)
                 }
-                e.factors = scores
+                if complete {
+                    // Every enterprise shares the one `factors` array: it is stored once.
+                    e.setFactorScores(names: factors, scores: scores)
+                } else {
+                    e.factors = factors.indices.filter { scores[$0] >= 0 }.map { FactorScore(factor: factors[$0], score: scores[$0]) }
+                }
                 list.append(e)
             }
             return Parsed(factors: factors, enterprises: list)

@@ -33,7 +33,7 @@ public enum Market {
 
     /// The enterprise's score on `factor` (nil: not scored).
     public static func score(_ e: Enterprise, _ factor: String) -> Double? {
-        e.factors.first { Name.same($0.factor, factor) }?.score
+        e.factorNames.firstIndex { Name.same($0, factor) }.map { e.factorScores[$0] }
     }
 
     /// The importance customers give `factor`: the enterprise's own rating, else the first

@@ -158,7 +158,31 @@ public struct Enterprise: Codable, Equatable, Sendable {
         var needs: [Need] = []
         var offerings: [Offering] = []
         var reliefs: [Relief] = []
-        var factors: [FactorScore] = []
+        // Factor scores are kept as columns: a million imported enterprises that score the same
+        // factors then share one list of names, and each holds only its scores (a tenth of the
+        // memory of [FactorScore]). `Enterprise.factors` shows them as [FactorScore].
+        var factorNames: [String] = []
+        var factorScores: [Double] = []
+        /// Empty when no factor has an importance; else one per factor, 0 for unknown.
+        var factorImportance: [UInt8] = []
+        var factors: [FactorScore] {
+            get {
+                var out: [FactorScore] = []
+                out.reserveCapacity(factorNames.count)
+                for i in factorNames.indices {
+                    let imp = factorImportance.isEmpty ? 0 : factorImportance[i]
+                    out.append(FactorScore(factor: factorNames[i], score: factorScores[i], importance: imp == 0 ? nil : Int(imp)))
+                }
+                return out
+            }
+            set {
+                let names = newValue.map(\.factor)
+                if names != factorNames { factorNames = names }
+                factorScores = newValue.map(\.score)
+                factorImportance = newValue.contains { $0.importance != nil }
+                    ? newValue.map { UInt8(clamping: $0.importance ?? 0) } : []
+            }
+        }
         var initiatives: [Initiative] = []
         var kpis: [KPIRecord] = []
         var models: [ValueModel] = []
@@ -173,7 +197,9 @@ public struct Enterprise: Codable, Equatable, Sendable {
             s.needs = needs
             s.offerings = offerings
             s.reliefs = reliefs
-            s.factors = factors
+            s.factorNames = factorNames
+            s.factorScores = factorScores
+            s.factorImportance = factorImportance
             s.initiatives = initiatives
             s.kpis = kpis
             s.models = models
@@ -182,7 +208,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
             return s
         }
         func same(as o: Storage) -> Bool {
-            self === o || (competitors == o.competitors && resources == o.resources && segments == o.segments && needs == o.needs && offerings == o.offerings && reliefs == o.reliefs && factors == o.factors && initiatives == o.initiatives && kpis == o.kpis && models == o.models && guideStep == o.guideStep && price == o.price)
+            self === o || (competitors == o.competitors && resources == o.resources && segments == o.segments && needs == o.needs && offerings == o.offerings && reliefs == o.reliefs && factorNames == o.factorNames && factorScores == o.factorScores && factorImportance == o.factorImportance && initiatives == o.initiatives && kpis == o.kpis && models == o.models && guideStep == o.guideStep && price == o.price)
         }
     }
 
@@ -224,8 +250,28 @@ public struct Enterprise: Codable, Equatable, Sendable {
     }
     public var factors: [FactorScore] {
         get { box.factors }
-        _modify { let b = unique(); yield &b.factors }
+        _modify {
+            var list = box.factors
+            defer { unique().factors = list }
+            yield &list
+        }
         set { unique().factors = newValue }
+    }
+
+    /// The factors scored, in order (shared between enterprises scoring the same factors).
+    public var factorNames: [String] { box.factorNames }
+    /// The scores, in the order of `factorNames`.
+    public var factorScores: [Double] { box.factorScores }
+
+    /// Sets every factor score at once, without importance. Passing the same `names` array to
+    /// many enterprises stores it once (a bulk import).
+    /// - Precondition: `names.count == scores.count`.
+    public mutating func setFactorScores(names: [String], scores: [Double]) {
+        precondition(names.count == scores.count, "one score per factor")
+        let b = unique()
+        b.factorNames = names
+        b.factorScores = scores
+        b.factorImportance = []
     }
     public var initiatives: [Initiative] {
         get { box.initiatives }
