@@ -55,15 +55,14 @@ import Workbench
         run(&s, "diff import e.csv")
         let r = run(&s, "diff nearest --k 1 --json")
         #expect(r.data["count"] == .int(4))
-        let rows = r.data["nearest"]?.arrayValue ?? []
-        #expect(rows.count == 4)
+        #expect(r.data["enterprises"] == ["A", "B", "C, Inc.", "D"])
         // A's nearest is C (√3), B's is C (√(4+9+1) = √14), C's is A (√3), D's is B
         // (√(49+36+100) = √185, nearer than C at √243).
-        #expect(rows[0]["neighbors"] == ["C, Inc."])
-        #expect(rows[0]["distances"]?.arrayValue?.first?.doubleValue == 3.0.squareRoot())
-        #expect(rows[1]["neighbors"] == ["C, Inc."])
-        #expect(rows[2]["neighbors"] == ["A"])
-        #expect(rows[3]["neighbors"] == ["B"])
+        #expect(r.data["neighbors"] == ["C, Inc.", "C, Inc.", "A", "B"])
+        #expect(r.data["distances"]?.arrayValue?.first?.doubleValue == 3.0.squareRoot())
+        let two = run(&s, "diff nearest --k 2 --json")
+        #expect(two.data["neighbors"]?.arrayValue?.count == 8)
+        #expect(Array(two.data["neighbors"]?.arrayValue?[6...] ?? []) == ["B", "C, Inc."])
         let expected = 3.0.squareRoot() * 2 + 14.0.squareRoot() + 185.0.squareRoot()
         #expect(abs((r.data["sum_nearest_distance"]?.doubleValue ?? 0) - expected) < 1e-12)
     }
@@ -76,7 +75,7 @@ import Workbench
         ]))
         let r = run(&s, "diff nearest --industry X --json")
         #expect(r.data["count"] == .int(2) && r.data["k"] == .int(1))
-        #expect(r.data["nearest"]?.arrayValue?.first?["distances"] == [.number(0.25)])
+        #expect(r.data["distances"] == [.number(0.25), .number(0.25)])
         #expect(r.output.notes.contains { $0.contains("only 2 enterprises") })
     }
 
