@@ -2,6 +2,7 @@
 # Issue 3's speed targets on a 10,000-cell notebook (release build, whole process):
 #   open with a matching snapshot ≤ 100 ms, save ≤ 100 ms, replay ≤ 0.5 s.
 # Usage: Benchmarks/notebooks.sh path/to/release/valuebench
+# On a shared, loaded machine read hyperfine's User + System (CPU time) beside the wall time.
 set -euo pipefail
 bin=${1:-.build/release/valuebench}
 data=bench-data/notebooks

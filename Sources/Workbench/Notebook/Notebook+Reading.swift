@@ -17,6 +17,11 @@ extension Notebook {
     /// - Throws: `NotebookError` naming what is wrong (bad JSON and where, a field of the wrong
     ///   type and in which cell, duplicate cell ids, a file too large).
     public static func read(_ bytes: [UInt8]) throws -> Notebook {
+        try bytes.withUnsafeBufferPointer { try read(bytes: $0) }
+    }
+
+    /// Reads a notebook from bytes in memory (e.g. a mapped file); nothing refers to them afterwards.
+    public static func read(bytes: UnsafeBufferPointer<UInt8>) throws -> Notebook {
         guard bytes.count <= maxFileBytes else {
             throw NotebookError("the file is \(bytes.count >> 20) MB; notebooks of up to \(maxFileBytes >> 20) MB are read")
         }
