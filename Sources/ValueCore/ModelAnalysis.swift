@@ -46,10 +46,13 @@ public struct LoopReport: Sendable, Equatable {
     public var total: Int
     /// Whether every loop was counted (the search did not stop at its counting limit).
     public var complete: Bool
-    /// Counts over all the loops counted (not only those kept).
+    /// Loops with an even number of − edges, over all the loops counted (not only those kept).
     public var reinforcing: Int
+    /// Loops with an odd number of − edges, over all the loops counted.
     public var balancing: Int
+    /// Loops through a value node and a revenue node, over all the loops counted.
     public var valueLoops: Int
+    /// Value loops with a reinvestment → resource edge, over all the loops counted.
     public var growthLoops: Int
 
     public init(loops: [ModelLoop] = [], total: Int = 0, complete: Bool = true, reinforcing: Int = 0,
@@ -113,7 +116,9 @@ public struct GroundingReport: Sendable, Equatable {
 
 /// Everything `model check` reports about a model.
 public struct ModelCheck: Sendable, Equatable {
+    /// The model's loops, classified (see `ModelAnalysis.loops(in:limit:countLimit:)`).
     public var loops: LoopReport
+    /// Whether each activity stands on a strong resource (see `ModelAnalysis.grounding(of:resources:)`).
     public var grounding: GroundingReport
     /// Stages with no node at all (the chain cannot close without value, revenue, …).
     public var missingStages: [ValueModel.Stage]

@@ -102,6 +102,21 @@ import ValueCore
         }, expectChanges: 6)
     }
 
+    @Test func bulkAppendIsOneChange() {
+        roundTrip({ $0.append(contentsOf: (0..<100).map { Enterprise(name: "Co \($0)") }) }, expectChanges: 1)
+        var w = Self.base()
+        w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
+        #expect(w.position(of: "y") == 4)
+        w.append(contentsOf: [])
+        #expect(w.changes.count == 1)
+        // Changes after a bulk append revert in order too.
+        roundTrip({ w in
+            w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
+            w.update("x") { $0.industry = "toys" }
+            w.remove("BYD")
+        }, expectChanges: 3)
+    }
+
     @Test func equalityIgnoresTheChangeLog() {
         var a = Self.base()
         let b = Self.base()
