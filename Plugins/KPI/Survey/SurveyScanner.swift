@@ -6,9 +6,11 @@ import Workbench
 ///
 /// Two implementations with the same results: `simple` walks one byte at a time (small files,
 /// and the reference in tests); `fast` reads the file with `pread` into small reused buffers on
-/// two threads, classifies 64-byte blocks into quote/separator/newline bit masks with SIMD (C
-/// shim, checked at run time), tracks quoting by prefix XOR, and only visits the separators and
-/// newlines outside quotes. The second thread starts at a row boundary guessed from the middle
+/// two threads; the C shim (`fs_index`: AVX2 with a run-time CPU check, or portable code)
+/// turns 64-byte blocks into quote/separator/newline bit masks, tracks quoting by prefix XOR
+/// (carry-less multiply) and lists the offsets of the separators and newlines outside quotes;
+/// Swift then takes rows whole when they have the header's number of fields (reading only the
+/// wanted fields) and goes field by field otherwise. The second thread starts at a row boundary guessed from the middle
 /// of the file; the first thread checks the guess when it gets there and, if it was wrong,
 /// scans on itself and the second thread's work is dropped.
 public struct SurveyScanner: Sendable {
@@ -146,7 +148,7 @@ public struct SurveyScanner: Sendable {
     }
 }
 
-/// One thread's scan: a reused buffer, its block masks, and the parser state between buffers.
+/// One thread's scan: a reused buffer, its list of field ends, and the parser state between buffers.
 final class Worker: @unchecked Sendable {
     let scanner: SurveyScanner
     let acc: Accumulator
