@@ -115,12 +115,10 @@ extension JSON {
     /// a fraction always shown, exponent form below 1e-4 and from 1e16. NaN and infinities,
     /// which JSON cannot hold, are written as `null`.
     public static func writeNumber(_ d: Double, into out: inout [UInt8]) {
-        guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
-        var s = d.description  // shortest round-trip, e.g. "0.1", "1e-05", "1e+16", "100.0"
-        if s.hasSuffix(".0") == false, !s.contains("."), !s.contains("e"), !s.contains("inf"), !s.contains("nan") {
-            s += ".0"
-        }
-        out.append(contentsOf: s.utf8)
+        // Swift's `description` has the same shortest digits but another layout (it writes
+        // 9.1e+15 where Python writes 9100000000000000.0); JupyterWriter lays them out as
+        // Python does, checked against Python in NotebookCodecTests.
+        JupyterWriter.writePythonFloat(d, into: &out)
     }
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t` … or `\u00XX`,

@@ -40,6 +40,7 @@ import ValueCore
     ])
     func writesFloatsAsPythonRepr(value: Double, text: String) {
         #expect(JupyterWriter.pythonRepr(value) == text)
+        #expect(JSON.number(value).compact() == text)
     }
 
     @Test func writesWithJupyterLayout() {
@@ -168,6 +169,18 @@ import ValueCore
             let (status, _, err) = try NotebookSupport.runPython(["scripts/validate_notebook.py", "--roundtrip", path])
             #expect(status == 0, "\(name): \(err)")
         }
+    }
+
+    /// `jupyter nbconvert --to notebook --stdout F` gives F's bytes back (when nbconvert is in the
+    /// venv; `make test` installs only nbformat and jsonschema).
+    @Test func nbconvertWritesTheSameBytes() throws {
+        guard let python = NotebookSupport.python else { print("skipped: VALUEBENCH_PYTHON is not set"); return }
+        let nbconvert = URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("jupyter-nbconvert").path
+        guard FileManager.default.isExecutableFile(atPath: nbconvert) else { print("skipped: nbconvert is not installed"); return }
+        let path = NotebookSupport.golden.appendingPathComponent("session.ipynb").path
+        let (status, out, err) = try NotebookSupport.runPython([nbconvert, "--to", "notebook", "--stdout", path])
+        #expect(status == 0, "\(err)")
+        #expect(out == (try NotebookSupport.bytes("session.ipynb")))
     }
 
     @Test func floatsMatchPythonRepr() throws {
