@@ -28,6 +28,13 @@ public enum ValueKind: Sendable, Equatable {
     /// A file path.
     case file
 
+    /// How usage lines show a value: the range or the choices, or (for a long list of choices)
+    /// the option's name, whose help then lists them.
+    func placeholder(for name: String) -> String {
+        if case let .choice(words) = self, words.count > 4 { return name.uppercased() }
+        return placeholder
+    }
+
     var placeholder: String {
         switch self {
         case .text: return "TEXT"
@@ -129,7 +136,7 @@ public final class CommandSpec: Sendable {
             parts.append(a.optional ? "[\(p)]" : p)
         }
         for o in options {
-            let p = o.kind.map { "--\(o.name) \($0.placeholder)" } ?? "--\(o.name)"
+            let p = o.kind.map { "--\(o.name) \($0.placeholder(for: o.name))" } ?? "--\(o.name)"
             parts.append("[\(p)]")
         }
         if returnsData, !options.contains(where: { $0.name == "json" }) { parts.append("[--json]") }

@@ -29,10 +29,12 @@ public enum Help {
         }
         let options = spec.allOptions
         out += "\nOptions:\n"
-        let labels = options.map { o in o.kind.map { "--\(o.name) \($0.placeholder)" } ?? "--\(o.name)" }
+        let labels = options.map { o in o.kind.map { "--\(o.name) \($0.placeholder(for: o.name))" } ?? "--\(o.name)" }
         let w = labels.map(\.count).max() ?? 0
         for (o, label) in zip(options, labels) {
-            out += "  " + Format.pad(label, w) + "  " + o.help + (o.repeating ? " (repeatable)" : "") + "\n"
+            var line = o.help + (o.repeating ? " (repeatable)" : "")
+            if let kind = o.kind, kind.placeholder(for: o.name) != kind.placeholder { line += kindNote(kind) }
+            out += "  " + Format.pad(label, w) + "  " + line + "\n"
         }
         if !spec.examples.isEmpty {
             out += "\nExample\(spec.examples.count > 1 ? "s" : ""):\n"

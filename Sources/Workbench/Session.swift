@@ -130,6 +130,9 @@ public struct Session: Sendable {
     /// Replaces the whole workspace (opening a notebook's snapshot); clears undo and redo.
     public mutating func load(_ workspace: Workspace, history: [String] = []) {
         self.workspace = workspace
+        // Changes recorded while the workspace was built are not this session's to undo: if they
+        // stayed pending, the next failing command would revert them.
+        _ = self.workspace.takeChanges()
         self.history = history
         undoStack.removeAll()
         redoStack.removeAll()

@@ -97,4 +97,14 @@ import Modeling
         #expect(s.workspace.count == 10_000)
         #expect(s.workspace.enterprise(named: "e 9999")?.name == "E 9999")
     }
+
+    @Test func loadingAWorkspaceLeavesNothingToRevert() {
+        var built = Workspace()
+        built.add(Enterprise(name: "CATL"))
+        var s = session()
+        s.load(built)
+        if case .success = s.execute("use Nobody") { Issue.record("use Nobody succeeded") }
+        #expect(s.workspace.count == 1)
+        #expect(s.undoDepth == 0)
+    }
 }
