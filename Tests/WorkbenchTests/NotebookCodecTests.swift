@@ -115,6 +115,17 @@ import ValueCore
         #expect(again.cells.map(\.id) == ["m1", "c4"])
     }
 
+    @Test func hostileCountersDoNotOverflow() throws {
+        let text = #"{"cells":[{"cell_type":"code","execution_count":9223372036854775807,"id":"c99999999999","metadata":{},"outputs":[],"source":""}],"metadata":{"valuebench":{"next_cell":9223372036854775807}},"nbformat":4,"nbformat_minor":5}"#
+        var nb = try Notebook.read(Array(text.utf8))
+        #expect(nb.lastExecutionCount == 999_999_999_999)
+        nb.append(.markdown("x"))
+        #expect(nb.cells.last?.id == "m999999999999")
+        nb.append(.markdown("y"))
+        nb.append(.markdown("z"))
+        #expect(Set(nb.cells.map(\.id)).count == 4)
+    }
+
     @Test func olderNotebooksGetIDs() throws {
         let text = #"{"cells":[{"cell_type":"markdown","metadata":{},"source":"x"},{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":2}"#
         let nb = try Notebook.read(Array(text.utf8))

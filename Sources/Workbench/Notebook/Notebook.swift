@@ -59,9 +59,10 @@ public struct Notebook: Sendable, Equatable {
     /// and above `metadata.valuebench.next_cell`, so that an id is never handed out twice even
     /// after the cell that had it was deleted.
     public var nextCellNumber: Int {
-        var next = workbench["next_cell"]?.intValue ?? 1
+        // A hostile value cannot make the counter overflow: numbers stay below 10^12.
+        var next = min(workbench["next_cell"]?.intValue ?? 1, Notebook.maxCellNumber)
         for cell in cells {
-            if let n = Cell.number(ofID: cell.id) { next = max(next, n + 1) }
+            if let n = Cell.number(ofID: cell.id) { next = max(next, min(n + 1, Notebook.maxCellNumber)) }
         }
         return max(next, 1)
     }
@@ -72,15 +73,23 @@ public struct Notebook: Sendable, Equatable {
         var cell = cell
         let n = nextCellNumber
         cell.id = (cell.kind == .code ? "c" : "m") + String(n)
+        if n == Notebook.maxCellNumber {
+            // Only a hostile counter gets here: keep ids unique all the same.
+            var k = cells.count
+            while cells.contains(where: { $0.id == cell.id }) { cell.id = "x\(n)-\(k)"; k += 1 }
+        }
         cells.append(cell)
         setWorkbench("next_cell", .int(n + 1))
         return cell.id
     }
 
-    /// The largest execution count among the code cells (0 when none).
+    /// The largest execution count among the code cells (0 when none), at most 10^12.
     public var lastExecutionCount: Int {
-        cells.reduce(0) { max($0, $1.executionCount ?? 0) }
+        min(cells.reduce(0) { max($0, $1.executionCount ?? 0) }, Notebook.maxCellNumber)
     }
+
+    /// Cell numbers and execution counts are kept below this (ids have at most 11 digits).
+    static let maxCellNumber = 999_999_999_999
 }
 
 /// One cell. Code cells hold a workbench command and what it returned.
