@@ -16,6 +16,10 @@ extension ValueBench {
         // The process exits without freeing the session: tearing down a 10,000-cell notebook's
         // values one by one would cost more than reading it.
         keptUntilExit = driver
+        if let save, !save.hasSuffix(".ipynb") {
+            OutputStream.stderr.write("error: --save \(save): a notebook is saved as FILE.ipynb\n")
+            throw ExitCode(2)
+        }
         // Record when a notebook may be saved; a piped script without --save pays nothing.
         driver.notebooks.recording = interactive || !command.isEmpty || save != nil || notebook != nil
         if interactive || getenv("VALUEBENCH_JOURNAL").map({ String(cString: $0) == "1" }) == true {

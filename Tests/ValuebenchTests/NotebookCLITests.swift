@@ -243,6 +243,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path("written.ipynb")))
     }
 
+    @Test func openAsksBeforeDiscardingUnsavedCells() throws {
+        try run(["--save", "s.ipynb"], input: "enterprise add A\n")
+        let refused = try run(["-c", "enterprise add B", "-c", "open s.ipynb", "-c", "enterprise list --json"])
+        #expect(refused.err.contains("1 recorded cell is not saved"))
+        #expect(refused.out.contains("\"B\""))
+        let confirmed = try run(["-c", "enterprise add B", "-c", "open s.ipynb", "-c", "open s.ipynb", "-c", "enterprise list --json"])
+        #expect(confirmed.out.contains("[{\"name\":\"A\",\"industry\":null}]"))
+        let bad = try run(["--save", "x.txt"], input: "enterprise add A\n")
+        #expect(bad.status == 2)
+        #expect(bad.err == "error: --save x.txt: a notebook is saved as FILE.ipynb\n")
+    }
+
     @Test func pipedScriptsAreNotRecorded() throws {
         let r = try run([], input: "enterprise add A\nsave x.ipynb\n")
         #expect(r.err.contains("not recorded as a notebook"))
