@@ -1,5 +1,6 @@
 // The search with its leaf scans done by AVX-512 VNNI dot products, for coordinates 0…127
 // (used when the CPU has AVX-512 VNNI; see cnearest.c).
+#define CN_GROUP 16
 #include "kernels.h"
 #define CAT2_(a, b) a##b
 #define CAT2(a, b) CAT2_(a, b)
