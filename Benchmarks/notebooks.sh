@@ -43,7 +43,6 @@ echo "notebook: $cells code cells, $(( $(wc -c < "$nb") / 1024 )) KB"
 
 cp "$nb" "$data/save-target.ipynb"
 hyperfine --warmup 3 --runs 20 --style basic -N "$bin -c help" 2>/dev/null | grep -E "Time" | sed 's/^/start-up alone (-c help): /'
-hyperfine --warmup 2 --runs 20 --style basic -N "$bin $nb" --input /dev/null 2>/dev/null | grep -E "Time|Range" | sed 's/^/open 10k cells (snapshot): /' \
-  || hyperfine --warmup 2 --runs 20 --style basic "$bin $nb < /dev/null" 2>/dev/null | grep -E "Time|Range" | sed 's/^/open 10k cells (snapshot): /'
+hyperfine --warmup 2 --runs 20 --style basic "$bin $nb < /dev/null" 2>/dev/null | grep -E "Time|Range" | sed 's/^/open 10k cells (snapshot): /'
 hyperfine --warmup 2 --runs 20 --style basic -N "$bin -c 'open $data/save-target.ipynb' -c save" 2>/dev/null | grep -E "Time|Range" | sed 's/^/open + save 10k cells: /'
 hyperfine --warmup 1 --runs 10 --style basic -N "$bin -c 'replay $nb'" 2>/dev/null | grep -E "Time|Range" | sed 's/^/replay 10k cells: /'

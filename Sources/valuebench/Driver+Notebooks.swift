@@ -207,7 +207,8 @@ extension Driver {
         let (restored, reason) = Snapshot.restore(from: nb, cache: book.snapshotCache)
         var workspace: Workspace
         var message: String
-        let codeSources = nb.cells.lazy.filter { $0.kind == .code }.map(\.source)
+        var codeSources: [String] = []
+        for i in nb.cells.indices where nb.cells[i].kind == .code { codeSources.append(nb.cells[i].source) }
         let codeCount = codeSources.count
         if let restored {
             workspace = restored
@@ -220,7 +221,7 @@ extension Driver {
                 message += "\nnote: \(replay.failures) cell\(replay.failures == 1 ? "" : "s") gave other outputs than stored; `replay \(path)` shows the differences."
             }
         }
-        session.load(workspace, history: Array(codeSources))
+        session.load(workspace, history: codeSources)
         book.recording = true
         book.notebook = nb
         book.path = path

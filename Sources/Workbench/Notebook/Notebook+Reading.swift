@@ -69,9 +69,9 @@ extension Notebook {
         // Ids: nbformat 4.5 requires them, unique. Older notebooks get fresh ones.
         var seen = Set<String>()
         seen.reserveCapacity(nb.cells.count)
-        for (i, cell) in nb.cells.enumerated() where !cell.id.isEmpty {
-            guard seen.insert(cell.id).inserted else {
-                throw NotebookError("cell \(i + 1): id '\(cell.id)' is used by an earlier cell; cell ids must be unique")
+        for i in nb.cells.indices where !nb.cells[i].id.isEmpty {
+            guard seen.insert(nb.cells[i].id).inserted else {
+                throw NotebookError("cell \(i + 1): id '\(nb.cells[i].id)' is used by an earlier cell; cell ids must be unique")
             }
         }
         if seen.count < nb.cells.count {

@@ -61,11 +61,19 @@ public struct Notebook: Sendable, Equatable {
     public var nextCellNumber: Int {
         // A hostile value cannot make the counter overflow: numbers stay below 10^12.
         var next = min(workbench["next_cell"]?.intValue ?? 1, Notebook.maxCellNumber)
-        for cell in cells {
-            if let n = Cell.number(ofID: cell.id) { next = max(next, min(n + 1, Notebook.maxCellNumber)) }
+        if let known = scannedNext, known.count == cells.count {
+            next = max(next, known.next)
+        } else {
+            for i in cells.indices {
+                if let n = Cell.number(ofID: cells[i].id) { next = max(next, min(n + 1, Notebook.maxCellNumber)) }
+            }
         }
         return max(next, 1)
     }
+
+    /// The cell-id scan's result, valid while the cell count is unchanged; `append` keeps it,
+    /// so recording a long session does not rescan every cell for each new one.
+    private var scannedNext: (count: Int, next: Int)?
 
     /// Appends a cell, giving it the next id (`c<N>` for code, `m<N>` otherwise).
     @discardableResult
@@ -80,12 +88,15 @@ public struct Notebook: Sendable, Equatable {
         }
         cells.append(cell)
         setWorkbench("next_cell", .int(n + 1))
+        scannedNext = (cells.count, min(n + 1, Notebook.maxCellNumber))
         return cell.id
     }
 
     /// The largest execution count among the code cells (0 when none), at most 10^12.
     public var lastExecutionCount: Int {
-        min(cells.reduce(0) { max($0, $1.executionCount ?? 0) }, Notebook.maxCellNumber)
+        var last = 0
+        for i in cells.indices { last = max(last, cells[i].executionCount ?? 0) }
+        return min(last, Notebook.maxCellNumber)
     }
 
     /// Cell numbers and execution counts are kept below this (ids have at most 11 digits).
