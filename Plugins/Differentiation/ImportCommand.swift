@@ -71,7 +71,7 @@ enum EnterpriseCSV {
                 guard !name.isEmpty else { throw fail(line, "the name is empty") }
                 let key = NameKey(name)
                 guard names_.insert(key).inserted else { throw fail(line, "enterprise '\(name)' appears twice in the file") }
-                guard !existing.contains(name) else {
+                guard existing.count == 0 || !existing.contains(name) else {
                     throw fail(line, "enterprise '\(name)' is already in the workspace (names are compared ignoring case)")
                 }
                 let industry = fields[1].isEmpty ? nil : String(decoding: fields[1], as: UTF8.self)

@@ -78,19 +78,22 @@ enum NearestCommand {
         data.append(("neighbors", .array(neighbors)))
         data.append(("distances", .array(distances)))
 
-        // For people: the most crowded and the most isolated enterprises, and the current one.
+        // For people: the most crowded and the most isolated enterprises. (With --json the
+        // session shows the data instead, so the table is not built: sorting a million costs.)
         var blocks: [OutputBlock] = []
-        let order = (0..<n).sorted { (distance($0, 0), $0) < (distance($1, 0), $1) }
-        let show = n <= 12 ? Array(order) : Array(order.prefix(5)) + Array(order.suffix(5))
-        var tableRows: [[String]] = []
-        for i in show {
-            let near = (0..<k).map { m in "\(name(result.neighbor(i, m))) (\(Format.number(distance(i, m), maxDecimals: 2)))" }
-            tableRows.append([name(i), Format.fixed(distance(i, 0), 2), near.joined(separator: ", ")])
+        if !ctx.arguments.flag("json") {
+            let order = (0..<n).sorted { (distance($0, 0), $0) < (distance($1, 0), $1) }
+            let show = n <= 12 ? Array(order) : Array(order.prefix(5)) + Array(order.suffix(5))
+            var tableRows: [[String]] = []
+            for i in show {
+                let near = (0..<k).map { m in "\(name(result.neighbor(i, m))) (\(Format.number(distance(i, m), maxDecimals: 2)))" }
+                tableRows.append([name(i), Format.fixed(distance(i, 0), 2), near.joined(separator: ", ")])
+            }
+            if n > 12 { tableRows.insert(["…", "", ""], at: 5) }
+            blocks.append(.text("\(n) enterprises over \(profiles.factors.count) factors\(industry.map { " in \($0)" } ?? ""); mean distance to the nearest competitor \(Format.fixed(total.sum / Double(n), 2)). Smallest: crowded; largest: white space."))
+            blocks.append(.table(Table(headers: ["enterprise", "nearest", "neighbours (distance)"], rows: tableRows,
+                                       alignments: [.left, .right, .left])))
         }
-        if n > 12 { tableRows.insert(["…", "", ""], at: 5) }
-        blocks.append(.text("\(n) enterprises over \(profiles.factors.count) factors\(industry.map { " in \($0)" } ?? ""); mean distance to the nearest competitor \(Format.fixed(total.sum / Double(n), 2)). Smallest: crowded; largest: white space."))
-        blocks.append(.table(Table(headers: ["enterprise", "nearest", "neighbours (distance)"], rows: tableRows,
-                                   alignments: [.left, .right, .left])))
         return CommandOutput(blocks: blocks, data: .object(data), notes: notes)
     }
 }
