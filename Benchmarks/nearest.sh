@@ -12,6 +12,8 @@ bin=${1:-.build/release/valuebench}
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 gen=$root/../shared/bench/gen_enterprises.py
+# From a git worktree the shared folder sits beside the main checkout.
+[ -f "$gen" ] || gen=$(cd "$(git -C "$root" rev-parse --path-format=absolute --git-common-dir)/../.." && pwd)/shared/bench/gen_enterprises.py
 data=$root/bench-data
 mkdir -p "$data"
 
@@ -28,7 +30,8 @@ for n in 2000 10000 100000 1000000; do
   cat "$f" > /dev/null  # into the page cache
 done
 
-sum_of() { "$bin" -c "diff import $1" -c 'diff nearest --k 1 --json' | python3 -c 'import json,sys; print(repr(json.load(sys.stdin)["sum_nearest_distance"]))'; }
+# stdout: the import's one line, then the JSON document.
+sum_of() { "$bin" -c "diff import $1" -c 'diff nearest --k 1 --json' | tail -n 1 | python3 -c 'import json,sys; print(repr(json.load(sys.stdin)["sum_nearest_distance"]))'; }
 
 # Exactness. The generator sums naively; we sum with Kahan's compensation, so the last digits
 # may differ: compare to 1e-12 relative.
@@ -45,7 +48,7 @@ echo "diff nearest 100,000: sum_nearest_distance $got (exact)"
 for n in 10000 100000; do
   f=$data/enterprises-$n.csv
   for i in 1 2 3 4 5 6 7; do
-    "$bin" -c "diff import $f" -c 'diff nearest --k 1 --timing --json' | python3 -c 'import json,sys; print(json.load(sys.stdin)["elapsed_ms"])'
+    "$bin" -c "diff import $f" -c 'diff nearest --k 1 --timing --json' 2>/dev/null | tail -n 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["elapsed_ms"])'
   done | sort -n | awk -v n="$n" '{ a[NR]=$1 } END { printf "diff nearest search %s: best %.1f ms, median %.1f ms\n", n, a[1], a[4] }'
 done
 
