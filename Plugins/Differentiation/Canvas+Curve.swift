@@ -10,13 +10,23 @@ extension Canvas {
     ///   - others: its competitors (at least one).
     ///   - factors: the factors of the curve.
     public static func curve(of e: Enterprise, against others: [Enterprise], factors: [String]) -> Curve {
+        // Each competitor's factor list is read once, its names folded once, and matched through
+        // a dictionary: O(n·k) for n competitors with k factors each.
+        var index: [String: Int] = [:]
+        for (i, f) in factors.enumerated() where index[Name.fold(f)] == nil { index[Name.fold(f)] = i }
+        var sums = [Double](repeating: 0, count: factors.count)
+        for o in others {
+            var seen = [Bool](repeating: false, count: factors.count)
+            for s in o.factors {
+                // The first score of a factor counts, as `Market.score` takes the first.
+                if let i = index[Name.fold(s.factor)], !seen[i] { seen[i] = true; sums[i] += s.score }
+            }
+        }
         var scores: [Double] = [], divergence: [Double] = [], unscored: [String] = []
-        for f in factors {
+        for (i, f) in factors.enumerated() {
             let mine = Market.score(e, f)
-            var sum = 0.0
-            for o in others { sum += Market.score(o, f) ?? 0 }
             scores.append(mine ?? 0)
-            divergence.append((mine ?? 0) - sum / Double(max(others.count, 1)))
+            divergence.append((mine ?? 0) - sums[index[Name.fold(f)] ?? i] / Double(max(others.count, 1)))
             if mine == nil { unscored.append(f) }
         }
         let overall = divergence.map(abs).reduce(0, +) / Double(max(factors.count, 1))
