@@ -51,7 +51,9 @@ enum Charts {
         t += wrap(legend, indent: "", width: 78)
 
         // SVG: factors along x, level up y, one polyline per enterprise.
-        let left = 50.0, top = 40.0, plotH = 260.0
+        // Factor labels run down-left at 30°: leave them room on the left (≈ 6 px a character).
+        let longest = Double(min(22, c.factors.map { Format.displayWidth($0) }.max() ?? 0))
+        let left = max(50.0, longest * 6 * 0.87 + 12), top = 40.0, plotH = 260.0
         let step = max(70.0, min(120.0, 560.0 / Double(max(c.factors.count, 1))))
         let plotW = step * Double(max(c.factors.count - 1, 1))
         let legendTop = top + plotH + 90
