@@ -1,5 +1,6 @@
 import ValueCore
 import Workbench
+import Differentiation
 
 /// The seeds' five-step implementation guide as a stepper: each step explained, its questions
 /// asked, the commands that answer them shown, and the step judged from the workspace.
@@ -18,7 +19,8 @@ enum GuideCommands {
 
     static let judged = """
     Steps are judged from the workspace, never ticked: 1 is met when a segment has needs (each with \
-    its importance); 2 when offerings relieve each segment's most important needs and some \
+    its importance); 2 when offerings relieve each segment's most important needs (functional or \
+    emotional utility \(Format.number(UtilityReport.relievedAt)) or more, as `diff utility` counts a need relieved) and some \
     strategy-canvas factor stands \(Format.number(Analyses.distinctGap)) or more points from the \
     competitors' mean (competitors: those named, else the same industry); 3 when initiatives \
     cover the six strategy elements and a value model has every activity anchored in a resource \
