@@ -54,6 +54,7 @@ enum EnterpriseCSV {
             var seen = Set<NameKey>()
             for f in factors {
                 guard !f.isEmpty else { throw fail(1, "a factor column has an empty name") }
+                guard Name.controlCharacter(in: f) == nil else { throw fail(1, "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; names are printable text") }
                 guard seen.insert(NameKey(f)).inserted else { throw fail(1, "factor '\(f)' appears twice") }
             }
             var list: [Enterprise] = []
@@ -69,6 +70,10 @@ enum EnterpriseCSV {
                 }
                 let name = String(decoding: fields[0], as: UTF8.self)
                 guard !name.isEmpty else { throw fail(line, "the name is empty") }
+                // A line break or an ESC in a name breaks tables and drives the terminal.
+                guard !fields[0].contains(where: { $0 < 0x20 || $0 == 0x7F }), !fields[1].contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+                    throw fail(line, "the name or industry holds a control character (a line break, a tab, ESC); names are printable text")
+                }
                 let key = NameKey(name)
                 guard names_.insert(key).inserted else { throw fail(line, "enterprise '\(name)' appears twice in the file") }
                 guard existing.count == 0 || !existing.contains(name) else {

@@ -81,6 +81,10 @@ enum TrackingCommands {
     static func record(_ ctx: inout CommandContext, enterprise: String?, kpi raw: String, value: Double, period: String,
                        target: Double?, n: Int?) throws -> String {
         let kpi = try KPICatalog.canonical(raw)
+        // The same range as --target: figures beyond it overflowed the dashboard's sparkline.
+        guard value.isFinite, value.magnitude <= 1e12 else {
+            throw CommandError.badValue("kpi record: the \(kpi) figure \(show(value)) is outside -1000000000000…1000000000000")
+        }
         let e: Enterprise
         if let enterprise {
             guard let found = ctx.workspace.enterprise(named: enterprise) else {
@@ -117,7 +121,13 @@ enum TrackingCommands {
     static func sparkline(_ values: [Double]) -> String {
         let bars = Array("▁▂▃▄▅▆▇█")
         guard let lo = values.min(), let hi = values.max() else { return "" }
-        return String(values.map { v in hi > lo ? bars[Int(((v - lo) / (hi - lo) * 7).rounded())] : bars[3] })
+        // Halves, so that hi − lo cannot overflow; the level is clamped to the eight bars.
+        let span = hi / 2 - lo / 2
+        return String(values.map { v in
+            guard span > 0 else { return bars[3] }
+            let level = ((v / 2 - lo / 2) / span * 7).rounded()
+            return bars[level.isFinite ? Int(min(max(level, 0), 7)) : 3]
+        })
     }
 
     static func progress(_ r: KPIRecord) -> String {

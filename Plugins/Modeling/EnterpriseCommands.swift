@@ -12,8 +12,7 @@ enum EnterpriseCommands {
         examples: ["enterprise add BYD --industry batteries", "enterprise add \"Demo Co\"",
                    "enterprise add CATL --industry batteries"]
     ) { ctx in
-        let name = ctx.arguments.string("name")!
-        guard !name.isEmpty else { throw CommandError.badValue("enterprise add: the name is empty") }
+        let name = try checkNewName(ctx.arguments.string("name")!, "enterprise", command: "enterprise add")
         if let existing = ctx.workspace.enterprise(named: name) { throw CommandError.duplicate("enterprise", existing.name) }
         let e = Enterprise(name: name, industry: ctx.arguments.string("industry"))
         ctx.workspace.add(e)

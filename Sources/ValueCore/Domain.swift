@@ -368,6 +368,12 @@ public enum Name {
         return plain ? name : name.lowercased()
     }
 
+    /// The first control character in `name` (C0, DEL or C1: a line break, a tab, an escape
+    /// sequence's ESC), or nil. Names holding one would break tables and could drive the terminal.
+    public static func controlCharacter(in name: String) -> Unicode.Scalar? {
+        name.unicodeScalars.first { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
     /// Whether two names are the same name.
     @inlinable
     public static func same(_ a: String, _ b: String) -> Bool {

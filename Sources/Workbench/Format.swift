@@ -4,7 +4,11 @@ public enum Format {
     /// (`1.25` → `1.3`, `-1.25` → `-1.3`), without a trailing `-0`.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "n/a" : (value > 0 ? "∞" : "-∞") }
-        guard value.magnitude < 1e15 else { return value.magnitude.description }
+        guard value.magnitude < 1e15 else { return (value < 0 ? "-" : "") + value.magnitude.description }
+        // Fewer decimals where all of them would not fit the Int64 arithmetic below (|value| ≥ 9e12
+        // with 6 decimals): the digits past 15 significant ones say nothing anyway.
+        var decimals = min(max(0, decimals), 18)
+        while decimals > 0, value.magnitude * pow10(decimals) >= 9e18 { decimals -= 1 }
         var scale: Int64 = 1
         for _ in 0..<decimals { scale *= 10 }
         // Round on the shortest decimal representation Swift prints, so that 0.15 (stored as
@@ -32,10 +36,17 @@ public enum Format {
         return value < 0 && units != 0 ? "-" + digits : digits
     }
 
+    private static func pow10(_ n: Int) -> Double {
+        var p = 1.0
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+
     /// A number as short as it can be said: `3`, `2.5`, `0.177`; at most `maxDecimals` decimals.
     public static func number(_ value: Double, maxDecimals: Int = 6) -> String {
         guard value.isFinite else { return fixed(value, 0) }
         if value.rounded() == value, value.magnitude < 1e15 { return String(Int64(value)) }
+        if value.magnitude >= 1e15 { return fixed(value, 0) }  // "1e+20": no trailing zeros to strip
         var s = fixed(value, maxDecimals)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }

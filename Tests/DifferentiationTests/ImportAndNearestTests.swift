@@ -34,6 +34,10 @@ import Workbench
         ("name,industry,price,F1\nA,x,1,1\na,x,1,1\n", "line 3: enterprise 'a' appears twice"),
         ("name,industry,price,F1\nA,x,1\n", "line 2: 3 fields, expected 4"),
         ("name,industry,price,F1,f1\n", "factor 'f1' appears twice"),
+        // Control characters in names broke the terminal tables (and ESC drove the terminal).
+        ("name,industry,price,F1\n\"a\nb\",x,1,1\n", "the name or industry holds a control character"),
+        ("name,industry,price,F1\n\u{1B}[31mred,x,1,1\n", "line 2: the name or industry holds a control character"),
+        ("name,industry,price,F\u{7}1\n", "holds a control character"),
         ("name,industry,price,F1\n\"A,x,1,1\n", "not closed"),
         ("", "empty"),
     ])

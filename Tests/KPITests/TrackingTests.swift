@@ -42,6 +42,25 @@ import ValueCore
         #expect(b.data("kpi dashboard Globex")["kpis"]?.arrayValue?.first?["kpi"] == "csat")
     }
 
+    /// Figures far beyond any KPI are refused like an out-of-range --target; ±1e308 used to be
+    /// stored and then trapped the dashboard's sparkline (hi − lo overflowed to infinity).
+    @Test func hugeFiguresAreRefused() {
+        var b = Self.bench()
+        let e = b.error("kpi record nps -1e308 --period 2023")
+        #expect(e.message.contains("-1e+308") && e.message.contains("outside -1000000000000…1000000000000"))
+        let ltv = b.error("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001 --record 2023")
+        #expect(ltv.message.contains("outside"))
+        #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.isEmpty == true)
+        b.data("kpi record nps -1000000000000 --period 2023")
+        b.data("kpi record nps 1000000000000 --period 2024")
+        #expect(b.text("kpi dashboard").contains("▁█"))
+    }
+
+    @Test(arguments: [([-1e308, 1e308], "▁█"), ([-1.7e308, 0, 1.7e308], "▁▅█"), ([5, 5], "▄▄"), ([1, 2, 3], "▁▅█")] as [([Double], String)])
+    func sparklineNeverOverflows(values: [Double], bars: String) {
+        #expect(TrackingCommands.sparkline(values) == bars)
+    }
+
     @Test func surveyResultsRecordDirectly() {
         var b = Self.bench()
         b.data("kpi nps 10 9 8 6 0 10 --record 2026-Q3 --target 20")

@@ -16,6 +16,21 @@ import Workbench
         #expect(Format.number(value) == text)
     }
 
+    /// Large figures keep their sign, and never overflow the integer rounding (9999999999999.5
+    /// with six decimals used to trap).
+    @Test(arguments: [(-1e308, 2, "-1e+308"), (1e308, 2, "1e+308"), (-2e15, 0, "-2000000000000000.0"),
+                      (9999999999999.5, 6, "9999999999999.50000"), (-9999999999999.5, 6, "-9999999999999.50000"),
+                      (999999999999999.9, 6, "999999999999999.900"), (1.5, 25, "1.500000000000000000")] as [(Double, Int, String)])
+    func fixedHandlesHugeValues(value: Double, decimals: Int, text: String) {
+        #expect(Format.fixed(value, decimals) == text)
+    }
+
+    @Test func numberOfHugeValues() {
+        #expect(Format.number(9999999999999.5) == "9999999999999.5")
+        #expect(Format.number(-1e308) == "-1e+308")
+        #expect(Format.number(1e20) == "1e+20")  // was "1e+2": trailing zeros stripped from the exponent
+    }
+
     @Test(arguments: [("CATL", 4), ("宁德时代", 8), ("Café", 4), ("e\u{301}", 1), ("", 0)] as [(String, Int)])
     func displayWidthCountsWideCharacters(text: String, width: Int) {
         #expect(Format.displayWidth(text) == width)
