@@ -17,7 +17,7 @@ public struct Workspace: Sendable, Equatable {
     }
 
     public private(set) var enterprises: [Enterprise] = []
-    private var positions: [NameKey: Int] = [:]
+    private var positions = NameIndex()
     public private(set) var current: String?
     /// The changes made since `takeChanges()` was last called.
     public private(set) var changes: [Change] = []

@@ -1,11 +1,39 @@
 import ValueCore
 
+/// The words that may follow in the command tree, lower-case. A short list compared word by
+/// word: a command line looks up two or three words, and a hash per word cost more than the
+/// comparisons (most words are small strings, compared as two machine words).
+struct Words: Sendable {
+    private var words: [String] = []
+    private var nodes: [Registry.Node] = []
+
+    subscript(word: String) -> Registry.Node? {
+        get {
+            for i in words.indices where words[i] == word { return nodes[i] }
+            return nil
+        }
+    }
+
+    subscript(word: String, default value: Registry.Node) -> Registry.Node {
+        get { self[word] ?? value }
+        _modify {
+            let i: Int
+            if let found = words.firstIndex(of: word) { i = found } else {
+                words.append(word); nodes.append(value); i = words.count - 1
+            }
+            yield &nodes[i]
+        }
+    }
+
+    var keys: [String] { words }
+}
+
 /// All commands, from the built-in ones and every plugin, found by their words.
 public final class Registry: Sendable {
     /// A node of the word tree: the command ending here (if any) and the words that may follow.
     struct Node: Sendable {
         var command: Int?
-        var children: [String: Node] = [:]
+        var children = Words()
     }
 
     public let plugins: [any WorkbenchPlugin]

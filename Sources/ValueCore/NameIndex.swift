@@ -1,0 +1,98 @@
+/// Positions of enterprises by name, ignoring case: an open-addressing hash table keyed by the
+/// name's fingerprint (`NameKey`).
+///
+/// `Dictionary` would do, but every lookup there seeds and finalises SipHash; a workspace is
+/// looked up several times per command, and a 100,000-line script spent an eighth of its time
+/// hashing. The fingerprint is already a good hash, so a slot costs a multiply.
+struct NameIndex: Sendable {
+    private var fingerprints: [UInt64] = []
+    private var names: [String] = []
+    /// -1: an empty slot.
+    private var values: [Int] = []
+    private(set) var count = 0
+    private var shift = 64
+
+    init() {}
+
+    private var capacity: Int { values.count }
+
+    /// The home slot of a fingerprint: its top bits after a Fibonacci multiply.
+    @inline(__always)
+    private func home(_ fingerprint: UInt64) -> Int {
+        Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    }
+
+    private func slot(of key: NameKey) -> Int? {
+        guard count > 0 else { return nil }
+        let mask = capacity - 1
+        var i = home(key.fingerprint)
+        while values[i] >= 0 {
+            if fingerprints[i] == key.fingerprint, Name.same(names[i], key.name) { return i }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    subscript(key: NameKey) -> Int? {
+        get { slot(of: key).map { values[$0] } }
+        set {
+            if let value = newValue { insert(key, value) } else if let i = slot(of: key) { removeSlot(i) }
+        }
+    }
+
+    mutating func reserveCapacity(_ n: Int) {
+        if n * 4 >= capacity * 3 { grow(to: n) }
+    }
+
+    private mutating func insert(_ key: NameKey, _ value: Int) {
+        if let i = slot(of: key) { values[i] = value; names[i] = key.name; return }
+        if (count + 1) * 4 >= capacity * 3 { grow(to: count + 1) }
+        let mask = capacity - 1
+        var i = home(key.fingerprint)
+        while values[i] >= 0 { i = (i + 1) & mask }
+        fingerprints[i] = key.fingerprint
+        names[i] = key.name
+        values[i] = value
+        count += 1
+    }
+
+    /// Linear probing's backward-shift deletion: no tombstones, probes stay short.
+    private mutating func removeSlot(_ removed: Int) {
+        let mask = capacity - 1
+        var hole = removed
+        values[hole] = -1
+        names[hole] = ""
+        var j = hole
+        while true {
+            j = (j + 1) & mask
+            if values[j] < 0 { break }
+            let k = home(fingerprints[j])
+            // Move j into the hole unless its home lies cyclically in (hole, j].
+            let between = hole <= j ? (hole < k && k <= j) : (hole < k || k <= j)
+            if !between {
+                fingerprints[hole] = fingerprints[j]; names[hole] = names[j]; values[hole] = values[j]
+                values[j] = -1; names[j] = ""
+                hole = j
+            }
+        }
+        count -= 1
+    }
+
+    private mutating func grow(to n: Int) {
+        var newCapacity = 16
+        while n * 4 >= newCapacity * 3 { newCapacity *= 2 }
+        let old = (fingerprints, names, values)
+        fingerprints = [UInt64](repeating: 0, count: newCapacity)
+        names = [String](repeating: "", count: newCapacity)
+        values = [Int](repeating: -1, count: newCapacity)
+        shift = 64 - newCapacity.trailingZeroBitCount
+        count = 0
+        for i in old.2.indices where old.2[i] >= 0 {
+            let mask = newCapacity - 1
+            var s = home(old.0[i])
+            while values[s] >= 0 { s = (s + 1) & mask }
+            fingerprints[s] = old.0[i]; names[s] = old.1[i]; values[s] = old.2[i]
+            count += 1
+        }
+    }
+}
