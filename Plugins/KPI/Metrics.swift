@@ -304,12 +304,14 @@ public enum CO2e {
         guard let scope = Int(parts[0]), (1...3).contains(scope) else {
             throw MetricError("scope '\(parts[0])' in '\(text)' must be 1, 2 or 3")
         }
-        guard let amount = Double(parts[1]), amount.isFinite, amount >= 0 else {
-            throw MetricError("activity '\(parts[1])' in '\(text)' must be a number ≥ 0")
+        // Inputs are capped at 1e12, as everywhere in the workbench: 1e308 × 1e308 gave an
+        // infinite total, printed as `Infinity` (not JSON) under --json.
+        guard let amount = Double(parts[1]), (0...1e12).contains(amount) else {
+            throw MetricError("activity '\(parts[1])' in '\(text)' must be a number from 0 to 1000000000000")
         }
         var entry: Entry
         if let f = Double(parts[2]), f.isFinite {
-            guard f >= 0 else { throw MetricError("emission factor '\(parts[2])' in '\(text)' cannot be negative") }
+            guard (0...1e12).contains(f) else { throw MetricError("emission factor '\(parts[2])' in '\(text)' must be a number of kg per unit from 0 to 1000000000000") }
             entry = Entry(scope: scope, amount: amount, factor: f, factorName: "kg/unit", unit: "unit", gas: "co2e", gwp: 1)
         } else if let named = factors.first(where: { $0.name == parts[2].lowercased() }) {
             entry = Entry(scope: scope, amount: amount, factor: named.kgPerUnit, factorName: named.name, unit: named.unit,
@@ -321,10 +323,10 @@ public enum CO2e {
             let g = parts[3].lowercased()
             if let known = gwp.first(where: { $0.gas == g }) {
                 entry.gas = known.gas; entry.gwp = known.gwp
-            } else if let v = Double(g), v.isFinite, v > 0 {
+            } else if let v = Double(g), v > 0, v <= 1e6 {
                 entry.gas = "gwp \(Format.number(v))"; entry.gwp = v
             } else {
-                throw MetricError("unknown gas '\(parts[3])' in '\(text)' (one of \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number)")
+                throw MetricError("unknown gas '\(parts[3])' in '\(text)' (one of \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number above 0 up to 1000000)")
             }
         }
         return entry
@@ -385,8 +387,8 @@ public struct SROI: Equatable, Sendable {
         }
         var o = defaults
         o.name = parts[0]
-        guard let q = Double(parts[1]), q.isFinite, q >= 0 else { throw MetricError("quantity '\(parts[1])' of outcome '\(parts[0])' must be a number ≥ 0") }
-        guard let p = Double(parts[2]), p.isFinite, p >= 0 else { throw MetricError("financial proxy '\(parts[2])' of outcome '\(parts[0])' must be a number ≥ 0") }
+        guard let q = Double(parts[1]), (0...1e12).contains(q) else { throw MetricError("quantity '\(parts[1])' of outcome '\(parts[0])' must be a number from 0 to 1000000000000") }
+        guard let p = Double(parts[2]), (0...1e12).contains(p) else { throw MetricError("financial proxy '\(parts[2])' of outcome '\(parts[0])' must be a number from 0 to 1000000000000") }
         o.quantity = q; o.proxy = p
         let names = ["deadweight", "displacement", "attribution", "drop-off"]
         for (i, name) in names.enumerated() where parts.count > 3 + i && !parts[3 + i].isEmpty {

@@ -45,6 +45,12 @@ import ValueCore
         ("kpi margin 0 10", "revenue must be more than 0"),
         ("kpi co2e 5:10:diesel", "must be 1, 2 or 3"),
         ("kpi sroi jobs:1:100 --inputs 0", "inputs must be more than 0"),
+        // 1e308 × 1e308 was an infinite total, written `Infinity` under --json (not JSON).
+        ("kpi co2e 1:1e308:1e308", "activity '1e308' in '1:1e308:1e308' must be a number from 0 to 1000000000000"),
+        ("kpi co2e 1:1:1e308", "must be a number of kg per unit from 0 to 1000000000000"),
+        ("kpi co2e 1:1:1:1e308", "or a GWP number above 0 up to 1000000"),
+        ("kpi sroi a:1e308:1e308 --inputs 1", "quantity '1e308' of outcome 'a' must be a number from 0 to 1000000000000"),
+        ("kpi sroi a:1e13:1 --inputs 1", "quantity '1e13' of outcome 'a' must be a number from 0"),
         ("kpi engagement 9", "outside the scale 0–6"),
         ("kpi nps --column NPS", "need --file"),
     ])

@@ -30,6 +30,15 @@ import ValueCore
         #expect(String(decoding: direct, as: UTF8.self) == String(decoding: tree, as: UTF8.self))
     }
 
+    /// JSON has no NaN or infinities: `null`, both in --json output and in notebooks (an infinite
+    /// result was written `Infinity`, which JSON readers refuse).
+    @Test func nonFiniteNumbersAreNull() {
+        #expect(JSON.array([.number(.infinity), .number(-.infinity), .number(.nan)]).compact() == "[null,null,null]")
+        var out: [UInt8] = []
+        JupyterWriter.writePythonFloat(.infinity, into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "null")
+    }
+
     // Python's repr(float).
     @Test(arguments: [
         (0.1, "0.1"), (100.0, "100.0"), (1e-05, "1e-05"), (0.0001, "0.0001"), (1e16, "1e+16"),

@@ -367,6 +367,9 @@ public enum JupyterWriter {
     /// digit), scientific otherwise (`1e-05`, `1.5e+16`). NaN and infinities become `NaN`,
     /// `Infinity`, `-Infinity`, as Python's json writes them.
     public static func writePythonFloat(_ d: Double, into out: inout [UInt8]) {
+        // JSON has no NaN or infinities (Python writes them, but JupyterLab's JSON.parse and
+        // `python3 -m json.tool`-style readers refuse them): `null`, as JSON.writeNumber promises.
+        guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
         out.append(contentsOf: pythonRepr(d).utf8)
     }
 
