@@ -18,7 +18,7 @@ public enum Help {
 
     /// The help of one command: usage, abstract, discussion, arguments, options, examples.
     public static func command(_ spec: CommandSpec) -> CommandOutput {
-        var out = "usage: \(spec.usage)\n\n\(spec.abstract)\n"
+        var out = wrappedUsage(spec) + "\n\n\(spec.abstract)\n"
         if !spec.discussion.isEmpty { out += "\n\(spec.discussion)\n" }
         if !spec.arguments.isEmpty {
             out += "\nArguments:\n"
@@ -46,6 +46,36 @@ public enum Help {
             "examples": .array(spec.examples.map { .string($0) }),
         ]
         return CommandOutput(blocks: [.text(out)], data: data)
+    }
+
+    /// The usage line, wrapped at 80 columns with the continuation indented under the command.
+    static func wrappedUsage(_ spec: CommandSpec) -> String {
+        let head = "usage: \(spec.name)"
+        let indent = String(repeating: " ", count: head.count + 1)
+        var lines = [head]
+        // Split after the command words, keeping bracketed groups whole.
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in spec.usage.dropFirst(spec.name.count) {
+            if ch == "[" { depth += 1 }
+            if ch == "]" { depth -= 1 }
+            if ch == " " && depth == 0 {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        for part in parts {
+            if Format.displayWidth(lines[lines.count - 1]) + 1 + Format.displayWidth(part) > 80, lines[lines.count - 1] != head {
+                lines.append(indent + part)
+            } else {
+                lines[lines.count - 1] += " " + part
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func kindNote(_ kind: ValueKind) -> String {
