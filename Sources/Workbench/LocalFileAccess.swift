@@ -104,7 +104,7 @@ public struct LocalFileAccess: FileAccess {
         if path.hasPrefix("/") { return path }
         var buf = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buf, buf.count) != nil else { return path }
-        return String(cString: buf) + "/" + path
+        return buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } + "/" + path
     }
 
     /// Removes `.` and `..` and doubled slashes, without touching the disk.
