@@ -15,6 +15,7 @@ typedef struct {
     int32_t *lo, *hi;            // nodes * d
     int32_t *left, *right, *leaf, *dim; // per node
     int32_t nodes, leaves;
+    int64_t capacity;            // of the per-node arrays
     int32_t *leaf_start, *leaf_count; // into perm
 } tree_t;
 
@@ -59,11 +60,49 @@ static void select_nth(tree_t *t, int64_t from, int64_t to, int64_t nth, int32_t
     #undef KEY
 }
 
+/// Moves the rows of from..<to whose coordinate `dim` is below `value` to the front; returns
+/// where the others start.
+static int64_t partition_below(tree_t *t, int64_t from, int64_t to, int32_t dim, int32_t value) {
+    const int32_t d = t->d;
+    int64_t i = from, j = to - 1;
+    for (;;) {
+        while (i <= j && t->rows[i * d + dim] < value) i++;
+        while (i <= j && t->rows[j * d + dim] >= value) j--;
+        if (i > j) return i;
+        swap_rows(t, i, j);
+        i++; j--;
+    }
+}
+
+/// Makes room for one more node (the tree's size depends on the data: see build).
+static int grow(tree_t *t) {
+    if (t->nodes < t->capacity) return 0;
+    int64_t c = t->capacity * 2;
+    const int32_t d = t->d;
+    int32_t **arrays[] = {&t->left, &t->right, &t->leaf, &t->dim, &t->leaf_start, &t->leaf_count};
+    for (size_t a = 0; a < sizeof arrays / sizeof arrays[0]; a++) {
+        int32_t *p = realloc(*arrays[a], sizeof(int32_t) * c);
+        if (!p) return -1;
+        *arrays[a] = p;
+    }
+    int32_t *lo = realloc(t->lo, sizeof(int32_t) * c * d);
+    if (!lo) return -1;
+    t->lo = lo;
+    int32_t *hi = realloc(t->hi, sizeof(int32_t) * c * d);
+    if (!hi) return -1;
+    t->hi = hi;
+    t->capacity = c;
+    return 0;
+}
+
 static int32_t build(tree_t *t, int64_t from, int64_t to) {
     const int32_t d = t->d;
+    if (grow(t)) return -1;
     int32_t node = t->nodes++;
     int32_t *lo = t->lo + (int64_t)node * d, *hi = t->hi + (int64_t)node * d;
     bounds(t, from, to, lo, hi);
+    int32_t dim = 0, spread = -1;
+    for (int32_t j = 0; j < d; j++) if (hi[j] - lo[j] > spread) { spread = hi[j] - lo[j]; dim = j; }
     if (to - from <= LEAF) {
         int32_t leaf = t->leaves++;
         t->leaf_start[leaf] = (int32_t)from;
@@ -72,16 +111,35 @@ static int32_t build(tree_t *t, int64_t from, int64_t to) {
         t->left[node] = t->right[node] = -1;
         return node;
     }
-    int32_t dim = 0, spread = -1;
-    for (int32_t j = 0; j < d; j++) if (hi[j] - lo[j] > spread) { spread = hi[j] - lo[j]; dim = j; }
-    // Split at a multiple of LEAF near the middle so that leaves come out full.
-    int64_t count = to - from, leaves = (count + LEAF - 1) / LEAF;
-    int64_t mid = from + ((leaves + 1) / 2) * LEAF;
-    select_nth(t, from, to, mid, dim);
+    int64_t count = to - from, mid;
+    if (spread == 0) {
+        // All the same point: split anyhow so leaves stay within LEAF.
+        mid = from + count / 2;
+    } else {
+        // Split between two distinct values near the median, never inside a run of equal
+        // values: coordinates are small integers with many ties, and a gap between the children
+        // (the left's largest < the right's smallest) makes crossing to the other side cost at
+        // least 1 for every query, where a split inside a run would cost nothing.
+        select_nth(t, from, to, from + count / 2, dim);
+        const int32_t m = t->rows[(from + count / 2) * d + dim];
+        int64_t below = 0, equal = 0;
+        for (int64_t i = from; i < to; i++) {
+            int32_t x = t->rows[i * d + dim];
+            below += x < m;
+            equal += x == m;
+        }
+        // Left = values < m, or values <= m: whichever is more balanced and leaves both sides
+        // non-empty (m is the median, so at least one of them does as spread > 0).
+        int64_t a = below, b = below + equal;
+        int use_b = a == 0 || (b < count && (b - count / 2 < count / 2 - a));
+        mid = partition_below(t, from, to, dim, use_b ? m + 1 : m);
+    }
     t->leaf[node] = -1;
     t->dim[node] = dim;
     int32_t l = build(t, from, mid);
+    if (l < 0) return -1;
     int32_t r = build(t, mid, to);
+    if (r < 0) return -1;
     t->left[node] = l; t->right[node] = r;
     return node;
 }
@@ -146,7 +204,8 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     t.d = d;
     t.rows = malloc(sizeof(int32_t) * (size_t)n * d);
     if (t.rows) memcpy(t.rows, points, sizeof(int32_t) * (size_t)n * d);
-    int64_t max_nodes = 2 * ((n + LEAF - 1) / LEAF) + 1;
+    int64_t max_nodes = 4 * ((n + LEAF - 1) / LEAF) + 1;  // grown by build if short
+    t.capacity = max_nodes;
     t.perm = malloc(sizeof(int32_t) * n);
     t.lo = malloc(sizeof(int32_t) * max_nodes * d);
     t.hi = malloc(sizeof(int32_t) * max_nodes * d);
@@ -162,7 +221,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     void *coords = NULL, *lo = NULL, *hi = NULL, *root_lo = NULL, *root_hi = NULL;
     if (!t.rows || !t.perm || !t.lo || !t.hi || !t.left || !t.right || !t.leaf || !t.dim || !t.leaf_start || !t.leaf_count || !base) goto done;
     for (int64_t i = 0; i < n; i++) t.perm[i] = (int32_t)i;
-    build(&t, 0, n);
+    if (build(&t, 0, n) < 0) goto done;
     leaf_index = malloc(sizeof(int32_t) * (size_t)t.leaves * LEAF);
     if (!leaf_index) goto done;
     for (int64_t i = 0; i < (int64_t)t.leaves * LEAF; i++) leaf_index[i] = -1;

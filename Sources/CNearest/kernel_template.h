@@ -27,7 +27,6 @@ typedef struct {
     int32_t *kidx;       // their indices
     T *q;                // d * CN_BLOCK: the block's coordinates (coordinate-major)
     int32_t first, group;// the block's leaves: first … first + group − 1 (lane l is in first + l / CN_LEAF)
-    VT *contrib;         // d * NV: each lane's squared distance to the current cell along each coordinate
     T *cell_lo, *cell_hi;// d: the current cell
     T *center;           // d: the block's middle, which orders the walk
 } F(block_t);
@@ -139,15 +138,6 @@ static inline void F(scan_one)(const cn_search_t *s, F(block_t) *b, int32_t leaf
 
 #endif
 
-/// Squared distance of each lane to [lo, hi] along coordinate j.
-static inline void F(along)(const F(block_t) *b, int32_t j, T lo, T hi, VT *out) {
-    const VT *qj = (const VT *)(b->q + (int64_t)j * CN_BLOCK);
-    for (int v = 0; v < NV; v++) {
-        VT t = __builtin_elementwise_max(__builtin_elementwise_max(lo - qj[v], qj[v] - hi), (VT){0});
-        out[v] = t * t;
-    }
-}
-
 /// Walks the subtree at `node` for the lanes in `mask`; `lb` is each lane's squared distance
 /// to the node's cell. Going down changes the cell along one coordinate only, so each step
 /// updates the bound in O(1) per lane (Arya and Mount's incremental distance).
@@ -173,12 +163,21 @@ static void F(visit)(const cn_search_t *s, F(block_t) *b, int32_t node, const VT
     const int32_t j = s->node_dim[node];
     const T lhi = ((const T *)s->node_lhi)[node], rlo = ((const T *)s->node_rlo)[node];
     const T lo = b->cell_lo[j], hi = b->cell_hi[j];
-    VT *c = b->contrib + (int64_t)j * NV;
-    VT old[NV], cl[NV], cr[NV], lbl[NV], lbr[NV];
-    for (int v = 0; v < NV; v++) old[v] = c[v];
-    F(along)(b, j, lo, lhi, cl);
-    F(along)(b, j, rlo, hi, cr);
-    for (int v = 0; v < NV; v++) { lbl[v] = lb[v] - old[v] + cl[v]; lbr[v] = lb[v] - old[v] + cr[v]; }
+    // Going down changes the cell along coordinate j only: each lane's bound loses its distance
+    // to [lo, hi] along j and gains its distance to the child's range. The old term is
+    // recomputed from the cell (a few operations per vector) rather than kept per coordinate,
+    // which would cost copies of every lane at every node.
+    const VT *qj = (const VT *)(b->q + (int64_t)j * CN_BLOCK);
+    VT lbl[NV], lbr[NV];
+    for (int v = 0; v < NV; v++) {
+        const VT x = qj[v], zero = (VT){0};
+        VT o = __builtin_elementwise_max(__builtin_elementwise_max(lo - x, x - hi), zero);
+        VT l = __builtin_elementwise_max(__builtin_elementwise_max(lo - x, x - lhi), zero);
+        VT r = __builtin_elementwise_max(__builtin_elementwise_max(rlo - x, x - hi), zero);
+        VT rest = lb[v] - o * o;
+        lbl[v] = rest + l * l;
+        lbr[v] = rest + r * r;
+    }
     // The block's middle decides which side to walk first.
     const int left_first = 2 * (int64_t)b->center[j] <= (int64_t)lhi + rlo;
     for (int side = 0; side < 2; side++) {
@@ -186,12 +185,9 @@ static void F(visit)(const cn_search_t *s, F(block_t) *b, int32_t node, const VT
         const VT *lbs = go_left ? lbl : lbr;
         F(mask_t) m = F(lanes_le)(lbs, b->worst, mask);
         if (!F(any)(m)) continue;
-        const VT *cs = go_left ? cl : cr;
-        for (int v = 0; v < NV; v++) c[v] = cs[v];
         if (go_left) b->cell_hi[j] = lhi; else b->cell_lo[j] = rlo;
         F(visit)(s, b, go_left ? s->node_left[node] : s->node_right[node], lbs, m);
         b->cell_lo[j] = lo; b->cell_hi[j] = hi;
-        for (int v = 0; v < NV; v++) c[v] = old[v];
     }
 }
 
@@ -203,12 +199,11 @@ static int F(run_blocks)(const cn_search_t *s, int32_t first, int32_t step) {
     b.kd2 = malloc(sizeof(T) * CN_BLOCK * (size_t)k);
     b.kidx = malloc(sizeof(int32_t) * CN_BLOCK * (size_t)k);
     b.q = aligned_alloc(64, sizeof(T) * CN_BLOCK * (size_t)d);
-    b.contrib = aligned_alloc(64, sizeof(VT) * NV * (size_t)d);
     b.cell_lo = malloc(sizeof(T) * (size_t)d);
     b.cell_hi = malloc(sizeof(T) * (size_t)d);
     b.center = malloc(sizeof(T) * (size_t)d);
-    if (!b.kd2 || !b.kidx || !b.q || !b.contrib || !b.cell_lo || !b.cell_hi || !b.center) {
-        free(b.kd2); free(b.kidx); free(b.q); free(b.contrib); free(b.cell_lo); free(b.cell_hi); free(b.center);
+    if (!b.kd2 || !b.kidx || !b.q || !b.cell_lo || !b.cell_hi || !b.center) {
+        free(b.kd2); free(b.kidx); free(b.q); free(b.cell_lo); free(b.cell_hi); free(b.center);
         return -1;
     }
     const int32_t blocks = (s->leaves + CN_GROUP - 1) / CN_GROUP;
@@ -246,7 +241,6 @@ static int F(run_blocks)(const cn_search_t *s, int32_t first, int32_t step) {
                     if (x > hi) hi = x;
                 }
             b.center[j] = (T)(((int64_t)lo + hi) / 2);
-            for (int v = 0; v < NV; v++) b.contrib[(int64_t)j * NV + v] = (VT){0};
         }
         VT zero[NV];
         for (int v = 0; v < NV; v++) zero[v] = (VT){0};
@@ -260,7 +254,7 @@ static int F(run_blocks)(const cn_search_t *s, int32_t first, int32_t step) {
                 for (int32_t r = 0; r < k; r++) { s->out_index[row + r] = ki[r]; s->out_d2[row + r] = (int64_t)kd[r]; }
             }
     }
-    free(b.kd2); free(b.kidx); free(b.q); free(b.contrib); free(b.cell_lo); free(b.cell_hi); free(b.center);
+    free(b.kd2); free(b.kidx); free(b.q); free(b.cell_lo); free(b.cell_hi); free(b.center);
     return 0;
 }
 

@@ -10,7 +10,9 @@
 /// index (so ties always resolve to the lowest index, as a brute-force scan in index order
 /// would), and their squared distances to `out_d2[i*k ...]`.
 ///
-/// A k-d tree whose leaves hold up to 64 points; the points of neighbouring leaves are searched
+/// A k-d tree whose leaves hold up to 64 points, split between two distinct values (so a query
+/// always pays at least 1 per coordinate to cross a split: coordinates are small integers with
+/// many ties); the points of neighbouring leaves are searched
 /// together as one block of queries (64, or 1,024 with AVX-512 VNNI), so one walk of the tree
 /// serves the whole block, bounds are updated incrementally in SIMD lanes, and each leaf brought
 /// into the cache is scanned for every query of the block that still needs it. Leaf scans are
