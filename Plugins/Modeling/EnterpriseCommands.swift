@@ -14,7 +14,9 @@ enum EnterpriseCommands {
     ) { ctx in
         let name = try checkNewName(ctx.arguments.string("name")!, "enterprise", command: "enterprise add")
         if let existing = ctx.workspace.enterprise(named: name) { throw CommandError.duplicate("enterprise", existing.name) }
-        let e = Enterprise(name: name, industry: ctx.arguments.string("industry"))
+        // An empty industry is none, as `enterprise set --industry ""` has it.
+        let industry = ctx.arguments.string("industry").map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
+        let e = Enterprise(name: name, industry: industry)
         ctx.workspace.add(e)
         ctx.workspace.setCurrent(name)
         return .message("Added enterprise \(name).", data: json(e))

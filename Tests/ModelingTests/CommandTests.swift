@@ -39,6 +39,15 @@ import Workbench
         #expect(list == [["name": "BYD", "industry": "batteries"], ["name": "CATL", "industry": "batteries"]])
     }
 
+    /// `--industry=` (empty) is no industry, as `enterprise set --industry ""` has it; it was stored
+    /// as "" and so counted as an industry shared with other enterprises added the same way.
+    @Test func emptyIndustryIsNone() {
+        var s = Fixture.empty()
+        _ = s.ok("enterprise add A --industry=")
+        _ = s.ok("enterprise add B --industry \"  \"")
+        #expect(s.json("enterprise list") == [["name": "A", "industry": nil], ["name": "B", "industry": nil]])
+    }
+
     @Test func enterpriseShowHasEverything() {
         var s = Fixture.examplesSession()
         let text = s.text("enterprise show")
