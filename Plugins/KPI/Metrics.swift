@@ -32,6 +32,11 @@ public struct NPS: Equatable, Sendable {
         guard promoters >= 0, passives >= 0, detractors >= 0 else {
             throw MetricError("counts cannot be negative (promoters \(promoters), passives \(passives), detractors \(detractors))")
         }
+        // Counts up to a billion each, as --promoters takes: their sum (and the squares in the
+        // variance) then stay far from Int overflow, which trapped on 9223372036854775807.
+        guard promoters <= 1_000_000_000, passives <= 1_000_000_000, detractors <= 1_000_000_000 else {
+            throw MetricError("counts must be at most 1000000000 each (promoters \(promoters), passives \(passives), detractors \(detractors))")
+        }
         guard promoters + passives + detractors > 0 else {
             throw MetricError("no answers: NPS needs at least one answer from 0 to 10")
         }

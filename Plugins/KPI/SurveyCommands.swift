@@ -451,8 +451,9 @@ enum SurveyCommands {
 
     static func parseCounts(_ text: String) throws -> NPS {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters()) }
-        guard parts.count == 3, let p = parts[0], let pa = parts[1], let d = parts[2], p >= 0, pa >= 0, d >= 0 else {
-            throw CommandError.badValue("kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers ≥ 0, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column")
+        let counts = 0...1_000_000_000
+        guard parts.count == 3, let p = parts[0], let pa = parts[1], let d = parts[2], counts.contains(p), counts.contains(pa), counts.contains(d) else {
+            throw CommandError.badValue("kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers from 0 to 1000000000, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column")
         }
         return try NPS(promoters: p, passives: pa, detractors: d)
     }

@@ -38,6 +38,9 @@ import ValueCore
         ("kpi ces 8", "outside 1…7"),
         ("kpi compare 10/0/0 0/0/10", "zero variance"),
         ("kpi compare 10/0 5/5/5", "PROMOTERS/PASSIVES/DETRACTORS"),
+        // The sum of the counts overflowed Int and trapped.
+        ("kpi compare 50/30/9223372036854775807 40/30/30", "three whole numbers from 0 to 1000000000"),
+        ("kpi compare 50/30/20 9223372036854775807/9223372036854775807/1", "three whole numbers from 0 to 1000000000"),
         ("kpi retention 0 10 5", "more than 0"),
         ("kpi cac 5000 0", "new customers must be more than 0"),
         ("kpi ltv --arpa 100 --margin 70 --churn 0", "churn must be more than 0%"),

@@ -42,6 +42,13 @@ import Workbench
         #expect(r.score == 0 && r.moe95 == 0 && r.ci95.low == 0 && r.ci95.high == 0)
     }
 
+    /// Huge counts are refused, never summed into an overflow trap.
+    @Test func hugeCountsThrow() {
+        #expect(throws: MetricError.self) { try NPS(promoters: Int.max, passives: 1, detractors: 0) }
+        #expect(throws: MetricError.self) { try NPS(promoters: 1_000_000_001, passives: 0, detractors: 0) }
+        #expect((try? NPS(promoters: 1_000_000_000, passives: 1_000_000_000, detractors: 1_000_000_000))?.n == 3_000_000_000)
+    }
+
     @Test func intervalIsClamped() throws {
         let r = try NPS(promoters: 9, passives: 0, detractors: 1)
         #expect(close(r.score, 80))
