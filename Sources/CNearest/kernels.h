@@ -10,7 +10,7 @@
 /// Leaves whose queries walk the tree together (a block of CN_GROUP × CN_LEAF queries): the
 /// more queries a walk serves, the more of them share each leaf brought into the cache.
 #ifndef CN_GROUP
-#define CN_GROUP 1  // the VNNI kernels set 16; wider blocks cost the 32-byte-vector kernels more than they save
+#define CN_GROUP 1  // the VNNI kernels set 4; wider blocks cost the 32-byte-vector kernels more than they save
 #endif
 #define CN_BLOCK (CN_GROUP * CN_LEAF)
 

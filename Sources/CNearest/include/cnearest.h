@@ -13,7 +13,7 @@
 /// A k-d tree whose leaves hold up to 64 points, split between two distinct values (so a query
 /// always pays at least 1 per coordinate to cross a split: coordinates are small integers with
 /// many ties); the points of neighbouring leaves are searched
-/// together as one block of queries (64, or 1,024 with AVX-512 VNNI), so one walk of the tree
+/// together as one block of queries (64, or 256 with AVX-512 VNNI), so one walk of the tree
 /// serves the whole block, bounds are updated incrementally in SIMD lanes, and each leaf brought
 /// into the cache is scanned for every query of the block that still needs it. Leaf scans are
 /// SIMD: AVX-512 VNNI dot products for small coordinates (0…127 after shifting), else 16-, 32-
