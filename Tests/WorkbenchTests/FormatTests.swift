@@ -62,12 +62,30 @@ import Workbench
         ("0.1", "0.1"),
         ("1e-05", "1e-05"),
         ("1e16", "1e+16"),
+        // Siblings and nesting (members collect on a stack shared by the objects being read).
+        ("[{\"a\":1},{\"b\":[2,{\"c\":3},[]]},[],{}]", "[{\"a\":1},{\"b\":[2,{\"c\":3},[]]},[],{}]"),
+        ("{\"x\":{\"y\":{\"z\":1},\"w\":2},\"v\":[{\"k\":1,\"k\":3}],\"x2\":[[1,[2]],3]}",
+         "{\"x\":{\"y\":{\"z\":1},\"w\":2},\"v\":[{\"k\":3}],\"x2\":[[1,[2]],3]}"),
+        // Strings are scanned eight bytes at a time: quotes, escapes and UTF-8 at every offset.
+        ("[\"0123456789abcdef\",\"0123456\\\"x\\\\y\",\"éééééééé\\nü\",\"1234567\"]",
+         "[\"0123456789abcdef\",\"0123456\\\"x\\\\y\",\"éééééééé\\nü\",\"1234567\"]"),
     ])
     func roundTrips(text: String, compact: String) throws {
         #expect(try JSON.parse(text).compact() == compact)
     }
 
-    @Test(arguments: ["{", "[1,]", "{\"a\" 1}", "01", "\"abc", "tru", "[1] x", "\"\u{01}\"", "1.", "-"])
+    /// Objects of more than 16 keys find duplicates through a dictionary; a duplicate replaces
+    /// the earlier value in its place, before and after the 16th key.
+    @Test func largeObjectsWithDuplicateKeys() throws {
+        let members: [String] = (0..<20).map { n in "\"k\(n)\":\(n)" }
+        let text: String = "{" + members.joined(separator: ",") + ",\"k3\":{\"n\":[]},\"k19\":-1}"
+        var expected: [String] = members
+        expected[3] = "\"k3\":{\"n\":[]}"
+        expected[19] = "\"k19\":-1"
+        #expect(try JSON.parse(text).compact() == "{" + expected.joined(separator: ",") + "}")
+    }
+
+    @Test(arguments: ["{", "[1,]", "{\"a\" 1}", "[{\"a\":[1,{\"b\":2}],\"c\":", "{\"a\":1,\"a\":[2,]}", "\"0123456789abcdefg\u{1F}h\"", "\"0123456789abcdefgh", "01", "\"abc", "tru", "[1] x", "\"\u{01}\"", "1.", "-"])
     func rejectsMalformedText(text: String) {
         #expect(throws: JSONError.self) { try JSON.parse(text) }
     }

@@ -173,6 +173,23 @@ import ValueCore
         #expect(try Snapshot.decode(try cache.encode(session.workspace)) == session.workspace)
     }
 
+    @Test func decodingErrorsNameWhereInTheSnapshot() throws {
+        let (nb, _) = try NotebookSupport.record(["enterprise add A", "resource add R --strength 3"])
+        let ws = nb.workbench["snapshot"]!["workspace"]!
+        var enterprises = try #require(ws["enterprises"]?.arrayValue)
+        var resources = try #require(enterprises[0]["resources"]?.arrayValue)
+        resources[0] = resources[0].setting("strength", "high")
+        enterprises[0] = enterprises[0].setting("resources", .array(resources))
+        let tree = ws.setting("enterprises", .array(enterprises))
+        #expect(try Snapshot.decode(ws) == (try Snapshot.decode(ws)))
+        do {
+            _ = try Snapshot.decode(tree)
+            Issue.record("a strength of \"high\" was decoded")
+        } catch let DecodingError.typeMismatch(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["enterprises", "0", "resources", "0", "strength"])
+        }
+    }
+
     @Test func aSnapshotWithDuplicateEnterprisesIsRefused() throws {
         var (nb, _) = try NotebookSupport.record(["enterprise add A"])
         let snap = nb.workbench["snapshot"]!

@@ -4,26 +4,43 @@ public struct JSONTreeDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from tree: JSON) throws -> T {
-        try T(from: TreeDecoder(value: tree, codingPath: []))
+        try T(from: TreeDecoder(value: tree, path: nil))
     }
+}
+
+/// A coding path as a chain of keys, built into an array only when asked for (an error, or a
+/// type that reads its path). Appending a key to an array for every nested value decoded was a
+/// large part of restoring a snapshot.
+private final class PathNode {
+    let key: any CodingKey
+    let parent: PathNode?
+    init(_ key: any CodingKey, _ parent: PathNode?) { self.key = key; self.parent = parent }
+}
+
+private func keys(_ path: PathNode?) -> [any CodingKey] {
+    var list: [any CodingKey] = []
+    var node = path
+    while let n = node { list.append(n.key); node = n.parent }
+    return list.reversed()
 }
 
 private struct TreeDecoder: Decoder {
     let value: JSON
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case let .object(pairs) = value else { throw mismatch(value, "an object", codingPath) }
-        return KeyedDecodingContainer(KeyedTree<Key>(pairs: pairs, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedTree<Key>(pairs: pairs, path: path))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case let .array(items) = value else { throw mismatch(value, "a list", codingPath) }
-        return UnkeyedTree(items: items, codingPath: codingPath)
+        return UnkeyedTree(items: items, path: path)
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleTree(value: value, codingPath: codingPath) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleTree(value: value, path: path) }
 }
 
 private func mismatch(_ value: JSON, _ expected: String, _ path: [any CodingKey]) -> DecodingError {
@@ -64,7 +81,8 @@ private func scalar<T>(_ value: JSON, _ type: T.Type, _ path: @autoclosure () ->
 
 private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let pairs: [(String, JSON)]
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { keys(path) }
 
     var allKeys: [Key] { pairs.compactMap { Key(stringValue: $0.0) } }
 
@@ -94,7 +112,7 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
         if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self {
             return try scalar(v, type, codingPath + [key])
         }
-        return try T(from: TreeDecoder(value: v, codingPath: codingPath + [key]))
+        return try T(from: TreeDecoder(value: v, path: PathNode(key, path)))
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
@@ -102,27 +120,28 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
         if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self {
             return try scalar(v, type, codingPath + [key])
         }
-        return try T(from: TreeDecoder(value: v, codingPath: codingPath + [key]))
+        return try T(from: TreeDecoder(value: v, path: PathNode(key, path)))
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try TreeDecoder(value: try value(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try TreeDecoder(value: try value(key), path: PathNode(key, path)).container(keyedBy: type)
     }
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try TreeDecoder(value: try value(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try TreeDecoder(value: try value(key), path: PathNode(key, path)).unkeyedContainer()
     }
-    func superDecoder() throws -> any Decoder { TreeDecoder(value: .object(pairs), codingPath: codingPath) }
-    func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(value: try value(key), codingPath: codingPath + [key]) }
+    func superDecoder() throws -> any Decoder { TreeDecoder(value: .object(pairs), path: path) }
+    func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(value: try value(key), path: PathNode(key, path)) }
 }
 
 private struct UnkeyedTree: UnkeyedDecodingContainer {
     let items: [JSON]
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { keys(path) }
     var currentIndex = 0
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
-    init(items: [JSON], codingPath: [any CodingKey]) { self.items = items; self.codingPath = codingPath }
+    init(items: [JSON], path: PathNode?) { self.items = items; self.path = path }
 
     mutating func next() throws -> JSON {
         guard currentIndex < items.count else {
@@ -138,32 +157,33 @@ private struct UnkeyedTree: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let path = codingPath + [IndexKey(currentIndex)]
+        let index = currentIndex
         let v = try next()
         if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self {
-            return try scalar(v, type, path)
+            return try scalar(v, type, codingPath + [IndexKey(index)])
         }
-        return try T(from: TreeDecoder(value: v, codingPath: path))
+        return try T(from: TreeDecoder(value: v, path: PathNode(IndexKey(index), path)))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        try TreeDecoder(value: try next(), codingPath: codingPath).container(keyedBy: type)
+        try TreeDecoder(value: try next(), path: path).container(keyedBy: type)
     }
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        try TreeDecoder(value: try next(), codingPath: codingPath).unkeyedContainer()
+        try TreeDecoder(value: try next(), path: path).unkeyedContainer()
     }
-    mutating func superDecoder() throws -> any Decoder { TreeDecoder(value: try next(), codingPath: codingPath) }
+    mutating func superDecoder() throws -> any Decoder { TreeDecoder(value: try next(), path: path) }
 }
 
 private struct SingleTree: SingleValueDecodingContainer {
     let value: JSON
-    let codingPath: [any CodingKey]
+    let path: PathNode?
+    var codingPath: [any CodingKey] { keys(path) }
     func decodeNil() -> Bool { value == .null }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self || T.self == Float.self
             || T.self == Int64.self || T.self == Int32.self || T.self == UInt.self {
             return try scalar(value, type, codingPath)
         }
-        return try T(from: TreeDecoder(value: value, codingPath: codingPath))
+        return try T(from: TreeDecoder(value: value, path: path))
     }
 }
