@@ -262,6 +262,15 @@ private struct JSONReader {
     /// Members and items of the objects and lists being read, innermost last (see `value`).
     let pairStack = Scratch<(String, JSON)>()
     let itemStack = Scratch<JSON>()
+    /// Keys of up to 32 bytes by their bytes: a notebook repeats a few dozen keys hundreds of
+    /// thousands of times, and each was checked as UTF-8 and built as a string again.
+    var keys = [KnownKey](repeating: KnownKey(), count: 256)
+
+    struct KnownKey {
+        var length = -1
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var string = ""
+    }
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: JSON.Limits) { self.bytes = bytes; self.limits = limits }
 
@@ -303,7 +312,7 @@ private struct JSONReader {
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-                let key = try string()
+                let key = try self.key()
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':'") }
                 i += 1
@@ -410,6 +419,33 @@ private struct JSONReader {
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { return }
             i += 1
         }
+    }
+
+    /// An object key: as `string()`, reusing the string made for the same bytes before.
+    mutating func key() throws -> String {
+        let start = i + 1
+        guard let base = bytes.baseAddress, start + 32 <= bytes.count else { return try string() }
+        i = start
+        skipPlainText()
+        let length = i - start
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\""), length <= 32 else { i = start - 1; return try string() }
+        // The key's bytes in four words, zero past its end (the bytes after it are not part of it).
+        func word(_ k: Int) -> UInt64 {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + start + 8 * k).loadUnaligned(as: UInt64.self))
+            let kept = length - 8 * k
+            return kept >= 8 ? w : kept <= 0 ? 0 : w & ((1 << (8 * UInt64(kept))) - 1)
+        }
+        let words = (word(0), word(1), word(2), word(3))
+        var h = (words.0 ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ words.1) &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ words.2 ^ (words.3 << 1)) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: h >> 56)
+        i += 1  // closing quote
+        let known = keys[slot]
+        if known.length == length, known.words == words { return known.string }
+        let key = String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self)
+        keys[slot] = KnownKey(length: length, words: words, string: key)
+        return key
     }
 
     mutating func string() throws -> String {

@@ -85,6 +85,22 @@ import Workbench
         #expect(try JSON.parse(text).compact() == "{" + expected.joined(separator: ",") + "}")
     }
 
+    /// Keys of up to 32 bytes are remembered by their bytes: keys that differ only in their last
+    /// byte, of every length around the word sizes, stay apart, and repeated ones read the same.
+    @Test func keysThatDifferInOneByteStayApart() throws {
+        var members: [String] = []
+        for length in 1...34 {
+            for last in ["a", "b", "é"] {
+                members.append("\"" + String(repeating: "k", count: length - 1) + last + "\":\(members.count)")
+            }
+        }
+        let object = "{" + members.joined(separator: ",") + "}"
+        let text = "[" + object + "," + object + "]"
+        #expect(try JSON.parse(text).compact() == text)
+        // A key near the end of the input (fewer than 32 bytes left) and one with an escape.
+        #expect(try JSON.parse("{\"a\\\"b\":1,\"z\":2}").compact() == "{\"a\\\"b\":1,\"z\":2}")
+    }
+
     @Test(arguments: ["{", "[1,]", "{\"a\" 1}", "[{\"a\":[1,{\"b\":2}],\"c\":", "{\"a\":1,\"a\":[2,]}", "\"0123456789abcdefg\u{1F}h\"", "\"0123456789abcdefgh", "01", "\"abc", "tru", "[1] x", "\"\u{01}\"", "1.", "-"])
     func rejectsMalformedText(text: String) {
         #expect(throws: JSONError.self) { try JSON.parse(text) }
