@@ -82,8 +82,10 @@ enum EnterpriseCSV {
                 let industry = fields[1].isEmpty ? nil : String(decoding: fields[1], as: UTF8.self)
                 var e = Enterprise(name: name, industry: industry)
                 if !fields[2].isEmpty {
-                    guard let p = number(fields[2]), p >= 0 else {
-                        throw fail(line, "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number ≥ 0")
+                    // The range `enterprise set --price` takes: "inf" and 1e308 were stored, and the
+                    // value map then computed with infinite prices.
+                    guard let p = number(fields[2]), p >= 0, p <= 1e12 else {
+                        throw fail(line, "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number from 0 to 1000000000000")
                     }
                     e.price = p
                 }

@@ -31,6 +31,8 @@ import Workbench
         ("name,industry,F1\nA,x,1\n", "header"),
         ("name,industry,price,F1\nA,x,1,11\n", "line 2: F1 score '11' is not a number from 0 to 10"),
         ("name,industry,price,F1\nA,x,-1,1\n", "price '-1'"),
+        ("name,industry,price,F1\nA,x,inf,1\n", "line 2: price 'inf' is not a number from 0 to 1000000000000"),
+        ("name,industry,price,F1\nA,x,1e308,1\n", "line 2: price '1e308' is not a number from 0 to 1000000000000"),
         ("name,industry,price,F1\nA,x,1,1\na,x,1,1\n", "line 3: enterprise 'a' appears twice"),
         ("name,industry,price,F1\nA,x,1\n", "line 2: 3 fields, expected 4"),
         ("name,industry,price,F1,f1\n", "factor 'f1' appears twice"),
