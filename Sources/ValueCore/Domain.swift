@@ -412,9 +412,12 @@ public struct NameKey: Hashable, Sendable {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in bytes {
                 if b >= 0x80 {
-                    h = 0xcbf2_9ce4_8422_2325
-                    for b in Name.fold(String(decoding: bytes, as: UTF8.self)).utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-                    return h
+                    // Swift's own String hash, which (like `==` in Name.same) ignores Unicode
+                    // normalisation: "Café" typed precomposed or as e + U+0301 is one name. The
+                    // UTF-8 bytes differ, so hashing them made equal names miss in the index.
+                    var hasher = Hasher()
+                    hasher.combine(Name.fold(String(decoding: bytes, as: UTF8.self)))
+                    return UInt64(bitPattern: Int64(hasher.finalize()))
                 }
                 h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
             }
