@@ -43,6 +43,13 @@ public struct Renderer: Sendable {
     /// Columns padded to their widest cell (counting wide characters as two columns), numbers
     /// right-aligned, a rule under the header.
     public func aligned(_ table: Table) -> String {
+        // Cells hold data from files too (a survey's group values, imported names): control
+        // characters would break the table's lines or drive the terminal (ESC), so they are shown.
+        var table = table
+        if table.headers.contains(where: Self.hasControl) || table.rows.contains(where: { $0.contains(where: Self.hasControl) }) {
+            table.headers = table.headers.map(Self.visible)
+            table.rows = table.rows.map { $0.map(Self.visible) }
+        }
         let columns = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
@@ -70,6 +77,26 @@ public struct Renderer: Sendable {
         }
         for row in table.rows { out += line(row, header: false) + "\n" }
         return out
+    }
+
+    static func hasControl(_ cell: String) -> Bool {
+        cell.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }  // 0xC2: C1 controls' lead byte (and Latin-1's)
+    }
+
+    /// A cell as one line of visible text: C0 controls as their Unicode control pictures (a line
+    /// break ␊, ESC ␛), DEL ␡, C1 controls �.
+    static func visible(_ cell: String) -> String {
+        guard hasControl(cell) else { return cell }
+        var out = String.UnicodeScalarView()
+        for scalar in cell.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
+            case 0x7F: out.append("\u{2421}")
+            case 0x80...0x9F: out.append("\u{FFFD}")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.

@@ -42,6 +42,14 @@ import Workbench
         #expect(text == "name       n\n────────  ──\n宁德时代   1\nCATL      10\n")
     }
 
+    /// Control characters in cells (a survey's group value with a line break or an ESC sequence)
+    /// neither break the table's lines nor reach the terminal: they were printed raw.
+    @Test func alignedTablesShowControlCharacters() {
+        let t = Table(headers: ["g", "n"], rows: [["a\u{1B}[31mRED", "1"], ["multi\nline", "2"], ["x\u{7F}\u{85}", "3"]])
+        let text = Renderer().aligned(t)
+        #expect(text == "g           n\n──────────  ─\na␛[31mRED   1\nmulti␊line  2\nx␡�         3\n")
+    }
+
     @Test func csvQuotesWhatNeedsIt() {
         let t = Table(headers: ["name", "note"], rows: [["Tom & Jerry's", "a, \"b\"\nc"]])
         #expect(Renderer.csv(t) == "name,note\nTom & Jerry's,\"a, \"\"b\"\"\nc\"\n")
