@@ -5,7 +5,9 @@ public struct CommandError: Error, CustomStringConvertible, Equatable, Sendable 
     /// A stable code, used as `ename` in notebooks (e.g. `UnknownName`, `BadValue`).
     public var code: String
     public var message: String
-    public init(_ code: String, _ message: String) { self.code = code; self.message = message }
+    /// Control characters in the message (from a file's cell, a typed tab) are shown as control
+    /// pictures (␊ ␛ ␉), so an error stays one line and cannot drive the terminal.
+    public init(_ code: String, _ message: String) { self.code = code; self.message = Renderer.visible(message) }
     public var description: String { message }
 
     /// The name is not in the workspace.

@@ -25,6 +25,20 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A file's cell with a line break or an ESC, quoted in an error, kept the error on one line
+    /// only in appearance: it was printed raw, as two lines, escape and all.
+    @Test func errorsQuotingFileDataStayOneLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("kano.csv", "feature,functional,dysfunctional\nA,\"1\n2\",5\n")
+        try folder.write("s.csv", "q\n\"\u{1B}[2J\"\n")
+        let r = try runValuebench(["-c", "diff kano kano.csv", "-c", "kpi nps --file s.csv --column q"], directory: folder.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("functional answer '1␊2'"))
+        #expect(r.stderr.contains("'␛[2J'") && !r.stderr.contains("\u{1B}"))
+    }
+
     @Test func bailStopsAtTheFirstError() throws {
         let r = try runValuebench(["--bail"], input: "enterprise add A\nenterprise add A\nenterprise add B\n")
         #expect(r.status == 1)
