@@ -46,14 +46,23 @@ struct NameIndex: Sendable {
 
     private mutating func insert(_ key: NameKey, _ value: Int) {
         if let i = slot(of: key) { values[i] = value; names[i] = key.name; return }
+        _ = insertNew(key, value)
+    }
+
+    /// Adds `key` unless it is there already, in one probe; returns whether it was added.
+    mutating func insertNew(_ key: NameKey, _ value: Int) -> Bool {
         if (count + 1) * 4 >= capacity * 3 { grow(to: count + 1) }
         let mask = capacity - 1
         var i = home(key.fingerprint)
-        while values[i] >= 0 { i = (i + 1) & mask }
+        while values[i] >= 0 {
+            if fingerprints[i] == key.fingerprint, Name.same(names[i], key.name) { return false }
+            i = (i + 1) & mask
+        }
         fingerprints[i] = key.fingerprint
         names[i] = key.name
         values[i] = value
         count += 1
+        return true
     }
 
     /// Linear probing's backward-shift deletion: no tombstones, probes stay short.
@@ -81,17 +90,21 @@ struct NameIndex: Sendable {
     private mutating func grow(to n: Int) {
         var newCapacity = 16
         while n * 4 >= newCapacity * 3 { newCapacity *= 2 }
-        let old = (fingerprints, names, values)
+        let oldFingerprints = fingerprints, oldValues = values
+        var oldNames = names
+        names = []  // leaves oldNames unshared, so names can be moved out of it below
         fingerprints = [UInt64](repeating: 0, count: newCapacity)
         names = [String](repeating: "", count: newCapacity)
         values = [Int](repeating: -1, count: newCapacity)
         shift = 64 - newCapacity.trailingZeroBitCount
         count = 0
-        for i in old.2.indices where old.2[i] >= 0 {
-            let mask = newCapacity - 1
-            var s = home(old.0[i])
+        let mask = newCapacity - 1
+        for i in oldValues.indices where oldValues[i] >= 0 {
+            var s = home(oldFingerprints[i])
             while values[s] >= 0 { s = (s + 1) & mask }
-            fingerprints[s] = old.0[i]; names[s] = old.1[i]; values[s] = old.2[i]
+            fingerprints[s] = oldFingerprints[i]; values[s] = oldValues[i]
+            // Swap rather than copy: no reference counting per name while rehashing.
+            swap(&names[s], &oldNames[i])
             count += 1
         }
     }

@@ -174,11 +174,13 @@ public struct Workspace: Sendable, Equatable {
 
     private mutating func insert(_ e: Enterprise, at p: Int) {
         let key = NameKey(e.name)
-        precondition(positions[key] == nil, "duplicate enterprise \(e.name)")
-        enterprises.insert(e, at: p)
-        if p == enterprises.count - 1 {
-            positions[key] = p
+        if p == enterprises.count {
+            let added = positions.insertNew(key, p)
+            precondition(added, "duplicate enterprise \(e.name)")
+            enterprises.append(e)
         } else {
+            precondition(positions[key] == nil, "duplicate enterprise \(e.name)")
+            enterprises.insert(e, at: p)
             for i in p..<enterprises.count { positions[NameKey(enterprises[i].name)] = i }
         }
     }
