@@ -280,7 +280,7 @@ public enum JupyterWriter {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 newline(&out, indent + 1)
-                writeEscaped(UnsafeBufferPointer(rebasing: b[start..<end]), into: &out)
+                JSON.writeString(bytes: UnsafeBufferPointer(rebasing: b[start..<end]), into: &out)
                 start = end
             }
             while i < b.count {
@@ -300,30 +300,6 @@ public enum JupyterWriter {
         }
         newline(&out, indent)
         out.append(UInt8(ascii: "]"))
-    }
-
-    /// UTF-8 bytes as a JSON string literal, escaped as `JSON.writeString` does.
-    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var start = 0
-        for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-            start = i + 1
-            switch b {
-            case 0x22, 0x5C: out.append(0x5C); out.append(b)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0x08: out.append(0x5C); out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(0x5C); out.append(UInt8(ascii: "f"))
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
-            }
-        }
-        if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
-        out.append(UInt8(ascii: "\""))
     }
 
     @inline(__always)
