@@ -13,12 +13,10 @@ enum EnterpriseCommands {
                    "enterprise add CATL --industry batteries"]
     ) { ctx in
         let name = try checkNewName(ctx.arguments.string("name")!, "enterprise", command: "enterprise add")
-        if let existing = ctx.workspace.enterprise(named: name) { throw CommandError.duplicate("enterprise", existing.name) }
         // An empty industry is none, as `enterprise set --industry ""` has it.
         let industry = ctx.arguments.string("industry").map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         let e = Enterprise(name: name, industry: industry)
-        ctx.workspace.add(e)
-        ctx.workspace.setCurrent(name)
+        if let existing = ctx.workspace.addAndUse(e) { throw CommandError.duplicate("enterprise", existing.name) }
         return .message("Added enterprise \(name).", data: json(e))
     }
 

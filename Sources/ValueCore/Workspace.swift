@@ -52,6 +52,21 @@ public struct Workspace: Sendable, Equatable {
     // MARK: Changing
 
     /// Adds an enterprise at the end (or at `position`). The caller has checked the name is free.
+    /// Adds `enterprise` at the end and makes it current, unless its name is taken: then
+    /// returns the enterprise holding the name and changes nothing. One look-up, where
+    /// `contains` + `add` + `setCurrent` take three: the hot path of a long script.
+    public mutating func addAndUse(_ enterprise: Enterprise) -> Enterprise? {
+        let p = enterprises.count
+        guard positions.insertNew(NameKey(enterprise.name), p) else { return self.enterprise(named: enterprise.name) }
+        enterprises.append(enterprise)
+        changes.append(.enterprise(position: p, before: nil, after: enterprise))
+        if current != enterprise.name {
+            changes.append(.current(before: current, after: enterprise.name))
+            current = enterprise.name
+        }
+        return nil
+    }
+
     public mutating func add(_ enterprise: Enterprise, at position: Int? = nil) {
         let p = position ?? enterprises.count
         insert(enterprise, at: p)

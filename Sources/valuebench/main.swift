@@ -94,6 +94,7 @@ struct ValueBench: ParsableCommand {
 
 setlocale(LC_ALL, "")
 signal(SIGPIPE, SIG_IGN)
+HugePages.reserveHeap()
 do {
     var command = try ValueBench.parse()
     try command.run()
