@@ -38,20 +38,33 @@ static inline uint64_t structural(uint64_t parity, uint64_t s, uint64_t n, uint6
     return (s | n) & ~in;
 }
 
+static int classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out);
+
 size_t fs_index_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                          uint32_t *out, int *high) {
     uint64_t m[3];
     uint32_t *o = out;
     int h = 0;
     for (size_t k = 0; k < nblocks; k++) {
-        h |= fs_classify_portable(p + 64 * k, 1, sep, m);
+        h |= classify_portable(p + 64 * k, 1, sep, m);
         o = flatten(o, structural(m[0], m[1], m[2], inside), m[2], base + (uint32_t)(64 * k));
     }
     *high = h;
     return (size_t)(o - out);
 }
 
-int fs_classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+// Block classification for the survey scanner: each 64-byte block of input becomes three bit
+// masks (bit i = byte i of the block). The scanner walks the masks in Swift.
+//
+// For every block k (bytes p[64k] … p[64k+63]) three words are written to out[3k…3k+2]:
+//   out[3k]   quote parity: bit i set when an odd number of '"' lie in bytes 0…i of the block
+//             (the prefix XOR of the quote mask; XOR with all ones when the block starts inside
+//             quotes),
+//   out[3k+1] separator mask (bytes equal to `sep`),
+//   out[3k+2] newline mask (bytes equal to '\n').
+// Returns non-zero when any byte of the blocks is >= 0x80 (so that the caller validates UTF-8).
+// The caller provides all 64·nblocks bytes (pad the tail with zeros).
+static int classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
     uint8_t high = 0;
     for (size_t k = 0; k < nblocks; k++) {
         const uint8_t *b = p + 64 * k;
@@ -72,32 +85,6 @@ int fs_classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-
-__attribute__((target("avx2,pclmul")))
-static int classify_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
-    const __m256i vq = _mm256_set1_epi8('"');
-    const __m256i vs = _mm256_set1_epi8((char)sep);
-    const __m256i vn = _mm256_set1_epi8('\n');
-    const __m128i ones = _mm_set1_epi8((char)0xFF);
-    __m256i high = _mm256_setzero_si256();
-    for (size_t k = 0; k < nblocks; k++) {
-        const uint8_t *b = p + 64 * k;
-        __m256i lo = _mm256_loadu_si256((const __m256i *)b);
-        __m256i hi = _mm256_loadu_si256((const __m256i *)(b + 32));
-        high = _mm256_or_si256(high, _mm256_or_si256(lo, hi));
-        uint64_t q = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vq))
-                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vq)) << 32);
-        uint64_t s = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vs))
-                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vs)) << 32);
-        uint64_t n = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vn))
-                   | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32);
-        out[3 * k] = (uint64_t)_mm_cvtsi128_si64(
-            _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
-        out[3 * k + 1] = s;
-        out[3 * k + 2] = n;
-    }
-    return _mm256_movemask_epi8(high) != 0;
-}
 
 __attribute__((target("avx2,pclmul,bmi")))
 static size_t index_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
@@ -167,14 +154,6 @@ static int detect(void) {
     return impl;
 }
 
-int fs_classify(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
-    switch (detect()) {
-    case IMPL_AVX2: return classify_avx2(p, nblocks, sep, out);
-    case IMPL_SSE2: return classify_sse2(p, nblocks, sep, out);
-    default: return fs_classify_portable(p, nblocks, sep, out);
-    }
-}
-
 size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                 uint32_t *out, int *high) {
     if (detect() == IMPL_AVX2) return index_avx2(p, nblocks, sep, inside, base, out, high);
@@ -201,10 +180,6 @@ const char *fs_implementation(void) {
 }
 
 #else
-
-int fs_classify(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
-    return fs_classify_portable(p, nblocks, sep, out);
-}
 
 size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                 uint32_t *out, int *high) {

@@ -130,15 +130,11 @@ import Workbench
             state = state &* 6364136223846793005 &+ 1442695040888963407
             bytes[i] = [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "a"), 0xC3, 0xA9][Int((state >> 33) % 6)]
         }
-        var a = [UInt64](repeating: 0, count: 120), b = [UInt64](repeating: 1, count: 120)
-        let ha = fs_classify(bytes, 40, UInt8(ascii: ","), &a)
-        let hb = fs_classify_portable(bytes, 40, UInt8(ascii: ","), &b)
-        #expect(a == b && ha == hb && ha != 0)
         var inA: UInt64 = 0, inB: UInt64 = 0, highA: Int32 = 0, highB: Int32 = 0
         var pa = [UInt32](repeating: 0, count: 64 * 40 + 32), pb = pa
         let na = fs_index(bytes, 40, UInt8(ascii: ","), &inA, 0, &pa, &highA)
         let nb = fs_index_portable(bytes, 40, UInt8(ascii: ","), &inB, 0, &pb, &highB)
-        #expect(na == nb && Array(pa[..<na]) == Array(pb[..<nb]) && inA == inB && highA == highB)
+        #expect(na == nb && Array(pa[..<na]) == Array(pb[..<nb]) && inA == inB && highA == highB && highA != 0)
         #expect(fs_prefix_xor(0b1001) == 0b0111)
     }
 }
