@@ -19,10 +19,38 @@ typedef struct {
     int32_t *leaf_start, *leaf_count; // into perm
 } tree_t;
 
-static void bounds(const tree_t *t, int64_t from, int64_t to, int32_t *lo, int32_t *hi) {
+typedef int32_t v16i __attribute__((vector_size(64)));
+
+static void bounds(const tree_t *t, int64_t from, int64_t to, int32_t *restrict lo, int32_t *restrict hi) {
     const int32_t d = t->d;
     for (int32_t j = 0; j < d; j++) { lo[j] = INT32_MAX; hi[j] = INT32_MIN; }
-    for (int64_t i = from; i < to; i++) {
+    // The rows are contiguous: read them as one run of ints in chunks of lcm(d, 16), which hold
+    // whole rows, with a vector of minima and of maxima per 16 ints of a chunk.
+    int32_t g = d;
+    for (int32_t b = 16; b; ) { int32_t r = g % b; g = b; b = r; }
+    const int32_t vecs = d / g, rows_per_chunk = 16 / g;
+    int64_t i = from;
+    if (vecs <= 16 && to - from >= rows_per_chunk) {
+        v16i mn[16], mx[16];
+        for (int32_t a = 0; a < vecs; a++) { mn[a] = (v16i){0} + INT32_MAX; mx[a] = (v16i){0} + INT32_MIN; }
+        const int32_t *p = t->rows + from * d;
+        const int64_t chunks = (to - from) / rows_per_chunk;
+        for (int64_t c = 0; c < chunks; c++, p += 16 * vecs)
+            for (int32_t a = 0; a < vecs; a++) {
+                v16i v;
+                memcpy(&v, p + 16 * a, sizeof v);
+                mn[a] = __builtin_elementwise_min(mn[a], v);
+                mx[a] = __builtin_elementwise_max(mx[a], v);
+            }
+        for (int32_t a = 0; a < vecs; a++)
+            for (int32_t e = 0; e < 16; e++) {
+                const int32_t j = (16 * a + e) % d;
+                if (mn[a][e] < lo[j]) lo[j] = mn[a][e];
+                if (mx[a][e] > hi[j]) hi[j] = mx[a][e];
+            }
+        i = from + chunks * rows_per_chunk;
+    }
+    for (; i < to; i++) {
         const int32_t *p = t->rows + i * d;
         for (int32_t j = 0; j < d; j++) {
             if (p[j] < lo[j]) lo[j] = p[j];
@@ -120,13 +148,28 @@ static int32_t build(tree_t *t, int64_t from, int64_t to) {
         // values: coordinates are small integers with many ties, and a gap between the children
         // (the left's largest < the right's smallest) makes crossing to the other side cost at
         // least 1 for every query, where a split inside a run would cost nothing.
-        select_nth(t, from, to, from + count / 2, dim);
-        const int32_t m = t->rows[(from + count / 2) * d + dim];
+        // m: the median's value (the row of rank count / 2); below and equal: how many rows
+        // have a smaller value and how many that value. Small ranges (factor scores) take a
+        // histogram, one pass; others a quickselect.
+        int32_t m;
         int64_t below = 0, equal = 0;
-        for (int64_t i = from; i < to; i++) {
-            int32_t x = t->rows[i * d + dim];
-            below += x < m;
-            equal += x == m;
+        if (spread < 4096) {
+            int64_t hist[4096];
+            memset(hist, 0, sizeof(int64_t) * (size_t)(spread + 1));
+            const int32_t *x = t->rows + from * d + dim, base = lo[dim];
+            for (int64_t i = 0; i < count; i++) hist[x[i * d] - base]++;
+            int32_t v = 0;
+            while (below + hist[v] <= count / 2) below += hist[v++];
+            m = base + v;
+            equal = hist[v];
+        } else {
+            select_nth(t, from, to, from + count / 2, dim);
+            m = t->rows[(from + count / 2) * d + dim];
+            for (int64_t i = from; i < to; i++) {
+                int32_t x = t->rows[i * d + dim];
+                below += x < m;
+                equal += x == m;
+            }
         }
         // Left = values < m, or values <= m: whichever is more balanced and leaves both sides
         // non-empty (m is the median, so at least one of them does as spread > 0).

@@ -22,6 +22,10 @@ struct SplitMix {
     @Test(arguments: [
         (300, 12, 10, 1), (300, 12, 10, 5), (1000, 12, 10, 3), (257, 3, 2, 4), (500, 1, 100, 2),
         (400, 7, 1000, 3), (300, 5, 3_000_000, 2), (130, 16, 10, 129), (65, 2, 0, 3), (2, 4, 10, 1),
+        // The tree's bounds read rows in chunks of lcm(d, 16) ints (d = 20: 5 vectors; d = 33:
+        // too many, row by row); medians come from a histogram below a range of 4096, else a
+        // quickselect.
+        (600, 20, 10, 2), (300, 33, 5, 1), (400, 4, 4095, 2), (400, 4, 4096, 2),
     ])
     func matchesBruteForce(n: Int, d: Int, range: Int, k: Int) throws {
         var rng = SplitMix(state: UInt64(n * 31 + d * 7 + range))

@@ -352,8 +352,12 @@ public enum JupyterWriter {
     public static func pythonRepr(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
-        // Swift's description gives the shortest round-trip digits too; only the layout differs.
-        var text = Substring(d.description)
+        // Swift's description gives the shortest round-trip digits too; only the layout differs,
+        // and only where Swift writes an exponent (below 1e-4 and from 2^53, where Python's
+        // positional range goes on to 1e16). Elsewhere it is already Python's text.
+        let swift = d.description
+        if !swift.utf8.contains(UInt8(ascii: "e")) { return swift }
+        var text = Substring(swift)
         var sign = ""
         if text.hasPrefix("-") { sign = "-"; text = text.dropFirst() }
         var exponent = 0
