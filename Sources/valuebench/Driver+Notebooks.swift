@@ -90,7 +90,7 @@ extension Driver {
         case let .save(path):
             do {
                 let written = try save(to: path, confirmed: confirming == "save \(path ?? "")")
-                out.write("Saved \(book.notebook.cells.count) cell\(book.notebook.cells.count == 1 ? "" : "s") to \(written).\n")
+                inform("Saved \(Driver.count(book.notebook.cells.count, "cell")) to \(written).")
             } catch let e as NeedsConfirmation {
                 book.pendingConfirmation = "save \(path ?? "")"
                 report(CommandError("Refused", e.message), lineNumber: lineNumber)
@@ -107,8 +107,7 @@ extension Driver {
                 return
             }
             do {
-                let message = try openNotebook(path)
-                out.write(message + "\n")
+                inform(try openNotebook(path))
             } catch let e as CommandError {
                 report(e, lineNumber: lineNumber)
             } catch {
@@ -275,7 +274,7 @@ extension Driver {
             do {
                 nb.setWorkbench("snapshot", try Snapshot.make(result.session.workspace, for: nb))
                 try LocalFileAccess.writeAtomically(Driver.absolute(path), nb.jupyterBytes())
-                out.write("Updated \(path): \(result.reports.count) code cells replayed, outputs rewritten.\n")
+                inform("Updated \(path): \(Driver.count(result.reports.count, "code cell")) replayed, outputs rewritten.")
             } catch let e as CommandError {
                 book.replayStatus = max(book.replayStatus, 2)
                 report(e, lineNumber: lineNumber)
@@ -318,12 +317,12 @@ extension Driver {
             + (orphan.base.map { " after \($0)" } ?? "")
         if let ask, !ask(what + ". Recover them? [y/n] ") {
             Journal.setAside(orphan)
-            out.write("Not recovered; the journal is kept as \(orphan.path).declined\n")
+            inform("Not recovered; the journal is kept as \(orphan.path).declined")
             return
         }
         notebooks.recording = true
         if let base = orphan.base {
-            do { out.write(try openNotebook(base) + "\n") } catch let e as CommandError {
+            do { inform(try openNotebook(base)) } catch let e as CommandError {
                 report(e, lineNumber: nil)
             } catch { report(CommandError("OpenFailed", "\(error)"), lineNumber: nil) }
         }
@@ -333,7 +332,7 @@ extension Driver {
             record(text, session.execute(text))
         }
         unlink(orphan.path)
-        out.write("Recovered \(count) command\(count == 1 ? "" : "s") from the journal; `save` to keep \(count == 1 ? "it" : "them").\n")
+        inform("Recovered \(count) command\(count == 1 ? "" : "s") from the journal; `save` to keep \(count == 1 ? "it" : "them").")
     }
 
     /// "1 cell", "3 cells".

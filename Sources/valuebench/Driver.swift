@@ -8,6 +8,10 @@ final class Driver {
     var renderer: Renderer
     let out: OutputStream
     let err: OutputStream
+    /// Where status lines go ("Opened …", "Saved …", "Recovered …"): the terminal in the
+    /// interactive REPL, stderr otherwise, so that stdout holds only what commands return
+    /// (one JSON document with `--json`).
+    let status: OutputStream
     /// Options that shape a non-interactive run.
     struct Options {
         var bail = false
@@ -29,12 +33,20 @@ final class Driver {
     /// Asked before `quit` leaves; false keeps the session going (the terminal's unsaved-changes warning).
     var leaveGuard: (() -> Bool)?
 
-    init(session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout, err: OutputStream = .stderr) {
+    init(session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout, err: OutputStream = .stderr,
+         status: OutputStream? = nil) {
         self.session = session
         self.renderer = renderer
         self.options = options
         self.out = out
         self.err = err
+        self.status = status ?? out
+    }
+
+    /// Shows a status line (see `status`), after what commands printed before it.
+    func inform(_ line: String) {
+        if status !== out { out.flush() }
+        status.write(line + "\n")
     }
 
     /// Reads and runs every line of `source`; a line ending with `\` continues on the next one.

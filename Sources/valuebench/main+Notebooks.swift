@@ -42,10 +42,10 @@ extension ValueBench {
             // Recovery already opened it, and added the commands that had not been saved.
         } else if let notebook, driver.notebooks.unsaved > 0 {
             // Opening would replace what was just recovered.
-            driver.out.write("note: \(notebook) is not opened, so that the recovered commands are not lost; `save FILE.ipynb` them, then `open \(notebook)`.\n")
+            driver.inform("note: \(notebook) is not opened, so that the recovered commands are not lost; `save FILE.ipynb` them, then `open \(notebook)`.")
         } else if let notebook {
             do {
-                driver.out.write(try driver.openNotebook(notebook) + "\n")
+                driver.inform(try driver.openNotebook(notebook))
             } catch {
                 OutputStream.stdout.flush()
                 OutputStream.stderr.write("error: \(error)\n")
@@ -59,7 +59,8 @@ extension ValueBench {
         guard let save else { return }
         do {
             let path = try driver.save(to: save, overwrite: true)
-            if isatty(1) == 1 { driver.out.write("Saved \(driver.notebooks.notebook.cells.count) cells to \(path).\n") }
+            // Shown to a person watching; a run whose output is captured stays quiet.
+            if isatty(driver.status.fd) == 1 { driver.inform("Saved \(Driver.count(driver.notebooks.notebook.cells.count, "cell")) to \(path).") }
         } catch {
             OutputStream.stdout.flush()
             OutputStream.stderr.write("error: \(error)\n")

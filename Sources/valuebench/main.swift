@@ -52,7 +52,8 @@ struct ValueBench: ParsableCommand {
         let color = interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
             && getenv("TERM").map { String(cString: $0) != "dumb" } ?? true
         let driver = Driver(session: session, renderer: Renderer(color: color),
-                            options: .init(bail: bail, echo: echo, numberErrors: !interactive))
+                            options: .init(bail: bail, echo: echo, numberErrors: !interactive),
+                            status: interactive ? .stdout : .stderr)
         defer { driver.finishJournal() }
         try startNotebooks(driver, interactive: interactive, notebook: notebookFile)
         if !command.isEmpty {

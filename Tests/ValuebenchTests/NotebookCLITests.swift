@@ -98,19 +98,35 @@ import Testing
         try run(["--save", "s.ipynb"], input: "enterprise add A\nnote hello\n")
         let opened = try run(["s.ipynb"], input: "enterprise add B\nenterprise list --json\nsave\n")
         #expect(opened.status == 0, "\(opened.err)")
-        #expect(opened.out.contains("Opened s.ipynb: 2 cells, workspace restored from its snapshot."))
+        #expect(opened.err.contains("Opened s.ipynb: 2 cells, workspace restored from its snapshot."))
         #expect(opened.out.contains("[{\"name\":\"A\",\"industry\":null},{\"name\":\"B\",\"industry\":null}]"))
         let text = read("s.ipynb")
         #expect(text.contains("\"id\": \"c3\"") && text.contains("\"id\": \"c4\""))
         // Edited outside: the snapshot no longer matches the cells, so open replays them.
         try write("s.ipynb", text.replacingOccurrences(of: "\"enterprise add B\"", with: "\"enterprise add C\""))
         let replayed = try run(["s.ipynb"], input: "enterprise list --json\n")
-        #expect(replayed.out.contains("replayed 3 code cells because its cells changed"))
+        #expect(replayed.err.contains("replayed 3 code cells because its cells changed"))
         #expect(replayed.out.contains("\"C\""))
-        #expect(replayed.out.contains("note: 2 cells gave other outputs than stored"))
+        #expect(replayed.err.contains("note: 2 cells gave other outputs than stored"))
         // `open` inside a session.
         let inside = try run(["-c", "open s.ipynb", "-c", "enterprise list --json"])
         #expect(inside.out.contains("\"C\""))
+    }
+
+    /// Status lines (Opened, Saved, Recovered) go to stderr outside the interactive REPL: stdout
+    /// holds only what the commands return, one JSON document with --json.
+    @Test(arguments: [["s.ipynb", "-c", "enterprise list --json", "-c", "save"],
+                      ["-c", "open s.ipynb", "-c", "enterprise list --json", "-c", "save"],
+                      ["s.ipynb"]])
+    func statusLinesLeaveStdoutToTheCommands(_ arguments: [String]) throws {
+        try run(["--save", "s.ipynb"], input: "enterprise add A\n")
+        let r = try run(arguments, input: "enterprise list --json\nsave\n")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out == "[{\"name\":\"A\",\"industry\":null}]\n")
+        let parsed = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]]
+        #expect(parsed?.first?["name"] as? String == "A")
+        #expect(r.err.contains("Opened s.ipynb: 1 cell, workspace restored from its snapshot.\n"))
+        #expect(r.err.contains("Saved 2 cells to s.ipynb.\n"))
     }
 
     @Test func refusesToOverwriteSilently() throws {
@@ -120,7 +136,7 @@ import Testing
         #expect(refused.err.contains("other.ipynb already exists; type the same `save` again"))
         #expect(read("other.ipynb") == "not mine")
         let confirmed = try run(["a.ipynb"], input: "save other.ipynb\nsave other.ipynb\n")
-        #expect(confirmed.out.contains("Saved 1 cell to other.ipynb."))
+        #expect(confirmed.err.contains("Saved 1 cell to other.ipynb."))
         #expect(read("other.ipynb").contains("enterprise add A"))
         // A notebook changed on disk after it was opened: the journal's "opened" line says when.
         let p = Process()
@@ -176,13 +192,13 @@ import Testing
         #expect(p.terminationReason == .uncaughtSignal)
         #expect(FileManager.default.fileExists(atPath: journal))
         let recovered = try run(["--recover", "-c", "enterprise list --json", "-c", "save r.ipynb"])
-        #expect(recovered.out.contains("Recovered 4 commands from the journal"), "\(recovered.out)\(recovered.err)")
+        #expect(recovered.err.contains("Recovered 4 commands from the journal"), "\(recovered.out)\(recovered.err)")
         #expect(recovered.out.contains("[{\"name\":\"A\",\"industry\":null},{\"name\":\"B\",\"industry\":null}]"))
         let nb = read("r.ipynb")
         #expect(nb.contains("\"why\"") && nb.contains("enterprise add B") && nb.contains("raises-exception"))
         #expect(!FileManager.default.fileExists(atPath: journal))
         // Nothing left to offer the next time.
-        #expect(!(try run(["--recover", "-c", "enterprise list"]).out.contains("Recovered")))
+        #expect(!(try run(["--recover", "-c", "enterprise list"]).err.contains("Recovered")))
     }
 
     @Test func recoveryStartsFromTheLastSave() throws {
@@ -208,9 +224,9 @@ import Testing
         p.waitUntilExit()
         // Asked on a terminal; VALUEBENCH_RECOVER answers for tests. A non-terminal start asks nothing.
         let recovered = try run(["--recover", "-c", "enterprise list --json", "-c", "save"])
-        #expect(recovered.out.contains("Opened"), "\(recovered.out)\(recovered.err)")
-        #expect(recovered.out.contains("Recovered 1 command from the journal"))
-        #expect(recovered.out.contains("Saved 3 cells to"))  // A, B and the list
+        #expect(recovered.err.contains("Opened"), "\(recovered.out)\(recovered.err)")
+        #expect(recovered.err.contains("Recovered 1 command from the journal"))
+        #expect(recovered.err.contains("Saved 3 cells to"))  // A, B and the list
         #expect(read("base.ipynb").contains("enterprise add B"))
     }
 
@@ -292,12 +308,12 @@ extension NotebookCLITests {
         try crash(after: "enterprise add Z\n", marker: "enterprise add Z")
         // Another notebook named on the command line is not opened over the recovered commands.
         let other = try run(["--recover", "a.ipynb"], input: "enterprise list --json\n")
-        #expect(other.out.contains("note: a.ipynb is not opened"), "\(other.out)")
+        #expect(other.err.contains("note: a.ipynb is not opened"), "\(other.err)")
         #expect(other.out.contains("\"Z\"") && !other.out.contains("\"A\""))
         // The notebook the crashed session had open is reopened with its unsaved commands.
         try crash(after: "open a.ipynb\nenterprise add B\n", marker: "enterprise add B")
         let same = try run(["--recover", "a.ipynb"], input: "enterprise list --json\nsave\n")
-        #expect(!same.out.contains("is not opened"), "\(same.out)")
+        #expect(!same.err.contains("is not opened"), "\(same.err)")
         #expect(same.out.contains("[{\"name\":\"A\",\"industry\":null},{\"name\":\"B\",\"industry\":null}]"))
         #expect(read("a.ipynb").contains("enterprise add B"))
     }
