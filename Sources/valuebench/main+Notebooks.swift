@@ -20,6 +20,11 @@ extension ValueBench {
             OutputStream.stderr.write("error: --save \(save): a notebook is saved as FILE.ipynb\n")
             throw ExitCode(2)
         }
+        // Before any command runs: a script must not run to its end only to find it cannot be saved.
+        if let save, let reason = Driver.unwritable(save) {
+            OutputStream.stderr.write("error: --save \(save): cannot write it: \(reason)\n")
+            throw ExitCode(2)
+        }
         // Record when a notebook may be saved; a piped script without --save pays nothing.
         driver.notebooks.recording = interactive || !command.isEmpty || save != nil || notebook != nil
         if interactive || getenv("VALUEBENCH_JOURNAL").map({ String(cString: $0) == "1" }) == true {

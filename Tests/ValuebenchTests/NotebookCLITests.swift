@@ -129,6 +129,28 @@ import Testing
         #expect(r.err.contains("Saved 2 cells to s.ipynb.\n"))
     }
 
+    /// A save that cannot land fails at once, with one line, before the snapshot is built (or,
+    /// for --save, before the script runs).
+    @Test func savingWhereNoNotebookCanBeWrittenFailsFirst() throws {
+        try write("file", "")
+        try FileManager.default.createDirectory(atPath: path("folder.ipynb"), withIntermediateDirectories: false)
+        let r = try run(["-c", "enterprise add A", "-c", "save nope/x.ipynb", "-c", "save file/x.ipynb",
+                         "-c", "save folder.ipynb", "-c", "enterprise list --json"])
+        #expect(r.err == """
+            error: line 2: save: cannot write nope/x.ipynb: the folder nope does not exist
+            error: line 3: save: cannot write file/x.ipynb: file is not a folder
+            error: line 4: save: cannot write folder.ipynb: it is a folder
+
+            """)
+        #expect(r.out.hasSuffix("[{\"name\":\"A\",\"industry\":null}]\n"))
+        // --save: nothing runs.
+        let flag = try run(["--save", "nope/x.ipynb"], input: "enterprise add A\n")
+        #expect(flag.status == 2)
+        #expect(flag.out == "")
+        #expect(flag.err == "error: --save nope/x.ipynb: cannot write it: the folder nope does not exist\n")
+        #expect(!FileManager.default.fileExists(atPath: path("nope")))
+    }
+
     @Test func refusesToOverwriteSilently() throws {
         try run(["--save", "a.ipynb"], input: "enterprise add A\n")
         try write("other.ipynb", "not mine")
