@@ -433,7 +433,7 @@ public struct Moat: Sendable {
             // The enterprise against the mean of its competitors (not of every other curve's).
             let mine = c.curves[0]
             parts.append(Part(name: "divergence", weight: w["divergence"]!, score: min(1, mine.overall / 3),
-                              evidence: "\(Format.fixed(mine.overall, 2)) points from \(scored.count) competitors' mean over \(c.factors.count) factors"))
+                              evidence: "\(Format.fixed(mine.overall, 2)) points from \(scored.count == 1 ? "1 competitor's" : "\(scored.count) competitors'") mean over \(Format.count(c.factors.count, "factor"))"))
         }
         // Grounding and loops, over every value model.
         var activities = 0, anchored = 0, valueLoops = 0, growthLoops = 0
@@ -479,7 +479,7 @@ enum KanoCSV {
             while let fields = try reader.row() {
                 let line = reader.line
                 if fields.count == 1 && fields[0].isEmpty { continue }
-                guard fields.count == names.count else { throw fail(line, "\(fields.count) fields, expected \(names.count) (as in the header)") }
+                guard fields.count == names.count else { throw fail(line, "\(Format.count(fields.count, "field")), expected \(names.count) (as in the header)") }
                 let feature = String(decoding: fields[fi], as: UTF8.self).trimmingSpaces()
                 guard !feature.isEmpty else { throw fail(line, "the feature is empty") }
                 func answer(_ i: Int, _ what: String) throws -> Int {

@@ -90,7 +90,7 @@ enum NearestCommand {
                 tableRows.append([name(i), Format.fixed(distance(i, 0), 2), near.joined(separator: ", ")])
             }
             if n > 12 { tableRows.insert(["…", "", ""], at: 5) }
-            blocks.append(.text("\(n) enterprises over \(profiles.factors.count) factors\(industry.map { " in \($0)" } ?? ""); mean distance to the nearest competitor \(Format.fixed(total.sum / Double(n), 2)). Smallest: crowded; largest: white space."))
+            blocks.append(.text("\(n) enterprises over \(Format.count(profiles.factors.count, "factor"))\(industry.map { " in \($0)" } ?? ""); mean distance to the nearest competitor \(Format.fixed(total.sum / Double(n), 2)). Smallest: crowded; largest: white space."))
             blocks.append(.table(Table(headers: ["enterprise", "nearest", "neighbours (distance)"], rows: tableRows,
                                        alignments: [.left, .right, .left])))
         }

@@ -179,7 +179,7 @@ public struct Engagement: Equatable, Sendable {
         guard items >= 1 else { throw MetricError("--items must be at least 1") }
         guard !answers.isEmpty else { throw MetricError("no answers: engagement needs at least one respondent's item scores") }
         guard answers.count % items == 0 else {
-            throw MetricError("\(answers.count) scores do not divide into respondents of \(items) items each")
+            throw MetricError("\(Format.count(answers.count, "score")) \(answers.count == 1 ? "does" : "do") not divide into respondents of \(items) items each")
         }
         for a in answers where !scale.contains(a) {
             throw MetricError("item score \(Format.number(a)) is outside the scale \(Format.number(scale.lowerBound))–\(Format.number(scale.upperBound))")

@@ -93,12 +93,12 @@ public enum SurveyMetric: Sendable, Equatable {
             let ci = json["ci95"]?.arrayValue?.compactMap(\.doubleValue) ?? [0, 0]
             let p = json["promoters"]?.intValue ?? 0, pa = json["passives"]?.intValue ?? 0, d = json["detractors"]?.intValue ?? 0
             func share(_ k: Int) -> String { Format.percent(100.0 * Double(k) / Double(max(1, n))) }
-            return "\(title) \(Format.fixed(json[key]?.doubleValue ?? 0, 1)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1)); 95% CI \(Format.fixed(ci.first ?? 0, 1)) to \(Format.fixed(ci.last ?? 0, 1))) from \(n) answers: \(p) promoters (\(share(p))), \(pa) passives (\(share(pa))), \(d) detractors (\(share(d)))\(tail)."
+            return "\(title) \(Format.fixed(json[key]?.doubleValue ?? 0, 1)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1)); 95% CI \(Format.fixed(ci.first ?? 0, 1)) to \(Format.fixed(ci.last ?? 0, 1))) from \(Format.count(n, "answer")): \(Format.count(p, "promoter")) (\(share(p))), \(Format.count(pa, "passive")) (\(share(pa))), \(Format.count(d, "detractor")) (\(share(d)))\(tail)."
         case let .csat(scale):
             let top = scale == 5 ? "4–5" : scale == 7 ? "6–7" : "9–10"
             return "CSAT \(Format.percent(json["csat"]?.doubleValue ?? 0)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1))): \(json["satisfied"]?.intValue ?? 0) of \(n) answered \(top) on the 1–\(scale) scale\(tail)."
         case let .ces(scale):
-            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (higher = easier; sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(n) answers\(tail)."
+            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (higher = easier; sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(Format.count(n, "answer"))\(tail)."
         }
     }
 }
@@ -283,7 +283,7 @@ enum SurveyCommands {
         let source = "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
         let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
         guard total.n > 0 else {
-            throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(lenient ? ", \(total.invalid) invalid" : "") in \(acc.rows - acc.blankLines) rows)")
+            throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(lenient ? ", \(total.invalid) invalid" : "") in \(Format.count(acc.rows - acc.blankLines, "row")))")
         }
         guard let by else {
             let r = try metric.result(total, lenient: lenient)
@@ -381,7 +381,7 @@ enum SurveyCommands {
         var fields: [(String, JSON)] = [("n", .int(result.n)), ("mean", .num(result.mean)), ("engaged", .int(result.engaged)),
                                         ("share", .num(result.share)), ("threshold", .num(threshold)), ("skipped", .int(skipped))]
         if let invalid { fields.append(("invalid", .int(invalid))) }
-        let text = "Engagement \(Format.fixed(result.mean, 2)) on \(low)–\(high) from \(result.n) respondents; \(result.engaged) engaged (score ≥ \(Format.number(threshold))): \(Format.percent(result.share))."
+        let text = "Engagement \(Format.fixed(result.mean, 2)) on \(low)–\(high) from \(Format.count(result.n, "respondent")); \(result.engaged) engaged (score ≥ \(Format.number(threshold))): \(Format.percent(result.share))."
         return CommandOutput(blocks: [.text(text)], data: .object(fields))
     }
 
@@ -525,7 +525,7 @@ enum SurveyCommands {
         data.append(("rows", .int(acc.rows - acc.blankLines)))
         let table = Table(headers: ["metric", by.map { file.label($0) } ?? "column", "value", "95%", "N", "detail", "skipped"],
                           rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right])
-        let text = "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(acc.rows - acc.blankLines) responses."
+        let text = "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(Format.count(acc.rows - acc.blankLines, "response"))."
         return CommandOutput(blocks: [.text(text), .table(table)], data: .object(data))
     }
 
@@ -555,7 +555,7 @@ enum SurveyCommands {
             list.append(.object(fields))
         }
         let table = Table(headers: ["#", "column", "question / id", "answers"], rows: rows, alignments: [.right, .left, .left, .right])
-        let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(file.format.headerRows) header row\(file.format.headerRows == 1 ? "" : "s"), \(responses) responses, \(file.columns.count) columns."
+        let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(file.format.headerRows) header row\(file.format.headerRows == 1 ? "" : "s"), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
         return CommandOutput(blocks: [.text(text), .table(table)],
                              data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])
     }

@@ -53,6 +53,12 @@ public enum Format {
         return s
     }
 
+    /// A count and its noun, agreeing in number: `1 answer`, `0 answers`, `2 activities`.
+    /// - Parameter plural: the plural when it is not `noun` + "s".
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+
     /// A percentage with one decimal: `42.0%`.
     public static func percent(_ value: Double, decimals: Int = 1) -> String { fixed(value, decimals) + "%" }
 

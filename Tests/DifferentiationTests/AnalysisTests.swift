@@ -48,6 +48,7 @@ import Workbench
         ("feature,functional,dysfunctional\nA,1,6\n", "line 2: dysfunctional answer '6' is not 1–5"),
         ("feature,functional,dysfunctional\n,1,2\n", "line 2: the feature is empty"),
         ("feature,functional,dysfunctional\n", "no answers"),
+        ("feature,functional,dysfunctional\nA\n", "line 2: 1 field, expected 3"),
     ])
     func badSurveys(text: String, expected: String) {
         var s = session(files: ["k.csv": text])
@@ -227,6 +228,16 @@ import Workbench
         #expect(score["divergence"] == 1)    // 6 points ≥ 3
         #expect(score["grounding"] == 1 && score["loops"] == 1 && score["emotional"] == 1)
         #expect(abs(m.total - (30 * 0.75 + 70)) < 1e-9 && m.verdict == "a strong moat")
+    }
+
+    /// Counts agree with their nouns: one competitor, one factor.
+    @Test func evidenceCountsAgreeInNumber() {
+        let a = firm("A", [("Range", 8, 4)], competitors: ["B"])
+        var s = session(workspace([a, firm("B", [("Range", 5, nil)])]))
+        let r = run(&s, "diff moat --json")
+        let evidence = r.data["parts"]?.arrayValue?.first { $0["part"]?.stringValue == "divergence" }?["evidence"]?.stringValue
+        #expect(evidence == "3.00 points from 1 competitor's mean over 1 factor")
+        #expect(Renderer.plain(run(&s, "diff nearest").output).hasPrefix("2 enterprises over 1 factor; "))
     }
 
     @Test func emptyEnterpriseScoresZeroWithEvidence() {

@@ -17,6 +17,26 @@ import ValueCore
         #expect(e["n"] == 3 && close(e["enps"]?.doubleValue, 100.0 / 3))
     }
 
+    /// Counts agree with their nouns ("from 1 answer", "1 detractor"), in every survey sentence.
+    @Test(arguments: [
+        ("kpi nps 10", "NPS 100.0 (±0.0; 95% CI 100.0 to 100.0) from 1 answer: 1 promoter (100.0%), 0 passives (0.0%), 0 detractors (0.0%)."),
+        ("kpi enps 9 7 0", "from 3 answers: 1 promoter (33.3%), 1 passive (33.3%), 1 detractor (33.3%)."),
+        ("kpi nps 9 9 7 7 0 0", "from 6 answers: 2 promoters (33.3%), 2 passives (33.3%), 2 detractors (33.3%)."),
+        ("kpi ces 5", "from 1 answer."),
+        ("kpi engagement 4", "from 1 respondent;"),
+        ("kpi engagement 4 5", "from 2 respondents;"),
+    ])
+    func sentencesAgreeInNumber(line: String, expected: String) {
+        var b = Bench()
+        let text = b.text(line)
+        #expect(text.contains(expected), "\(text)")
+    }
+
+    @Test func oneScoreThatDoesNotDivideSaysSo() {
+        var b = Bench()
+        #expect(b.error("kpi engagement 4 --items 2").message == "kpi engagement: 1 score does not divide into respondents of 2 items each")
+    }
+
     @Test func csatAndCesFields() {
         var b = Bench()
         let c = b.data("kpi csat 5 4 4 3")

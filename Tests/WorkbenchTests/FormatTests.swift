@@ -11,6 +11,12 @@ import Workbench
         #expect(Format.fixed(value, decimals) == text)
     }
 
+    @Test(arguments: [(0, "answer", nil, "0 answers"), (1, "answer", nil, "1 answer"), (2, "answer", nil, "2 answers"),
+                      (1, "activity", "activities", "1 activity"), (3, "activity", "activities", "3 activities")] as [(Int, String, String?, String)])
+    func countAgreesWithItsNoun(n: Int, noun: String, plural: String?, text: String) {
+        #expect(Format.count(n, noun, plural: plural) == text)
+    }
+
     @Test(arguments: [(3.0, "3"), (2.5, "2.5"), (0.177, "0.177"), (-4.0, "-4"), (1.0 / 3.0, "0.333333")] as [(Double, String)])
     func numberIsShort(value: Double, text: String) {
         #expect(Format.number(value) == text)

@@ -103,7 +103,7 @@ public struct SurveyFile: Sendable {
         }
         let format = forced ?? SurveyFormat.detect(rows)
         guard rows.count >= format.headerRows else {
-            throw CommandError("BadFile", "\(path): a \(format.title) export has \(format.headerRows) header rows, this file has \(rows.count) rows")
+            throw CommandError("BadFile", "\(path): a \(format.title) export has \(Format.count(format.headerRows, "header row")), this file has \(Format.count(rows.count, "row"))")
         }
         var columns = header.enumerated().map { SurveyColumn(index: $0.offset, name: $0.element) }
         switch format {
