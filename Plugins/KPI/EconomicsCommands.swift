@@ -26,7 +26,7 @@ enum EconomicsCommands {
                     throw CommandError.badValue("\(spec.name): no \(key) to record")
                 }
                 let n = kpi == "engagement" ? output.data?["n"]?.intValue : nil
-                output.blocks.append(.text(try TrackingCommands.record(&ctx, enterprise: nil, kpi: kpi, value: value, period: period,
+                output.blocks.append(.text(try TrackingCommands.record(&ctx, command: spec.name, enterprise: nil, kpi: kpi, value: value, period: period,
                                                                        target: ctx.arguments.double("target"), n: n)))
             } else if ctx.arguments.has("target") {
                 throw CommandError.badValue("\(spec.name): --target goes with --record PERIOD")

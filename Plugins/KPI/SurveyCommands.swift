@@ -227,7 +227,7 @@ enum SurveyCommands {
         }
         if let period = args.string("record") {
             guard let (value, n) = recordValue else { throw CommandError.badValue("kpi \(metric.key): nothing to record (no answers)") }
-            let note = try TrackingCommands.record(&ctx, enterprise: nil, kpi: metric.key, value: value, period: period,
+            let note = try TrackingCommands.record(&ctx, command: "kpi \(metric.key)", enterprise: nil, kpi: metric.key, value: value, period: period,
                                                    target: args.double("target"), n: n)
             output.blocks.append(.text(note))
         } else if args.has("target") {

@@ -71,19 +71,28 @@ enum TrackingCommands {
         guard let value = Double(raw), value.isFinite else {
             throw CommandError.badValue("kpi record: VALUE must be a number, not '\(raw)'")
         }
-        let note = try record(&ctx, enterprise: words.count == 3 ? words[0] : nil, kpi: words[words.count - 2], value: value,
+        let note = try record(&ctx, command: "kpi record", enterprise: words.count == 3 ? words[0] : nil, kpi: words[words.count - 2], value: value,
                               period: period, target: ctx.arguments.double("target"), n: ctx.arguments.int("n"))
         return .message(note, data: ["kpi": .string(try KPICatalog.canonical(words[words.count - 2])), "period": .string(period),
                                      "value": .num(value), "target": .num(ctx.arguments.double("target"))])
     }
 
     /// Stores a figure in the enterprise (the named or the current one); returns a sentence.
-    static func record(_ ctx: inout CommandContext, enterprise: String?, kpi raw: String, value: Double, period: String,
-                       target: Double?, n: Int?) throws -> String {
-        let kpi = try KPICatalog.canonical(raw)
+    /// - Parameter command: the command the user ran (`kpi record`, or `kpi nps` with --record):
+    ///   errors start with it.
+    static func record(_ ctx: inout CommandContext, command: String, enterprise: String?, kpi raw: String, value: Double,
+                       period rawPeriod: String, target: Double?, n: Int?) throws -> String {
+        let viaOption = command != recordCommand.name
+        let kpi: String
+        do { kpi = try KPICatalog.canonical(raw) } catch let e as CommandError { throw CommandError(e.code, "\(command): \(e.message)") }
+        let period = rawPeriod.trimmingSpaces
+        guard !period.isEmpty else {
+            throw CommandError("MissingValue", viaOption ? "\(command): --record needs a period, e.g. --record 2026-Q3"
+                                                         : "\(command): needs --period P (e.g. 2026-Q3)")
+        }
         // The same range as --target: figures beyond it overflowed the dashboard's sparkline.
         guard value.isFinite, value.magnitude <= 1e12 else {
-            throw CommandError.badValue("kpi record: the \(kpi) figure \(show(value)) is outside -1000000000000…1000000000000")
+            throw CommandError.badValue("\(command): the \(kpi) figure \(show(value)) is outside -1000000000000…1000000000000\(viaOption ? ", so it cannot be recorded" : "")")
         }
         let e: Enterprise
         if let enterprise {
@@ -93,7 +102,9 @@ enum TrackingCommands {
             e = found
         } else {
             guard let current = ctx.workspace.currentEnterprise else {
-                throw CommandError("NoEnterprise", "no enterprise given and none is current (name one, or `use ENTERPRISE`)")
+                throw CommandError("NoEnterprise", viaOption
+                    ? "\(command): --record records for the current enterprise, and none is current (`use ENTERPRISE` first)"
+                    : "\(command): no enterprise given and none is current (name one, or `use ENTERPRISE`)")
             }
             e = current
         }

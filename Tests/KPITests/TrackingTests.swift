@@ -106,6 +106,30 @@ import ValueCore
         #expect(b.session.workspace == before)
     }
 
+    /// A figure recorded with --record is refused in the words of the command the user ran,
+    /// not `kpi record`'s.
+    @Test(arguments: [
+        ("kpi cac 1000000000000 0.001 --record 2026", "kpi cac: the cac figure 1000000000000000.0 is outside -1000000000000…1000000000000, so it cannot be recorded"),
+        ("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001 --record 2026", "kpi ltv: the ltv figure "),
+        ("kpi nps 10 --record \"  \"", "kpi nps: --record needs a period, e.g. --record 2026-Q3"),
+        ("kpi engagement 4 --record \"\"", "kpi engagement: --record needs a period, e.g. --record 2026-Q3"),
+        ("kpi record nps 1e13 --period 2026", "kpi record: the nps figure 10000000000000 is outside -1000000000000…1000000000000"),
+        ("kpi record \"net promoter\" 40 --period Q1", "kpi record: 'net promoter' is not a KPI name"),
+    ])
+    func recordErrorsNameTheCommandRun(_ line: String, _ prefix: String) {
+        var b = Self.bench()
+        let before = b.session.workspace
+        let e = b.error(line)
+        #expect(e.message.hasPrefix(prefix), "\(e.message)")
+        #expect(b.session.workspace == before)
+    }
+
+    @Test func recordWithoutACurrentEnterpriseSaysWhatToDo() {
+        var b = Bench()
+        #expect(b.error("kpi csat 5 --record 2026").message == "kpi csat: --record records for the current enterprise, and none is current (`use ENTERPRISE` first)")
+        #expect(b.error("kpi record csat 5 --period 2026").message == "kpi record: no enterprise given and none is current (name one, or `use ENTERPRISE`)")
+    }
+
     @Test func trendChartEscapesNames() {
         var b = Bench()
         var ws = Workspace()
