@@ -36,15 +36,24 @@ struct FactorProfiles {
             }
             members.append(p)
             rowColumns.append(lastColumns)
-            for v in e.factorScores { while s < 1e6, (v * s).rounded() != v * s { s *= 10 } }
+            for v in e.factorScores { while s < 1e6, !Self.isWhole(v * s) { s *= 10 } }
         }
         scale = s
         let d = factors.count
         values = [Int32](repeating: 0, count: members.count * d)
         for (r, p) in members.enumerated() {
             let scores = enterprises[p].factorScores
-            for (i, c) in rowColumns[r].enumerated() { values[r * d + c] = Int32((scores[i] * s).rounded()) }
+            for (i, c) in rowColumns[r].enumerated() {
+                let x = scores[i] * s
+                values[r * d + c] = Int32(Self.isWhole(x) ? x : x.rounded())
+            }
         }
+    }
+
+    /// Whether `x` is a whole number: a conversion there and back, where `rounded()` is a call
+    /// into the C library (12 million of them for a million enterprises).
+    static func isWhole(_ x: Double) -> Bool {
+        abs(x) < 9.0e15 ? Double(Int64(x)) == x : x.isFinite
     }
 
     var count: Int { members.count }

@@ -1,5 +1,11 @@
+import Dispatch
 import ValueCore
 import Workbench
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `diff import FILE.csv`: many enterprises with their factor scores at once.
 enum ImportCommand {
@@ -18,8 +24,13 @@ enum ImportCommand {
     ) { ctx in
         let path = ctx.arguments.string("file")!
         let bytes = try ctx.files.read(path)
-        let list = try EnterpriseCSV.parse(bytes, existing: ctx.workspace)
-        ctx.workspace.append(contentsOf: list.enterprises)
+        let list = try EnterpriseCSV.parse(bytes)
+        if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
+            let name = list.enterprises[clash].name
+            throw EnterpriseCSV.fail(list.lines[clash], ctx.workspace.contains(name)
+                ? "enterprise '\(name)' is already in the workspace (names are compared ignoring case)"
+                : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)")
+        }
         let n = list.enterprises.count
         let text = "Imported \(n) enterprise\(n == 1 ? "" : "s") with \(list.factors.count) factor\(list.factors.count == 1 ? "" : "s") (\(list.factors.joined(separator: ", ")))."
         return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
@@ -31,14 +42,21 @@ enum EnterpriseCSV {
     struct Parsed {
         var factors: [String]
         var enterprises: [Enterprise]
+        /// The line each enterprise was read from.
+        var lines: [Int32]
     }
 
-    static func fail(_ line: Int, _ message: String) -> CommandError {
+    static func fail(_ line: some BinaryInteger, _ message: String) -> CommandError {
         CommandError("BadFile", "diff import: line \(line): \(message)")
     }
 
-    /// Parses `bytes`; every name must be new to `existing` and unique in the file.
-    static func parse(_ bytes: [UInt8], existing: Workspace) throws -> Parsed {
+    /// Parses `bytes`. Names are not checked against each other here: the workspace does that
+    /// as it takes them (`Workspace.append(contentsOf:)`), in one look-up per name.
+    ///
+    /// Files of `parallelAbove` bytes or more whose rows hold no quotes are read as two halves
+    /// at once (a million rows take half a second on one core); the answer, errors included,
+    /// is the one reading from the top gives.
+    static func parse(_ bytes: [UInt8], parallelAbove: Int = 1 << 18) throws -> Parsed {
         try bytes.withUnsafeBufferPointer { buf -> Parsed in
             var reader = Reader(buf)
             defer { reader.close() }
@@ -57,28 +75,87 @@ enum EnterpriseCSV {
                 guard Name.controlCharacter(in: f) == nil else { throw fail(1, "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; names are printable text") }
                 guard seen.insert(NameKey(f)).inserted else { throw fail(1, "factor '\(f)' appears twice") }
             }
-            var list: [Enterprise] = []
-            list.reserveCapacity(buf.count / (8 + 3 * factors.count))
-            var names_ = Set<NameKey>()
-            names_.reserveCapacity(buf.count / (8 + 3 * factors.count))
-            var line = 1
+            let body = reader.at, firstLine = reader.line
+            let rows = Rows(factors: factors)
+            // A split point: the start of a row near the middle. Without quotes in the rows, every
+            // line break ends a row.
+            let middle = body + (buf.count - body) / 2
+            var split = middle
+            while split < buf.count && buf[split] != 0x0A { split += 1 }
+            split += 1
+            guard buf.count - body >= parallelAbove, split < buf.count,
+                  memchr(buf.baseAddress! + body, Int32(UInt8(ascii: "\"")), buf.count - body) == nil
+            else {
+                var part = Rows.Part()
+                try rows.read(&reader, into: &part)
+                return Parsed(factors: factors, enterprises: part.enterprises, lines: part.lines)
+            }
+            var secondLine = firstLine
+            for b in buf[body..<split] where b == 0x0A { secondLine += 1 }
+            let halves = Halves(buf, ranges: [body..<split, split..<buf.count], lines: [firstLine, secondLine])
+            DispatchQueue.concurrentPerform(iterations: 2) { i in halves.read(i, rows) }
+            let (first, second) = (halves.slots[0], halves.slots[1])
+            if let e = first.error ?? second.error { throw e }
+            var list = first.part
+            list.enterprises.append(contentsOf: second.part.enterprises)
+            list.lines.append(contentsOf: second.part.lines)
+            return Parsed(factors: factors, enterprises: list.enterprises, lines: list.lines)
+        }
+    }
+
+    /// Two parts of a file, and what reading each found. Each reader writes only its own slot.
+    private final class Halves: @unchecked Sendable {
+        let buf: UnsafeBufferPointer<UInt8>
+        let ranges: [Range<Int>]
+        let lines: [Int]
+        /// One per part, so the two readers never write the same variable.
+        final class Slot {
+            var part = Rows.Part()
+            var error: (any Error)?
+        }
+        let slots = [Slot(), Slot()]
+
+        init(_ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], lines: [Int]) {
+            (self.buf, self.ranges, self.lines) = (buf, ranges, lines)
+        }
+
+        func read(_ i: Int, _ rows: Rows) {
+            var r = Reader(UnsafeBufferPointer(rebasing: buf[..<ranges[i].upperBound]))
+            r.at = ranges[i].lowerBound
+            r.line = lines[i]
+            defer { r.close() }
+            let slot = slots[i]
+            do { try rows.read(&r, into: &slot.part) } catch { slot.error = error }
+        }
+    }
+
+    /// Reads rows after the header into enterprises.
+    struct Rows: Sendable {
+        let factors: [String]
+
+        struct Part {
+            var enterprises: [Enterprise] = []
+            var lines: [Int32] = []
+        }
+
+        func read(_ reader: inout Reader, into part: inout Part) throws {
+            let columns = 3 + factors.count
+            let estimate = (reader.buf.count - reader.at) / (8 + 3 * factors.count)
+            part.enterprises.reserveCapacity(estimate)
+            part.lines.reserveCapacity(estimate)
+            var scores: [Double] = []
             while let fields = try reader.row() {
-                line = reader.line
+                let line = reader.line
                 if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
-                guard fields.count == names.count else {
-                    throw fail(line, "\(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(names.count) (as in the header)")
+                guard fields.count == columns else {
+                    throw fail(line, "\(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(columns) (as in the header)")
                 }
-                let name = String(decoding: fields[0], as: UTF8.self)
-                guard !name.isEmpty else { throw fail(line, "the name is empty") }
                 // A line break or an ESC in a name breaks tables and drives the terminal.
                 guard !fields[0].contains(where: { $0 < 0x20 || $0 == 0x7F }), !fields[1].contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
                     throw fail(line, "the name or industry holds a control character (a line break, a tab, ESC); names are printable text")
                 }
-                let key = NameKey(name)
-                guard names_.insert(key).inserted else { throw fail(line, "enterprise '\(name)' appears twice in the file") }
-                guard existing.count == 0 || !existing.contains(name) else {
-                    throw fail(line, "enterprise '\(name)' is already in the workspace (names are compared ignoring case)")
-                }
+                let name = String(decoding: fields[0], as: UTF8.self)
+                guard !name.isEmpty else { throw fail(line, "the name is empty") }
                 let industry = fields[1].isEmpty ? nil : String(decoding: fields[1], as: UTF8.self)
                 var e = Enterprise(name: name, industry: industry)
                 if !fields[2].isEmpty {
@@ -89,8 +166,7 @@ enum EnterpriseCSV {
                     }
                     e.price = p
                 }
-                var scores: [Double] = []
-                scores.reserveCapacity(factors.count)
+                scores.removeAll(keepingCapacity: true)
                 var complete = true
                 for (i, f) in factors.enumerated() {
                     let cell = fields[3 + i]
@@ -106,9 +182,9 @@ enum EnterpriseCSV {
                 } else {
                     e.factors = factors.indices.filter { scores[$0] >= 0 }.map { FactorScore(factor: factors[$0], score: scores[$0]) }
                 }
-                list.append(e)
+                part.enterprises.append(e)
+                part.lines.append(Int32(truncatingIfNeeded: line))
             }
-            return Parsed(factors: factors, enterprises: list)
         }
     }
 

@@ -52,16 +52,19 @@ enum NearestCommand {
         func distance(_ i: Int, _ m: Int) -> Double { Double(result.squaredDistance(i, m)).squareRoot() / scale }
         var total = KahanSum()
         for i in 0..<n { total.add(distance(i, 0)) }
-        func name(_ row: Int) -> String { all[profiles.members[row]].name }
+        // Read in order once: neighbours are looked up at random, and a list of names is a
+        // fraction of the size of the enterprises.
+        let rowNames = profiles.members.map { all[$0].name }
+        func name(_ row: Int) -> String { rowNames[row] }
 
         // Columns rather than one object per enterprise: a million enterprises then cost three
         // arrays, not three million small ones.
         var names: [JSON] = [], neighbors: [JSON] = [], distances: [JSON] = []
         names.reserveCapacity(n); neighbors.reserveCapacity(n * k); distances.reserveCapacity(n * k)
         for i in 0..<n {
-            names.append(.string(name(i)))
+            names.append(.string(rowNames[i]))
             for m in 0..<k {
-                neighbors.append(.string(name(result.neighbor(i, m))))
+                neighbors.append(.string(rowNames[result.neighbor(i, m)]))
                 distances.append(.number(distance(i, m)))
             }
         }

@@ -151,20 +151,24 @@ public struct Enterprise: Codable, Equatable, Sendable {
     public var industry: String?
     private var box: Storage
 
+    /// The enterprise's lists, shared between copies until one of them changes (copy on write).
+    /// The box is reachable only through `Enterprise`, whose own accesses Swift checks
+    /// statically, so the box's properties skip the run-time exclusivity checks a class's
+    /// properties otherwise get (they were an eighth of a million-row import).
     private final class Storage: @unchecked Sendable {
-        var competitors: [String] = []
-        var resources: [Resource] = []
-        var segments: [Segment] = []
-        var needs: [Need] = []
-        var offerings: [Offering] = []
-        var reliefs: [Relief] = []
+        @exclusivity(unchecked) var competitors: [String] = []
+        @exclusivity(unchecked) var resources: [Resource] = []
+        @exclusivity(unchecked) var segments: [Segment] = []
+        @exclusivity(unchecked) var needs: [Need] = []
+        @exclusivity(unchecked) var offerings: [Offering] = []
+        @exclusivity(unchecked) var reliefs: [Relief] = []
         // Factor scores are kept as columns: a million imported enterprises that score the same
         // factors then share one list of names, and each holds only its scores (a tenth of the
         // memory of [FactorScore]). `Enterprise.factors` shows them as [FactorScore].
-        var factorNames: [String] = []
-        var factorScores: [Double] = []
+        @exclusivity(unchecked) var factorNames: [String] = []
+        @exclusivity(unchecked) var factorScores: [Double] = []
         /// Empty when no factor has an importance; else one per factor, 0 for unknown.
-        var factorImportance: [UInt8] = []
+        @exclusivity(unchecked) var factorImportance: [UInt8] = []
         var factors: [FactorScore] {
             get {
                 var out: [FactorScore] = []
@@ -183,11 +187,11 @@ public struct Enterprise: Codable, Equatable, Sendable {
                     ? newValue.map { UInt8(clamping: $0.importance ?? 0) } : []
             }
         }
-        var initiatives: [Initiative] = []
-        var kpis: [KPIRecord] = []
-        var models: [ValueModel] = []
-        var guideStep: Int?
-        var price: Double?
+        @exclusivity(unchecked) var initiatives: [Initiative] = []
+        @exclusivity(unchecked) var kpis: [KPIRecord] = []
+        @exclusivity(unchecked) var models: [ValueModel] = []
+        @exclusivity(unchecked) var guideStep: Int?
+        @exclusivity(unchecked) var price: Double?
         init() {}
         func copy() -> Storage {
             let s = Storage()

@@ -65,6 +65,37 @@ struct NameIndex: Sendable {
         return true
     }
 
+    /// Adds `keys` as values `first`, `first + 1`, … unless one of them is taken (by the index or
+    /// by an earlier key of the list): then adds none and returns the position in `keys` of the
+    /// first taken one.
+    ///
+    /// Keys go in by home slot rather than in list order, so a million of them sweep the table
+    /// once instead of missing the cache at every key (a tenth of a million-row import).
+    mutating func insertNew(contentsOf keys: [NameKey], from first: Int) -> Int? {
+        reserveCapacity(count + keys.count)
+        let bits = min(16, 64 - shift)
+        var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+        var buckets = [Int32](repeating: 0, count: keys.count)
+        let homes = keys.map { home($0.fingerprint) }
+        for h in homes { starts[(h >> (64 - shift - bits)) + 1] += 1 }
+        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+        for (i, h) in homes.enumerated() {
+            let b = h >> (64 - shift - bits)
+            buckets[starts[b]] = Int32(truncatingIfNeeded: i)
+            starts[b] += 1
+        }
+        for (done, i) in buckets.enumerated() where !insertNew(keys[Int(i)], first + Int(i)) {
+            // Taken: take back what went in, then find the first taken key in list order.
+            for j in buckets[..<done] { self[keys[Int(j)]] = nil }
+            for (position, key) in keys.enumerated() where !insertNew(key, first + position) {
+                for added in keys[..<position] { self[added] = nil }
+                return position
+            }
+            preconditionFailure("a key was taken in one order and not in the other")
+        }
+        return nil
+    }
+
     /// Linear probing's backward-shift deletion: no tombstones, probes stay short.
     private mutating func removeSlot(_ removed: Int) {
         let mask = capacity - 1

@@ -74,25 +74,23 @@ public struct Workspace: Sendable, Equatable {
     }
 
     /// Adds many enterprises at the end, recording one change for all of them, so that importing a
-    /// million enterprises costs one change record and undoes in one step. The caller has checked
-    /// that the names are free and distinct.
+    /// million enterprises costs one change record and undoes in one step, unless a name is taken
+    /// (by the workspace or by an earlier enterprise of `list`): then it changes nothing and
+    /// returns the position in `list` of the first enterprise whose name is taken.
     /// - Complexity: O(`list.count`); when the workspace is empty the list's storage is shared.
-    public mutating func append(contentsOf list: [Enterprise]) {
-        guard !list.isEmpty else { return }
+    public mutating func append(contentsOf list: [Enterprise]) -> Int? {
+        guard !list.isEmpty else { return nil }
         let p = enterprises.count
-        appendAll(list)
+        if let clash = index(list, from: p) { return clash }
+        if enterprises.isEmpty { enterprises = list } else { enterprises.append(contentsOf: list) }
         changes.append(.appended(position: p, enterprises: list))
+        return nil
     }
 
-    private mutating func appendAll(_ list: [Enterprise]) {
-        let p = enterprises.count
-        positions.reserveCapacity(p + list.count)
-        for (i, e) in list.enumerated() {
-            let key = NameKey(e.name)
-            precondition(positions[key] == nil, "duplicate enterprise \(e.name)")
-            positions[key] = p + i
-        }
-        if enterprises.isEmpty { enterprises = list } else { enterprises.append(contentsOf: list) }
+    /// Indexes the names of `list` as positions `p`…; at the first name taken, takes back the
+    /// ones it added and returns that name's position in `list`.
+    private mutating func index(_ list: [Enterprise], from p: Int) -> Int? {
+        positions.insertNew(contentsOf: list.map { NameKey($0.name) }, from: p)
     }
 
     private mutating func removeLast(_ count: Int) {
@@ -169,8 +167,9 @@ public struct Workspace: Sendable, Equatable {
                 apply(position: p, from: before, to: after)
             case let .current(_, after):
                 current = after
-            case let .appended(_, list):
-                appendAll(list)
+            case let .appended(p, list):
+                precondition(index(list, from: p) == nil, "redo of an import whose names are taken")
+                enterprises.append(contentsOf: list)
             }
         }
     }

@@ -56,6 +56,48 @@ import Workbench
         #expect(s.workspace.count == 1)
     }
 
+    /// A large file is read as two halves at once: the answer, and the first error in the file,
+    /// are the ones reading from the top gives.
+    static func rows(_ n: Int, edit: (Int) -> String? = { _ in nil }) -> String {
+        "name,industry,price,F1,F2\n" + (0..<n).map { i in edit(i) ?? "E\(i),retail,\(i % 900),\(i % 11),\((i * 7) % 11)" }.joined(separator: "\n") + "\n"
+    }
+
+    @Test(arguments: [
+        (nil, nil),
+        (nil, 1_700),                 // an error in the second half only
+        (300, 1_700),                 // in both: the first half's
+        (1_500, nil),                 // in the first half only
+    ] as [(Int?, Int?)])
+    func halvesAnswerAsOneReader(badRow: Int?, otherBadRow: Int?) throws {
+        let text = Self.rows(2_000) { i in i == badRow || i == otherBadRow ? "E\(i),retail,1,12,0" : nil }
+        func read(_ parallelAbove: Int) -> Result<EnterpriseCSV.Parsed, CommandError> {
+            Result { try EnterpriseCSV.parse(Array(text.utf8), parallelAbove: parallelAbove) }.mapError { $0 as! CommandError }
+        }
+        switch (read(0), read(.max)) {
+        case let (.success(a), .success(b)):
+            #expect(badRow == nil && otherBadRow == nil)
+            #expect(a.enterprises.count == 2_000 && a.enterprises.map(\.name) == b.enterprises.map(\.name))
+            #expect(a.lines == b.lines && a.lines.last == 2_001)
+            #expect(a.enterprises[1_999].factorScores == b.enterprises[1_999].factorScores)
+        case let (.failure(a), .failure(b)):
+            #expect(a.message == b.message)
+            #expect(a.message.contains("line \(min(badRow ?? .max, otherBadRow ?? .max) + 2): F1 score '12'"), "\(a.message)")
+        default:
+            Issue.record("one reader failed and the other did not")
+        }
+    }
+
+    @Test func aNameTwiceAcrossTheHalvesIsCaughtAtItsSecondLine() {
+        // 20,000 rows: over the size read in halves.
+        let text = Self.rows(20_000) { i in i == 19_000 ? "e10,saas,1,1,1" : nil }
+        var s = session(workspace([firm("Old")]), files: ["big.csv": text])
+        #expect(fail(&s, "diff import big.csv").message == "diff import: line 19002: enterprise 'e10' appears twice in the file (names are compared ignoring case)")
+        #expect(s.workspace.count == 1 && !s.workspace.contains("E10"))
+        // Nothing was half-added: the same error again, not "already in the workspace".
+        #expect(fail(&s, "diff import big.csv").message.contains("line 19002: enterprise 'e10' appears twice"))
+        #expect(s.workspace.count == 1)
+    }
+
     @Test func nearestByFactorProfile() {
         var s = session(files: ["e.csv": csv])
         run(&s, "diff import e.csv")

@@ -103,18 +103,36 @@ import ValueCore
     }
 
     @Test func bulkAppendIsOneChange() {
-        roundTrip({ $0.append(contentsOf: (0..<100).map { Enterprise(name: "Co \($0)") }) }, expectChanges: 1)
+        roundTrip({ #expect($0.append(contentsOf: (0..<100).map { Enterprise(name: "Co \($0)") }) == nil) }, expectChanges: 1)
         var w = Self.base()
-        w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
+        #expect(w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")]) == nil)
         #expect(w.position(of: "y") == 4)
-        w.append(contentsOf: [])
+        #expect(w.append(contentsOf: []) == nil)
         #expect(w.changes.count == 1)
         // Changes after a bulk append revert in order too.
         roundTrip({ w in
-            w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
+            _ = w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
             w.update("x") { $0.industry = "toys" }
             w.remove("BYD")
         }, expectChanges: 3)
+    }
+
+    /// A name taken by the workspace, or twice in the list: nothing is added, not even the names
+    /// before it, and the answer is the first clash's position in the list.
+    @Test(arguments: [
+        (["P", "Q", "catl", "R"], 2),  // in the workspace, ignoring case
+        (["P", "Q", "R", "q"], 3),     // twice in the list
+        (["P", "P", "CATL"], 1),       // the first clash wins
+    ])
+    func bulkAppendRefusesTakenNames(names: [String], clash: Int) {
+        var w = Self.base()
+        let before = w
+        #expect(w.append(contentsOf: names.map { Enterprise(name: $0) }) == clash)
+        #expect(w == before)
+        #expect(w.changes.isEmpty)
+        for n in names where !before.contains(n) { #expect(!w.contains(n)) }
+        #expect(w.append(contentsOf: [Enterprise(name: "P")]) == nil)
+        #expect(w.position(of: "p") == before.enterprises.count)
     }
 
     @Test func equalityIgnoresTheChangeLog() {
