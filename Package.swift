@@ -1,9 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// The plugins: each is one folder under Plugins/ (a library target of that name, with a test
-/// target `<Name>Tests`) and one entry in `Sources/valuebench/Plugins.swift`.
-let plugins = ["Modeling", "KPI", "Differentiation", "Guide"]
+/// The plugins, in the order `help` lists them: each is a folder under Plugins/ (a library target
+/// of that name exporting `<Name>Plugin`, with a test target `<Name>Tests`) and its name here.
+/// The executable's list of plugins is generated from this one (BuildTools/RegisterPlugins).
+let plugins = ["Modeling", "Guide", "KPI", "Differentiation"]
 
 /// Extra dependencies of a plugin beyond ValueCore and Workbench.
 let pluginDependencies: [String: [Target.Dependency]] = [
@@ -41,7 +42,12 @@ var targets: [Target] = [
         name: "valuebench",
         dependencies: ["ValueCore", "Workbench", "CLibEdit",
                        .product(name: "ArgumentParser", package: "swift-argument-parser")]
-            + plugins.map { .target(name: $0) }),
+            + plugins.map { .target(name: $0) },
+        plugins: ["RegisterPlugins"]),
+    // Writes the executable's `allPlugins` from its dependencies under Plugins/.
+    .executableTarget(name: "plugin-list", path: "BuildTools/PluginList"),
+    .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
+            path: "BuildTools/RegisterPlugins"),
     .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore"] + plugins.map { .target(name: $0) },
                 resources: [.copy("Golden")]),
@@ -59,7 +65,7 @@ for name in plugins {
                                    + (pluginTestDependencies[name] ?? []),
                                exclude: pluginTestExcludes[name] ?? []))
 }
-for index in targets.indices where targets[index].type != .system {
+for index in targets.indices where targets[index].type != .system && targets[index].type != .plugin {
     if targets[index].swiftSettings == nil { targets[index].swiftSettings = [] }
     targets[index].swiftSettings! += swiftSettings
 }
