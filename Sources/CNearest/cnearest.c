@@ -190,7 +190,6 @@ static int32_t build(tree_t *t, int64_t from, int64_t to) {
 typedef struct {
     int kind; // 16, 32 or 64
     const cn_search_t *search;
-    int32_t first, step;
     int rc;
 } job_t;
 
@@ -213,14 +212,14 @@ static int has_vnni(void) {
 static void *run_job(void *arg) {
     job_t *j = arg;
     if (j->search->leaf_dot) {
-        j->rc = j->kind == 16 ? cn_run_blocks_i16_vnni(j->search, j->first, j->step)
-                              : cn_run_blocks_i32_vnni(j->search, j->first, j->step);
+        j->rc = j->kind == 16 ? cn_run_blocks_i16_vnni(j->search)
+                              : cn_run_blocks_i32_vnni(j->search);
         return NULL;
     }
     int avx2 = has_avx2();
-    if (j->kind == 16) j->rc = avx2 ? cn_run_blocks_i16_avx2(j->search, j->first, j->step) : cn_run_blocks_i16_base(j->search, j->first, j->step);
-    else if (j->kind == 32) j->rc = avx2 ? cn_run_blocks_i32_avx2(j->search, j->first, j->step) : cn_run_blocks_i32_base(j->search, j->first, j->step);
-    else j->rc = avx2 ? cn_run_blocks_i64_avx2(j->search, j->first, j->step) : cn_run_blocks_i64_base(j->search, j->first, j->step);
+    if (j->kind == 16) j->rc = avx2 ? cn_run_blocks_i16_avx2(j->search) : cn_run_blocks_i16_base(j->search);
+    else if (j->kind == 32) j->rc = avx2 ? cn_run_blocks_i32_avx2(j->search) : cn_run_blocks_i32_base(j->search);
+    else j->rc = avx2 ? cn_run_blocks_i64_avx2(j->search) : cn_run_blocks_i64_base(j->search);
     return NULL;
 }
 
@@ -313,7 +312,9 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
                 leaf_p2[(int64_t)f * LEAF + i] = norm;
             }
     }
+    int32_t next_block = 0;
     cn_search_t s = {
+        .next_block = &next_block,
         .d = d, .k = k, .leaves = t.leaves, .leaf_coords = coords, .leaf_index = leaf_index,
         .leaf_count = t.leaf_count, .root_lo = root_lo, .root_hi = root_hi, .node_dim = t.dim,
         .node_lhi = lo, .node_rlo = hi, .node_left = t.left,
@@ -327,7 +328,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     pthread_t ids[64];
     int started[64] = {0};
     for (int32_t i = 0; i < threads; i++) {
-        jobs[i] = (job_t){kind, &s, i, threads, 0};
+        jobs[i] = (job_t){kind, &s, 0};
         if (i > 0) started[i] = pthread_create(&ids[i], NULL, run_job, &jobs[i]) == 0;
     }
     run_job(&jobs[0]);

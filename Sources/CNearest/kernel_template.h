@@ -191,9 +191,10 @@ static void F(visit)(const cn_search_t *s, F(block_t) *b, int32_t node, const VT
     }
 }
 
-/// Answers the queries of blocks first, first + step, … (one thread's share); block i holds
-/// leaves i·CN_GROUP … i·CN_GROUP + CN_GROUP − 1, neighbours in the tree.
-static int F(run_blocks)(const cn_search_t *s, int32_t first, int32_t step) {
+/// Answers the queries of blocks until none is left, taking the next one from the shared
+/// counter each time (so a thread that starts late, or shares its core, takes fewer); block i
+/// holds leaves i·CN_GROUP … i·CN_GROUP + CN_GROUP − 1, neighbours in the tree.
+static int F(run_blocks)(const cn_search_t *s) {
     const int32_t k = s->k, d = s->d;
     F(block_t) b;
     b.kd2 = malloc(sizeof(T) * CN_BLOCK * (size_t)k);
@@ -207,7 +208,9 @@ static int F(run_blocks)(const cn_search_t *s, int32_t first, int32_t step) {
         return -1;
     }
     const int32_t blocks = (s->leaves + CN_GROUP - 1) / CN_GROUP;
-    for (int32_t block = first; block < blocks; block += step) {
+    for (;;) {
+        const int32_t block = __atomic_fetch_add(s->next_block, 1, __ATOMIC_RELAXED);
+        if (block >= blocks) break;
         b.first = block * CN_GROUP;
         b.group = s->leaves - b.first < CN_GROUP ? s->leaves - b.first : CN_GROUP;
         F(mask_t) all = {{0}};

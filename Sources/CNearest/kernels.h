@@ -26,6 +26,7 @@ typedef struct {
     const int32_t *node_left, *node_right, *node_leaf; // children, or the leaf number (-1: inner)
     int32_t *out_index;
     int64_t *out_d2;
+    int32_t *next_block;       // the next block no thread has taken (atomic)
     // For the dot-product scan (coordinates 0…127): per leaf, quads × CN_LEAF words of four
     // coordinate bytes, and each point's squared norm.
     int32_t quads;
@@ -33,12 +34,12 @@ typedef struct {
     const int32_t *leaf_p2;
 } cn_search_t;
 
-int cn_run_blocks_i16_avx2(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i32_avx2(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i64_avx2(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i16_vnni(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i32_vnni(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i16_base(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i32_base(const cn_search_t *s, int32_t first, int32_t step);
-int cn_run_blocks_i64_base(const cn_search_t *s, int32_t first, int32_t step);
+int cn_run_blocks_i16_avx2(const cn_search_t *s);
+int cn_run_blocks_i32_avx2(const cn_search_t *s);
+int cn_run_blocks_i64_avx2(const cn_search_t *s);
+int cn_run_blocks_i16_vnni(const cn_search_t *s);
+int cn_run_blocks_i32_vnni(const cn_search_t *s);
+int cn_run_blocks_i16_base(const cn_search_t *s);
+int cn_run_blocks_i32_base(const cn_search_t *s);
+int cn_run_blocks_i64_base(const cn_search_t *s);
 #endif

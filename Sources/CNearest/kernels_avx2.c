@@ -8,7 +8,7 @@
 #include "kernels_instances.h"
 #pragma clang attribute pop
 #else
-int cn_run_blocks_i16_avx2(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i16_base(s, f, st); }
-int cn_run_blocks_i32_avx2(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i32_base(s, f, st); }
-int cn_run_blocks_i64_avx2(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i64_base(s, f, st); }
+int cn_run_blocks_i16_avx2(const cn_search_t *s) { return cn_run_blocks_i16_base(s); }
+int cn_run_blocks_i32_avx2(const cn_search_t *s) { return cn_run_blocks_i32_base(s); }
+int cn_run_blocks_i64_avx2(const cn_search_t *s) { return cn_run_blocks_i64_base(s); }
 #endif

@@ -3,7 +3,7 @@
 #define T_INF INT16_MAX
 #define SUFFIX CAT2(_i16_, ISA)
 #include "kernel_template.h"
-int CAT2(cn_run_blocks_i16_, ISA)(const cn_search_t *s, int32_t first, int32_t step) { return CAT2(run_blocks_i16_, ISA)(s, first, step); }
+int CAT2(cn_run_blocks_i16_, ISA)(const cn_search_t *s) { return CAT2(run_blocks_i16_, ISA)(s); }
 #undef T
 #undef T_INF
 #undef SUFFIX
@@ -11,7 +11,7 @@ int CAT2(cn_run_blocks_i16_, ISA)(const cn_search_t *s, int32_t first, int32_t s
 #define T_INF INT32_MAX
 #define SUFFIX CAT2(_i32_, ISA)
 #include "kernel_template.h"
-int CAT2(cn_run_blocks_i32_, ISA)(const cn_search_t *s, int32_t first, int32_t step) { return CAT2(run_blocks_i32_, ISA)(s, first, step); }
+int CAT2(cn_run_blocks_i32_, ISA)(const cn_search_t *s) { return CAT2(run_blocks_i32_, ISA)(s); }
 #undef T
 #undef T_INF
 #undef SUFFIX
@@ -19,7 +19,7 @@ int CAT2(cn_run_blocks_i32_, ISA)(const cn_search_t *s, int32_t first, int32_t s
 #define T_INF INT64_MAX
 #define SUFFIX CAT2(_i64_, ISA)
 #include "kernel_template.h"
-int CAT2(cn_run_blocks_i64_, ISA)(const cn_search_t *s, int32_t first, int32_t step) { return CAT2(run_blocks_i64_, ISA)(s, first, step); }
+int CAT2(cn_run_blocks_i64_, ISA)(const cn_search_t *s) { return CAT2(run_blocks_i64_, ISA)(s); }
 #undef T
 #undef T_INF
 #undef SUFFIX

@@ -24,10 +24,10 @@
 #define T_INF INT32_MAX
 #define SUFFIX _i32_vnni
 #include "kernel_template.h"
-int cn_run_blocks_i16_vnni(const cn_search_t *s, int32_t first, int32_t step) { return run_blocks_i16_vnni(s, first, step); }
-int cn_run_blocks_i32_vnni(const cn_search_t *s, int32_t first, int32_t step) { return run_blocks_i32_vnni(s, first, step); }
+int cn_run_blocks_i16_vnni(const cn_search_t *s) { return run_blocks_i16_vnni(s); }
+int cn_run_blocks_i32_vnni(const cn_search_t *s) { return run_blocks_i32_vnni(s); }
 #pragma clang attribute pop
 #else
-int cn_run_blocks_i16_vnni(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i16_base(s, f, st); }
-int cn_run_blocks_i32_vnni(const cn_search_t *s, int32_t f, int32_t st) { return cn_run_blocks_i32_base(s, f, st); }
+int cn_run_blocks_i16_vnni(const cn_search_t *s) { return cn_run_blocks_i16_base(s); }
+int cn_run_blocks_i32_vnni(const cn_search_t *s) { return cn_run_blocks_i32_base(s); }
 #endif

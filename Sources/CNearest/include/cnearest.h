@@ -19,6 +19,9 @@
 /// SIMD: AVX-512 VNNI dot products for small coordinates (0…127 after shifting), else 16-, 32-
 /// or 64-bit integer lanes (the narrowest that holds the largest possible squared distance).
 ///
+/// `threads` threads (the caller's among them) take blocks from a shared counter until none is
+/// left; the answer does not depend on how many there are or which takes which block.
+///
 /// Returns 0, or -1 when k < 1, k >= n, d < 1 or memory is short.
 /// - Complexity: O(n log n) to build; the search is close to O(n log n) for low-dimensional,
 ///   well-spread data and degrades towards O(n^2) as the dimension grows.
