@@ -151,6 +151,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path("nope")))
     }
 
+    /// A hand-made notebook whose snapshot checksum matches but holds a factor score of 50:
+    /// the snapshot is refused with its reason, and open replays the cells instead.
+    @Test func aSnapshotOutOfRangeIsReplayedInstead() throws {
+        let fixture = Self.repository.appendingPathComponent("Tests/WorkbenchTests/Golden/out-of-range-snapshot.ipynb")
+        try write("oor.ipynb", String(contentsOf: fixture, encoding: .utf8))
+        let r = try run(["oor.ipynb", "-c", "factor list --json", "-c", "save"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out == "[{\"enterprise\":\"A\",\"factor\":\"Range\",\"score\":8,\"importance\":null}]\n")
+        #expect(r.err.hasPrefix("Opened oor.ipynb: 2 cells; replayed 2 code cells because its snapshot holds a value no command accepts (enterprise 'A', factor 'Range': score 50 is outside 0–10).\n"), "\(r.err)")
+        // Saved again, the snapshot is the replayed workspace's, and is restored.
+        let again = try run(["oor.ipynb"], input: "factor list --json\n")
+        #expect(again.err.contains("workspace restored from its snapshot"), "\(again.err)")
+        #expect(again.out.contains("\"score\":8"))
+    }
+
     @Test func refusesToOverwriteSilently() throws {
         try run(["--save", "a.ipynb"], input: "enterprise add A\n")
         try write("other.ipynb", "not mine")

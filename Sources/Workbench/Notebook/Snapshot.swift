@@ -8,7 +8,8 @@ import ValueCore
 /// ```
 /// `cells` is a hash of the code cells the workspace reflects (their sources and whether they are
 /// skipped); `checksum` a hash of the workspace as written. `open` uses the snapshot only when
-/// both match; otherwise it replays the cells. Decoding goes through the domain's `Codable`
+/// both match and every number is in the range its command accepts (Snapshot+Ranges.swift);
+/// otherwise it replays the cells. Decoding goes through the domain's `Codable`
 /// conformances, which check what they read (e.g. duplicate enterprise names): a snapshot is data,
 /// never code.
 public enum Snapshot {
@@ -32,6 +33,7 @@ public enum Snapshot {
         else { return (nil, "its snapshot is incomplete") }
         guard cells == cellsHash(notebook) else { return (nil, "its cells changed since the snapshot was taken") }
         guard sum == checksum(tree) else { return (nil, "its snapshot's checksum does not match (damaged or edited)") }
+        if let bad = outOfRange(tree) { return (nil, "its snapshot holds a value no command accepts (\(bad))") }
         do {
             let workspace = try decode(tree)
             cache?.remember(workspace, tree)

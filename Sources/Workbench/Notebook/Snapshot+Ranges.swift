@@ -1,0 +1,110 @@
+import ValueCore
+
+/// The ranges a snapshot's numbers must keep.
+///
+/// The checksum only says that a snapshot is as it was written, not that a person (or another
+/// program) wrote numbers the commands accept: a factor score of 50 or a negative price would be
+/// loaded as they are and every analysis computed with them. `restore` refuses such a snapshot
+/// like a damaged one, and `open` replays the cells instead.
+extension Snapshot {
+    /// A number that the commands accept only within `range`.
+    public struct Rule: Sendable {
+        /// The enterprise's list that holds the value (`resources`, `factors`, …); nil: a field
+        /// of the enterprise itself.
+        public var list: String?
+        /// The field, as the snapshot writes it.
+        public var key: String
+        public var range: ClosedRange<Double>
+        /// The command and option (or argument) that set the value, for the test that keeps
+        /// `range` equal to what the command declares: `("resource add", "strength")`.
+        public var command: (words: String, option: String)?
+    }
+
+    /// Every ranged number of the workspace, with the range of the command that sets it.
+    public static let rules: [Rule] = [
+        Rule(list: nil, key: "price", range: 0...1e12, command: ("enterprise set", "price")),
+        Rule(list: nil, key: "guideStep", range: 1...5, command: ("guide step", "n")),
+        Rule(list: "resources", key: "strength", range: 0...10, command: ("resource add", "strength")),
+        Rule(list: "segments", key: "size", range: 0...1e12, command: ("segment add", "size")),
+        Rule(list: "needs", key: "importance", range: 1...5, command: ("need add", "importance")),
+        Rule(list: "offerings", key: "price", range: 0...1e12, command: ("offering add", "price")),
+        Rule(list: "offerings", key: "unitCost", range: 0...1e12, command: ("offering add", "cost")),
+        Rule(list: "reliefs", key: "functional", range: 0...10, command: ("relief set", "functional")),
+        Rule(list: "reliefs", key: "emotional", range: 0...10, command: ("relief set", "emotional")),
+        Rule(list: "factors", key: "score", range: 0...10, command: ("factor set", "score")),
+        Rule(list: "factors", key: "importance", range: 1...5, command: ("factor set", "importance")),
+        Rule(list: "kpis", key: "value", range: -1e12...1e12, command: nil),  // kpi record checks it in its run
+        Rule(list: "kpis", key: "target", range: -1e12...1e12, command: ("kpi record", "target")),
+        Rule(list: "kpis", key: "n", range: 0...1e9, command: ("kpi record", "n")),
+    ]
+
+    // Short lists compared with `==`, not dictionaries: small strings compare by their bits,
+    // and a 200,000-enterprise snapshot has millions of fields to look at.
+    private static let enterpriseRules = rules.filter { $0.list == nil }
+    private struct ListRules { var list: String; var rules: [Rule] }
+    private static let listRules: [ListRules] = {
+        var out: [ListRules] = []
+        for r in rules {
+            guard let list = r.list else { continue }
+            if let i = out.firstIndex(where: { $0.list == list }) { out[i].rules.append(r) } else { out.append(ListRules(list: list, rules: [r])) }
+        }
+        return out
+    }()
+
+    /// What the first number outside its rule's range is, and where; nil when all are inside.
+    /// Values of the wrong type are left to the decoder, which names them.
+    /// - Complexity: O(size of the tree); each object's fields are read once.
+    public static func outOfRange(_ tree: JSON) -> String? {
+        guard case let .array(enterprises)? = tree["enterprises"] else { return nil }
+        for enterprise in enterprises {
+            guard case let .object(fields) = enterprise else { continue }
+            for (key, value) in fields {
+                if case let .array(items) = value {
+                    var found: [Rule]?
+                    for l in listRules where l.list == key { found = l.rules }
+                    guard let rules = found else { continue }
+                    for item in items {
+                        guard case let .object(pairs) = item else { continue }
+                        for (field, v) in pairs {
+                            for rule in rules where rule.key == field {
+                                if let bad = violation(v, rule) {
+                                    return "enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \(field) \(bad)"
+                                }
+                            }
+                        }
+                    }
+                } else {
+                    for rule in enterpriseRules where rule.key == key {
+                        if let bad = violation(value, rule) { return "enterprise '\(name(of: enterprise))': \(key) \(bad)" }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// "is outside 0–10" when `value` is a number outside the rule's range (or not finite).
+    private static func violation(_ value: JSON, _ rule: Rule) -> String? {
+        guard let d = value.doubleValue, !rule.range.contains(d) else { return nil }
+        return "\(Format.number(d)) is outside \(Format.number(rule.range.lowerBound))–\(Format.number(rule.range.upperBound))"
+    }
+
+    private static func name(of object: JSON) -> String {
+        Renderer.visible(object["name"]?.stringValue ?? "?")
+    }
+
+    /// `factor 'Range'`, `relief 'Blade pack' × 'range anxiety'`, `KPI nps for 2026-Q1`.
+    private static func describe(_ item: JSON, in list: String) -> String {
+        func text(_ key: String) -> String { Renderer.visible(item[key]?.stringValue ?? "?") }
+        switch list {
+        case "factors": return "factor '\(text("factor"))'"
+        case "reliefs": return "relief '\(text("offering"))' × '\(text("need"))'"
+        case "kpis": return "KPI \(text("kpi")) for \(text("period"))"
+        case "resources": return "resource '\(text("name"))'"
+        case "segments": return "segment '\(text("name"))'"
+        case "needs": return "need '\(text("name"))'"
+        case "offerings": return "offering '\(text("name"))'"
+        default: return "\(list) '\(text("name"))'"
+        }
+    }
+}
