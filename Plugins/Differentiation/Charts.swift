@@ -3,11 +3,15 @@ import Workbench
 /// The canvas and value-map charts: Unicode text for the terminal (80 columns, monochrome) and
 /// SVG for notebooks. Every name goes through `Markup.xml` in SVG.
 enum Charts {
-    /// Marker letters for the text charts: A, B, C … then digits.
-    static func marker(_ i: Int) -> Character {
-        let s = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        return i < s.count ? s[i] : "+"
-    }
+    /// The marks that stand for enterprises in the text charts: 1 … 9, then a … z, then +.
+    /// Not capital letters: enterprises are often called A, B, C, and a legend "A B   B A" could
+    /// not be read. `*` (several at one place) and `·` (the fair-value line) are not marks.
+    static let marks = Array("123456789abcdefghijklmnopqrstuvwxyz")
+
+    static func marker(_ i: Int) -> Character { i < marks.count ? marks[i] : "+" }
+
+    /// A legend entry: `1 → CATL`.
+    static func legend(_ i: Int, _ name: String) -> String { "\(marker(i)) → \(name)" }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"]
@@ -31,7 +35,7 @@ enum Charts {
         let title = "Strategy canvas"
         // Text: one row per factor, the 0–10 scale across (4 columns a point).
         let labelWidth = min(20, max(8, c.factors.map { Format.displayWidth($0) }.max() ?? 8))
-        var t = "\(title): offering level 0–10 per factor, one letter per enterprise\n"
+        var t = "\(title): offering level 0–10 per factor, one mark per enterprise\n"
         let pad = String(repeating: " ", count: labelWidth + 1)
         t += pad + "0       2       4       6       8       10\n"
         t += pad + "├───────┼───────┼───────┼───────┼───────┤\n"
@@ -46,8 +50,8 @@ enum Charts {
             while row.hasSuffix(" ") { row.removeLast() }
             t += row + "\n"
         }
-        var legend = c.curves.enumerated().map { "\(marker($0.offset)) \(clip($0.element.enterprise, 24))" }
-        if collided { legend.append("* several at one level") }
+        var legend = c.curves.enumerated().map { Charts.legend($0.offset, clip($0.element.enterprise, 24)) }
+        if collided { legend.append("* → several at one level") }
         t += wrap(legend, indent: "", width: 78)
 
         // SVG: factors along x, level up y, one polyline per enterprise.
@@ -81,7 +85,7 @@ enum Charts {
             }
             let ly = legendTop + 20 * Double(i)
             s += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(left + 28))\" y2=\"\(fmt(ly))\" stroke=\"\(color)\" stroke-width=\"2\"" + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
-            s += text(left + 36, ly + 4, "\(marker(i)) \(curve.enterprise)", anchor: "start", size: 12)
+            s += text(left + 36, ly + 4, Charts.legend(i, curve.enterprise), anchor: "start", size: 12)
         }
         s += "</svg>\n"
         return Chart(title: title, text: t, svg: s)
@@ -128,8 +132,8 @@ enum Charts {
         let mid = Format.fixed((x0 + x1) / 2, 2)
         let axis = Format.pad(Format.fixed(x0, 2), cols / 2 - Format.displayWidth(mid) / 2) + mid
         t += "        " + Format.pad(axis, cols - Format.displayWidth(Format.fixed(x1, 2))) + Format.fixed(x1, 2) + "\n"
-        var legend = m.points.enumerated().map { "\(marker($0.offset)) \(clip($0.element.enterprise, 24))" }
-        if collided { legend.append("* several at one point") }
+        var legend = m.points.enumerated().map { Charts.legend($0.offset, clip($0.element.enterprise, 24)) }
+        if collided { legend.append("* → several at one point") }
         t += wrap(legend, indent: "", width: 78)
 
         // SVG.
@@ -154,7 +158,7 @@ enum Charts {
             s += text(sx(p.relativeQuality) + 7, sy(p.relativePrice) - 6, String(marker(i)), anchor: "start", size: 11)
             let ly = legendTop + 20 * Double(i)
             s += "<circle cx=\"\(fmt(left + 6))\" cy=\"\(fmt(ly))\" r=\"5\" fill=\"\(color)\"/>\n"
-            s += text(left + 18, ly + 4, "\(marker(i)) \(p.enterprise) — \(p.verdict)", anchor: "start", size: 12)
+            s += text(left + 18, ly + 4, "\(Charts.legend(i, p.enterprise)) — \(p.verdict)", anchor: "start", size: 12)
         }
         s += "<line x1=\"\(fmt(left + w - 140))\" y1=\"\(fmt(top + 10))\" x2=\"\(fmt(left + w - 110))\" y2=\"\(fmt(top + 10))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
         s += text(left + w - 104, top + 14, "fair-value line", anchor: "start", size: 11)

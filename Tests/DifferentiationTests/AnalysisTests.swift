@@ -172,6 +172,60 @@ import Workbench
         #expect(e.message.contains("missing a price: B, C"))
     }
 
+    /// Enterprises called A, B, C: the plot's marks are 1, 2, 3 and the legend reads `1 → A`,
+    /// so no letter on the chart can be taken for a name; 80 columns, no colour.
+    @Test func marksCannotBeMistakenForNames() throws {
+        let list = [firm("A", price: 10, [("Range", 8, nil), ("Cost", 5, nil)]),
+                    firm("B", price: 14, [("Range", 9, nil), ("Cost", 3, nil)]),
+                    firm("C", price: 8, [("Range", 4, nil), ("Cost", 9, nil)])]
+        var s = session(workspace(list))
+        let map = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
+        #expect(map == """
+            Customer value map: relative price (up), relative perceived quality (across).
+            Dots: the fair-value line; below it, more value than the price asks.
+              1.37 │            ··
+                   │              ·2
+                   │                ···
+                   │                   ··
+                   │                     ··
+                   │                       ···
+                   │                          ··
+                   │                            ··
+              1.01 │                              ···
+                   │                                 ··
+                   │                                   ··   1
+                   │                                     ···
+                   │                                        ··
+                   │                                          ··
+                   │                                        3   ···
+              0.69 │                                               ··
+                   └────────────────────────────────────────────────────────
+                    0.90                      0.99                      1.08
+            1 → A   2 → B   3 → C
+
+            """)
+        let canvas = try #require(run(&s, "diff canvas A B C").output.chart?.text)
+        #expect(canvas.hasSuffix("""
+            Range                    3               1   2
+            Cost                 2       1               3
+            1 → A   2 → B   3 → C
+
+            """), "\(canvas)")
+        for line in (map + canvas).split(separator: "\n") {
+            #expect(Format.displayWidth(String(line)) <= 80)
+            #expect(!line.contains("\u{1B}"))
+        }
+    }
+
+    /// Marks run 1 … 9, a … z, then +; collisions are `*`, named in the legend.
+    @Test func marksAndCollisions() throws {
+        #expect(String((0..<36).map(Charts.marker)) == "123456789abcdefghijklmnopqrstuvwxyz+")
+        let list = ["A", "B"].map { firm($0, price: 10, [("Range", 5, nil)]) } + [firm("C", price: 12, [("Range", 7, nil)])]
+        var s = session(workspace(list))
+        let text = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
+        #expect(text.hasSuffix("3 → C   * → several at one point\n"), "\(text)")
+    }
+
     @Test func offeringPricesStandInForAPriceLevel() {
         var b = firm("B", [("F", 6, nil)])
         b.offerings = [Offering(name: "x", price: 30), Offering(name: "y", price: 50), Offering(name: "z")]
