@@ -216,6 +216,12 @@ public struct Enterprise: Codable, Equatable, Sendable {
         }
     }
 
+    /// Whether the factor columns are those of `o` (without building `factors`).
+    func sameFactors(as o: Enterprise) -> Bool {
+        box === o.box || (box.factorNames == o.box.factorNames && box.factorScores == o.box.factorScores
+                          && box.factorImportance == o.box.factorImportance)
+    }
+
     private mutating func unique() -> Storage {
         if !isKnownUniquelyReferenced(&box) { box = box.copy() }
         return box

@@ -14,6 +14,9 @@ public struct Workspace: Sendable, Equatable {
         case current(before: String?, after: String?)
         /// Many enterprises added at the end at once (an import): one record for all of them.
         case appended(position: Int, enterprises: [Enterprise])
+        /// Only lists of the enterprise at `position` changed: what changed in each, so that the
+        /// history does not keep a copy of a long list for every item added to it.
+        case edited(position: Int, edits: [ListEdit])
     }
 
     public private(set) var enterprises: [Enterprise] = []
@@ -106,7 +109,13 @@ public struct Workspace: Sendable, Equatable {
         let before = enterprises[p]
         var after = before
         let result = try body(&after)
-        if after == before { return result }
+        // Only lists changed (the common case: an item added, edited or removed): record what.
+        if let edits = after.listEdits(from: before) {
+            if edits.isEmpty { return result }
+            enterprises[p] = after
+            changes.append(.edited(position: p, edits: edits))
+            return result
+        }
         let renamed = !Name.same(after.name, before.name)
         if renamed {
             precondition(positions[NameKey(after.name)] == nil, "duplicate enterprise \(after.name)")
@@ -155,6 +164,8 @@ public struct Workspace: Sendable, Equatable {
                 current = before
             case let .appended(_, list):
                 removeLast(list.count)
+            case let .edited(p, edits):
+                for edit in edits.reversed() { edit.undo(&enterprises[p]) }
             }
         }
     }
@@ -170,6 +181,8 @@ public struct Workspace: Sendable, Equatable {
             case let .appended(p, list):
                 precondition(index(list, from: p) == nil, "redo of an import whose names are taken")
                 enterprises.append(contentsOf: list)
+            case let .edited(p, edits):
+                for edit in edits { edit.redo(&enterprises[p]) }
             }
         }
     }

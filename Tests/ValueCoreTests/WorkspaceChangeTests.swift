@@ -1,5 +1,5 @@
 import Testing
-import ValueCore
+@testable import ValueCore
 
 /// The workspace records each change as before/after images; reverting and reapplying them
 /// moves between states exactly.
@@ -51,6 +51,57 @@ import ValueCore
         if case let .enterprise(position, before, after)? = w.changes.first {
             #expect(position == 1 && before?.industry == "batteries" && after?.industry == "energy")
         } else { Issue.record("no enterprise change recorded") }
+    }
+
+    /// A change to lists only is recorded as what changed in them (a splice per list), not as a
+    /// before-image of the enterprise: the history then holds no copy of a long list per step.
+    @Test(arguments: [
+        ("append", [1_000, 0, 1]),
+        ("remove first", [0, 1, 0]),
+        ("remove middle", [500, 1, 0]),
+        ("edit last", [999, 1, 1]),
+        ("two lists", [0, 0, 1, 10, 0, 1]),  // competitors, then resources
+        ("factors", [1, 1, 1]),
+    ])
+    func listChangesAreSplices(change: String, extents: [Int]) throws {
+        var base = Self.base()
+        base.update("CATL") { e in
+            e.resources = (0..<1_000).map { Resource(name: "R\($0)", strength: 5) }
+            e.factors = [FactorScore(factor: "Price", score: 3), FactorScore(factor: "Range", score: 8)]
+        }
+        _ = base.takeChanges()
+        let edit: (inout Enterprise) -> Void = { e in
+            switch change {
+            case "append": e.resources.append(Resource(name: "New", strength: 9))
+            case "remove first": e.resources.removeFirst()
+            case "remove middle": e.resources.remove(at: 500)
+            case "edit last": e.resources[999].strength = 1
+            case "two lists": e.resources.insert(Resource(name: "New"), at: 10); e.competitors.append("BYD")
+            default: e.factors[1].score = 9
+            }
+        }
+        var w = base
+        w.update("catl", edit)
+        let changes = w.takeChanges()
+        guard case let .edited(position, edits)? = changes.first else {
+            Issue.record("expected an edited record, got \(changes)")
+            return
+        }
+        #expect(position == 1 && changes.count == 1)
+        // What the record holds: the items that changed, not the 1,000-item list.
+        #expect(edits.flatMap { [$0.extent.index, $0.extent.removed, $0.extent.inserted] } == extents)
+        let after = w
+        w.revert(changes)
+        #expect(w == base)
+        w.reapply(changes)
+        #expect(w == after)
+    }
+
+    @Test func renamingWithListsKeepsTheWholeImage() {
+        roundTrip({ w in w.update("catl") { $0.name = "CATL Ltd"; $0.competitors = ["BYD"] } }, expectChanges: 2)  // and the current name
+        var w = Self.base()
+        w.update("catl") { $0.price = 2; $0.competitors = ["BYD"] }
+        guard case .enterprise? = w.changes.first else { Issue.record("expected a before/after record"); return }
     }
 
     @Test func updateThatChangesNothingRecordsNothing() {
