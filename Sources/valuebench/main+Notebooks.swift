@@ -74,11 +74,27 @@ extension ValueBench {
     }
 
     /// A y/n answer read from stdin (one line).
+    /// A yes or no from the terminal: y, yes, n or no (any case); an empty line or the end of
+    /// input is no. Anything else (a command typed before reading the question) asks again,
+    /// rather than being taken for a no.
     static func readAnswer() -> Bool {
-        var line: [UInt8] = []
-        var byte: UInt8 = 0
-        while read(0, &byte, 1) == 1, byte != 0x0A { line.append(byte) }
-        let answer = String(decoding: line, as: UTF8.self).lowercased()
-        return answer.hasPrefix("y")
+        while true {
+            var line: [UInt8] = []
+            var byte: UInt8 = 0
+            var ended = true
+            while read(0, &byte, 1) == 1 {
+                if byte == 0x0A { ended = false; break }
+                line.append(byte)
+            }
+            let answer = String(decoding: line, as: UTF8.self).lowercased().filter { !$0.isWhitespace }
+            switch answer {
+            case "y", "yes": return true
+            case "n", "no", "": return false
+            default:
+                if ended { return false }
+                OutputStream.stdout.write("Please answer y or n: ")
+                OutputStream.stdout.flush()
+            }
+        }
     }
 }

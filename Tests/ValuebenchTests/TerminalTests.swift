@@ -53,6 +53,26 @@ struct TerminalTests {
         try t.waitFor("Added enterprise Alpha3.")
     }
 
+    /// The recovery question takes y, yes, n or no; a command typed before reading it asks again
+    /// instead of counting as a no (it threw the journal away).
+    @Test func recoveryAsksAgainUntilAnswered() throws {
+        let home = try TemporaryFolder()
+        defer { home.remove() }
+        // A journal left by a process that no longer runs.
+        try FileManager.default.createDirectory(atPath: home.file("state/valuebench"), withIntermediateDirectories: true)
+        let journal = #"{"valuebench_journal":1,"pid":2147483646}"# + "\n" + #"{"run":"enterprise add Lost"}"# + "\n"
+        try journal.write(toFile: home.file("state/valuebench/journal-2147483646.jsonl"), atomically: true, encoding: .utf8)
+        let t = try TmuxTerminal(home: home.path)
+        try t.waitFor("Recover them? [y/n] ")
+        try t.type("enterprise list")
+        try t.press("Enter")
+        try t.waitFor("Please answer y or n: ")
+        try t.type("Yes")
+        try t.press("Enter")
+        try t.waitFor("Recovered 1 command from the journal")
+        try t.waitFor("valuebench[Lost]> ")
+    }
+
     @Test func ctrlRSearchesTheHistory() throws {
         let home = try TemporaryFolder()
         defer { home.remove() }
