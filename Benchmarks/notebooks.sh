@@ -39,7 +39,7 @@ echo "notebook: $cells code cells, $(( $(wc -c < "$nb") / 1024 )) KB"
 
 # The replay must really match, and open must use the snapshot.
 "$bin" -c "replay $nb" | tail -n 1
-"$bin" "$nb" < /dev/null | grep -q "restored from its snapshot" || { echo "open did not use the snapshot"; exit 1; }
+"$bin" "$nb" < /dev/null 2>&1 | grep -q "restored from its snapshot" || { echo "open did not use the snapshot"; exit 1; }
 
 cp "$nb" "$data/save-target.ipynb"
 hyperfine --warmup 3 --runs 20 --style basic -N "$bin -c help" 2>/dev/null | grep -E "Time" | sed 's/^/start-up alone (-c help): /'
