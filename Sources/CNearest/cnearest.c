@@ -17,6 +17,7 @@ typedef struct {
     int32_t nodes, leaves;
     int64_t capacity;            // of the per-node arrays
     int32_t *leaf_start, *leaf_count; // into perm
+    int64_t *hist;               // 4096 counts: a node's values along its split coordinate
 } tree_t;
 
 typedef int32_t v16i __attribute__((vector_size(64)));
@@ -154,7 +155,7 @@ static int32_t build(tree_t *t, int64_t from, int64_t to) {
         int32_t m;
         int64_t below = 0, equal = 0;
         if (spread < 4096) {
-            int64_t hist[4096];
+            int64_t *hist = t->hist;  // shared: it is done with before the children are built
             memset(hist, 0, sizeof(int64_t) * (size_t)(spread + 1));
             const int32_t *x = t->rows + from * d + dim, base = lo[dim];
             for (int64_t i = 0; i < count; i++) hist[x[i * d] - base]++;
@@ -162,6 +163,25 @@ static int32_t build(tree_t *t, int64_t from, int64_t to) {
             while (below + hist[v] <= count / 2) below += hist[v++];
             m = base + v;
             equal = hist[v];
+            if (count <= 4 * LEAF) {
+                // A few leaves' worth: the cut that needs the fewest leaves below it, then the
+                // most balanced. Halving 150 points gives two nodes of 75 and four leaves; 64 and
+                // 86 give three, fuller ones (at a million points, a tenth fewer leaves and
+                // nodes to walk).
+                int64_t left = 0, best_leaves = INT64_MAX, best_gap = INT64_MAX;
+                int32_t best = -1;
+                for (int32_t c = 1; c <= spread; c++) {
+                    left += hist[c - 1];
+                    if (left == 0 || left == count) continue;
+                    int64_t leaves = (left + LEAF - 1) / LEAF + (count - left + LEAF - 1) / LEAF;
+                    int64_t gap = left * 2 > count ? left * 2 - count : count - left * 2;
+                    if (leaves < best_leaves || (leaves == best_leaves && gap < best_gap)) {
+                        best_leaves = leaves; best_gap = gap; best = c;
+                    }
+                }
+                mid = partition_below(t, from, to, dim, base + best);
+                goto split;
+            }
         } else {
             select_nth(t, from, to, from + count / 2, dim);
             m = t->rows[(from + count / 2) * d + dim];
@@ -177,6 +197,7 @@ static int32_t build(tree_t *t, int64_t from, int64_t to) {
         int use_b = a == 0 || (b < count && (b - count / 2 < count / 2 - a));
         mid = partition_below(t, from, to, dim, use_b ? m + 1 : m);
     }
+split:
     t->leaf[node] = -1;
     t->dim[node] = dim;
     int32_t l = build(t, from, mid);
@@ -257,11 +278,12 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     t.dim = malloc(sizeof(int32_t) * max_nodes);
     t.leaf_start = malloc(sizeof(int32_t) * max_nodes);
     t.leaf_count = malloc(sizeof(int32_t) * max_nodes);
+    t.hist = malloc(sizeof(int64_t) * 4096);
     int32_t *leaf_index = NULL, *base = malloc(sizeof(int32_t) * d);
     uint8_t *leaf_dot = NULL;
     int32_t *leaf_p2 = NULL;
     void *coords = NULL, *lo = NULL, *hi = NULL, *root_lo = NULL, *root_hi = NULL;
-    if (!t.rows || !t.perm || !t.lo || !t.hi || !t.left || !t.right || !t.leaf || !t.dim || !t.leaf_start || !t.leaf_count || !base) goto done;
+    if (!t.rows || !t.perm || !t.lo || !t.hi || !t.left || !t.right || !t.leaf || !t.dim || !t.leaf_start || !t.leaf_count || !t.hist || !base) goto done;
     for (int64_t i = 0; i < n; i++) t.perm[i] = (int32_t)i;
     if (build(&t, 0, n) < 0) goto done;
     leaf_index = malloc(sizeof(int32_t) * (size_t)t.leaves * LEAF);
@@ -342,7 +364,7 @@ done:
     free(leaf_dot); free(leaf_p2);
     free(coords); free(lo); free(hi); free(root_lo); free(root_hi); free(t.dim); free(t.rows);
     free(t.perm); free(t.lo); free(t.hi); free(t.left); free(t.right); free(t.leaf);
-    free(t.leaf_start); free(t.leaf_count); free(leaf_index); free(base);
+    free(t.leaf_start); free(t.leaf_count); free(t.hist); free(leaf_index); free(base);
     return rc;
 }
 
