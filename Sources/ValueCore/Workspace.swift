@@ -6,8 +6,8 @@
 /// undoing a command costs in proportion to what the command changed, not to the workspace's
 /// size. Code outside ValueCore cannot reach the storage except through these methods.
 public struct Workspace: Sendable, Equatable {
-    /// One recorded change: the before and after image of one enterprise, or of the current
-    /// enterprise's name. Applying `before` undoes it, `after` redoes it.
+    /// One recorded change: the before and after image of one enterprise, what changed in its
+    /// lists, an import, or the current enterprise's name; enough to undo it and to redo it.
     public enum Change: Sendable, Equatable {
         /// `before == nil`: the enterprise was added; `after == nil`: it was removed.
         case enterprise(position: Int, before: Enterprise?, after: Enterprise?)
