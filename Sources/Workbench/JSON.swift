@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A JSON value with ordered object keys: what `--json` prints, what a notebook stores as a
 /// command's typed result, and what the notebook codec reads and writes.
 public enum JSON: Sendable, Equatable {
@@ -94,9 +96,20 @@ extension JSON {
         case let .string(s): JSON.writeString(s, into: &out)
         case let .array(items):
             out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                item.writeCompact(into: &out)
+            if items.count >= JSON.splitArraysAbove {
+                // A long array (a million neighbours) is written as two halves at once.
+                let half = items.count / 2
+                let parts = JSONHalves()
+                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                    var bytes: [UInt8] = []
+                    JSON.writeItems(i == 0 ? items[..<half] : items[half...], into: &bytes)
+                    parts.set(i, bytes)
+                }
+                out.append(contentsOf: parts.bytes[0])
+                out.append(UInt8(ascii: ","))
+                out.append(contentsOf: parts.bytes[1])
+            } else {
+                JSON.writeItems(items[...], into: &out)
             }
             out.append(UInt8(ascii: "]"))
         case let .object(pairs):
@@ -108,6 +121,16 @@ extension JSON {
                 v.writeCompact(into: &out)
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Arrays at least this long are written on two threads.
+    static let splitArraysAbove = 1 << 16
+
+    static func writeItems(_ items: ArraySlice<JSON>, into out: inout [UInt8]) {
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            item.writeCompact(into: &out)
         }
     }
 
@@ -527,5 +550,16 @@ private struct JSONReader {
             i += 1
         }
         return v
+    }
+}
+
+/// The two halves of a long array's text, each written by its own thread into its own slot.
+private final class JSONHalves: @unchecked Sendable {
+    private(set) var bytes: [[UInt8]] = [[], []]
+    private let lock = DispatchSemaphore(value: 1)
+    func set(_ i: Int, _ b: [UInt8]) {
+        lock.wait()
+        bytes[i] = b
+        lock.signal()
     }
 }

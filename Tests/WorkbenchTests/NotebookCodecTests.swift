@@ -30,6 +30,26 @@ import ValueCore
         #expect(String(decoding: direct, as: UTF8.self) == String(decoding: tree, as: UTF8.self))
     }
 
+    /// Long arrays are written as two halves on two threads: the text is the one a single
+    /// writer gives, at the sizes around the split and nested.
+    @Test(arguments: [JSON.splitArraysAbove - 1, JSON.splitArraysAbove, JSON.splitArraysAbove + 1])
+    func longArraysWriteAsOneWriterWould(count: Int) throws {
+        let items: [JSON] = (0..<count).map { i in
+            switch i % 4 {
+            case 0: return .int(i)
+            case 1: return .number(Double(i) / 7)
+            case 2: return .string("E\(i) \"q\"")
+            default: return .array([.null, .bool(i % 8 == 3)])
+            }
+        }
+        var expected: [UInt8] = []
+        JSON.writeItems(items[...], into: &expected)
+        let text = JSON.object([("a", .array(items)), ("b", .array([.array(items)]))]).compact()
+        let one = "[" + String(decoding: expected, as: UTF8.self) + "]"
+        #expect(text == "{\"a\":" + one + ",\"b\":[" + one + "]}")
+        #expect(try JSON.parse(text) == JSON.object([("a", .array(items)), ("b", .array([.array(items)]))]))
+    }
+
     /// JSON has no NaN or infinities: `null`, both in --json output and in notebooks (an infinite
     /// result was written `Infinity`, which JSON readers refuse).
     @Test func nonFiniteNumbersAreNull() {
