@@ -110,12 +110,12 @@ public struct Workspace: Sendable, Equatable {
         var after = before
         let result = try body(&after)
         // Only lists changed (the common case: an item added, edited or removed): record what.
-        if let edits = after.listEdits(from: before) {
-            if edits.isEmpty { return result }
+        if let edits = after.listEdits(from: before), !edits.isEmpty {
             enterprises[p] = after
             changes.append(.edited(position: p, edits: edits))
             return result
         }
+        if after == before { return result }
         let renamed = !Name.same(after.name, before.name)
         if renamed {
             precondition(positions[NameKey(after.name)] == nil, "duplicate enterprise \(after.name)")
