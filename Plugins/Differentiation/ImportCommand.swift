@@ -1,4 +1,3 @@
-import Dispatch
 import ValueCore
 import Workbench
 #if canImport(Glibc)
@@ -92,50 +91,40 @@ enum EnterpriseCSV {
             }
             var secondLine = firstLine
             for b in buf[body..<split] where b == 0x0A { secondLine += 1 }
-            let halves = Halves(buf, ranges: [body..<split, split..<buf.count], lines: [firstLine, secondLine])
-            DispatchQueue.concurrentPerform(iterations: 2) { i in halves.read(i, rows) }
-            let (first, second) = (halves.slots[0], halves.slots[1])
-            if let e = first.error ?? second.error { throw e }
-            var list = first.part
-            list.enterprises.append(contentsOf: second.part.enterprises)
-            list.lines.append(contentsOf: second.part.lines)
+            let file = Bytes(buf: buf)
+            let halves = [(body..<split, firstLine), (split..<buf.count, secondLine)]
+            let (first, second) = inParallel { i in
+                Result { try rows.read(file.buf, halves[i].0, lineBefore: halves[i].1) }
+            }
+            var list = try first.get()
+            let rest = try second.get()
+            list.enterprises.append(contentsOf: rest.enterprises)
+            list.lines.append(contentsOf: rest.lines)
             return Parsed(factors: factors, enterprises: list.enterprises, lines: list.lines)
         }
     }
 
-    /// Two parts of a file, and what reading each found. Each reader writes only its own slot.
-    private final class Halves: @unchecked Sendable {
-        let buf: UnsafeBufferPointer<UInt8>
-        let ranges: [Range<Int>]
-        let lines: [Int]
-        /// One per part, so the two readers never write the same variable.
-        final class Slot {
-            var part = Rows.Part()
-            var error: (any Error)?
-        }
-        let slots = [Slot(), Slot()]
-
-        init(_ buf: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], lines: [Int]) {
-            (self.buf, self.ranges, self.lines) = (buf, ranges, lines)
-        }
-
-        func read(_ i: Int, _ rows: Rows) {
-            var r = Reader(UnsafeBufferPointer(rebasing: buf[..<ranges[i].upperBound]))
-            r.at = ranges[i].lowerBound
-            r.line = lines[i]
-            defer { r.close() }
-            let slot = slots[i]
-            do { try rows.read(&r, into: &slot.part) } catch { slot.error = error }
-        }
-    }
+    /// The file's bytes, read by two threads at once (and written by neither).
+    private struct Bytes: @unchecked Sendable { let buf: UnsafeBufferPointer<UInt8> }
 
     /// Reads rows after the header into enterprises.
     struct Rows: Sendable {
         let factors: [String]
 
-        struct Part {
+        struct Part: Sendable {
             var enterprises: [Enterprise] = []
             var lines: [Int32] = []
+        }
+
+        /// The rows of `buf[range]`, a run of whole rows; `lineBefore`: the line before it.
+        func read(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lineBefore: Int) throws -> Part {
+            var reader = Reader(UnsafeBufferPointer(rebasing: buf[..<range.upperBound]))
+            reader.at = range.lowerBound
+            reader.line = lineBefore
+            defer { reader.close() }
+            var part = Part()
+            try read(&reader, into: &part)
+            return part
         }
 
         func read(_ reader: inout Reader, into part: inout Part) throws {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// A JSON value with ordered object keys: what `--json` prints, what a notebook stores as a
 /// command's typed result, and what the notebook codec reads and writes.
 public enum JSON: Sendable, Equatable {
@@ -99,15 +97,14 @@ extension JSON {
             if items.count >= JSON.splitArraysAbove {
                 // A long array (a million neighbours) is written as two halves at once.
                 let half = items.count / 2
-                let parts = JSONHalves()
-                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let (first, second) = inParallel { i in
                     var bytes: [UInt8] = []
                     JSON.writeItems(i == 0 ? items[..<half] : items[half...], into: &bytes)
-                    parts.set(i, bytes)
+                    return bytes
                 }
-                out.append(contentsOf: parts.bytes[0])
+                out.append(contentsOf: first)
                 out.append(UInt8(ascii: ","))
-                out.append(contentsOf: parts.bytes[1])
+                out.append(contentsOf: second)
             } else {
                 JSON.writeItems(items[...], into: &out)
             }
@@ -553,13 +550,3 @@ private struct JSONReader {
     }
 }
 
-/// The two halves of a long array's text, each written by its own thread into its own slot.
-private final class JSONHalves: @unchecked Sendable {
-    private(set) var bytes: [[UInt8]] = [[], []]
-    private let lock = DispatchSemaphore(value: 1)
-    func set(_ i: Int, _ b: [UInt8]) {
-        lock.wait()
-        bytes[i] = b
-        lock.signal()
-    }
-}

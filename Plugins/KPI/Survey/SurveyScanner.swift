@@ -1,5 +1,4 @@
 import CFastScan
-import Dispatch
 import Workbench
 
 /// Reads the data rows of a survey file once and hands every field to an `Accumulator`.
@@ -93,14 +92,14 @@ public struct SurveyScanner: Sendable {
         }
         let workers = [Worker(scanner: self, request: request), Worker(scanner: self, request: request)]
         defer { for w in workers { w.release() } }
-        let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            do {
+        let (first, second) = inParallel { i in
+            Result {
                 if i == 0 { try workers[0].run(from: dataStart, to: split, orOnTo: size) }
                 else { try workers[1].run(from: split, to: size, orOnTo: nil); workers[1].finish() }
-            } catch { failures.set(i, error) }
+            }
         }
-        if let e = failures.errors[0] ?? (workers[0].continued ? nil : failures.errors[1]) { throw e }
+        try first.get()
+        if !workers[0].continued { try second.get() }
         if workers[0].continued {
             workers[0].finish()
             return workers[0].acc
@@ -139,12 +138,6 @@ public struct SurveyScanner: Sendable {
             if consistent, rowsChecked > 0 { return offset + r }
         }
         return fallback
-    }
-
-    final class Failures: @unchecked Sendable {
-        var errors: [(any Error)?] = [nil, nil]
-        let lock = DispatchSemaphore(value: 1)
-        func set(_ i: Int, _ e: any Error) { lock.wait(); errors[i] = e; lock.signal() }
     }
 }
 

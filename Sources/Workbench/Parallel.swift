@@ -1,0 +1,20 @@
+import Dispatch
+
+/// Work for two cores: runs `body(0)` and `body(1)` at once (one on the calling thread) and
+/// returns both results, in that order.
+public func inParallel<T: Sendable>(_ body: @Sendable (Int) -> T) -> (T, T) {
+    let results = Pair<T>()
+    DispatchQueue.concurrentPerform(iterations: 2) { i in results.set(i, body(i)) }
+    return (results.values[0]!, results.values[1]!)
+}
+
+/// Two results, each set by its own thread.
+private final class Pair<T: Sendable>: @unchecked Sendable {
+    private(set) var values: [T?] = [nil, nil]
+    private let lock = DispatchSemaphore(value: 1)
+    func set(_ i: Int, _ value: T) {
+        lock.wait()
+        values[i] = value
+        lock.signal()
+    }
+}
