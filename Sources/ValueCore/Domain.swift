@@ -33,7 +33,11 @@ public struct Segment: Codable, Equatable, Sendable {
     public var name: String
     /// How many customers (or accounts) the segment holds, when known.
     public var size: Int?
-    public init(name: String, size: Int? = nil) { self.name = name; self.size = size }
+    /// What the segment will pay, once measured or entered (`price psm --record`, `price record`).
+    public var willingnessToPay: WillingnessToPay?
+    public init(name: String, size: Int? = nil, willingnessToPay: WillingnessToPay? = nil) {
+        self.name = name; self.size = size; self.willingnessToPay = willingnessToPay
+    }
 }
 
 /// A pain point, a gain sought or a job to be done, of one segment.
