@@ -18,9 +18,44 @@ public struct MetricError: Error, Equatable, Sendable, CustomStringConvertible {
 
 // MARK: - Net Promoter Score
 
+/// How a 95% confidence interval is computed. The default for each figure is the method the
+/// measurement literature recommends at small samples, where the classic Wald interval collapses
+/// to zero width (one promoter: 100 ± 0): for NPS the adjusted Wald interval of Rocks (2016,
+/// *The American Statistician*), for a share (CSAT) the Wilson score interval. `wald` is the
+/// classic interval, kept for comparison with older reports (`--ci wald`).
+public enum IntervalMethod: String, Sendable, CaseIterable {
+    case adjustedWald = "adjusted-wald", wilson, wald
+    /// As a sentence names it.
+    public var title: String {
+        switch self {
+        case .adjustedWald: return "adjusted-Wald"
+        case .wilson: return "Wilson"
+        case .wald: return "Wald"
+        }
+    }
+}
+
+/// A 95% confidence interval: centre ± margin, clamped to the figure's scale. The centre is the
+/// estimate the method adjusts (Rocks' and Wilson's are pulled towards the middle), so the
+/// interval need not be symmetric about the reported figure.
+public struct Interval: Equatable, Sendable {
+    public var centre: Double
+    /// The margin of error: half the unclamped width.
+    public var moe: Double
+    public var scale: ClosedRange<Double>
+    public var method: IntervalMethod
+    public var low: Double { max(scale.lowerBound, centre - moe) }
+    public var high: Double { min(scale.upperBound, centre + moe) }
+}
+
+/// z for a two-sided 95% interval, as the published formulas round it.
+let z95 = 1.96
+
 /// Net Promoter Score from answers 0–10: promoters answer 9–10, passives 7–8, detractors 0–6;
-/// NPS = 100·(P − D)/N. The 95% margin of error treats each answer as +1, 0 or −1:
-/// var = p + d − (p − d)², MoE = 1.96·√(var/N)·100, and the interval is clamped to [−100, 100].
+/// NPS = 100·(P − D)/N. Its 95% interval is Rocks' adjusted Wald by default: n' = N + 3,
+/// p' = (P + ¾)/n', d' = (D + ¾)/n', var = p' + d' − (p' − d')², centre 100·(p' − d'),
+/// MoE = 1.96·√(var/n')·100; the Wald interval uses N, P/N and D/N unadjusted. Both are clamped
+/// to [−100, 100].
 public struct NPS: Equatable, Sendable {
     public var promoters: Int
     public var passives: Int
@@ -66,10 +101,15 @@ public struct NPS: Equatable, Sendable {
         let p = Double(promoters) / Double(n), d = Double(detractors) / Double(n)
         return p + d - (p - d) * (p - d)
     }
-    /// The 95% margin of error, in NPS points.
-    public var moe95: Double { 1.96 * (variance / Double(n)).squareRoot() * 100 }
-    /// The 95% confidence interval, clamped to [−100, 100].
-    public var ci95: (low: Double, high: Double) { (max(-100, score - moe95), min(100, score + moe95)) }
+    /// The 95% confidence interval, in NPS points: adjusted Wald (the default) or Wald.
+    public func interval(_ method: IntervalMethod = .adjustedWald) -> Interval {
+        let extra = method == .wald ? 0 : 0.75
+        let m = Double(n) + 4 * extra
+        let p = (Double(promoters) + extra) / m, d = (Double(detractors) + extra) / m
+        let variance = p + d - (p - d) * (p - d)
+        return Interval(centre: 100 * (p - d), moe: z95 * (variance / m).squareRoot() * 100,
+                        scale: -100...100, method: method == .wald ? .wald : .adjustedWald)
+    }
 }
 
 /// Are two NPS figures different? z = (NPS₁ − NPS₂)/√(var₁/N₁ + var₂/N₂) (NPS and variances on
@@ -122,9 +162,18 @@ public struct CSAT: Equatable, Sendable {
     }
     /// Percent satisfied, full precision.
     public var score: Double { 100.0 * Double(satisfied) / Double(n) }
-    public var moe95: Double {
-        let p = Double(satisfied) / Double(n)
-        return 1.96 * (p * (1 - p) / Double(n)).squareRoot() * 100
+    /// The 95% confidence interval, in percent: Wilson's score interval (the default),
+    /// centre (p + z²/2N)/(1 + z²/N), MoE z·√(p(1 − p)/N + z²/4N²)/(1 + z²/N); or Wald,
+    /// p ± z·√(p(1 − p)/N). Both clamped to [0, 100].
+    public func interval(_ method: IntervalMethod = .wilson) -> Interval {
+        let p = Double(satisfied) / Double(n), m = Double(n), z2 = z95 * z95
+        if method == .wald {
+            return Interval(centre: 100 * p, moe: z95 * (p * (1 - p) / m).squareRoot() * 100, scale: 0...100, method: .wald)
+        }
+        let denominator = 1 + z2 / m
+        return Interval(centre: 100 * (p + z2 / (2 * m)) / denominator,
+                        moe: 100 * z95 * (p * (1 - p) / m + z2 / (4 * m * m)).squareRoot() / denominator,
+                        scale: 0...100, method: .wilson)
     }
 }
 

@@ -31,21 +31,23 @@ public enum SurveyMetric: Sendable, Equatable {
     }
 
     /// The result of one group's counts: JSON (fixed field names), table cells, one sentence.
-    func result(_ c: SlotCounts, lenient: Bool) throws -> (json: JSON, value: Double) {
+    func result(_ c: SlotCounts, lenient: Bool, wald: Bool = false) throws -> (json: JSON, value: Double) {
         var fields: [(String, JSON)]
         let value: Double
         switch self {
         case .nps, .enps:
             let r = try NPS.compute(histogram: c.histogram)
+            let ci = r.interval(wald ? .wald : .adjustedWald)
             value = r.score
             fields = [("n", .int(r.n)), ("promoters", .int(r.promoters)), ("passives", .int(r.passives)),
-                      ("detractors", .int(r.detractors)), (key, .num(r.score)), ("moe95", .num(r.moe95)),
-                      ("ci95", [.num(r.ci95.low), .num(r.ci95.high)])]
+                      ("detractors", .int(r.detractors)), (key, .num(r.score)), ("moe95", .num(ci.moe)),
+                      ("ci95", [.num(ci.low), .num(ci.high)]), ("ci_method", .string(ci.method.rawValue))]
         case let .csat(scale):
             let r = try CSAT.compute(histogram: c.histogram, scale: scale)
+            let ci = r.interval(wald ? .wald : .wilson)
             value = r.score
-            fields = [("n", .int(r.n)), ("satisfied", .int(r.satisfied)), ("csat", .num(r.score)), ("moe95", .num(r.moe95)),
-                      ("scale", .int(scale))]
+            fields = [("n", .int(r.n)), ("satisfied", .int(r.satisfied)), ("csat", .num(r.score)), ("moe95", .num(ci.moe)),
+                      ("ci95", [.num(ci.low), .num(ci.high)]), ("ci_method", .string(ci.method.rawValue)), ("scale", .int(scale))]
         case let .ces(scale):
             let r = try MeanScore(histogram: c.histogram, what: "CES", range: 1...scale)
             value = r.mean
@@ -88,17 +90,19 @@ public enum SurveyMetric: Sendable, Equatable {
         var tail = ""
         if skipped > 0 { tail += "; \(skipped) blank skipped" }
         if invalid > 0 { tail += "; \(invalid) invalid" }
+        let ci = json["ci95"]?.arrayValue?.compactMap(\.doubleValue) ?? [0, 0]
+        let method = (json["ci_method"]?.stringValue).flatMap(IntervalMethod.init(rawValue:)).map { "\($0.title) " } ?? ""
+        let small = n < 30 ? " A small sample (under 30 answers): read the interval, not the figure." : ""
         switch self {
         case .nps, .enps:
-            let ci = json["ci95"]?.arrayValue?.compactMap(\.doubleValue) ?? [0, 0]
             let p = json["promoters"]?.intValue ?? 0, pa = json["passives"]?.intValue ?? 0, d = json["detractors"]?.intValue ?? 0
             func share(_ k: Int) -> String { Format.percent(100.0 * Double(k) / Double(max(1, n))) }
-            return "\(title) \(Format.fixed(json[key]?.doubleValue ?? 0, 1)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1)); 95% CI \(Format.fixed(ci.first ?? 0, 1)) to \(Format.fixed(ci.last ?? 0, 1))) from \(Format.count(n, "answer")): \(Format.count(p, "promoter")) (\(share(p))), \(Format.count(pa, "passive")) (\(share(pa))), \(Format.count(d, "detractor")) (\(share(d)))\(tail)."
+            return "\(title) \(Format.fixed(json[key]?.doubleValue ?? 0, 1)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1)); 95% \(method)CI \(Format.fixed(ci.first ?? 0, 1)) to \(Format.fixed(ci.last ?? 0, 1))) from \(Format.count(n, "answer")): \(Format.count(p, "promoter")) (\(share(p))), \(Format.count(pa, "passive")) (\(share(pa))), \(Format.count(d, "detractor")) (\(share(d)))\(tail).\(small)"
         case let .csat(scale):
             let top = scale == 5 ? "4–5" : scale == 7 ? "6–7" : "9–10"
-            return "CSAT \(Format.percent(json["csat"]?.doubleValue ?? 0)) (±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 1))): \(json["satisfied"]?.intValue ?? 0) of \(n) answered \(top) on the 1–\(scale) scale\(tail)."
+            return "CSAT \(Format.percent(json["csat"]?.doubleValue ?? 0)) (95% \(method)CI \(Format.percent(ci.first ?? 0)) to \(Format.percent(ci.last ?? 0))): \(json["satisfied"]?.intValue ?? 0) of \(n) answered \(top) on the 1–\(scale) scale\(tail).\(small)"
         case let .ces(scale):
-            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (higher = easier; sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(Format.count(n, "answer"))\(tail)."
+            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (higher = easier; sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(Format.count(n, "answer"))\(tail).\(small)"
         }
     }
 }
@@ -106,6 +110,11 @@ public enum SurveyMetric: Sendable, Equatable {
 /// `kpi nps`, `enps`, `csat`, `ces`, `engagement`, `compare`, `survey`, `columns`.
 enum SurveyCommands {
     static var all: [CommandSpec] { [nps, enps, csat, ces, compare, survey, columns] }
+
+    /// `--ci METHOD`: the recommended interval by default, or the classic Wald one.
+    static func ciOption(_ recommended: String) -> OptionSpec {
+        OptionSpec("ci", .choice([recommended, "wald"]), help: "the 95% interval's method (default \(recommended); wald: the classic one)")
+    }
 
     static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
                                          help: "the export format, when detection guesses wrong")
@@ -135,10 +144,15 @@ enum SurveyCommands {
             "kpi \(word)", abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, with a 95% margin of error",
             discussion: """
                 \(question) Answers 0–10: promoters 9–10, passives 7–8, detractors 0–6. \
-                \(metric.title) = 100·(P − D)/N, from −100 to 100. Margin of error (95%): with p = P/N, \
-                d = D/N, var = p + d − (p − d)², MoE = 1.96·√(var/N)·100; the interval is clamped to \
-                [−100, 100]. Figures show one decimal, rounded half away from zero; --json gives full \
-                precision: n, promoters, passives, detractors, \(metric.key), moe95, ci95, skipped.
+                \(metric.title) = 100·(P − D)/N, from −100 to 100. The 95% interval is the adjusted \
+                Wald interval of Rocks (2016), which holds at small samples: n' = N + 3, p' = (P + ¾)/n', \
+                d' = (D + ¾)/n', var = p' + d' − (p' − d')², interval 100·(p' − d') ± 1.96·√(var/n')·100 \
+                (so it need not be centred on the figure); --ci wald gives the classic Wald interval \
+                (p = P/N, d = D/N, N unadjusted), which is zero wide when every answer is one class. \
+                Both are clamped to [−100, 100]; below 30 answers the sentence says the sample is small. \
+                Figures show one decimal, rounded half away from zero; --json gives full precision: n, \
+                promoters, passives, detractors, \(metric.key), moe95 (half the interval's width), ci95, \
+                ci_method, skipped.
 
                 """ + fileDiscussion,
             arguments: [ArgumentSpec("answers", .integer(0...10), help: "answers from 0 to 10", optional: true, variadic: true)],
@@ -146,6 +160,7 @@ enum SurveyCommands {
                 OptionSpec("promoters", .integer(0...1_000_000_000), help: "count of answers 9–10"),
                 OptionSpec("passives", .integer(0...1_000_000_000), help: "count of answers 7–8"),
                 OptionSpec("detractors", .integer(0...1_000_000_000), help: "count of answers 0–6"),
+                ciOption("adjusted-wald"),
             ] + fileOptions,
             examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20",
                        "kpi \(word) --file survey.csv --column NPS --by Segment"]
@@ -159,12 +174,15 @@ enum SurveyCommands {
         "kpi csat", abstract: "customer satisfaction: the share of answers in the top two boxes",
         discussion: """
             CSAT = 100·(answers in the top two boxes)/N: 4–5 on the usual 1–5 scale, 6–7 with \
-            --scale 7, 9–10 with --scale 10. The margin of error is 1.96·√(p(1 − p)/N)·100. \
-            --json: n, satisfied, csat, moe95, scale, skipped.
+            --scale 7, 9–10 with --scale 10. The 95% interval is Wilson's score interval, which \
+            holds at small samples and at 0% and 100%: with p the share and z = 1.96, centre \
+            (p + z²/2N)/(1 + z²/N), margin z·√(p(1 − p)/N + z²/4N²)/(1 + z²/N); --ci wald gives the \
+            classic p ± z·√(p(1 − p)/N). Below 30 answers the sentence says the sample is small. \
+            --json: n, satisfied, csat, moe95 (half the interval's width), ci95, ci_method, scale, skipped.
 
             """ + fileDiscussion,
         arguments: [ArgumentSpec("answers", .integer(1...10), help: "answers from 1 to the scale's top", optional: true, variadic: true)],
-        options: [OptionSpec("scale", .choice(["5", "7", "10"]), help: "points on the scale (default 5)")] + fileOptions,
+        options: [OptionSpec("scale", .choice(["5", "7", "10"]), help: "points on the scale (default 5)"), ciOption("wilson")] + fileOptions,
         examples: ["kpi csat 5 4 4 3", "kpi csat 7 6 3 --scale 7"]
     ) { ctx in
         let scale = Int(ctx.arguments.string("scale") ?? "5") ?? 5
@@ -198,7 +216,7 @@ enum SurveyCommands {
 
     static func runMetricUnchecked(_ ctx: inout CommandContext, _ metric: SurveyMetric) throws -> CommandOutput {
         let args = ctx.arguments
-        let lenient = args.flag("lenient")
+        let lenient = args.flag("lenient"), wald = args.string("ci") == "wald"
         var output: CommandOutput
         var recordValue: (Double, Int)?
         if let path = args.string("file") {
@@ -212,7 +230,7 @@ enum SurveyCommands {
             let column = try survey.column(columnName)
             let by = try args.string("by").map { try survey.column($0) }
             let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: metric.range)], group: by), lenient: lenient)
-            output = try present(metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient)
+            output = try present(metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient, wald: wald)
             if let total = output.data?["total"] ?? output.data, let n = total["n"]?.intValue, n > 0 {
                 recordValue = (metricValue(metric, total), n)
             }
@@ -221,7 +239,7 @@ enum SurveyCommands {
                 throw CommandError.badValue("kpi \(metric.key): --column, --by and --format need --file PATH")
             }
             let counts = try inlineCounts(args, metric)
-            let r = try metric.result(counts, lenient: false)
+            let r = try metric.result(counts, lenient: false, wald: wald)
             output = CommandOutput(blocks: [.text(metric.sentence(r.json))], data: r.json)
             recordValue = (r.value, counts.n)
         }
@@ -279,23 +297,23 @@ enum SurveyCommands {
 
     /// A file result: one sentence (no groups) or a table per group plus the total.
     static func present(_ metric: SurveyMetric, survey: SurveyFile, column: Int, by: Int?, acc: Accumulator,
-                        lenient: Bool) throws -> CommandOutput {
+                        lenient: Bool, wald: Bool) throws -> CommandOutput {
         let source = "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
         let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
         guard total.n > 0 else {
             throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(lenient ? ", \(total.invalid) invalid" : "") in \(Format.count(acc.rows - acc.blankLines, "row")))")
         }
         guard let by else {
-            let r = try metric.result(total, lenient: lenient)
+            let r = try metric.result(total, lenient: lenient, wald: wald)
             return CommandOutput(blocks: [.text(metric.sentence(r.json)), .text("Source: \(source).")], data: r.json)
         }
-        let totalJSON = try metric.result(total, lenient: lenient).json
+        let totalJSON = try metric.result(total, lenient: lenient, wald: wald).json
         var groups: [JSON] = []
         var rows: [[String]] = []
         for (key, g) in sortedGroups(acc) {
             let counts = acc.slotCounts(group: g)[0]
             let json: JSON
-            if counts.n > 0 { json = try metric.result(counts, lenient: lenient).json } else { json = emptyResult(metric, counts, lenient: lenient) }
+            if counts.n > 0 { json = try metric.result(counts, lenient: lenient, wald: wald).json } else { json = emptyResult(metric, counts, lenient: lenient) }
             groups.append(.object([("group", .string(key))] + (json.objectValue ?? [])))
             rows.append([key.isEmpty ? "(blank)" : key] + metric.cells(json))
         }
@@ -434,7 +452,7 @@ enum SurveyCommands {
             let c = try NPSComparison(first, second)
             func j(_ r: NPS) -> JSON {
                 ["n": .int(r.n), "promoters": .int(r.promoters), "passives": .int(r.passives), "detractors": .int(r.detractors),
-                 "nps": .num(r.score), "moe95": .num(r.moe95)]
+                 "nps": .num(r.score), "moe95": .num(r.interval().moe)]
             }
             let data: JSON = ["first": j(first), "second": j(second), "difference": .num(c.difference), "z": .num(c.z),
                               "p": .num(c.p), "significant": .bool(c.significant)]
@@ -442,8 +460,8 @@ enum SurveyCommands {
                 ? "The difference is significant at 95% (p = \(Format.fixed(c.p, 4)) < 0.05)."
                 : "The difference is not significant at 95% (p = \(Format.fixed(c.p, 4)) ≥ 0.05): it may be sampling noise."
             let table = Table(headers: ["", "NPS", "95%", "N"], rows: [
-                [a, Format.fixed(first.score, 1), "±" + Format.fixed(first.moe95, 1), String(first.n)],
-                [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.moe95, 1), String(second.n)],
+                [a, Format.fixed(first.score, 1), "±" + Format.fixed(first.interval().moe, 1), String(first.n)],
+                [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.interval().moe, 1), String(second.n)],
             ], alignments: [.left, .right, .right, .right])
             return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict)], data: data)
         } catch let e as MetricError { throw CommandError.badValue("kpi compare: \(e.message)") }
@@ -478,6 +496,7 @@ enum SurveyCommands {
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
             formatOption,
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+            ciOption("recommended"),
         ],
         examples: ["kpi survey survey.csv --nps NPS --csat CSAT --ces CES", "kpi survey survey.csv --nps NPS --by Segment"]
     ) { ctx in
@@ -490,7 +509,7 @@ enum SurveyCommands {
         guard !metrics.isEmpty else {
             throw CommandError("MissingValue", "kpi survey: name at least one column: --nps COLUMN, --csat COLUMN, --ces COLUMN")
         }
-        let lenient = args.flag("lenient")
+        let lenient = args.flag("lenient"), wald = args.string("ci") == "wald"
         let file = try SurveyFile.open(path, files: ctx.files, format: try format(args))
         let columns = try metrics.map { try file.column($0.1) }
         let by = try args.string("by").map { try file.column($0) }
@@ -505,12 +524,12 @@ enum SurveyCommands {
             guard total.n > 0 else {
                 throw CommandError.badValue("kpi survey: column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank)")
             }
-            let totalJSON = try metric.result(total, lenient: lenient).json
+            let totalJSON = try metric.result(total, lenient: lenient, wald: wald).json
             if by != nil {
                 var list: [JSON] = []
                 for (key, g) in groups {
                     let c = acc.slotCounts(group: g)[k]
-                    let json = c.n > 0 ? try metric.result(c, lenient: lenient).json : emptyResult(metric, c, lenient: lenient)
+                    let json = c.n > 0 ? try metric.result(c, lenient: lenient, wald: wald).json : emptyResult(metric, c, lenient: lenient)
                     list.append(.object([("group", .string(key))] + (json.objectValue ?? [])))
                     rows.append([metric.title, key.isEmpty ? "(blank)" : key] + metric.cells(json) + [String(c.skipped)])
                 }

@@ -12,14 +12,15 @@ import ValueCore
         #expect(d["moe95"]?.doubleValue != nil && d["ci95"]?.arrayValue?.count == 2)
         let c = b.data("kpi nps --promoters 50 --passives 30 --detractors 20")
         #expect(c["nps"] == 30 && c["n"] == 100)
-        #expect(close(c["moe95"]?.doubleValue, 1.96 * ((0.5 + 0.2 - 0.09) / 100).squareRoot() * 100))
+        // Adjusted Wald by hand: n' = 103, p' = 50.75/103, d' = 20.75/103, MoE = 15.0753604….
+        #expect(close(c["moe95"]?.doubleValue, 15.075360426756923))
         let e = b.data("kpi enps 9 9 3")
         #expect(e["n"] == 3 && close(e["enps"]?.doubleValue, 100.0 / 3))
     }
 
     /// Counts agree with their nouns ("from 1 answer", "1 detractor"), in every survey sentence.
     @Test(arguments: [
-        ("kpi nps 10", "NPS 100.0 (±0.0; 95% CI 100.0 to 100.0) from 1 answer: 1 promoter (100.0%), 0 passives (0.0%), 0 detractors (0.0%)."),
+        ("kpi nps 10", "NPS 100.0 (±73.5; 95% adjusted-Wald CI -48.5 to 98.5) from 1 answer: 1 promoter (100.0%), 0 passives (0.0%), 0 detractors (0.0%)."),
         ("kpi enps 9 7 0", "from 3 answers: 1 promoter (33.3%), 1 passive (33.3%), 1 detractor (33.3%)."),
         ("kpi nps 9 9 7 7 0 0", "from 6 answers: 2 promoters (33.3%), 2 passives (33.3%), 2 detractors (33.3%)."),
         ("kpi ces 5", "from 1 answer."),

@@ -29,17 +29,6 @@ import Workbench
         #expect(r.promoters == c.promoters && r.passives == c.passives && r.detractors == c.detractors)
         #expect(r.n == c.answers.count)
         #expect(close(r.score, c.score))
-        // Margin of error by its definition.
-        let n = Double(c.answers.count), p = Double(c.promoters) / n, d = Double(c.detractors) / n
-        let moe = 1.96 * ((p + d - (p - d) * (p - d)) / n).squareRoot() * 100
-        #expect(close(r.moe95, moe))
-        #expect(r.ci95.low >= -100 && r.ci95.high <= 100)
-        #expect(close(r.ci95.low, max(-100, c.score - moe)) && close(r.ci95.high, min(100, c.score + moe)))
-    }
-
-    @Test func allPassivesHaveNoSpread() throws {
-        let r = try NPS.compute([7, 7, 8, 8, 7])
-        #expect(r.score == 0 && r.moe95 == 0 && r.ci95.low == 0 && r.ci95.high == 0)
     }
 
     /// Huge counts are refused, never summed into an overflow trap.
@@ -49,10 +38,74 @@ import Workbench
         #expect((try? NPS(promoters: 1_000_000_000, passives: 1_000_000_000, detractors: 1_000_000_000))?.n == 3_000_000_000)
     }
 
-    @Test func intervalIsClamped() throws {
-        let r = try NPS(promoters: 9, passives: 0, detractors: 1)
-        #expect(close(r.score, 80))
-        #expect(r.ci95.high == 100)
+    /// 95% intervals for NPS worked by hand (z = 1.96). Adjusted Wald (Rocks 2016): n' = N + 3,
+    /// p' = (P + ¾)/n', d' = (D + ¾)/n', centre 100(p' − d'), MoE 196·√((p' + d' − (p' − d')²)/n').
+    /// E.g. one promoter: n' = 4, p' = 0.4375, d' = 0.1875, centre 25, var = 0.625 − 0.0625 =
+    /// 0.5625, MoE = 196·√(0.5625/4) = 196·0.375 = 73.5 → [−48.5, 98.5]; Wald gives 100 ± 0.
+    /// Wald on 5/3/2: p = 0.5, d = 0.2, var = 0.7 − 0.09 = 0.61, MoE = 196·√0.061 = 48.408….
+    struct IntervalCase: Sendable, CustomStringConvertible {
+        var promoters: Int, passives: Int, detractors: Int
+        var adjusted: (low: Double, high: Double, moe: Double)
+        var wald: (low: Double, high: Double, moe: Double)
+        var description: String { "\(promoters)/\(passives)/\(detractors)" }
+    }
+
+    static let npsIntervals: [IntervalCase] = [
+        .init(promoters: 1, passives: 0, detractors: 0, adjusted: (-48.5, 98.5, 73.5), wald: (100, 100, 0)),
+        .init(promoters: 0, passives: 0, detractors: 1, adjusted: (-98.5, 48.5, 73.5), wald: (-100, -100, 0)),
+        .init(promoters: 1, passives: 0, detractors: 1, adjusted: (-73.3364847808, 73.3364847808, 73.3364847808), wald: (-100, 100, 138.5929291126)),
+        .init(promoters: 2, passives: 0, detractors: 0, adjusted: (-24.4121727626, 100, 64.4121727626), wald: (100, 100, 0)),
+        .init(promoters: 5, passives: 3, detractors: 2, adjusted: (-19.0513894940, 65.2052356478, 42.1283125709), wald: (-18.4084290181, 78.4084290181, 48.4084290181)),
+        .init(promoters: 10, passives: 0, detractors: 0, adjusted: (47.5030109442, 100, 29.4200659789), wald: (100, 100, 0)),
+        .init(promoters: 0, passives: 10, detractors: 0, adjusted: (-18.4653842148, 18.4653842148, 18.4653842148), wald: (0, 0, 0)),
+        .init(promoters: 600, passives: 250, detractors: 150, adjusted: (40.2841880328, 49.4466195445, 4.5812157558), wald: (40.4138512889, 49.5861487111, 4.5861487111)),
+        .init(promoters: 1000, passives: 0, detractors: 0, adjusted: (99.2867756278, 100, 0.4141216803), wald: (100, 100, 0)),
+    ]
+
+    @Test(arguments: npsIntervals)
+    func npsInterval(_ c: IntervalCase) throws {
+        let r = try NPS(promoters: c.promoters, passives: c.passives, detractors: c.detractors)
+        let a = r.interval(), w = r.interval(.wald)
+        #expect(a.method == .adjustedWald && w.method == .wald)
+        #expect(close(a.low, c.adjusted.low, 1e-8) && close(a.high, c.adjusted.high, 1e-8) && close(a.moe, c.adjusted.moe, 1e-8), "\(a)")
+        #expect(close(w.low, c.wald.low, 1e-8) && close(w.high, c.wald.high, 1e-8) && close(w.moe, c.wald.moe, 1e-8), "\(w)")
+    }
+
+    /// Wilson score intervals worked by hand (z = 1.96, z² = 3.8416): one satisfied answer of one:
+    /// centre (1 + 1.9208)/4.8416 = 0.60328, MoE 1.96·√(3.8416/4)/4.8416 = 0.39673 →
+    /// [20.654%, 100%] where Wald gives 100% ± 0. 7 of 10 gives the textbook [39.68%, 89.22%].
+    @Test(arguments: [
+        (1, 1, 20.6543291474, 100.0, 39.6728354263),
+        (0, 1, 0.0, 79.3456708526, 39.6728354263),
+        (1, 2, 9.4528654801, 90.5471345199, 40.5471345199),
+        (7, 10, 39.6773219980, 89.2210712514, 24.7718746267),
+        (10, 10, 72.2459831233, 100.0, 13.8770084383),
+        (0, 10, 0.0, 27.7540168767, 13.8770084383),
+        (850, 1000, 82.6530885972, 87.0790285018, 2.2129699523),
+        (1000, 1000, 99.6173101414, 100.0, 0.1913449293),
+        (0, 1000, 0.0, 0.3826898586, 0.1913449293),
+    ])
+    func csatWilson(_ satisfied: Int, _ n: Int, _ low: Double, _ high: Double, _ moe: Double) throws {
+        let i = try CSAT(n: n, satisfied: satisfied).interval()
+        #expect(i.method == .wilson)
+        #expect(close(i.low, low, 1e-8) && close(i.high, high, 1e-8) && close(i.moe, moe, 1e-8), "\(i)")
+        // Wald collapses at 0% and 100%.
+        let w = try CSAT(n: n, satisfied: satisfied).interval(.wald)
+        if satisfied == 0 || satisfied == n { #expect(w.moe == 0) }
+    }
+
+    /// The method is named in --json and the sentence, --ci wald keeps the classic interval, and
+    /// a sample under 30 answers is called small.
+    @Test func intervalsInCommands() {
+        var b = Bench()
+        let d = b.data("kpi nps 9 --json")
+        #expect(d["ci_method"] == "adjusted-wald" && close(d["ci95"]?.arrayValue?.first?.doubleValue, -48.5) && close(d["ci95"]?.arrayValue?.last?.doubleValue, 98.5))
+        #expect(b.data("kpi nps 9 --ci wald")["ci_method"] == "wald")
+        #expect(b.text("kpi nps 9").contains("adjusted-Wald CI -48.5 to 98.5") && b.text("kpi nps 9").contains("small sample"))
+        let c = b.data("kpi csat 5 --json")
+        #expect(c["ci_method"] == "wilson" && close(c["ci95"]?.arrayValue?.first?.doubleValue, 20.6543291474, 1e-8))
+        #expect(b.text("kpi csat 5").contains("Wilson CI 20.7% to 100.0%"))
+        #expect(!b.text("kpi nps --promoters 50 --passives 30 --detractors 20").contains("small sample"))
     }
 
     @Test(arguments: [
