@@ -90,9 +90,4 @@ enum Analyses {
         ModelAnalysis.grounding(of: model, resources: e.resources).unanchored.map(\.activity)
     }
 
-    /// Whether higher figures of a KPI are better, as the KPI calculator's catalogue says; nil for
-    /// KPIs it does not know.
-    static func higherIsBetter(_ kpi: String) -> Bool? {
-        KPICatalog.entry(Name.fold(kpi))?.higherIsBetter
-    }
 }

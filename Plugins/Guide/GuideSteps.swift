@@ -70,8 +70,11 @@ public struct GuideStep: Sendable {
             number: 5, title: "Continuously iterate and improve based on data and feedback",
             explanation: """
             Record the KPIs again each period and read the trend: which move towards their target, \
-            which away. Value creation is dynamic and iterative; the common challenges and their \
-            remedies below apply where the figures point to them.
+            which away. The step is met when at least one KPI has two periods and none is moving \
+            away from its target (short of it, and worse over the last period); a KPI slipping \
+            keeps the step open until its next figure turns. Value creation is dynamic and \
+            iterative; the common challenges and their remedies below apply where the figures \
+            point to them.
             """,
             questions: [
                 "Which KPIs moved towards their target since the last period, and which moved away?",

@@ -1,4 +1,5 @@
 import ValueCore
+import KPI
 import Workbench
 
 /// One KPI's recorded figures, in period order.
@@ -11,6 +12,9 @@ public struct KPISeries: Sendable, Equatable {
     public var points: [Point]
     /// The target of the latest record that has one.
     public var target: Double?
+    /// Whether lower figures are better, by the KPI calculator's one rule (its catalogue, else
+    /// the direction the KPI was first recorded with), as the dashboard judges it.
+    public var lowerIsBetter: Bool
 
     /// Every KPI of the enterprise, in the order first recorded. A period recorded twice keeps
     /// its last figure.
@@ -31,65 +35,18 @@ public struct KPISeries: Sendable, Equatable {
                 else { points.append(Point(period: r.period, value: r.value)) }
                 if let t = r.target { target = t }
             }
-            points.sort { comparePeriods($0.period, $1.period) }
-            return KPISeries(kpi: records[0].kpi, points: points, target: target)
+            points.sort { Period.precedes($0.period, $1.period) }
+            return KPISeries(kpi: records[0].kpi, points: points, target: target,
+                             lowerIsBetter: KPICatalog.lowerIsBetter(records[0].kpi, in: e))
         }
     }
 
-    /// Whether period `a` comes before `b`: runs of digits compare as numbers, so `2025Q2` comes
-    /// before `2025Q10` and `2025-3` before `2025-12`; other text compares ignoring case.
-    public static func comparePeriods(_ a: String, _ b: String) -> Bool {
-        let x = chunks(a), y = chunks(b)
-        for (p, q) in zip(x, y) where p != q {
-            switch (p, q) {
-            case let (.number(m), .number(n)): return m < n
-            case (.number, .text): return true
-            case (.text, .number): return false
-            case let (.text(s), .text(t)): return s < t
-            }
-        }
-        return x.count < y.count
-    }
-
-    private enum Chunk: Equatable { case number(Double), text(String) }
-    private static func chunks(_ s: String) -> [Chunk] {
-        var out: [Chunk] = []
-        var digits = "", text = ""
-        for ch in Name.fold(s) {
-            if ch.isASCII, ch.isNumber {
-                if !text.isEmpty { out.append(.text(text)); text = "" }
-                digits.append(ch)
-            } else {
-                if !digits.isEmpty { out.append(.number(Double(digits) ?? 0)); digits = "" }
-                text.append(ch)
-            }
-        }
-        if !digits.isEmpty { out.append(.number(Double(digits) ?? 0)) }
-        if !text.isEmpty { out.append(.text(text)) }
-        return out
-    }
-
-    /// A guess at the period after `period`: its last number plus one (`2025` → `2026`,
-    /// `2025Q2` → `2025Q3`), or `NEXT` when it has none.
+    /// The period after `period` (2025 → 2026, 2025-Q4 → 2026-Q1), or `NEXT` for a text kept
+    /// from an older notebook that is not a period.
     public static func nextPeriod(after period: String) -> String {
-        let chars = Array(period)
-        var end = chars.count
-        while end > 0, !(chars[end - 1].isASCII && chars[end - 1].isNumber) { end -= 1 }
-        var start = end
-        while start > 0, chars[start - 1].isASCII, chars[start - 1].isNumber { start -= 1 }
-        guard start < end, let n = Int(String(chars[start..<end])) else { return "NEXT" }
-        var s = String(n + 1)
-        while s.count < end - start { s = "0" + s }
-        return String(chars[..<start]) + s + String(chars[end...])
+        Period(period)?.next.description ?? "NEXT"
     }
 
-    /// Whether lower figures are better: as the KPI calculator's catalogue says for the KPIs it
-    /// knows (cac, churn, co2e), else from the target (one set below the first figure).
-    public var lowerIsBetter: Bool {
-        if let higher = Analyses.higherIsBetter(kpi) { return !higher }
-        if let target, let first = points.first { return target < first.value }
-        return false
-    }
 }
 
 /// How a KPI moved between its first and last periods.

@@ -255,6 +255,12 @@ public enum Judge {
                                   target: s.target)])
         }
         if reading.trends.isEmpty { j.missing += gaps } else { j.open += gaps }
+        for t in reading.trends where t.slipping {
+            let last = t.series.points[t.series.points.count - 1]
+            j.missing.append(Gap("KPI \(name: t.series.kpi) is moving away from its target (\(name: last.period): \(name: Format.number(last.value, maxDecimals: 2)), target \(name: t.series.target.map { Format.number($0, maxDecimals: 2) } ?? "none")); act on it, then record the next period.",
+                                 [Supply.kpiRecord(e.name, kpi: t.series.kpi, value: last.value,
+                                                   period: KPISeries.nextPeriod(after: last.period), target: t.series.target)]))
+        }
         return j
     }
 }

@@ -29,6 +29,19 @@ public enum KPICatalog {
     public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
     public static func higherIsBetter(_ name: String) -> Bool { entry(name)?.higherIsBetter ?? true }
 
+    /// The one rule every view (dashboard, trend, guide) uses for a KPI's direction: the
+    /// catalogue's for the KPIs it knows, else what the KPI was first recorded with
+    /// (`--lower-is-better`), else higher is better.
+    public static func lowerIsBetter(_ kpi: String, in e: Enterprise) -> Bool {
+        if let known = entry(Name.fold(kpi)) { return !known.higherIsBetter }
+        return e.kpis.contains { Name.same($0.kpi, kpi) && $0.lowerIsBetter == true }
+    }
+
+    /// Whether a figure meets its target, in the KPI's direction.
+    public static func meets(_ value: Double, _ target: Double, lowerIsBetter: Bool) -> Bool {
+        lowerIsBetter ? value <= target : value >= target
+    }
+
     /// The canonical name: lower case, letters, digits and dashes.
     public static func canonical(_ raw: String) throws -> String {
         let name = Name.fold(raw.trimmingSpaces)
@@ -49,15 +62,19 @@ enum TrackingCommands {
         discussion: """
             `kpi record [ENTERPRISE] KPI VALUE --period P [--target T] [--n N]`. KPI names are \
             lower case; the known ones: \(KPICatalog.entries.map { "\($0.name) (\($0.title)\($0.higherIsBetter ? "" : ", lower is better"))" }.joined(separator: ", ")). \
-            Periods are text that sorts in time order (2026-Q1, 2026-03). The survey commands \
-            record their result directly with --record PERIOD. Figures are part of the workspace: \
-            undo, notebooks and the guide see them.
+            Periods are read as time: \(Period.accepted); they are stored in the first form \
+            (Q1 2025 → 2025-Q1) and every view orders them by time. One KPI's periods are of one \
+            kind. A KPI the catalogue does not know is higher-is-better unless it is first recorded \
+            with --lower-is-better; the direction is kept with the KPI, and the dashboard, trend \
+            and guide judge targets by it. The survey commands record their result directly with \
+            --record PERIOD. Figures are part of the workspace: undo, notebooks and the guide see them.
             """,
         arguments: [ArgumentSpec("figure", .text, help: "[ENTERPRISE] KPI VALUE", variadic: true)],
         options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
                   OptionSpec("target", .number(-1e12...1e12), help: "the target for the period"),
-                  OptionSpec("n", .integer(0...1_000_000_000), help: "the sample size behind the figure")],
-        examples: ["kpi record nps 31.5 --period 2026-Q1 --target 40",
+                  OptionSpec("n", .integer(0...1_000_000_000), help: "the sample size behind the figure"),
+                  .flag("lower-is-better", help: "for a KPI the catalogue does not know, recorded for the first time: lower figures are better")],
+        examples: ["kpi record nps 31.5 --period 2026-Q1 --target 40", "kpi record defect-rate 5 --period 2026-03 --target 3 --lower-is-better",
                    "kpi record CATL nps 36 --period 2026-Q2 --target 40 --n 412"]
     ) { ctx in
         let words = ctx.arguments.strings("figure")
@@ -72,8 +89,9 @@ enum TrackingCommands {
             throw CommandError.badValue("kpi record: VALUE must be a number, not '\(raw)'")
         }
         let note = try record(&ctx, command: "kpi record", enterprise: words.count == 3 ? words[0] : nil, kpi: words[words.count - 2], value: value,
-                              period: period, target: ctx.arguments.double("target"), n: ctx.arguments.int("n"))
-        return .message(note, data: ["kpi": .string(try KPICatalog.canonical(words[words.count - 2])), "period": .string(period),
+                              period: period, target: ctx.arguments.double("target"), n: ctx.arguments.int("n"),
+                              lowerIsBetter: ctx.arguments.flag("lower-is-better"))
+        return .message(note, data: ["kpi": .string(try KPICatalog.canonical(words[words.count - 2])), "period": .string(Period(period)?.description ?? period),
                                      "value": .num(value), "target": .num(ctx.arguments.double("target"))])
     }
 
@@ -81,15 +99,18 @@ enum TrackingCommands {
     /// - Parameter command: the command the user ran (`kpi record`, or `kpi nps` with --record):
     ///   errors start with it.
     static func record(_ ctx: inout CommandContext, command: String, enterprise: String?, kpi raw: String, value: Double,
-                       period rawPeriod: String, target: Double?, n: Int?) throws -> String {
+                       period rawPeriod: String, target: Double?, n: Int?, lowerIsBetter flag: Bool = false) throws -> String {
         let viaOption = command != recordCommand.name
         let kpi: String
         do { kpi = try KPICatalog.canonical(raw) } catch let e as CommandError { throw CommandError(e.code, "\(command): \(e.message)") }
-        let period = rawPeriod.trimmingSpaces
-        guard !period.isEmpty else {
+        guard !rawPeriod.trimmingSpaces.isEmpty else {
             throw CommandError("MissingValue", viaOption ? "\(command): --record needs a period, e.g. --record 2026-Q3"
                                                          : "\(command): needs --period P (e.g. 2026-Q3)")
         }
+        guard let parsed = Period(rawPeriod) else {
+            throw CommandError.badValue("\(command): '\(rawPeriod.trimmingSpaces)' is not a period; give \(Period.accepted)")
+        }
+        let period = parsed.description
         // The same range as --target: figures beyond it overflowed the dashboard's sparkline.
         guard value.isFinite, value.magnitude <= 1e12 else {
             throw CommandError.badValue("\(command): the \(kpi) figure \(show(value)) is outside -1000000000000…1000000000000\(viaOption ? ", so it cannot be recorded" : "")")
@@ -108,11 +129,24 @@ enum TrackingCommands {
             }
             e = current
         }
+        if let other = e.kpis.first(where: { $0.kpi == kpi && Period($0.period).map { $0.kind != parsed.kind } == true }) {
+            throw CommandError.badValue("\(command): \(kpi) at \(e.name) is recorded by \(Period(other.period)!.kind.rawValue) (\(other.period)); \(period) is a \(parsed.kind.rawValue): one KPI's periods are of one kind")
+        }
+        let known = KPICatalog.entry(kpi)
+        let recorded = e.kpis.contains { $0.kpi == kpi }
+        let lower = KPICatalog.lowerIsBetter(kpi, in: e)
+        if flag, let known, known.higherIsBetter {
+            throw CommandError.badValue("\(command): \(kpi) (\(known.title)) is higher-is-better in the catalogue; --lower-is-better is for KPIs it does not know")
+        }
+        if flag, known == nil, recorded, !lower {
+            throw CommandError.badValue("\(command): \(kpi) at \(e.name) was first recorded as higher-is-better, and a KPI keeps its direction (record it under a new name to change it)")
+        }
         var replaced = false
         try ctx.update(e.name) { ent in
             let previous = ent.kpis.last { $0.kpi == kpi }
-            let figure = KPIRecord(kpi: kpi, period: period, value: value, target: target ?? previous?.target, n: n)
-            if let i = ent.kpis.firstIndex(where: { $0.kpi == kpi && $0.period == period }) {
+            let figure = KPIRecord(kpi: kpi, period: period, value: value, target: target ?? previous?.target, n: n,
+                                   lowerIsBetter: known == nil && (lower || flag) ? true : nil)
+            if let i = ent.kpis.firstIndex(where: { $0.kpi == kpi && ($0.period == period || Period($0.period) == parsed) }) {
                 ent.kpis[i] = figure; replaced = true
             } else {
                 ent.kpis.append(figure)
@@ -125,7 +159,7 @@ enum TrackingCommands {
     static func show(_ v: Double) -> String { Format.number(v, maxDecimals: abs(v) >= 10 ? 2 : 3) }
 
     static func series(_ e: Enterprise, _ kpi: String) -> [KPIRecord] {
-        e.kpis.filter { $0.kpi == kpi }.sorted { $0.period < $1.period }
+        e.kpis.filter { $0.kpi == kpi }.sorted { Period.precedes($0.period, $1.period) }
     }
 
     /// Eight-level bars for a series, lowest value ▁, highest █.
@@ -141,16 +175,14 @@ enum TrackingCommands {
         })
     }
 
-    static func progress(_ r: KPIRecord) -> String {
+    static func progress(_ r: KPIRecord, lowerIsBetter: Bool) -> String {
         guard let t = r.target else { return "" }
-        let better = KPICatalog.higherIsBetter(r.kpi)
-        let met = better ? r.value >= t : r.value <= t
-        return met ? "met" : "gap \(show(abs(t - r.value)))"
+        return KPICatalog.meets(r.value, t, lowerIsBetter: lowerIsBetter) ? "met" : "gap \(show(abs(t - r.value)))"
     }
 
     static let dashboard = CommandSpec(
         "kpi dashboard", abstract: "each KPI's latest value, target, progress and trend",
-        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better, such as cac, churn, co2e), else the gap. The trend is a sparkline of every recorded period, oldest first.",
+        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better: cac, churn, co2e and custom KPIs first recorded with --lower-is-better; the guide judges by the same rule), else the gap. The trend is a sparkline of every recorded period, oldest first.",
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise (default: the current one)", optional: true)],
         examples: ["kpi dashboard"]
     ) { ctx in
@@ -161,10 +193,11 @@ enum TrackingCommands {
         for k in names {
             let s = series(e, k)
             guard let last = s.last else { continue }
+            let lower = KPICatalog.lowerIsBetter(k, in: e)
             rows.append([k, last.period, show(last.value), last.target.map(show) ?? "",
-                         progress(last), sparkline(s.map(\.value)), last.n.map(String.init) ?? ""])
+                         progress(last, lowerIsBetter: lower), sparkline(s.map(\.value)), last.n.map(String.init) ?? ""])
             list.append(["kpi": .string(k), "period": .string(last.period), "value": .num(last.value), "target": .num(last.target),
-                         "met": last.target.map { t in .bool(KPICatalog.higherIsBetter(k) ? last.value >= t : last.value <= t) } ?? .null,
+                         "met": last.target.map { t in .bool(KPICatalog.meets(last.value, t, lowerIsBetter: lower)) } ?? .null,
                          "n": last.n.map { .int($0) } ?? .null, "periods": .int(s.count)])
         }
         guard !rows.isEmpty else {
@@ -195,7 +228,7 @@ enum TrackingCommands {
         for r in s {
             let change = previous.map { (r.value - $0 >= 0 ? "+" : "") + show(r.value - $0) } ?? ""
             rows.append([r.period, show(r.value), change, r.target.map(show) ?? "",
-                         progress(r), r.n.map(String.init) ?? ""])
+                         progress(r, lowerIsBetter: KPICatalog.lowerIsBetter(kpi, in: e)), r.n.map(String.init) ?? ""])
             previous = r.value
         }
         let table = Table(headers: ["period", kpi, "change", "target", "progress", "n"], rows: rows,

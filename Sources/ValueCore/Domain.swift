@@ -111,8 +111,12 @@ public struct KPIRecord: Codable, Equatable, Sendable {
     public var target: Double?
     /// Sample size behind the value, when it came from a survey.
     public var n: Int?
-    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil) {
+    /// For a KPI the catalogue does not know: lower figures are better (`--lower-is-better` when
+    /// first recorded, carried by every later record). Nil means higher is better.
+    public var lowerIsBetter: Bool?
+    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil, lowerIsBetter: Bool? = nil) {
         self.kpi = kpi; self.period = period; self.value = value; self.target = target; self.n = n
+        self.lowerIsBetter = lowerIsBetter
     }
 }
 

@@ -94,7 +94,7 @@ import ValueCore
         ("kpi record nps --period 2026-Q1", "expected [ENTERPRISE] KPI VALUE"),
         ("kpi record nps high --period 2026-Q1", "must be a number"),
         ("kpi record nps 40", "needs --period"),
-        ("kpi record Initech nps 40 --period Q1", "no enterprise named 'Initech'"),
+        ("kpi record Initech nps 40 --period 2026-Q1", "no enterprise named 'Initech'"),
         ("kpi record \"net promoter\" 40 --period Q1", "not a KPI name"),
         ("kpi trend retention", "no KPI recorded for Acme named 'retention'"),
     ])
@@ -137,9 +137,57 @@ import ValueCore
         ws.setCurrent("A<b>&Co")
         _ = ws.takeChanges()
         b.session.load(ws)
-        b.data("kpi record nps 10 --period \"<Q1>\"")
+        b.data("kpi record nps 10 --period 2026-Q1")
         guard case let .success(out, _, _) = b.session.execute("kpi trend nps") else { Issue.record("trend failed"); return }
         let svg = out.chart?.svg ?? ""
-        #expect(svg.contains("A&lt;b&gt;&amp;Co") && svg.contains("&lt;Q1&gt;") && !svg.contains("<b>"))
+        #expect(svg.contains("A&lt;b&gt;&amp;Co") && svg.contains("2026-Q1") && !svg.contains("<b>"))
+    }
+
+    // MARK: Periods as time, one direction
+
+    /// W8, W9, W10 and January, February order by time in the trend and the dashboard (they
+    /// sorted as text: W10 first, W9 reported as the latest).
+    @Test func periodsOrderByTime() {
+        var b = Self.bench()
+        for (p, v) in [("2025-W10", 3), ("2025-W8", 1), ("2025-W9", 2)] { b.data("kpi record nps \(v) --period \(p)") }
+        #expect(b.data("kpi trend nps")["series"]?.arrayValue?.compactMap { $0["period"]?.stringValue } == ["2025-W08", "2025-W09", "2025-W10"])
+        #expect(b.data("kpi dashboard")["kpis"]?.arrayValue?.first?["period"] == "2025-W10")
+        for (p, v) in [("Feb 2025", 2), ("January 2025", 1), ("2025-03", 3)] { b.data("kpi record csat \(v) --period \"\(p)\"") }
+        #expect(b.data("kpi trend csat")["series"]?.arrayValue?.compactMap { $0["period"]?.stringValue } == ["2025-01", "2025-02", "2025-03"])
+        // The same period written another way replaces its figure.
+        b.data("kpi record csat 9 --period \"Mar 2025\"")
+        #expect(b.data("kpi trend csat")["series"]?.arrayValue?.last?["value"] == 9)
+    }
+
+    @Test(arguments: [
+        ("kpi record nps 40 --period spring", "'spring' is not a period; give a year (2025)"),
+        ("kpi record nps 40 --period 2025-W54", "'2025-W54' is not a period"),
+        ("kpi record nps 40 --period 2025-W53", "'2025-W53' is not a period"),  // 2025 has 52 ISO weeks (2026, starting on a Thursday, has 53)
+        ("kpi record nps 40 --period 2025-02-29", "'2025-02-29' is not a period"),
+        ("kpi record nps 40 --period 2025-Q5", "'2025-Q5' is not a period"),
+        ("kpi record csat 80 --period 2026-03", "csat at Acme is recorded by quarter (2026-Q1); 2026-03 is a month: one KPI's periods are of one kind"),
+        ("kpi record nps 40 --period 2026 --lower-is-better", "nps (Net Promoter Score) is higher-is-better in the catalogue"),
+    ])
+    func badPeriodsAndDirectionsAreRefused(_ line: String, _ fragment: String) {
+        var b = Self.bench()
+        b.data("kpi record csat 70 --period 2026-Q1")
+        let before = b.session.workspace
+        #expect(b.error(line).message.contains(fragment), "\(b.error(line).message)")
+        #expect(b.session.workspace == before)
+    }
+
+    /// A custom lower-is-better KPI, "defect-rate 5, target 3": short of target on the dashboard
+    /// and in the trend (it showed `met` on the dashboard while the guide said short).
+    @Test func customDirectionIsKeptWithTheKPI() {
+        var b = Self.bench()
+        b.data("kpi record defect-rate 5 --period 2026-Q1 --target 3 --lower-is-better")
+        let row = b.data("kpi dashboard")["kpis"]?.arrayValue?.first
+        #expect(row?["met"] == false)
+        #expect(b.text("kpi dashboard").contains("gap 2"))
+        // Later records keep the direction without the flag; a change of direction is refused.
+        b.data("kpi record defect-rate 2 --period 2026-Q2")
+        #expect(b.data("kpi dashboard")["kpis"]?.arrayValue?.first?["met"] == true)
+        b.data("kpi record uptime 99 --period 2026-Q1 --target 99.5")
+        #expect(b.error("kpi record uptime 99.9 --period 2026-Q2 --lower-is-better").message.contains("first recorded as higher-is-better"))
     }
 }
