@@ -37,7 +37,7 @@ enum EconomicsCommands {
 
     static let count = ValueKind.number(0...1e12)
     static let money = ValueKind.number(0...1e12)
-    static let percent = ValueKind.number(0...100)
+    static let percent = ValueKind.percent
 
     static func metric<T>(_ command: String, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as MetricError { throw CommandError.badValue("kpi \(command): \(e.message)") }

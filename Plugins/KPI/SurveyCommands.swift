@@ -5,7 +5,9 @@ import Workbench
 public enum SurveyMetric: Sendable, Equatable {
     case nps, enps
     case csat(scale: Int)
-    case ces(scale: Int)
+    /// Customer effort: CES 2.0 on 7 points (higher = easier) or CES 1.0 on 5 (lower = easier) by
+    /// default; `lowerIsEasier` names the variant.
+    case ces(scale: Int, lowerIsEasier: Bool)
 
     public var key: String {
         switch self {
@@ -14,6 +16,12 @@ public enum SurveyMetric: Sendable, Equatable {
         case .csat: return "csat"
         case .ces: return "ces"
         }
+    }
+    /// The KPI a result is recorded as (`--record`): a lower-is-easier CES is `ces-1`, whose
+    /// direction the catalogue knows, so that its targets are judged the right way round.
+    public var recordName: String {
+        if case .ces(_, true) = self { return "ces-1" }
+        return key
     }
     public var title: String {
         switch self {
@@ -26,8 +34,23 @@ public enum SurveyMetric: Sendable, Equatable {
     public var range: ClosedRange<Int> {
         switch self {
         case .nps, .enps: return 0...10
-        case let .csat(s), let .ces(s): return 1...s
+        case let .csat(s), let .ces(s, _): return 1...s
         }
+    }
+
+    /// The answers that count as "easy": 5–7 on 7 points, 4–5 on 5 (1–2 when lower is easier).
+    static func easyAnswers(scale: Int, lowerIsEasier: Bool) -> ClosedRange<Int> {
+        lowerIsEasier ? 1...(scale == 7 ? 3 : 2) : (scale == 7 ? 5 : 4)...scale
+    }
+
+    /// The CES variant from --scale and --lower-is-easier/--higher-is-easier: by default CES 2.0
+    /// on 7 points (higher is easier), CES 1.0 on 5 (lower is easier).
+    static func ces(scale: Int, _ args: ParsedArguments, command: String) throws -> SurveyMetric {
+        if args.flag("lower-is-easier") && args.flag("higher-is-easier") {
+            throw CommandError.badValue("\(command): --lower-is-easier and --higher-is-easier contradict each other")
+        }
+        let lower = args.flag("lower-is-easier") || (scale == 5 && !args.flag("higher-is-easier"))
+        return .ces(scale: scale, lowerIsEasier: lower)
     }
 
     /// The result of one group's counts: JSON (fixed field names), table cells, one sentence.
@@ -48,10 +71,13 @@ public enum SurveyMetric: Sendable, Equatable {
             value = r.score
             fields = [("n", .int(r.n)), ("satisfied", .int(r.satisfied)), ("csat", .num(r.score)), ("moe95", .num(ci.moe)),
                       ("ci95", [.num(ci.low), .num(ci.high)]), ("ci_method", .string(ci.method.rawValue)), ("scale", .int(scale))]
-        case let .ces(scale):
+        case let .ces(scale, lower):
             let r = try MeanScore(histogram: c.histogram, what: "CES", range: 1...scale)
+            let easy = SurveyMetric.easyAnswers(scale: scale, lowerIsEasier: lower)
+            let easyCount = easy.reduce(0) { $0 + ($1 < c.histogram.count ? c.histogram[$1] : 0) }
             value = r.mean
-            fields = [("n", .int(r.n)), ("mean", .num(r.mean)), ("sd", .num(r.sd)), ("moe95", .num(r.moe95)), ("scale", .int(scale))]
+            fields = [("n", .int(r.n)), ("mean", .num(r.mean)), ("sd", .num(r.sd)), ("moe95", .num(r.moe95)), ("scale", .int(scale)),
+                      ("lower_is_easier", .bool(lower)), ("easy", .num(100 * Double(easyCount) / Double(r.n)))]
         }
         fields.append(("skipped", .int(c.skipped)))
         if lenient { fields.append(("invalid", .int(c.invalid))) }
@@ -101,8 +127,9 @@ public enum SurveyMetric: Sendable, Equatable {
         case let .csat(scale):
             let top = scale == 5 ? "4–5" : scale == 7 ? "6–7" : "9–10"
             return "CSAT \(Format.percent(json["csat"]?.doubleValue ?? 0)) (95% \(method)CI \(Format.percent(ci.first ?? 0)) to \(Format.percent(ci.last ?? 0))): \(json["satisfied"]?.intValue ?? 0) of \(n) answered \(top) on the 1–\(scale) scale\(tail).\(small)"
-        case let .ces(scale):
-            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (higher = easier; sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(Format.count(n, "answer"))\(tail).\(small)"
+        case let .ces(scale, lower):
+            let easy = SurveyMetric.easyAnswers(scale: scale, lowerIsEasier: lower)
+            return "CES \(Format.fixed(json["mean"]?.doubleValue ?? 0, 2)) on 1–\(scale) (\(lower ? "lower" : "higher") = easier; \(Format.percent(json["easy"]?.doubleValue ?? 0)) easy, answering \(easy.lowerBound)–\(easy.upperBound); sd \(Format.fixed(json["sd"]?.doubleValue ?? 0, 2)), ±\(Format.fixed(json["moe95"]?.doubleValue ?? 0, 2))) from \(Format.count(n, "answer"))\(tail).\(small)"
         }
     }
 }
@@ -192,19 +219,30 @@ enum SurveyCommands {
     static let ces = CommandSpec(
         "kpi ces", abstract: "customer effort score: the mean answer on 1–7 (higher = easier)",
         discussion: """
-            CES 2.0: agreement with "The company made it easy for me to handle my issue", 1 (strongly \
-            disagree) to 7 (strongly agree); the score is the mean, so higher means less effort. \
-            With the mean: the sample standard deviation and the 95% margin of error 1.96·sd/√N. \
-            --scale 5 for a 1–5 scale. --json: n, mean, sd, moe95, scale, skipped.
+            Two variants, named in the output. CES 2.0 (the default, 7 points): agreement with "The \
+            company made it easy for me to handle my issue", 1 (strongly disagree) to 7 (strongly \
+            agree); higher means less effort, and "easy" is the share answering 5–7. CES 1.0 \
+            (--scale 5): "How much effort did you personally have to put forth?", 1 (very low) to 5 \
+            (very high); lower means less effort, and "easy" is the share answering 1–2. \
+            --lower-is-easier or --higher-is-easier overrides the direction the scale implies (a \
+            5-point agreement scale is higher-is-easier: "easy" is then 4–5). With the mean: the \
+            sample standard deviation and the 95% margin of error 1.96·sd/√N. --json: n, mean, sd, \
+            moe95, scale, lower_is_easier, easy (percent), skipped.
 
             """ + fileDiscussion,
         arguments: [ArgumentSpec("answers", .integer(1...7), help: "answers from 1 to 7", optional: true, variadic: true)],
-        options: [OptionSpec("scale", .choice(["5", "7"]), help: "points on the scale (default 7)")] + fileOptions,
-        examples: ["kpi ces 6 7 5 3"]
+        options: [OptionSpec("scale", .choice(["5", "7"]), help: "points on the scale (default 7: CES 2.0; 5: CES 1.0)")]
+            + cesDirection + fileOptions,
+        examples: ["kpi ces 6 7 5 3", "kpi ces 1 2 2 4 --scale 5"]
     ) { ctx in
         let scale = Int(ctx.arguments.string("scale") ?? "7") ?? 7
-        return try runMetric(&ctx, .ces(scale: scale))
+        return try runMetric(&ctx, try SurveyMetric.ces(scale: scale, ctx.arguments, command: "kpi ces"))
     }
+
+    static let cesDirection: [OptionSpec] = [
+        .flag("lower-is-easier", help: "lower CES answers mean less effort (the default on 5 points, CES 1.0)"),
+        .flag("higher-is-easier", help: "higher CES answers mean less effort (the default on 7 points, CES 2.0)"),
+    ]
 
     // MARK: Running a survey metric
 
@@ -245,7 +283,7 @@ enum SurveyCommands {
         }
         if let period = args.string("record") {
             guard let (value, n) = recordValue else { throw CommandError.badValue("kpi \(metric.key): nothing to record (no answers)") }
-            let note = try TrackingCommands.record(&ctx, command: "kpi \(metric.key)", enterprise: nil, kpi: metric.key, value: value, period: period,
+            let note = try TrackingCommands.record(&ctx, command: "kpi \(metric.key)", enterprise: nil, kpi: metric.recordName, value: value, period: period,
                                                    target: args.double("target"), n: n)
             output.blocks.append(.text(note))
         } else if args.has("target") {
@@ -491,8 +529,10 @@ enum SurveyCommands {
         options: [
             OptionSpec("nps", .text, help: "the NPS column (answers 0–10)"),
             OptionSpec("csat", .text, help: "the CSAT column (answers 1–5, or --csat-scale)"),
-            OptionSpec("ces", .text, help: "the CES column (answers 1–7)"),
+            OptionSpec("ces", .text, help: "the CES column (answers 1–7, or --ces-scale)"),
             OptionSpec("csat-scale", .choice(["5", "7", "10"]), help: "points on the CSAT scale (default 5)"),
+            OptionSpec("ces-scale", .choice(["5", "7"]), help: "points on the CES scale (default 7: CES 2.0; 5: CES 1.0, lower is easier)"),
+        ] + cesDirection + [
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
             formatOption,
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
@@ -505,7 +545,7 @@ enum SurveyCommands {
         var metrics: [(SurveyMetric, String)] = []
         if let c = args.string("nps") { metrics.append((.nps, c)) }
         if let c = args.string("csat") { metrics.append((.csat(scale: Int(args.string("csat-scale") ?? "5") ?? 5), c)) }
-        if let c = args.string("ces") { metrics.append((.ces(scale: 7), c)) }
+        if let c = args.string("ces") { metrics.append((try SurveyMetric.ces(scale: Int(args.string("ces-scale") ?? "7") ?? 7, args, command: "kpi survey"), c)) }
         guard !metrics.isEmpty else {
             throw CommandError("MissingValue", "kpi survey: name at least one column: --nps COLUMN, --csat COLUMN, --ces COLUMN")
         }

@@ -35,15 +35,6 @@ func controlCode(_ c: Unicode.Scalar) -> String {
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-        return String(s)
-    }
-}
-
 extension CommandContext {
     /// The enterprise a sub-object command works on: `--enterprise NAME`, else the current one.
     func target() throws -> Enterprise { try enterprise(argument: "enterprise") }

@@ -15,7 +15,7 @@ public struct Period: Equatable, Hashable, Comparable, Sendable, CustomStringCon
 
     /// Reads a period, or nil when the text is none of the accepted forms.
     public init?(_ text: String) {
-        var t = text.trimmingSpacesForPeriod.uppercased()
+        var t = text.trimmingSpaces.uppercased()
         // The compact forms 2025Q1 and 2025W09.
         if t.count >= 6, t.prefix(4).allSatisfy(\.isASCII), t.prefix(4).allSatisfy(\.isNumber),
            let mark = t.dropFirst(4).first, mark == "Q" || mark == "W" {
@@ -152,10 +152,11 @@ extension Period.Kind {
 }
 
 extension String {
-    fileprivate var trimmingSpacesForPeriod: String {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    public var trimmingSpaces: String {
         var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
+        while let c = s.first, c == " " || c == "\t" || c == "\r" || c == "\n" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\r" || c == "\n" { s.removeLast() }
         return String(s)
     }
 }

@@ -23,6 +23,10 @@ public enum ValueKind: Sendable, Equatable {
     case integer(ClosedRange<Int>)
     /// A decimal number in the range.
     case number(ClosedRange<Double>)
+    /// A percentage from 0 to 100, written `30` or `30%`. A bare number strictly between 0 and 1
+    /// is refused ("did you mean 30%?"): 0.3 was read as 0.3 %, a 300-period lifetime; half a
+    /// percent is written `0.5%`.
+    case percent
     /// One of these words (matched case-insensitively; the canonical spelling is passed on).
     case choice([String])
     /// A file path.
@@ -41,6 +45,7 @@ public enum ValueKind: Sendable, Equatable {
         case let .name(source): return source.rawValue.uppercased()
         case let .integer(r): return "\(r.lowerBound)…\(r.upperBound)"
         case let .number(r): return "\(Format.number(r.lowerBound))…\(Format.number(r.upperBound))"
+        case .percent: return "0…100%"
         case let .choice(words): return words.joined(separator: "|")
         case .file: return "FILE"
         }

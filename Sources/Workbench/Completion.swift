@@ -185,7 +185,7 @@ public struct Completer: Sendable {
     /// The candidates for a value of `kind`.
     func values(_ kind: ValueKind, word: String, scope: Scope, path: [String]) -> [Candidate] {
         switch kind {
-        case .text, .integer, .number:
+        case .text, .integer, .number, .percent:
             return []
         case let .choice(words):
             return words.map { Candidate(value: $0, display: $0) }

@@ -82,6 +82,7 @@ public enum Help {
         switch kind {
         case let .integer(r): return " (\(r.lowerBound)–\(r.upperBound))"
         case let .number(r): return " (\(Format.number(r.lowerBound))–\(Format.number(r.upperBound)))"
+        case .percent: return " (percent, 0–100: 30 or 30%)"
         case let .choice(words): return " (\(words.joined(separator: ", ")))"
         default: return ""
         }

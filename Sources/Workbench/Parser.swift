@@ -222,6 +222,19 @@ public enum Parser {
                 throw ParseError("OutOfRange", "\(command): \(what) is \(Format.number(v)), outside \(Format.number(range.lowerBound))…\(Format.number(range.upperBound))")
             }
             return .number(v)
+        case .percent:
+            let marked = raw.hasSuffix("%")
+            let digits = marked ? String(raw.dropLast()).trimmingSpaces : raw
+            guard let v = Double(digits), v.isFinite else {
+                throw ParseError("BadValue", "\(command): \(what) must be a percentage from 0 to 100 (30 or 30%), not '\(raw)'")
+            }
+            guard (0...100).contains(v) else {
+                throw ParseError("OutOfRange", "\(command): \(what) is \(Format.number(v))%, outside 0…100%")
+            }
+            if !marked, v > 0, v < 1 {
+                throw ParseError("BadValue", "\(command): \(what) is a percentage, and \(Format.number(v)) would be \(Format.number(v))%; did you mean \(Format.number(v * 100))%? (write \(Format.number(v))% if you mean it)")
+            }
+            return .number(v)
         case let .choice(words):
             if let w = words.first(where: { $0 == raw }) ?? words.first(where: { $0.lowercased() == raw.lowercased() }) {
                 return .text(w)

@@ -116,3 +116,46 @@ import ValueCore
         #expect(b.text("help kpi sroi").contains("deadweight"))
     }
 }
+
+/// CES names its variant: CES 2.0 on 7 points (higher = easier, "easy" = 5–7), CES 1.0 on 5
+/// (lower = easier, "easy" = 1–2); and percentages refuse a bare fraction.
+@Suite struct VariantAndUnitTests {
+    @Test(arguments: [
+        // (line, mean, lower is easier, easy %): worked by hand.
+        ("kpi ces 6 7 5 3", 5.25, false, 75.0),              // 6, 7, 5 are 5–7: 3 of 4
+        ("kpi ces 1 2 2 4 --scale 5", 2.25, true, 75.0),     // 1, 2, 2 are 1–2
+        ("kpi ces 4 5 5 2 --scale 5 --higher-is-easier", 4.0, false, 75.0),  // 4, 5, 5 are 4–5
+        ("kpi ces 1 2 7 --lower-is-easier", 10.0 / 3, true, 200.0 / 3),      // 1, 2 are 1–3
+    ])
+    func cesVariant(_ line: String, _ mean: Double, _ lower: Bool, _ easy: Double) {
+        var b = Bench()
+        let d = b.data(line)
+        #expect(close(d["mean"]?.doubleValue, mean) && d["lower_is_easier"] == .bool(lower) && close(d["easy"]?.doubleValue, easy))
+        #expect(b.text(line).contains(lower ? "lower = easier" : "higher = easier"))
+    }
+
+    @Test func cesOnFiveRecordsAsLowerIsBetter() {
+        var b = TrackingTests.bench()
+        b.data("kpi ces 2 2 3 --scale 5 --record 2026-Q1 --target 2")
+        #expect(b.data("kpi dashboard")["kpis"]?.arrayValue?.first?["kpi"] == "ces-1")
+        #expect(b.data("kpi dashboard")["kpis"]?.arrayValue?.first?["met"] == false)  // 2.33 is above the target 2
+    }
+
+    @Test(arguments: [
+        ("kpi ltv --arpa 100 --margin 0.3 --churn 2", "--margin is a percentage, and 0.3 would be 0.3%; did you mean 30%?"),
+        ("kpi ltv --arpa 100 --margin 130 --churn 2", "--margin is 130%, outside 0…100%"),
+        ("kpi ltv --arpa 100 --margin 30 --churn x", "--churn must be a percentage from 0 to 100 (30 or 30%), not 'x'"),
+        ("kpi sroi a:1:100 --inputs 50 --discount 0.035", "did you mean 3.5%?"),
+    ])
+    func percentagesRefuseFractions(_ line: String, _ fragment: String) {
+        var b = Bench()
+        #expect(b.error(line).message.contains(fragment), "\(b.error(line).message)")
+    }
+
+    @Test func percentagesTakeASign() {
+        var b = Bench()
+        // 100 × 30% / 0.5% = 6000; 100 × 70% / 2% = 3500.
+        #expect(close(b.data("kpi ltv --arpa 100 --margin 30% --churn 0.5%")["ltv"]?.doubleValue, 6000))
+        #expect(close(b.data("kpi ltv --arpa 100 --margin 70 --churn 2")["ltv"]?.doubleValue, 3500))
+    }
+}

@@ -48,7 +48,7 @@ import ValueCore
         var b = Self.bench()
         let e = b.error("kpi record nps -1e308 --period 2023")
         #expect(e.message.contains("-1e+308") && e.message.contains("outside -1000000000000…1000000000000"))
-        let ltv = b.error("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001 --record 2023")
+        let ltv = b.error("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001% --record 2023")
         #expect(ltv.message.contains("outside"))
         #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.isEmpty == true)
         b.data("kpi record nps -1000000000000 --period 2023")
@@ -110,7 +110,7 @@ import ValueCore
     /// not `kpi record`'s.
     @Test(arguments: [
         ("kpi cac 1000000000000 0.001 --record 2026", "kpi cac: the cac figure 1000000000000000.0 is outside -1000000000000…1000000000000, so it cannot be recorded"),
-        ("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001 --record 2026", "kpi ltv: the ltv figure "),
+        ("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001% --record 2026", "kpi ltv: the ltv figure "),
         ("kpi nps 10 --record \"  \"", "kpi nps: --record needs a period, e.g. --record 2026-Q3"),
         ("kpi engagement 4 --record \"\"", "kpi engagement: --record needs a period, e.g. --record 2026-Q3"),
         ("kpi record nps 1e13 --period 2026", "kpi record: the nps figure 10000000000000 is outside -1000000000000…1000000000000"),
