@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ValueCore
 import Workbench
 
@@ -35,6 +40,20 @@ public enum SurveyMetric: Sendable, Equatable {
         switch self {
         case .nps, .enps: return 0...10
         case let .csat(s), let .ces(s, _): return 1...s
+        }
+    }
+
+    /// The counts a recorded figure keeps for `kpi compare KPI PERIOD PERIOD`.
+    func counts(_ json: JSON) -> [Int]? {
+        switch self {
+        case .nps, .enps:
+            guard let p = json["promoters"]?.intValue, let pa = json["passives"]?.intValue, let d = json["detractors"]?.intValue else { return nil }
+            return [p, pa, d]
+        case .csat:
+            guard let s = json["satisfied"]?.intValue, let n = json["n"]?.intValue else { return nil }
+            return [s, n]
+        case .ces:
+            return nil
         }
     }
 
@@ -257,6 +276,7 @@ enum SurveyCommands {
         let lenient = args.flag("lenient"), wald = args.string("ci") == "wald"
         var output: CommandOutput
         var recordValue: (Double, Int)?
+        var recordCounts: [Int]?
         if let path = args.string("file") {
             guard args.strings("answers").isEmpty else {
                 throw CommandError.badValue("kpi \(metric.key): give answers or --file, not both")
@@ -271,6 +291,7 @@ enum SurveyCommands {
             output = try present(metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient, wald: wald)
             if let total = output.data?["total"] ?? output.data, let n = total["n"]?.intValue, n > 0 {
                 recordValue = (metricValue(metric, total), n)
+                recordCounts = metric.counts(total)
             }
         } else {
             guard args.string("by") == nil, args.string("column") == nil, args.string("format") == nil else {
@@ -280,11 +301,12 @@ enum SurveyCommands {
             let r = try metric.result(counts, lenient: false, wald: wald)
             output = CommandOutput(blocks: [.text(metric.sentence(r.json))], data: r.json)
             recordValue = (r.value, counts.n)
+            recordCounts = metric.counts(r.json)
         }
         if let period = args.string("record") {
             guard let (value, n) = recordValue else { throw CommandError.badValue("kpi \(metric.key): nothing to record (no answers)") }
             let note = try TrackingCommands.record(&ctx, command: "kpi \(metric.key)", enterprise: nil, kpi: metric.recordName, value: value, period: period,
-                                                   target: args.double("target"), n: n)
+                                                   target: args.double("target"), n: n, counts: recordCounts)
             output.blocks.append(.text(note))
         } else if args.has("target") {
             throw CommandError.badValue("kpi \(metric.key): --target goes with --record PERIOD")
@@ -444,17 +466,21 @@ enum SurveyCommands {
     // MARK: Compare
 
     static let compare = CommandSpec(
-        "kpi compare", abstract: "is the NPS of two groups or periods different? (z-test, 95%)",
+        "kpi compare", abstract: "is the NPS (or CSAT) of two groups or periods different? (z-test, 95%)",
         discussion: """
             z = (NPS₁ − NPS₂)/√(var₁/N₁ + var₂/N₂), with each NPS and variance on the −1…+1 scale \
             (var = p + d − (p − d)²); the two-sided p-value comes from the normal distribution, and \
             the difference is significant at 95% when p < 0.05. FIRST and SECOND are counts \
             PROMOTERS/PASSIVES/DETRACTORS (e.g. 50/30/20), or, with --file PATH --column NAME --by \
-            COLUMN, two values of the --by column. --json: first, second (NPS results), difference, \
-            z, p, significant.
+            COLUMN, two values of the --by column. `kpi compare KPI PERIOD PERIOD` tests two \
+            recorded periods of the current enterprise (figures recorded with `kpi nps|enps|csat \
+            … --record PERIOD`, which keep their answer counts); for CSAT the test is the pooled \
+            two-proportion z-test, z = (p₁ − p₂)/√(p(1 − p)(1/N₁ + 1/N₂)). --json: first, second, \
+            difference, z, p, significant.
             """,
-        arguments: [ArgumentSpec("first", .text, help: "P/Pa/D counts, or a group of --by"),
-                    ArgumentSpec("second", .text, help: "P/Pa/D counts, or a group of --by")],
+        arguments: [ArgumentSpec("first", .text, help: "P/Pa/D counts, a group of --by, or a recorded KPI"),
+                    ArgumentSpec("second", .text, help: "P/Pa/D counts, a group of --by, or a period"),
+                    ArgumentSpec("third", .text, help: "with a KPI: the second period", optional: true)],
         options: [
             OptionSpec("file", .file, help: "a survey export (CSV)"),
             OptionSpec("column", .text, help: "the NPS answers' column"),
@@ -465,6 +491,7 @@ enum SurveyCommands {
         examples: ["kpi compare 50/30/20 40/30/30"]
     ) { ctx in
         let args = ctx.arguments
+        if let third = args.string("third") { return try comparePeriods(ctx, args.string("first")!, args.string("second")!, third) }
         let a = args.string("first")!, b = args.string("second")!
         let first: NPS, second: NPS
         do {
@@ -503,6 +530,54 @@ enum SurveyCommands {
             ], alignments: [.left, .right, .right, .right])
             return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict)], data: data)
         } catch let e as MetricError { throw CommandError.badValue("kpi compare: \(e.message)") }
+    }
+
+    /// `kpi compare KPI PERIOD PERIOD`: two recorded figures that kept their answer counts.
+    static func comparePeriods(_ ctx: CommandContext, _ rawKPI: String, _ first: String, _ second: String) throws -> CommandOutput {
+        let e = try ctx.enterprise()
+        let kpi = try KPICatalog.canonical(rawKPI)
+        guard ["nps", "enps", "csat"].contains(kpi) else {
+            throw CommandError.badValue("kpi compare: \(kpi) cannot be tested between periods; nps, enps and csat can (their counts are kept by --record)")
+        }
+        func figure(_ text: String) throws -> KPIRecord {
+            let period = Period(text)?.description ?? text
+            let records = e.kpis.filter { $0.kpi == kpi }
+            guard let r = records.last(where: { $0.period == period }) else {
+                throw CommandError.unknown("period of \(kpi) at \(e.name)", text, among: records.map(\.period),
+                                           hint: records.isEmpty ? "none recorded" : "recorded: " + records.map(\.period).joined(separator: ", "))
+            }
+            guard let c = r.counts, c.count == (kpi == "csat" ? 2 : 3) else {
+                throw CommandError.badValue("kpi compare: \(kpi) for \(period) was recorded without its answer counts; record it with `kpi \(kpi) … --record \(period)` to test it")
+            }
+            return r
+        }
+        let a = try figure(first), b = try figure(second)
+        let z: Double, p: Double, difference: Double
+        var rows: [[String]] = []
+        if kpi == "csat" {
+            let (s1, n1, s2, n2) = (Double(a.counts![0]), Double(a.counts![1]), Double(b.counts![0]), Double(b.counts![1]))
+            let pooled = (s1 + s2) / (n1 + n2)
+            let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
+            guard se > 0 else { throw CommandError.badValue("kpi compare: both periods answered all satisfied or all not (zero variance), so there is no spread to test against") }
+            difference = 100 * (s1 / n1 - s2 / n2)
+            z = (s1 / n1 - s2 / n2) / se
+            p = erfc(abs(z) / 2.0.squareRoot())
+            for (r, s, n) in [(a, s1, n1), (b, s2, n2)] { rows.append([r.period, Format.percent(100 * s / n), String(Int(n))]) }
+        } else {
+            func nps(_ r: KPIRecord) throws -> NPS { try NPS(promoters: r.counts![0], passives: r.counts![1], detractors: r.counts![2]) }
+            let c = try NPSComparison(try nps(a), try nps(b))
+            (z, p, difference) = (c.z, c.p, c.difference)
+            for (r, x) in [(a, c.first), (b, c.second)] { rows.append([r.period, Format.fixed(x.score, 1), String(x.n)]) }
+        }
+        let significant = p < 0.05
+        let verdict = significant
+            ? "The change is significant at 95% (p = \(Format.fixed(p, 4)) < 0.05)."
+            : "The change is not significant at 95% (p = \(Format.fixed(p, 4)) ≥ 0.05): it may be sampling noise."
+        let table = Table(headers: ["period", kpi, "N"], rows: rows, alignments: [.left, .right, .right])
+        let data: JSON = ["kpi": .string(kpi), "first": ["period": .string(a.period), "value": .num(a.value), "n": .int(a.n ?? 0)],
+                          "second": ["period": .string(b.period), "value": .num(b.value), "n": .int(b.n ?? 0)],
+                          "difference": .num(difference), "z": .num(z), "p": .num(p), "significant": .bool(significant)]
+        return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(difference, 1)) points, z = \(Format.fixed(z, 2)). " + verdict)], data: data)
     }
 
     static func parseCounts(_ text: String) throws -> NPS {

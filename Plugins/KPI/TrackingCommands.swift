@@ -100,7 +100,8 @@ enum TrackingCommands {
     /// - Parameter command: the command the user ran (`kpi record`, or `kpi nps` with --record):
     ///   errors start with it.
     static func record(_ ctx: inout CommandContext, command: String, enterprise: String?, kpi raw: String, value: Double,
-                       period rawPeriod: String, target: Double?, n: Int?, lowerIsBetter flag: Bool = false) throws -> String {
+                       period rawPeriod: String, target: Double?, n: Int?, lowerIsBetter flag: Bool = false,
+                       counts: [Int]? = nil) throws -> String {
         let viaOption = command != recordCommand.name
         let kpi: String
         do { kpi = try KPICatalog.canonical(raw) } catch let e as CommandError { throw CommandError(e.code, "\(command): \(e.message)") }
@@ -146,7 +147,7 @@ enum TrackingCommands {
         try ctx.update(e.name) { ent in
             let previous = ent.kpis.last { $0.kpi == kpi }
             let figure = KPIRecord(kpi: kpi, period: period, value: value, target: target ?? previous?.target, n: n,
-                                   lowerIsBetter: known == nil && (lower || flag) ? true : nil)
+                                   lowerIsBetter: known == nil && (lower || flag) ? true : nil, counts: counts)
             if let i = ent.kpis.firstIndex(where: { $0.kpi == kpi && ($0.period == period || Period($0.period) == parsed) }) {
                 ent.kpis[i] = figure; replaced = true
             } else {

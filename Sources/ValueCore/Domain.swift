@@ -114,9 +114,14 @@ public struct KPIRecord: Codable, Equatable, Sendable {
     /// For a KPI the catalogue does not know: lower figures are better (`--lower-is-better` when
     /// first recorded, carried by every later record). Nil means higher is better.
     public var lowerIsBetter: Bool?
-    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil, lowerIsBetter: Bool? = nil) {
+    /// The answer counts behind a survey figure, kept by `--record` so that two periods can be
+    /// tested against each other (`kpi compare KPI PERIOD PERIOD`): NPS promoters, passives,
+    /// detractors; CSAT satisfied, answers.
+    public var counts: [Int]?
+    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil, lowerIsBetter: Bool? = nil,
+                counts: [Int]? = nil) {
         self.kpi = kpi; self.period = period; self.value = value; self.target = target; self.n = n
-        self.lowerIsBetter = lowerIsBetter
+        self.lowerIsBetter = lowerIsBetter; self.counts = counts
     }
 }
 

@@ -190,4 +190,23 @@ import ValueCore
         b.data("kpi record uptime 99 --period 2026-Q1 --target 99.5")
         #expect(b.error("kpi record uptime 99.9 --period 2026-Q2 --lower-is-better").message.contains("first recorded as higher-is-better"))
     }
+
+    /// Two recorded periods tested against each other, from the counts --record kept. By hand:
+    /// NPS 50/30/20 (0.30, var 0.61) vs 40/30/30 (0.10, var 0.69): z = 0.2/√(0.013) = 1.7541,
+    /// p = 0.079411. CSAT 3 of 5 vs 4 of 10: pooled 7/15, se = √(7/15 · 8/15 · (1/5 + 1/10)) =
+    /// 0.27325, z = 0.2/0.27325 = 0.73193, p = 0.46421.
+    @Test func compareRecordedPeriods() {
+        var b = Self.bench()
+        b.data("kpi nps --promoters 50 --passives 30 --detractors 20 --record 2025-Q1")
+        b.data("kpi nps --promoters 40 --passives 30 --detractors 30 --record \"Q2 2025\"")
+        let n = b.data("kpi compare nps 2025-Q1 2025-Q2")
+        #expect(close(n["z"]?.doubleValue, 1.754116039, 1e-8) && close(n["p"]?.doubleValue, 0.0794106260, 1e-8) && n["significant"] == false)
+        b.data("kpi csat 5 5 4 3 2 --record 2025-Q1")
+        b.data("kpi csat 5 5 5 5 1 1 1 1 1 1 --record 2025-Q2")
+        let c = b.data("kpi compare csat 2025-Q1 2025-Q2")
+        #expect(close(c["z"]?.doubleValue, 0.7319250547, 1e-8) && close(c["p"]?.doubleValue, 0.4642143128, 1e-8))
+        b.data("kpi record nps 12 --period 2025-Q3")
+        #expect(b.error("kpi compare nps 2025-Q1 2025-Q3").message.contains("recorded without its answer counts"))
+        #expect(b.error("kpi compare nps 2025-Q1 2026-Q1").message.contains("'2026-Q1'"))
+    }
 }
