@@ -44,7 +44,7 @@ enum EnterpriseCommands {
         examples: ["enterprise show CATL"]
     ) { ctx in
         let e = try ctx.enterprise()
-        return CommandOutput(blocks: describe(e), data: ModelingJSON.enterprise(e))
+        return CommandOutput(blocks: describe(e, priceFactors: ctx.workspace.priceFactors), data: ModelingJSON.enterprise(e))
     }
 
     static let set = CommandSpec(
@@ -62,7 +62,7 @@ enum EnterpriseCommands {
                   OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
                   .flag("no-competitors", help: "forget the named competitors"),
                   .flag("no-price", help: "forget the price level")],
-        examples: ["enterprise set CATL --competitor BYD --competitor \"LG Energy\" --price 100"]
+        examples: ["enterprise set CATL --competitor BYD --competitor \"LG Energy\" --price 100", "enterprise set BYD --price 90"]
     ) { ctx in
         let e = try ctx.enterprise()
         let a = ctx.arguments
@@ -159,7 +159,7 @@ enum EnterpriseCommands {
     }
 
     /// Every section of an enterprise, for `enterprise show`.
-    static func describe(_ e: Enterprise) -> [OutputBlock] {
+    static func describe(_ e: Enterprise, priceFactors: Set<NameKey> = []) -> [OutputBlock] {
         var head = e.name
         var facts: [String] = []
         if let i = e.industry { facts.append("industry: \(i)") }
@@ -178,7 +178,7 @@ enum EnterpriseCommands {
         section("Needs", e.needs.count, NeedCommands.table(e.needs))
         section("Offerings", e.offerings.count, OfferingCommands.table(e.offerings, reliefs: e.reliefs))
         section("Reliefs", e.reliefs.count, ReliefCommands.table(e.reliefs))
-        section("Factors", e.factors.count, FactorCommands.table(e.factors))
+        section("Factors", e.factors.count, FactorCommands.table(e.factors, price: priceFactors))
         section("Initiatives", e.initiatives.count, InitiativeCommands.table(e.initiatives))
         if !e.kpis.isEmpty {
             let names = Set(e.kpis.map { Name.fold($0.kpi) })

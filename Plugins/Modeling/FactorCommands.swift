@@ -12,12 +12,19 @@ enum FactorCommands {
         discussion: """
             Creates the factor score or changes it. A factor is spelt as the workspace first spelt
             it, so that every enterprise's scores line up on one canvas.
+
+            --kind price marks the factor as a price factor ("price per kWh", "upfront cost"): it
+            says what customers pay, not the quality they get, so `diff valuemap` leaves it out of
+            perceived quality (price is its other axis). The kind belongs to the factor name across
+            the workspace: marked by any enterprise, it is a price factor for all; --kind quality
+            clears every mark. `factor list` shows the kind.
             """,
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace"),
                     ArgumentSpec("factor", .name(.factor), help: "the competition factor, e.g. Price"),
                     ArgumentSpec("score", .number(0...10), help: "the offering level on that factor")],
-        options: [OptionSpec("importance", .integer(1...5), help: "how much customers care about the factor, 1–5")],
-        examples: ["factor set CATL \"Energy density\" 9 --importance 5", "factor set CATL Price 6 --importance 5",
+        options: [OptionSpec("importance", .integer(1...5), help: "how much customers care about the factor, 1–5"),
+                  OptionSpec("kind", .choice(["quality", "price"]), help: "price: what customers pay, left out of perceived quality (default: as it was)")],
+        examples: ["factor set CATL \"Energy density\" 9 --importance 5", "factor set CATL Price 6 --importance 5 --kind price",
                    "factor set CATL \"Charging speed\" 8 --importance 4", "factor set CATL Safety 8 --importance 5",
                    "factor set BYD \"Energy density\" 7", "factor set BYD Price 8", "factor set BYD \"Charging speed\" 7",
                    "factor set BYD Safety 9", "factor set BYD \"Colour range\" 3"]
@@ -27,6 +34,7 @@ enum FactorCommands {
         let raw = try checkNewName(a.string("factor")!, "factor", command: "factor set")
         let score = a.double("score")!
         let importance = a.int("importance")
+        let kind = a.string("kind")
         var notes: [String] = []
         if let i = e.factors.index(named: raw, by: \.factor) {
             var f = e.factors[i]
@@ -34,8 +42,9 @@ enum FactorCommands {
             f.score = score
             if let importance { f.importance = importance }
             try ctx.update(e.name) { $0.factors[i] = f }
-            return .message("Set \(f.factor) of \(e.name) to \(num(score)) (was \(num(before))).",
-                            data: ModelingJSON.factor(f, of: e.name))
+            let kindSaid = try mark(f.factor, as: kind, by: e.name, in: &ctx)
+            return .message("Set \(f.factor) of \(e.name) to \(num(score)) (was \(num(before)))\(kindSaid).",
+                            data: ModelingJSON.factor(f, of: e.name, price: ctx.workspace.priceFactors.contains(NameKey(f.factor))))
         }
         // The workspace's spelling of the factor, if another enterprise scores it.
         let known = knownFactors(ctx.workspace)
@@ -47,10 +56,29 @@ enum FactorCommands {
         }
         let f = FactorScore(factor: name, score: score, importance: importance)
         try ctx.update(e.name) { $0.factors.append(f) }
-        var out = CommandOutput.message("Scored \(e.name) \(num(score)) on \(name)" + (importance.map { " (importance \($0))" } ?? "") + ".",
-                                        data: ModelingJSON.factor(f, of: e.name))
+        let kindSaid = try mark(name, as: kind, by: e.name, in: &ctx)
+        var out = CommandOutput.message("Scored \(e.name) \(num(score)) on \(name)" + (importance.map { " (importance \($0))" } ?? "") + kindSaid + ".",
+                                        data: ModelingJSON.factor(f, of: e.name, price: ctx.workspace.priceFactors.contains(NameKey(name))))
         out.notes = notes
         return out
+    }
+
+    /// Marks `factor` as a price factor (by `enterprise`) or clears every mark (quality);
+    /// returns what to add to the message ("" when the kind is not given or already so).
+    static func mark(_ factor: String, as kind: String?, by enterprise: String, in ctx: inout CommandContext) throws -> String {
+        guard let kind else { return "" }
+        let key = NameKey(factor)
+        let marked = ctx.workspace.priceFactors.contains(key)
+        if kind == "price" {
+            if marked { return "" }
+            try ctx.update(enterprise) { $0.priceFactors.append(factor) }
+            return "; a price factor, left out of perceived quality"
+        }
+        guard marked else { return "" }
+        for other in ctx.workspace.enterprises where other.priceFactors.contains(where: { Name.same($0, factor) }) {
+            try ctx.update(other.name) { $0.priceFactors.removeAll { Name.same($0, factor) } }
+        }
+        return "; a quality factor again"
     }
 
     static let list = CommandSpec(
@@ -58,26 +86,28 @@ enum FactorCommands {
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "only this enterprise (default: all, as a canvas table)", optional: true)],
         examples: ["factor list", "factor list CATL"]
     ) { ctx in
+        let price = ctx.workspace.priceFactors
         if ctx.arguments.has("enterprise") {
             let e = try ctx.enterprise()
             let blocks: [OutputBlock] = e.factors.isEmpty
                 ? [.text("\(e.name) has no factor scores yet: `factor set \(quoted(e.name)) FACTOR SCORE`.")]
-                : [.table(table(e.factors))]
-            return CommandOutput(blocks: blocks, data: .array(e.factors.map { ModelingJSON.factor($0, of: e.name) }))
+                : [.table(table(e.factors, price: price))]
+            return CommandOutput(blocks: blocks, data: .array(e.factors.map { ModelingJSON.factor($0, of: e.name, price: price.contains(NameKey($0.factor))) }))
         }
         let scored = ctx.workspace.enterprises.filter { !$0.factors.isEmpty }
-        let data = JSON.array(scored.flatMap { e in e.factors.map { ModelingJSON.factor($0, of: e.name) } })
+        let data = JSON.array(scored.flatMap { e in e.factors.map { ModelingJSON.factor($0, of: e.name, price: price.contains(NameKey($0.factor))) } })
         guard !scored.isEmpty else {
             return CommandOutput(blocks: [.text("No factor scores yet: `factor set ENTERPRISE FACTOR SCORE`.")], data: data)
         }
         let factors = knownFactors(ctx.workspace)
         let rows = factors.map { factor -> [String] in
             let importance = scored.lazy.compactMap { $0.factors.first { Name.same($0.factor, factor) }?.importance }.first
-            return [factor, importance.map(String.init) ?? ""]
+            return [factor] + (price.isEmpty ? [] : [price.contains(NameKey(factor)) ? "price" : "quality"]) + [importance.map(String.init) ?? ""]
                 + scored.map { e in e.factors.first { Name.same($0.factor, factor) }.map { num($0.score) } ?? "" }
         }
-        let table = Table(headers: ["factor", "importance"] + scored.map(\.name), rows: rows,
-                          alignments: [.left] + Array(repeating: .right, count: scored.count + 1))
+        let kind = price.isEmpty ? [String]() : ["kind"]
+        let table = Table(headers: ["factor"] + kind + ["importance"] + scored.map(\.name), rows: rows,
+                          alignments: [.left] + kind.map { _ in .left } + Array(repeating: .right, count: scored.count + 1))
         return CommandOutput(blocks: [.table(table)], data: data)
     }
 
@@ -91,7 +121,10 @@ enum FactorCommands {
         let i = try lookup(ctx.arguments.string("factor")!, in: e.factors, by: \.factor, what: "factor", owner: e.name,
                            add: "factor set \(quoted(e.name)) FACTOR SCORE")
         let f = e.factors[i]
-        try ctx.update(e.name) { $0.factors.remove(at: i) }
+        try ctx.update(e.name) { e in
+            e.factors.remove(at: i)
+            e.priceFactors.removeAll { Name.same($0, f.factor) }
+        }
         return .message("Removed \(e.name)'s score on \(f.factor).", data: ["removed": ModelingJSON.factor(f, of: e.name)])
     }
 
@@ -105,10 +138,13 @@ enum FactorCommands {
         return out
     }
 
-    static func table(_ factors: [FactorScore]) -> Table {
-        Table(headers: ["factor", "score", "importance"],
-              rows: factors.map { [$0.factor, num($0.score), $0.importance.map(String.init) ?? ""] },
-              alignments: [.left, .right, .right])
+    /// One enterprise's scores; a kind column when the workspace has price factors.
+    static func table(_ factors: [FactorScore], price: Set<NameKey>) -> Table {
+        let kind = !price.isEmpty
+        return Table(headers: ["factor"] + (kind ? ["kind"] : []) + ["score", "importance"],
+                     rows: factors.map { [$0.factor] + (kind ? [price.contains(NameKey($0.factor)) ? "price" : "quality"] : [])
+                                         + [num($0.score), $0.importance.map(String.init) ?? ""] },
+                     alignments: [.left] + (kind ? [.left] : []) + [.right, .right])
     }
 }
 
