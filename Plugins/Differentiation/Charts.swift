@@ -156,7 +156,9 @@ enum Charts {
         s += text(left + w / 2, top + h + 36, "relative price (1 = market average)", anchor: "middle", size: 12)
         s += text(16, top + h / 2, "relative perceived quality", anchor: "middle", size: 12, rotate: -90)
         s += "<circle cx=\"\(fmt(sx(1)))\" cy=\"\(fmt(sy(1)))\" r=\"3\" fill=\"none\" stroke=\"#888\"><title>market average (1, 1)</title></circle>\n"
-        s += "<line x1=\"\(fmt(sx(x0)))\" y1=\"\(fmt(sy(fair(x0))))\" x2=\"\(fmt(sx(x1)))\" y2=\"\(fmt(sy(fair(x1))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
+        // The line within the plot: where it meets the frame (slope > 0).
+        let xa = max(x0, 1 + (y0 - 1) / m.slope), xb = min(x1, 1 + (y1 - 1) / m.slope)
+        s += "<line x1=\"\(fmt(sx(xa)))\" y1=\"\(fmt(sy(fair(xa))))\" x2=\"\(fmt(sx(xb)))\" y2=\"\(fmt(sy(fair(xb))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
         for (i, p) in m.points.enumerated() {
             let color = palette[i % palette.count]
             s += "<circle cx=\"\(fmt(sx(p.relativePrice)))\" cy=\"\(fmt(sy(p.relativeQuality)))\" r=\"5\" fill=\"\(color)\"><title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict.rawValue))</title></circle>\n"

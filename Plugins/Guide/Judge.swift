@@ -176,13 +176,15 @@ public enum Judge {
         guard checks.isEmpty else { return }
         let measure = [Supply.pricePSM(segment: segment), Supply.priceRecord(segment: segment)]
         let rivals = Analyses.competitors(of: e, in: workspace)
+        let unpriced = ([e] + rivals).filter { !$0.factors.isEmpty && ValueMap.price($0).price == nil }.map(\.name)
+        if !unpriced.isEmpty {
+            j.missing.append(Gap("\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for \(names: unpriced).",
+                                 measure + unpriced.prefix(3).map(Supply.priceLevel)))
+            return
+        }
         do {
             let (m, _, _) = try ValueMap.of([e] + rivals, in: workspace)
-            guard let p = m.points.first(where: { Name.same($0.enterprise, e.name) }) else {
-                j.missing.append(Gap("\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and it has no price for the value map.",
-                                     measure + [Supply.priceLevel(e.name)]))
-                return
-            }
+            guard let p = m.points.first(where: { Name.same($0.enterprise, e.name) }) else { return }
             let at: Phrase = "relative quality \(p.relativeQuality), relative price \(p.relativePrice) against \(names: competitors)"
             switch p.verdict {
             case .moreValue, .matches:
@@ -194,7 +196,7 @@ public enum Judge {
         } catch {
             let why = (error as? CommandError)?.message ?? "\(error)"
             j.missing.append(Gap("\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map cannot place it (\(why)).",
-                                 measure + [Supply.priceLevel(e.name)]))
+                                 measure + [Supply.valueMap(e.name, competitors: competitors)]))
         }
     }
 

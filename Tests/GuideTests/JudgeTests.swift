@@ -146,7 +146,8 @@ import Workbench
         #expect(j.missing[0].commands.contains { $0.hasPrefix("price psm ") } && j.missing[0].commands.last == "diff valuemap CATL BYD")
         // No price for the rival: the price cannot be judged.
         j = judge(2, Fixture.catl(), competitors: [{ var b = Fixture.byd(); b.price = nil; return b }()])
-        #expect(missing(j).first?.hasPrefix("‘CATL’'s price is not judged against its value") == true)
+        #expect(missing(j) == ["‘CATL’'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for ‘BYD’."])
+        #expect(j.missing[0].commands.last == "enterprise set BYD --price 100")
     }
 
     @Test func step2NamedCompetitorsWinOverIndustry() {
