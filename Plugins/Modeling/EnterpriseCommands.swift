@@ -44,7 +44,7 @@ enum EnterpriseCommands {
         examples: ["enterprise show CATL"]
     ) { ctx in
         let e = try ctx.enterprise()
-        return CommandOutput(blocks: describe(e, priceFactors: ctx.workspace.priceFactors), data: ModelingJSON.enterprise(e))
+        return CommandOutput(blocks: describe(e), data: ModelingJSON.enterprise(e))
     }
 
     static let set = CommandSpec(
@@ -159,7 +159,7 @@ enum EnterpriseCommands {
     }
 
     /// Every section of an enterprise, for `enterprise show`.
-    static func describe(_ e: Enterprise, priceFactors: Set<NameKey> = []) -> [OutputBlock] {
+    static func describe(_ e: Enterprise) -> [OutputBlock] {
         var head = e.name
         var facts: [String] = []
         if let i = e.industry { facts.append("industry: \(i)") }
@@ -178,7 +178,7 @@ enum EnterpriseCommands {
         section("Needs", e.needs.count, NeedCommands.table(e.needs))
         section("Offerings", e.offerings.count, OfferingCommands.table(e.offerings, reliefs: e.reliefs))
         section("Reliefs", e.reliefs.count, ReliefCommands.table(e.reliefs))
-        section("Factors", e.factors.count, FactorCommands.table(e.factors, price: priceFactors))
+        section("Factors", e.factors.count, FactorCommands.table(e.factors, price: Set(e.priceFactors.map(NameKey.init))))
         section("Initiatives", e.initiatives.count, InitiativeCommands.table(e.initiatives))
         if !e.kpis.isEmpty {
             let names = Set(e.kpis.map { Name.fold($0.kpi) })

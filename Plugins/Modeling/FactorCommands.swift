@@ -16,8 +16,9 @@ enum FactorCommands {
             --kind price marks the factor as a price factor ("price per kWh", "upfront cost"): it
             says what customers pay, not the quality they get, so `diff valuemap` leaves it out of
             perceived quality (price is its other axis). The kind belongs to the factor name across
-            the workspace: marked by any enterprise, it is a price factor for all; --kind quality
-            clears every mark. `factor list` shows the kind.
+            the workspace: --kind price marks it on every enterprise that scores it, an enterprise
+            that scores it later takes the mark, and --kind quality clears every mark. `factor
+            list` and `enterprise show` show the kind once the workspace has a price factor.
             """,
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace"),
                     ArgumentSpec("factor", .name(.factor), help: "the competition factor, e.g. Price"),
@@ -42,9 +43,11 @@ enum FactorCommands {
             f.score = score
             if let importance { f.importance = importance }
             try ctx.update(e.name) { $0.factors[i] = f }
-            let kindSaid = try mark(f.factor, as: kind, by: e.name, in: &ctx)
+            let kindSaid = try mark(f.factor, as: kind, in: &ctx)
+            // Marks are kept on every enterprise scoring the factor, so its own list answers.
+            let price = ctx.workspace.enterprise(named: e.name)!.priceFactors.contains { Name.same($0, f.factor) }
             return .message("Set \(f.factor) of \(e.name) to \(num(score)) (was \(num(before)))\(kindSaid).",
-                            data: ModelingJSON.factor(f, of: e.name, price: ctx.workspace.priceFactors.contains(NameKey(f.factor))))
+                            data: ModelingJSON.factor(f, of: e.name, price: price))
         }
         // The workspace's spelling of the factor, if another enterprise scores it.
         let known = knownFactors(ctx.workspace)
@@ -55,30 +58,42 @@ enum FactorCommands {
             notes.append("'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(quoted(e.name)) \(quoted(raw))` if that was meant)")
         }
         let f = FactorScore(factor: name, score: score, importance: importance)
-        try ctx.update(e.name) { $0.factors.append(f) }
-        let kindSaid = try mark(name, as: kind, by: e.name, in: &ctx)
-        var out = CommandOutput.message("Scored \(e.name) \(num(score)) on \(name)" + (importance.map { " (importance \($0))" } ?? "") + kindSaid + ".",
-                                        data: ModelingJSON.factor(f, of: e.name, price: ctx.workspace.priceFactors.contains(NameKey(name))))
+        // A factor another enterprise marks as a price factor is one here too.
+        let inherited = kind == nil && ctx.workspace.priceFactors.contains(NameKey(name))
+        try ctx.update(e.name) { e in
+            e.factors.append(f)
+            if inherited { e.priceFactors.append(name) }
+        }
+        let kindSaid = try mark(name, as: kind, in: &ctx)
+        var out = CommandOutput.message("Scored \(e.name) \(num(score)) on \(name)" + (importance.map { " (importance \($0))" } ?? "") + kindSaid
+                                        + (inherited ? " (a price factor)" : "") + ".",
+                                        data: ModelingJSON.factor(f, of: e.name, price: inherited || kind == "price"))
         out.notes = notes
         return out
     }
 
-    /// Marks `factor` as a price factor (by `enterprise`) or clears every mark (quality);
-    /// returns what to add to the message ("" when the kind is not given or already so).
-    static func mark(_ factor: String, as kind: String?, by enterprise: String, in ctx: inout CommandContext) throws -> String {
+    /// Marks `factor` as a price factor on every enterprise that scores it, or clears every mark
+    /// (quality); returns what to add to the message ("" when the kind is not given or already
+    /// so). Keeping the mark on each enterprise that scores the factor lets one enterprise answer
+    /// for itself without a walk over the workspace; `factor set` copies it to a new scorer.
+    /// - Complexity: O(n) in the enterprises; only when --kind is given.
+    static func mark(_ factor: String, as kind: String?, in ctx: inout CommandContext) throws -> String {
         guard let kind else { return "" }
-        let key = NameKey(factor)
-        let marked = ctx.workspace.priceFactors.contains(key)
-        if kind == "price" {
-            if marked { return "" }
-            try ctx.update(enterprise) { $0.priceFactors.append(factor) }
-            return "; a price factor, left out of perceived quality"
+        let price = kind == "price"
+        var changed = false
+        for e in ctx.workspace.enterprises {
+            let marked = e.priceFactors.contains { Name.same($0, factor) }
+            let scores = e.factorNames.contains { Name.same($0, factor) }
+            if price && scores && !marked {
+                try ctx.update(e.name) { $0.priceFactors.append(factor) }
+                changed = true
+            } else if !price && marked {
+                try ctx.update(e.name) { $0.priceFactors.removeAll { Name.same($0, factor) } }
+                changed = true
+            }
         }
-        guard marked else { return "" }
-        for other in ctx.workspace.enterprises where other.priceFactors.contains(where: { Name.same($0, factor) }) {
-            try ctx.update(other.name) { $0.priceFactors.removeAll { Name.same($0, factor) } }
-        }
-        return "; a quality factor again"
+        guard changed else { return "" }
+        return price ? "; a price factor, left out of perceived quality" : "; a quality factor again"
     }
 
     static let list = CommandSpec(

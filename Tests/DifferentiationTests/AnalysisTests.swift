@@ -387,3 +387,26 @@ import Workbench
         }
     }
 }
+
+@Suite struct MoatLoopTests {
+    /// The moat cites only reinforcing growth loops: a balancing reinvestment loop scores as a
+    /// value loop (½) and is named as limiting growth; parallel edges are noted.
+    @Test func aBalancingReinvestmentLoopIsNotGrowth() {
+        var e = firm("Co")
+        e.models = [ValueModel(name: "M", nodes: [.init(name: "R", stage: .resource), .init(name: "A", stage: .activity),
+                                                  .init(name: "V", stage: .value), .init(name: "S", stage: .revenue),
+                                                  .init(name: "P", stage: .profit), .init(name: "I", stage: .reinvestment)],
+                               edges: [.init(from: "R", to: "A"), .init(from: "A", to: "V"), .init(from: "V", to: "S"),
+                                       .init(from: "S", to: "P"), .init(from: "P", to: "I", polarity: .negative), .init(from: "I", to: "R")])]
+        var m = Moat(e, in: workspace([e]))
+        let loops = m.parts.first { $0.name == "loops" }
+        #expect(loops?.score == 0.5)
+        #expect(loops?.evidence == "0 growth loops, 1 value loop, 1 limiting growth (balancing)")
+        #expect(m.notes.isEmpty)
+        e.models[0].edges[4].polarity = .positive
+        e.models[0].edges.append(.init(from: "P", to: "I", polarity: .negative))
+        m = Moat(e, in: workspace([e]))
+        #expect(m.parts.first { $0.name == "loops" }?.score == 1)
+        #expect(m.notes.count == 1 && m.notes[0].contains("P → I"))
+    }
+}

@@ -181,6 +181,17 @@ import Workbench
 
     // MARK: Step 3
 
+    /// A reinvestment loop with one − edge is balancing: it limits growth, and step 3 does not
+    /// cite it as a growth loop.
+    @Test func step3ABalancingReinvestmentLoopIsNotGrowth() {
+        var e = Fixture.catl()
+        e.models[0].edges[4].polarity = .negative  // Profit −→ R&D reinvestment
+        let j = judge(3, e)
+        #expect(!j.evidence.contains { $0.description.contains("growth loop") })
+        #expect(j.open.map(\.what.description).contains("Model ‘Moat’'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."))
+        #expect(Analyses.read(e.models[0], of: e).growthLoopCount == 0)
+    }
+
     @Test func step3NamesTheMissingElements() {
         var e = Fixture.catl()
         e.initiatives.removeAll { $0.element == .sustainability || $0.element == .dataDriven }
