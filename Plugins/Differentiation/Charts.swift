@@ -95,13 +95,15 @@ enum Charts {
 
     static func valueMap(_ m: ValueMap) -> Chart {
         let title = "Customer value map"
-        let xs = m.points.map(\.relativeQuality), ys = m.points.map(\.relativePrice)
-        var x0 = (xs.min() ?? 0), x1 = (xs.max() ?? 1), y0 = (ys.min() ?? 0), y1 = (ys.max() ?? 1)
-        let padX = max((x1 - x0) * 0.1, 0.05), padY = max((y1 - y0) * 0.1, 0.05)
-        x0 -= padX; x1 += padX; y0 -= padY; y1 += padY
-        func fair(_ x: Double) -> Double { m.intercept + (m.slope ?? 0) * x }
+        // Relative price across, relative quality up: above or left of the line is more quality
+        // for the price. The market average (1, 1) is always in view.
+        // Both axes share one range, so the line's slope reads as it is.
+        let all: [Double] = m.points.flatMap { [$0.relativePrice, $0.relativeQuality] } + [1]
+        let pad = max(((all.max() ?? 1) - (all.min() ?? 0)) * 0.1, 0.05)
+        let x0 = (all.min() ?? 0) - pad, x1 = (all.max() ?? 1) + pad, y0 = x0, y1 = x1
+        func fair(_ x: Double) -> Double { 1 + m.slope * (x - 1) }
 
-        // Text: a 56 × 16 grid, relative price up, relative quality across; the line as dots.
+        // Text: a 56 × 16 grid, relative quality up, relative price across; the line as dots.
         let cols = 56, rows = 16
         var grid = Array(repeating: Array(repeating: Character(" "), count: cols), count: rows)
         func col(_ x: Double) -> Int { min(cols - 1, max(0, Int(((x - x0) / (x1 - x0) * Double(cols - 1)).rounded()))) }
@@ -113,14 +115,16 @@ enum Charts {
             let x = x0 + (x1 - x0) * Double(c) / Double(cols - 1)
             if let r = row(fair(x)) { grid[r][c] = "·" }
         }
+        if let r = row(1) { grid[r][col(1)] = "+" }
         var collided = false
         for (i, p) in m.points.enumerated() {
-            guard let r = row(p.relativePrice) else { continue }
-            let c = col(p.relativeQuality)
-            if grid[r][c] != " " && grid[r][c] != "·" { grid[r][c] = "*"; collided = true } else { grid[r][c] = marker(i) }
+            guard let r = row(p.relativeQuality) else { continue }
+            let c = col(p.relativePrice)
+            if grid[r][c] != " " && grid[r][c] != "·" && grid[r][c] != "+" { grid[r][c] = "*"; collided = true } else { grid[r][c] = marker(i) }
         }
-        var t = "\(title): relative price (up), relative perceived quality (across).\n"
-        t += "Dots: the fair-value line; below it, more value than the price asks.\n"
+        var t = "\(title): relative perceived quality (up), relative price (across).\n"
+        t += "Dots: the fair-value line through the market average (+); above or left of it,\n"
+        t += "more value than the price asks.\n"
         for (r, cells) in grid.enumerated() {
             let y = y1 - (y1 - y0) * Double(r) / Double(rows - 1)
             let label = r == 0 || r == rows - 1 || r == rows / 2 ? Format.pad(Format.fixed(y, 2), 6, right: true) : "      "
@@ -149,16 +153,19 @@ enum Charts {
             s += text(sx(x), top + h + 16, Format.fixed(x, 2), anchor: "middle", size: 11)
             s += text(left - 6, sy(y) + 4, Format.fixed(y, 2), anchor: "end", size: 11)
         }
-        s += text(left + w / 2, top + h + 36, "relative perceived quality (1 = market average)", anchor: "middle", size: 12)
-        s += text(16, top + h / 2, "relative price", anchor: "middle", size: 12, rotate: -90)
-        s += "<line x1=\"\(fmt(sx(x0)))\" y1=\"\(fmt(sy(fair(x0))))\" x2=\"\(fmt(sx(x1)))\" y2=\"\(fmt(sy(fair(x1))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
+        s += text(left + w / 2, top + h + 36, "relative price (1 = market average)", anchor: "middle", size: 12)
+        s += text(16, top + h / 2, "relative perceived quality", anchor: "middle", size: 12, rotate: -90)
+        s += "<circle cx=\"\(fmt(sx(1)))\" cy=\"\(fmt(sy(1)))\" r=\"3\" fill=\"none\" stroke=\"#888\"><title>market average (1, 1)</title></circle>\n"
+        // The line within the plot: where it meets the frame (slope > 0).
+        let xa = max(x0, 1 + (y0 - 1) / m.slope), xb = min(x1, 1 + (y1 - 1) / m.slope)
+        s += "<line x1=\"\(fmt(sx(xa)))\" y1=\"\(fmt(sy(fair(xa))))\" x2=\"\(fmt(sx(xb)))\" y2=\"\(fmt(sy(fair(xb))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
         for (i, p) in m.points.enumerated() {
             let color = palette[i % palette.count]
-            s += "<circle cx=\"\(fmt(sx(p.relativeQuality)))\" cy=\"\(fmt(sy(p.relativePrice)))\" r=\"5\" fill=\"\(color)\"><title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict))</title></circle>\n"
-            s += text(sx(p.relativeQuality) + 7, sy(p.relativePrice) - 6, String(marker(i)), anchor: "start", size: 11)
+            s += "<circle cx=\"\(fmt(sx(p.relativePrice)))\" cy=\"\(fmt(sy(p.relativeQuality)))\" r=\"5\" fill=\"\(color)\"><title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict.rawValue))</title></circle>\n"
+            s += text(sx(p.relativePrice) + 7, sy(p.relativeQuality) - 6, String(marker(i)), anchor: "start", size: 11)
             let ly = legendTop + 20 * Double(i)
             s += "<circle cx=\"\(fmt(left + 6))\" cy=\"\(fmt(ly))\" r=\"5\" fill=\"\(color)\"/>\n"
-            s += text(left + 18, ly + 4, "\(Charts.legend(i, p.enterprise)) — \(p.verdict)", anchor: "start", size: 12)
+            s += text(left + 18, ly + 4, "\(Charts.legend(i, p.enterprise)) — \(p.verdict.rawValue)", anchor: "start", size: 12)
         }
         s += "<line x1=\"\(fmt(left + w - 140))\" y1=\"\(fmt(top + 10))\" x2=\"\(fmt(left + w - 110))\" y2=\"\(fmt(top + 10))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
         s += text(left + w - 104, top + 14, "fair-value line", anchor: "start", size: 11)

@@ -94,7 +94,10 @@ enum DiffCommands {
         let c = Canvas(list, factors: factors)
         var blocks: [OutputBlock] = [.chart(Charts.canvas(c))]
         let headers = ["factor"] + c.curves.enumerated().map { "\(Charts.marker($0.offset)) \($0.element.enterprise)" }
-        let rows = c.factors.enumerated().map { f, name in [name] + c.curves.map { num($0.scores[f]) } }
+        let price = ctx.workspace.priceFactors
+        let rows = c.factors.enumerated().map { f, name in
+            [price.contains(NameKey(name)) ? name + " (price)" : name] + c.curves.map { num($0.scores[f]) }
+        }
         blocks.append(.table(Table(headers: headers, rows: rows, alignments: [.left] + c.curves.map { _ in .right })))
         var divRows: [[String]] = []
         for curve in c.curves {
@@ -222,65 +225,58 @@ enum DiffCommands {
     static let valuemap = CommandSpec(
         "diff valuemap", abstract: "the customer value map: relative quality against relative price, the fair-value line, value advantage",
         discussion: """
-            Perceived quality = Σ importance × score / Σ importance over the factors (importance
-            unknown: 3; a factor not scored: 0); price = the enterprise's price level, else the mean
-            price of its priced offerings. Both are divided by their averages over the map (1 =
-            market average). The fair-value line is the least-squares fit of relative price on
-            relative quality. Value advantage = fair relative price − actual relative price
-            (positive: more value than the price asks; also given in price units); within ±5% of
-            the average price, value and price match.
+            Perceived quality = Σ importance × score / Σ importance over the quality factors
+            (importance unknown: 3; a factor not scored: 0). Price factors (`factor set … --kind
+            price`, e.g. "price per kWh") are left out of quality: price is the other axis.
+            Price = the enterprise's price level (`enterprise set NAME --price P`), else the mean
+            of its paid offerings; free offerings (price 0) are left out with a note, and an
+            enterprise with no price is left off the map with a note. The table and --json say
+            how each price was found.
+
+            Relative quality and relative price = the value ÷ the mean over the enterprises
+            compared, so the market average is (1, 1). The map has relative price across and
+            relative quality up. The fair-value line passes through (1, 1): relative quality =
+            1 + S × (relative price − 1), S = --slope (default 1: 10% more price must buy 10%
+            more quality; 2: 20%). It is never fitted through the enterprises it judges. Fair
+            relative price at relative quality q = 1 + (q − 1) / S; value advantage = fair −
+            actual relative price, also in price units (× the average price). Above or left of
+            the line (more quality for its price): "gives more value than its price asks"; below
+            or right: "asks more than its value"; within 0.05 of relative price of the line (±5%
+            of the average price): "value matches price".
+
+            Worked: A scores 8 at price 100, B scores 6 at price 120; means 7 and 110. A sits at
+            relative price 0.91 and relative quality 1.14, where the line allows 1.14: A gives
+            more value than its price asks (+0.23, +25.7 in price); B asks more than its value.
+            To see it: `enterprise add A`, `enterprise set A --price 100`, `factor set A Range
+            8`, `enterprise add B`, `enterprise set B --price 120`, `factor set B Range 6`,
+            `diff valuemap A B`.
             """,
         arguments: [ArgumentSpec("enterprises", .name(.enterprise), help: "enterprises to place (default: the current one and its competitors)", optional: true, variadic: true)],
-        examples: ["diff valuemap CATL BYD"]
+        options: [OptionSpec("slope", .number(0.01...100), help: "the fair-value line's slope: relative quality per unit of relative price (default 1)")],
+        examples: ["diff valuemap CATL BYD", "diff valuemap CATL BYD --slope 1.5"]
     ) { ctx in
         var (list, notes) = try selection(ctx, command: "diff valuemap")
-        let factors = Market.factors(of: list)
-        var names: [String] = [], quality: [Double] = [], price: [Double] = []
-        var noPrice: [String] = [], noScores: [String] = []
-        let first = list.first
-        for e in list {
-            guard !e.factors.isEmpty else { noScores.append(e.name); continue }
-            guard let p = Market.price(e) else { noPrice.append(e.name); continue }
-            names.append(e.name)
-            price.append(p)
-            quality.append(ValueMap.quality(e, factors: factors) { f in
-                first.flatMap { Market.importance(f, $0, list) } ?? ERRC.defaultImportance
-            })
-        }
-        if !noPrice.isEmpty { notes.append("no price (`enterprise set NAME --price P` or offering prices): \(noPrice.joined(separator: ", "))") }
-        if !noScores.isEmpty { notes.append("no factor scores: \(noScores.joined(separator: ", "))") }
-        guard names.count >= 2 else {
-            var why: [String] = []
-            if !noPrice.isEmpty { why.append("missing a price: \(noPrice.joined(separator: ", "))") }
-            if !noScores.isEmpty { why.append("missing factor scores: \(noScores.joined(separator: ", "))") }
-            throw CommandError("NotEnoughData", "diff valuemap: needs at least two enterprises with both factor scores and a price, found \(names.count)" + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))"))
-        }
-        guard quality.reduce(0, +) > 0 else { throw CommandError("NotEnoughData", "diff valuemap: every perceived quality is 0 (all factor scores are 0)") }
-        guard price.reduce(0, +) > 0 else { throw CommandError("NotEnoughData", "diff valuemap: every price is 0") }
-        let m = ValueMap(names: names, quality: quality, price: price)
+        let (m, more, leftOut) = try ValueMap.of(list, in: ctx.workspace, slope: ctx.arguments.double("slope") ?? 1)
+        notes += more
         let rows = m.points.enumerated().map { i, p in
-            ["\(Charts.marker(i)) \(p.enterprise)", Format.fixed(p.quality, 2), num(p.price), Format.fixed(p.relativeQuality, 2),
-             Format.fixed(p.relativePrice, 2), Format.fixed(p.fairRelativePrice, 2), signed(p.advantageInPrice), p.verdict]
+            ["\(Charts.marker(i)) \(p.enterprise)", Format.fixed(p.quality, 2), num(p.price), p.priceBasis, Format.fixed(p.relativeQuality, 2),
+             Format.fixed(p.relativePrice, 2), Format.fixed(p.fairRelativePrice, 2), signed(p.advantageInPrice), p.verdict.rawValue]
         }
         var blocks: [OutputBlock] = [.chart(Charts.valueMap(m))]
-        blocks.append(.table(Table(headers: ["enterprise", "quality", "price", "rel. quality", "rel. price", "fair", "advantage", "verdict"],
-                                   rows: rows, alignments: [.left, .right, .right, .right, .right, .right, .right, .left])))
-        if let slope = m.slope {
-            blocks.append(.text("Fair-value line: relative price = \(Format.fixed(m.intercept, 3)) \(slope < 0 ? "−" : "+") \(Format.fixed(abs(slope), 3)) × relative quality."))
-        } else {
-            blocks.append(.text("Every enterprise has the same perceived quality: the fair-value line is flat at the average price."))
-            notes.append("all perceived qualities are equal: no slope can be fitted")
-        }
+        blocks.append(.table(Table(headers: ["enterprise", "quality", "price", "price from", "rel. quality", "rel. price", "fair price", "advantage", "verdict"],
+                                   rows: rows, alignments: [.left, .right, .right, .left, .right, .right, .right, .right, .left])))
+        blocks.append(.text("Fair-value line through the market average (1, 1): relative quality = 1 + \(num(m.slope)) × (relative price − 1)."))
         let data: JSON = [
-            "fair_value_line": ["intercept": .num(m.intercept), "slope": .num(m.slope)],
+            "fair_value_line": ["through": .array([.num(1), .num(1)]), "slope": .num(m.slope), "tolerance": .num(ValueMap.tolerance)],
             "average_price": .num(m.averagePrice), "average_quality": .num(m.averageQuality),
             "points": .array(m.points.map { p in
                 ["enterprise": .string(p.enterprise), "quality": .num(p.quality), "price": .num(p.price),
+                 "price_from": .string(p.priceBasis),
                  "relative_quality": .num(p.relativeQuality), "relative_price": .num(p.relativePrice),
                  "fair_relative_price": .num(p.fairRelativePrice), "value_advantage": .num(p.advantage),
-                 "value_advantage_price": .num(p.advantageInPrice), "verdict": .string(p.verdict)]
+                 "value_advantage_price": .num(p.advantageInPrice), "verdict": .string(p.verdict.rawValue)]
             }),
-            "left_out": .array((noPrice + noScores).map { .string($0) }),
+            "left_out": .array(leftOut.map { .string($0) }),
         ]
         return CommandOutput(blocks: blocks, data: data, notes: notes)
     }
@@ -347,7 +343,7 @@ enum DiffCommands {
             Better = (A+O)/(A+O+M+I), Worse = −(O+M)/(A+O+M+I).
             """,
         arguments: [ArgumentSpec("file", .file, help: "the survey CSV")],
-        examples: ["diff kano kano.csv"]
+        examples: ["diff kano notebooks/data/ev-battery-kano.csv"]
     ) { ctx in
         let path = ctx.arguments.string("file")!
         let pairs = try KanoCSV.parse(try ctx.files.read(path))
@@ -379,7 +375,9 @@ enum DiffCommands {
               divergence  25  the canvas divergence from competitors' mean / 3 points, at most 1
               grounding   15  share of the value models' activities anchored in a resource of
                               strength ≥ 6
-              loops       15  1 with a growth loop, ½ with a value loop only, else 0
+              loops       15  1 with a growth loop (a reinforcing value loop that reinvests
+                              into a resource), ½ with a value loop only, else 0; a balancing
+                              reinvestment loop limits growth and counts as a value loop
               emotional   15  emotional share of utility delivered / 0.5, at most 1
             A part without data scores 0 and says so. 70 or more: a strong moat; 40–70: moderate;
             below 40: weak.
@@ -394,7 +392,8 @@ enum DiffCommands {
         let data: JSON = ["enterprise": .string(e.name), "total": .num(m.total), "verdict": .string(m.verdict),
                           "parts": .array(m.parts.map { ["part": .string($0.name), "weight": .num($0.weight), "score": .num($0.score),
                                                          "points": .num($0.points), "evidence": .string($0.evidence)] })]
-        return CommandOutput(blocks: [.table(table), .text("Moat of \(e.name): \(Format.fixed(m.total, 1)) / 100 — \(m.verdict).")], data: data)
+        return CommandOutput(blocks: [.table(table), .text("Moat of \(e.name): \(Format.fixed(m.total, 1)) / 100 — \(m.verdict).")], data: data,
+                             notes: m.notes)
     }
 }
 
@@ -408,6 +407,8 @@ public struct Moat: Sendable {
         public var points: Double { weight * score }
     }
     public var parts: [Part] = []
+    /// What the analysis met and left aside (parallel edges in a model).
+    public var notes: [String] = []
     public var total: Double { parts.reduce(0) { $0 + $1.points } }
     public var verdict: String { total >= 70 ? "a strong moat" : total >= 40 ? "a moderate moat" : "a weak moat" }
 
@@ -436,7 +437,7 @@ public struct Moat: Sendable {
                               evidence: "\(Format.fixed(mine.overall, 2)) points from \(scored.count == 1 ? "1 competitor's" : "\(scored.count) competitors'") mean over \(Format.count(c.factors.count, "factor"))"))
         }
         // Grounding and loops, over every value model.
-        var activities = 0, anchored = 0, valueLoops = 0, growthLoops = 0
+        var activities = 0, anchored = 0, valueLoops = 0, growthLoops = 0, limiting = 0
         for model in e.models {
             let g = ModelAnalysis.grounding(of: model, resources: e.resources)
             activities += g.activities.count
@@ -444,12 +445,15 @@ public struct Moat: Sendable {
             let l = ModelAnalysis.loops(in: model)
             valueLoops += l.valueLoops
             growthLoops += l.growthLoops
+            limiting += l.limitingLoops
+            if let note = l.parallelEdgesNote { notes.append("model \(model.name): \(note)") }
         }
         parts.append(Part(name: "grounding", weight: w["grounding"]!, score: activities == 0 ? 0 : Double(anchored) / Double(activities),
                           evidence: e.models.isEmpty ? "no value model" : activities == 0 ? "no activity nodes"
                             : "\(anchored) of \(activities) activities anchored in a resource of strength ≥ \(Format.number(Resource.anchoringStrength))"))
         parts.append(Part(name: "loops", weight: w["loops"]!, score: growthLoops > 0 ? 1 : valueLoops > 0 ? 0.5 : 0,
-                          evidence: e.models.isEmpty ? "no value model" : "\(growthLoops) growth loop\(growthLoops == 1 ? "" : "s"), \(valueLoops) value loop\(valueLoops == 1 ? "" : "s")"))
+                          evidence: e.models.isEmpty ? "no value model" : "\(growthLoops) growth loop\(growthLoops == 1 ? "" : "s"), \(valueLoops) value loop\(valueLoops == 1 ? "" : "s")"
+                            + (limiting > 0 ? ", \(limiting) limiting growth (balancing)" : "")))
         // Emotional share
         let u = UtilityReport(e)
         parts.append(Part(name: "emotional", weight: w["emotional"]!, score: min(1, (u.emotionalShare ?? 0) / 0.5),

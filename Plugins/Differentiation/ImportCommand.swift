@@ -19,7 +19,7 @@ enum ImportCommand {
             The whole import is one step of history: `undo` removes every enterprise it added.
             """,
         arguments: [ArgumentSpec("file", .file, help: "the CSV file to read")],
-        examples: ["diff import bench-data/enterprises-10000.csv"]
+        examples: ["diff import notebooks/data/battery-market.csv"]
     ) { ctx in
         let path = ctx.arguments.string("file")!
         let bytes = try ctx.files.read(path)

@@ -44,12 +44,4 @@ public enum Market {
         }
         return nil
     }
-
-    /// The price level the value map uses: the enterprise's price, else the mean price of its
-    /// priced offerings.
-    public static func price(_ e: Enterprise) -> Double? {
-        if let p = e.price { return p }
-        let prices = e.offerings.compactMap(\.price)
-        return prices.isEmpty ? nil : prices.reduce(0, +) / Double(prices.count)
-    }
 }

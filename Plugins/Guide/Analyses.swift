@@ -26,8 +26,9 @@ enum Analyses {
         var distinct: [Factor] { factors.filter(\.distinct) }
     }
 
-    /// The divergence (points of the 0–10 scale) from the competitors' mean at which a factor
-    /// counts as distinct: the lead `diff errc` asks for before it says "keep the lead".
+    /// The lead (points of the 0–10 scale) over the competitors' mean at which a factor counts as
+    /// distinct: the lead `diff errc` asks for before it says "keep the lead". Only a lead
+    /// counts: being 2 points worse does not make an offering stand apart.
     static let distinctGap: Double = 2
 
     /// The competitors an enterprise is compared with (the differentiation analyzer's rule:
@@ -49,7 +50,7 @@ enum Analyses {
         for (i, f) in names.enumerated() {
             let scored = rivals.contains { Market.score($0, f) != nil }
             factors.append(.init(factor: f, own: curve.scores[i], rivals: scored ? curve.scores[i] - curve.divergence[i] : nil,
-                                 distinct: abs(curve.divergence[i]) >= distinctGap))
+                                 distinct: curve.divergence[i] >= distinctGap))
         }
         return Distinctness(competitors: rivals.map(\.name), missing: market.missing, factors: factors)
     }
@@ -59,8 +60,12 @@ enum Analyses {
         var model: String
         /// Closed loops through value delivery and revenue, as node names in order.
         var valueLoops: [[String]]
-        /// Value loops that also feed reinvestment back into a resource.
+        /// Reinforcing value loops that also feed reinvestment back into a resource.
         var growthLoops: [[String]]
+        /// Balancing value loops through reinvestment back into a resource: they limit growth.
+        var limitingLoopCount: Int
+        /// Edges given twice between the same two nodes ("A → B"); the analysis used the first.
+        var parallelEdges: [String]
         /// How many value and growth loops the analysis counted (it keeps only the first few).
         var valueLoopCount: Int
         var growthLoopCount: Int
@@ -79,6 +84,7 @@ enum Analyses {
         return ModelReading(model: model.name,
                             valueLoops: loops.loops.filter(\.isValueLoop).map(\.nodes),
                             growthLoops: loops.loops.filter(\.isGrowthLoop).map(\.nodes),
+                            limitingLoopCount: loops.limitingLoops, parallelEdges: loops.parallelEdges,
                             valueLoopCount: loops.valueLoops, growthLoopCount: loops.growthLoops,
                             ungrounded: grounding.unanchored.map(\.activity),
                             activities: grounding.activities.count)

@@ -81,9 +81,10 @@ public enum Judge {
         return e.needs.filter { top[Name.fold($0.segment)] == $0.importance }
     }
 
-    /// Met when offerings relieve the most important needs and something in the strategy canvas
-    /// stands apart from the competitors'. Relief and distinctness are read as the
-    /// differentiation analyzer reads them (`diff utility`, `diff canvas`).
+    /// Met when offerings relieve the most important needs, something in the strategy canvas
+    /// stands apart from (leads) the competitors', and price matches value. Relief, distinctness
+    /// and the value map are read as the differentiation analyzer reads them (`diff utility`,
+    /// `diff canvas`, `diff valuemap`).
     static func proposition(_ e: Enterprise, _ workspace: Workspace) -> Judgement {
         var j = Judgement(step: 2)
         for m in e.models { if let p = m.proposition, !p.isEmpty { j.evidence.append("Value proposition (\(name: m.name)): \(name: p).") } }
@@ -143,12 +144,60 @@ public enum Judge {
                 }
             }
             if distinct.isEmpty {
-                let closest = d.factors.max { abs($0.own - ($0.rivals ?? 0)) < abs($1.own - ($1.rivals ?? 0)) }
-                j.missing.append(Gap("Nothing in \(name: e.name)'s offering stands apart: on every factor it is within \(Analyses.distinctGap) points of its competitors (\(names: d.competitors)).",
+                let closest = d.factors.max { $0.own - ($0.rivals ?? 0) < $1.own - ($1.rivals ?? 0) }
+                j.missing.append(Gap("Nothing in \(name: e.name)'s offering stands apart: on no factor does it lead its competitors (\(names: d.competitors)) by \(Analyses.distinctGap) points or more.",
                                      [Supply.factorSet(e.name, factor: closest?.factor), Supply.canvas()]))
             }
+            priceMatchesValue(e, competitors: d.competitors, workspace, &j)
         }
         return j
+    }
+
+    /// Whether price matches value: each offering's price against the acceptable range recorded
+    /// for the segments it serves (`Enterprise.priceChecks()`); where none is recorded, the value
+    /// map (`diff valuemap`) must not place the enterprise below its fair-value line.
+    static func priceMatchesValue(_ e: Enterprise, competitors: [String], _ workspace: Workspace, _ j: inout Judgement) {
+        let segment = e.segments.first?.name
+        let checks = e.priceChecks()
+        for c in checks {
+            let w = c.willingnessToPay
+            let range: Phrase = "\(w.low)–\(w.high)"
+            switch c.position {
+            case .inside:
+                j.evidence.append("\(name: c.offering) at \(c.price) lies inside \(name: c.segment)'s acceptable price range (\(range)).")
+            case .above:
+                j.missing.append(Gap("\(name: c.offering) at \(c.price) is above \(name: c.segment)'s acceptable price range (\(range)): customers find it too expensive for the value it delivers.",
+                                     [Supply.priceMatch(e.name), Supply.reliefAdd(offering: c.offering, need: "NEED")]))
+            case .below:
+                j.missing.append(Gap("\(name: c.offering) at \(c.price) is below \(name: c.segment)'s acceptable price range (\(range)): money left on the table, or a price that makes customers doubt the quality.",
+                                     [Supply.priceMatch(e.name)]))
+            }
+        }
+        guard checks.isEmpty else { return }
+        let measure = [Supply.pricePSM(segment: segment), Supply.priceRecord(segment: segment)]
+        let rivals = Analyses.competitors(of: e, in: workspace)
+        let unpriced = ([e] + rivals).filter { !$0.factors.isEmpty && ValueMap.price($0).price == nil }.map(\.name)
+        if !unpriced.isEmpty {
+            j.missing.append(Gap("\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for \(names: unpriced).",
+                                 measure + unpriced.prefix(3).map(Supply.priceLevel)))
+            return
+        }
+        do {
+            let (m, _, _) = try ValueMap.of([e] + rivals, in: workspace)
+            guard let p = m.points.first(where: { Name.same($0.enterprise, e.name) }) else { return }
+            let at: Phrase = "relative quality \(p.relativeQuality), relative price \(p.relativePrice) against \(names: competitors)"
+            switch p.verdict {
+            case .moreValue, .matches:
+                j.evidence.append("On the value map \(name: e.name) \(p.verdict.rawValue) (\(at)).")
+            case .lessValue:
+                j.missing.append(Gap("On the value map \(name: e.name) \(p.verdict.rawValue): below its fair-value line (\(at)).",
+                                     measure + [Supply.valueMap(e.name, competitors: competitors)]))
+            }
+        } catch {
+            let why = (error as? CommandError)?.message ?? "\(error)"
+            j.missing.append(Gap("\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map cannot place it (\(why)).",
+                                 measure + [Supply.valueMap(e.name, competitors: competitors)]))
+        }
     }
 
     // MARK: Step 3
@@ -180,6 +229,10 @@ public enum Judge {
             j.missing.append(Gap("Model \(name: model.name) has no activity to anchor in a resource.",
                                  [Supply.nodeAdd(model: model.name, stage: .activity)]))
         }
+        if !reading.parallelEdges.isEmpty {
+            j.open.append(Gap("Model \(name: model.name) gives an edge twice between the same two nodes (\(names: reading.parallelEdges)); the analysis used the first of each.",
+                              [Supply.modelCheck(model: model.name)]))
+        }
         let strong = e.resources.filter { $0.strength >= Resource.anchoringStrength }.sorted { $0.strength > $1.strength }
         for activity in reading.ungrounded {
             var commands: [String] = []
@@ -200,7 +253,10 @@ public enum Judge {
         } else if reading.valueLoopCount > 0 {
             let through: Phrase = reading.valueLoops.first.map { ": \(loop: $0)" } ?? ""
             j.evidence.append("Model \(name: model.name) closes \(count(reading.valueLoopCount, "value loop"))\(through).")
-            j.open.append(Gap("Model \(name: model.name)'s loops do not yet feed reinvestment back into a resource (a growth loop).",
+            let gap: Phrase = reading.limitingLoopCount > 0
+                ? "Model \(name: model.name)'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."
+                : "Model \(name: model.name)'s loops do not yet feed reinvestment back into a resource (a growth loop)."
+            j.open.append(Gap(gap,
                               [Supply.nodeAdd(model: model.name, stage: .reinvestment),
                                Supply.edgeAdd(model: model.name, from: model.nodes.first { $0.stage == .profit }?.name, to: nil),
                                Supply.edgeAdd(model: model.name, from: nil, to: model.nodes.first { $0.stage == .resource }?.name)]))

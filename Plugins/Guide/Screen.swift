@@ -37,7 +37,9 @@ struct Screen {
         switch step {
         case 1: return [Supply.segmentAdd(), Supply.needAdd(segment: e.segments.first?.name), Supply.needList()]
         case 2: return [Supply.offeringAdd(), Supply.reliefAdd(offering: e.offerings.first?.name, need: e.needs.first?.name ?? "NEED"),
-                        Supply.factorSet(e.name, factor: e.factors.first?.factor), Supply.canvas(), Supply.utility(e.name)]
+                        Supply.factorSet(e.name, factor: e.factors.first?.factor), Supply.canvas(), Supply.utility(e.name),
+                        Supply.pricePSM(segment: e.segments.first?.name), Supply.priceMatch(e.name),
+                        Supply.valueMap(e.name, competitors: e.competitors)]
         case 3: return [Supply.initiativeAdd(.innovation), Supply.resourceAdd(), Supply.modelAdd(),
                         Supply.nodeAdd(model: e.models.first?.name, stage: .activity),
                         Supply.edgeAdd(model: e.models.first?.name, from: nil, to: nil), Supply.modelCheck(model: e.models.first?.name)]

@@ -209,7 +209,7 @@ enum SurveyCommands {
                 ciOption("adjusted-wald"),
             ] + fileOptions,
             examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20",
-                       "kpi \(word) --file survey.csv --column NPS --by Segment"]
+                       "kpi \(word) --file notebooks/data/pangdonglai-pulse.csv --column Q1 --by Store"]
         ) { ctx in try runMetric(&ctx, metric) }
     }
 
@@ -613,7 +613,8 @@ enum SurveyCommands {
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
             ciOption("recommended"),
         ],
-        examples: ["kpi survey survey.csv --nps NPS --csat CSAT --ces CES", "kpi survey survey.csv --nps NPS --by Segment"]
+        examples: ["kpi survey notebooks/data/pangdonglai-pulse.csv --nps Q1 --csat Q2 --ces Q3",
+                   "kpi survey notebooks/data/pangdonglai-pulse.csv --nps Q1 --by Store"]
     ) { ctx in
         let args = ctx.arguments
         let path = args.string("path")!
@@ -670,7 +671,7 @@ enum SurveyCommands {
         discussion: "Shows the detected format (or --format), each column's number, name, question text or id, and its non-blank answers.",
         arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
         options: [formatOption],
-        examples: ["kpi columns survey.csv"]
+        examples: ["kpi columns notebooks/data/pangdonglai-pulse.csv"]
     ) { ctx in
         let path = ctx.arguments.string("path")!
         let file = try SurveyFile.open(path, files: ctx.files, format: try format(ctx.arguments))

@@ -62,7 +62,7 @@ enum EnterpriseCommands {
                   OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
                   .flag("no-competitors", help: "forget the named competitors"),
                   .flag("no-price", help: "forget the price level")],
-        examples: ["enterprise set CATL --competitor BYD --competitor \"LG Energy\" --price 100"]
+        examples: ["enterprise set CATL --competitor BYD --competitor \"LG Energy\" --price 100", "enterprise set BYD --price 90"]
     ) { ctx in
         let e = try ctx.enterprise()
         let a = ctx.arguments
@@ -178,7 +178,7 @@ enum EnterpriseCommands {
         section("Needs", e.needs.count, NeedCommands.table(e.needs))
         section("Offerings", e.offerings.count, OfferingCommands.table(e.offerings, reliefs: e.reliefs))
         section("Reliefs", e.reliefs.count, ReliefCommands.table(e.reliefs))
-        section("Factors", e.factors.count, FactorCommands.table(e.factors))
+        section("Factors", e.factors.count, FactorCommands.table(e.factors, price: Set(e.priceFactors.map(NameKey.init))))
         section("Initiatives", e.initiatives.count, InitiativeCommands.table(e.initiatives))
         if !e.kpis.isEmpty {
             let names = Set(e.kpis.map { Name.fold($0.kpi) })

@@ -63,7 +63,7 @@ enum ModelCommands {
         var data = ModelingJSON.model(m, of: e.name)
         if case var .object(pairs) = data { pairs.append(("loops", loopsJSON(report))); data = .object(pairs) }
         let chart = Chart(title: "Model \(m.name) of \(e.name)", text: text, svg: ModelDiagram.svg(m, of: e, loops: report))
-        return CommandOutput(blocks: [.chart(chart)], data: data)
+        return CommandOutput(blocks: [.chart(chart)], data: data, notes: report.parallelEdgesNote.map { [$0] } ?? [])
     }
 
     static let set = CommandSpec(
@@ -331,8 +331,10 @@ enum ModelCommands {
         discussion: """
             Loops are all the elementary cycles of the model (Johnson's algorithm). A loop is
             reinforcing when it has an even number of − edges, balancing when odd. A value loop
-            passes through a value node and a revenue node; a growth loop is a value loop that also
-            has an edge from a reinvestment node into a resource node. An activity is anchored when
+            passes through a value node and a revenue node; a growth loop is a reinforcing value
+            loop that also has an edge from a reinvestment node into a resource node (a balancing
+            one is reported as "limits growth": it counteracts itself). An edge given twice between
+            the same two nodes is reported; the first is used. An activity is anchored when
             an edge into it comes from a resource node naming a resource of strength ≥ \(num(Resource.anchoringStrength)).
             Counting stops at \(ModelAnalysis.defaultCountLimit) loops (the count is then a lower bound).
             """,
@@ -343,7 +345,8 @@ enum ModelCommands {
         let e = try ctx.target()
         let m = try modelOrOnly(ctx.arguments.string("model"), in: e, command: "model check")
         let result = ModelAnalysis.check(m, of: e, limit: ctx.arguments.int("limit") ?? 20)
-        return CommandOutput(blocks: [.text(checkText(result, model: m, of: e))], data: checkJSON(result, model: m, of: e))
+        return CommandOutput(blocks: [.text(checkText(result, model: m, of: e))], data: checkJSON(result, model: m, of: e),
+                             notes: result.loops.parallelEdgesNote.map { [$0] } ?? [])
     }
 
     // MARK: Helpers
@@ -449,7 +452,8 @@ enum ModelCommands {
     static func loopLines(_ report: LoopReport) -> [String] {
         guard report.total > 0 else { return ["Loops: none — the chain does not close (draw an edge back, e.g. reinvestment → resource)."] }
         var head = "Loops: \(report.complete ? "" : "at least ")\(report.total) (\(report.reinforcing) reinforcing, \(report.balancing) balancing; "
-        head += "\(counted(report.valueLoops, "value loop")), \(counted(report.growthLoops, "growth loop")))"
+        head += "\(counted(report.valueLoops, "value loop")), \(counted(report.growthLoops, "growth loop"))"
+        head += report.limitingLoops > 0 ? ", \(report.limitingLoops) limiting growth)" : ")"
         var lines = [head]
         var r = 0, b = 0
         let labelled = report.loops.map { l -> (String, ModelLoop) in
@@ -458,8 +462,8 @@ enum ModelCommands {
         }
         for (label, l) in labelled {
             var kind = [String]()
-            if l.isGrowthLoop { kind.append("growth") } else if l.isValueLoop { kind.append("value") }
-            let prefix = "  " + Format.pad(label, 4) + Format.pad(kind.joined(), 8)
+            if l.isGrowthLoop { kind.append("growth") } else if l.limitsGrowth { kind.append("limits growth") } else if l.isValueLoop { kind.append("value") }
+            let prefix = "  " + Format.pad(label, 4) + Format.pad(kind.joined(), report.limitingLoops > 0 ? 15 : 8)
             var pieces: [String] = []
             for (k, n) in l.nodes.enumerated() { pieces.append(n + " ─(\(sign(l.signs[k])))→") }
             pieces.append(l.nodes[0])
@@ -489,6 +493,7 @@ enum ModelCommands {
         }
         return ["total": .int(report.total), "complete": .bool(report.complete), "reinforcing": .int(report.reinforcing),
                 "balancing": .int(report.balancing), "valueLoops": .int(report.valueLoops), "growthLoops": .int(report.growthLoops),
+                "limitingLoops": .int(report.limitingLoops), "parallelEdges": .array(report.parallelEdges.map { .string($0) }),
                 "listed": .array(listedLoops)]
     }
 
@@ -498,7 +503,9 @@ enum ModelCommands {
         if c.loops.total > 0 && c.loops.valueLoops == 0 {
             lines.append("  ✗ no value loop: no loop passes through both a value node and a revenue node")
         } else if c.loops.valueLoops > 0 && c.loops.growthLoops == 0 {
-            lines.append("  ✗ no growth loop: no value loop reinvests into a resource (reinvestment → resource edge)")
+            lines.append(c.loops.limitingLoops > 0
+                ? "  ✗ no growth loop: the value loops that reinvest into a resource are balancing (they limit growth); a growth loop is reinforcing"
+                : "  ✗ no growth loop: no value loop reinvests into a resource (reinvestment → resource edge)")
         }
         lines.append("")
         let acts = c.grounding.activities

@@ -58,12 +58,12 @@ enum ModelDiagram {
         var r = 0, b = 0
         var y = loopsTop
         let summary = loops.total == 0 ? "No loops: the chain does not close."
-            : "Loops: \(loops.complete ? "" : "at least ")\(loops.total) (\(loops.reinforcing) reinforcing, \(loops.balancing) balancing; \(loops.valueLoops) value, \(loops.growthLoops) growth)"
+            : "Loops: \(loops.complete ? "" : "at least ")\(loops.total) (\(loops.reinforcing) reinforcing, \(loops.balancing) balancing; \(loops.valueLoops) value, \(loops.growthLoops) growth\(loops.limitingLoops > 0 ? ", \(loops.limitingLoops) limiting growth" : ""))"
         out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"12\" font-weight=\"bold\">\(Markup.xml(summary))</text>\n"
         for l in loops.loops {
             y += 18
             let label = l.polarity == .reinforcing ? { r += 1; return "R\(r)" }() : { b += 1; return "B\(b)" }()
-            let kind = l.isGrowthLoop ? " growth" : l.isValueLoop ? " value" : ""
+            let kind = l.isGrowthLoop ? " growth" : l.limitsGrowth ? " limits growth" : l.isValueLoop ? " value" : ""
             let path = (l.nodes + [l.nodes[0]]).map(Markup.xml).joined(separator: " → ")
             out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"11\"><tspan font-weight=\"bold\">\(label)\(kind)</tspan> \(path)</text>\n"
         }

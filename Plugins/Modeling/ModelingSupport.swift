@@ -176,8 +176,8 @@ public enum ModelingJSON {
          "emotional": .num(r.emotional)]
     }
 
-    public static func factor(_ f: FactorScore, of enterprise: String) -> JSON {
-        ["enterprise": .string(enterprise), "factor": .string(f.factor), "score": .num(f.score),
+    public static func factor(_ f: FactorScore, of enterprise: String, price: Bool = false) -> JSON {
+        ["enterprise": .string(enterprise), "factor": .string(f.factor), "kind": .string(price ? "price" : "quality"), "score": .num(f.score),
          "importance": f.importance.map { .int($0) } ?? .null]
     }
 
@@ -210,6 +210,7 @@ public enum ModelingJSON {
          "resources": .array(e.resources.map(resource)), "segments": .array(e.segments.map(segment)),
          "needs": .array(e.needs.map(need)), "offerings": .array(e.offerings.map(offering)),
          "reliefs": .array(e.reliefs.map(relief)), "factors": .array(e.factors.map { factor($0, of: e.name) }),
+         "priceFactors": .array(e.priceFactors.map { .string($0) }),
          "initiatives": .array(e.initiatives.map(initiative)), "kpis": .array(e.kpis.map(kpi)),
          "models": .array(e.models.map { model($0, of: e.name) }),
          "guideStep": e.guideStep.map { .int($0) } ?? .null]
@@ -217,7 +218,7 @@ public enum ModelingJSON {
 
     public static func loop(_ l: ModelLoop, label: String) -> JSON {
         ["label": .string(label), "polarity": .string(l.polarity.rawValue), "valueLoop": .bool(l.isValueLoop),
-         "growthLoop": .bool(l.isGrowthLoop), "nodes": .array(l.nodes.map { .string($0) }),
+         "growthLoop": .bool(l.isGrowthLoop), "limitsGrowth": .bool(l.limitsGrowth), "nodes": .array(l.nodes.map { .string($0) }),
          "signs": .array(l.signs.map { .string($0.rawValue) })]
     }
 }

@@ -182,6 +182,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
         @exclusivity(unchecked) var factorScores: [Double] = []
         /// Empty when no factor has an importance; else one per factor, 0 for unknown.
         @exclusivity(unchecked) var factorImportance: [UInt8] = []
+        @exclusivity(unchecked) var priceFactors: [String] = []
         var factors: [FactorScore] {
             get {
                 var out: [FactorScore] = []
@@ -217,6 +218,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
             s.factorNames = factorNames
             s.factorScores = factorScores
             s.factorImportance = factorImportance
+            s.priceFactors = priceFactors
             s.initiatives = initiatives
             s.kpis = kpis
             s.models = models
@@ -225,7 +227,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
             return s
         }
         func same(as o: Storage) -> Bool {
-            self === o || (competitors == o.competitors && resources == o.resources && segments == o.segments && needs == o.needs && offerings == o.offerings && reliefs == o.reliefs && factorNames == o.factorNames && factorScores == o.factorScores && factorImportance == o.factorImportance && initiatives == o.initiatives && kpis == o.kpis && models == o.models && guideStep == o.guideStep && price == o.price)
+            self === o || (competitors == o.competitors && resources == o.resources && segments == o.segments && needs == o.needs && offerings == o.offerings && reliefs == o.reliefs && factorNames == o.factorNames && factorScores == o.factorScores && factorImportance == o.factorImportance && priceFactors == o.priceFactors && initiatives == o.initiatives && kpis == o.kpis && models == o.models && guideStep == o.guideStep && price == o.price)
         }
     }
 
@@ -279,6 +281,15 @@ public struct Enterprise: Codable, Equatable, Sendable {
             yield &list
         }
         set { unique().factors = newValue }
+    }
+
+    /// The factors this enterprise marks as price factors (`factor set … --kind price`): they
+    /// measure what customers pay, not the quality they get, so the value map leaves them out of
+    /// perceived quality. A mark holds across the workspace (see `Workspace.isPriceFactor`).
+    public var priceFactors: [String] {
+        get { box.priceFactors }
+        _modify { let b = unique(); yield &b.priceFactors }
+        set { unique().priceFactors = newValue }
     }
 
     /// The factors scored, in order (shared between enterprises scoring the same factors).
@@ -336,7 +347,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, industry, competitors, resources, segments, needs, offerings, reliefs, factors, initiatives, kpis, models, guideStep, price
+        case name, industry, competitors, resources, segments, needs, offerings, reliefs, factors, priceFactors, initiatives, kpis, models, guideStep, price
     }
 
     // Decoding tolerates missing lists so that snapshots stay readable as the model grows.
@@ -352,6 +363,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
         box.offerings = try c.decodeIfPresent([Offering].self, forKey: .offerings) ?? []
         box.reliefs = try c.decodeIfPresent([Relief].self, forKey: .reliefs) ?? []
         box.factors = try c.decodeIfPresent([FactorScore].self, forKey: .factors) ?? []
+        box.priceFactors = try c.decodeIfPresent([String].self, forKey: .priceFactors) ?? []
         box.initiatives = try c.decodeIfPresent([Initiative].self, forKey: .initiatives) ?? []
         box.kpis = try c.decodeIfPresent([KPIRecord].self, forKey: .kpis) ?? []
         box.models = try c.decodeIfPresent([ValueModel].self, forKey: .models) ?? []
@@ -370,6 +382,7 @@ public struct Enterprise: Codable, Equatable, Sendable {
         if !box.offerings.isEmpty { try c.encode(box.offerings, forKey: .offerings) }
         if !box.reliefs.isEmpty { try c.encode(box.reliefs, forKey: .reliefs) }
         if !box.factors.isEmpty { try c.encode(box.factors, forKey: .factors) }
+        if !box.priceFactors.isEmpty { try c.encode(box.priceFactors, forKey: .priceFactors) }
         if !box.initiatives.isEmpty { try c.encode(box.initiatives, forKey: .initiatives) }
         if !box.kpis.isEmpty { try c.encode(box.kpis, forKey: .kpis) }
         if !box.models.isEmpty { try c.encode(box.models, forKey: .models) }

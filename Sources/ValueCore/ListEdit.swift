@@ -66,7 +66,7 @@ extension Enterprise {
             if let s = Splice(path, from: old[keyPath: path], to: self[keyPath: path]) { edits.append(ListEdit(s)) }
         }
         add(\.competitors); add(\.resources); add(\.segments); add(\.needs); add(\.offerings)
-        add(\.reliefs); add(\.initiatives); add(\.kpis); add(\.models)
+        add(\.reliefs); add(\.priceFactors); add(\.initiatives); add(\.kpis); add(\.models)
         if !sameFactors(as: old) { add(\.factors) }
         // Every stored field is either compared above or in a list: if one is ever added to
         // Enterprise and forgotten here, undo would lose it. The tests run with assertions.

@@ -25,13 +25,18 @@ public struct ModelLoop: Sendable, Equatable {
     /// The loop passes through a value node and a revenue node: value delivered comes back as
     /// revenue.
     public var isValueLoop: Bool
-    /// A value loop that also has an edge from a reinvestment node into a resource node: the
-    /// profit is reinvested into the endowments the chain starts from.
+    /// A reinforcing value loop that also has an edge from a reinvestment node into a resource
+    /// node: the profit is reinvested into the endowments the chain starts from, and the loop
+    /// amplifies itself.
     public var isGrowthLoop: Bool
+    /// A value loop through reinvestment back to a resource that is balancing: it counteracts
+    /// itself, so it limits growth rather than driving it.
+    public var limitsGrowth: Bool
 
-    public init(nodes: [String], signs: [ValueModel.Polarity], polarity: Polarity, isValueLoop: Bool, isGrowthLoop: Bool) {
+    public init(nodes: [String], signs: [ValueModel.Polarity], polarity: Polarity, isValueLoop: Bool, isGrowthLoop: Bool,
+                limitsGrowth: Bool = false) {
         self.nodes = nodes; self.signs = signs; self.polarity = polarity
-        self.isValueLoop = isValueLoop; self.isGrowthLoop = isGrowthLoop
+        self.isValueLoop = isValueLoop; self.isGrowthLoop = isGrowthLoop; self.limitsGrowth = limitsGrowth
     }
 
     /// The number of negative edges in the loop.
@@ -52,13 +57,28 @@ public struct LoopReport: Sendable, Equatable {
     public var balancing: Int
     /// Loops through a value node and a revenue node, over all the loops counted.
     public var valueLoops: Int
-    /// Value loops with a reinvestment → resource edge, over all the loops counted.
+    /// Reinforcing value loops with a reinvestment → resource edge, over all the loops counted.
     public var growthLoops: Int
+    /// Balancing value loops with a reinvestment → resource edge (they limit growth).
+    public var limitingLoops: Int
+    /// Edges that repeat an earlier edge between the same two nodes in the same direction
+    /// ("A → B"): the analysis keeps the first and ignores these.
+    public var parallelEdges: [String]
 
     public init(loops: [ModelLoop] = [], total: Int = 0, complete: Bool = true, reinforcing: Int = 0,
-                balancing: Int = 0, valueLoops: Int = 0, growthLoops: Int = 0) {
+                balancing: Int = 0, valueLoops: Int = 0, growthLoops: Int = 0, limitingLoops: Int = 0,
+                parallelEdges: [String] = []) {
         self.loops = loops; self.total = total; self.complete = complete; self.reinforcing = reinforcing
         self.balancing = balancing; self.valueLoops = valueLoops; self.growthLoops = growthLoops
+        self.limitingLoops = limitingLoops; self.parallelEdges = parallelEdges
+    }
+
+    /// The note an analysis shows when the model has parallel edges; nil when it has none.
+    public var parallelEdgesNote: String? {
+        guard !parallelEdges.isEmpty else { return nil }
+        let shown = parallelEdges.prefix(3).joined(separator: ", ")
+        let more = parallelEdges.count > 3 ? " and \(parallelEdges.count - 3) more" : ""
+        return "parallel edges (an edge given again between the same two nodes, same direction): \(shown)\(more); the analysis uses the first of each and ignores the repeat"
     }
 }
 
@@ -153,7 +173,7 @@ public enum ModelAnalysis {
     public static func loops(in model: ValueModel, limit: Int = defaultLoopLimit,
                              countLimit: Int = defaultCountLimit) -> LoopReport {
         let graph = Graph(model)
-        var report = LoopReport()
+        var report = LoopReport(parallelEdges: graph.parallel)
         let complete = Cycles.forEach(adjacency: graph.adjacency) { cycle in
             var negatives = 0
             var value = false, revenue = false, reinvestToResource = false
@@ -173,11 +193,13 @@ public enum ModelAnalysis {
             }
             let polarity: ModelLoop.Polarity = negatives % 2 == 0 ? .reinforcing : .balancing
             let isValue = value && revenue
-            let isGrowth = isValue && reinvestToResource
+            let isGrowth = isValue && reinvestToResource && polarity == .reinforcing
+            let limits = isValue && reinvestToResource && polarity == .balancing
             report.total += 1
             if polarity == .reinforcing { report.reinforcing += 1 } else { report.balancing += 1 }
             if isValue { report.valueLoops += 1 }
             if isGrowth { report.growthLoops += 1 }
+            if limits { report.limitingLoops += 1 }
             if report.loops.count < limit {
                 // Start the loop at its node of earliest stage (first such in cycle order).
                 var first = 0
@@ -193,7 +215,7 @@ public enum ModelAnalysis {
                     signs.append(graph.sign(v, w))
                 }
                 report.loops.append(ModelLoop(nodes: names, signs: signs, polarity: polarity,
-                                              isValueLoop: isValue, isGrowthLoop: isGrowth))
+                                              isValueLoop: isValue, isGrowthLoop: isGrowth, limitsGrowth: limits))
             }
             return report.total < countLimit
         }
@@ -294,6 +316,8 @@ struct Graph {
     var predecessors: [[Int]]
     /// False for a node whose name repeats an earlier node's (corrupt input): it is left out.
     var isCanonical: [Bool]
+    /// Edges that repeat an earlier one between the same ordered pair ("A → B"), left out.
+    var parallel: [String] = []
     /// Negative edges: a bit matrix for models up to `denseLimit` nodes (one probe per edge of
     /// every loop counted, so it must be cheap), a set above.
     private var negativeBits: [UInt64]
@@ -322,7 +346,7 @@ struct Graph {
         for e in model.edges {
             guard let u = index[Name.fold(e.from)], let v = index[Name.fold(e.to)] else { continue }
             let key = Int64(u) * Int64(n) + Int64(v)
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(key).inserted else { parallel.append("\(names[u]) → \(names[v])"); continue }
             adjacency[u].append(v)
             predecessors[v].append(u)
             if e.polarity == .negative {

@@ -52,6 +52,16 @@ public struct Workspace: Sendable, Equatable {
     /// The current enterprise, if one is set.
     public var currentEnterprise: Enterprise? { current.flatMap(enterprise(named:)) }
 
+    /// The factors some enterprise marks as price factors (`factor set … --kind price`): a factor
+    /// is a price factor for the whole workspace, so that every enterprise's quality is measured
+    /// on the same factors.
+    /// - Complexity: O(n) in the number of enterprises.
+    public var priceFactors: Set<NameKey> {
+        var out = Set<NameKey>()
+        for e in enterprises { for f in e.priceFactors { out.insert(NameKey(f)) } }
+        return out
+    }
+
     // MARK: Changing
 
     /// Adds an enterprise at the end (or at `position`). The caller has checked the name is free.

@@ -145,24 +145,84 @@ import Workbench
 }
 
 @Suite struct ValueMapTests {
-    @Test func fairValueLineIsTheLeastSquaresFit() throws {
-        // Relative qualities 0.5, 1, 1.5 with relative prices 0.6, 0.9, 1.5:
-        // slope = Σ(x−1)(y−1)/Σ(x−1)² = (0.2+0+0.25)/0.5 = 0.9, intercept = 1 − 0.9 = 0.1.
-        let m = ValueMap(names: ["a", "b", "c"], quality: [2, 4, 6], price: [60, 90, 150])
-        let slope = try #require(m.slope)
-        #expect(abs(slope - 0.9) < 1e-12 && abs(m.intercept - 0.1) < 1e-12)
-        #expect(m.averagePrice == 100 && m.averageQuality == 4)
-        // b: fair 0.1 + 0.9 = 1.0, actual 0.9 → advantage +0.1 (10 in price units).
-        #expect(abs(m.points[1].advantage - 0.1) < 1e-12 && abs(m.points[1].advantageInPrice - 10) < 1e-9)
-        #expect(m.points[1].verdict == "more value than the price asks")
-        // c: fair 1.45, actual 1.5 → −0.05: within the tolerance.
-        #expect(m.points[2].verdict == "value matches price")
+    /// `ValueMap` from qualities and prices, every price a price level.
+    func map(_ quality: [Double], _ price: [Double], slope: Double = 1) -> ValueMap {
+        ValueMap(names: quality.indices.map { "e\($0)" }, quality: quality, price: price,
+                 basis: quality.map { _ in "price level" }, slope: slope)
     }
 
-    @Test func equalQualitiesGiveAFlatLineNotNaN() {
-        let m = ValueMap(names: ["a", "b"], quality: [5, 5], price: [80, 120])
-        #expect(m.slope == nil && m.intercept == 1)
-        #expect(m.points.allSatisfy { $0.advantage.isFinite })
+    /// Two enterprises: a line fitted through them would call both fair. A: quality 8 at 100,
+    /// B: 6 at 120; means 7 and 110. A: relative quality 8/7, relative price 100/110; the fair
+    /// relative price at 8/7 is 8/7, so A's advantage is 8/7 − 10/11 = 0.2338 (25.71 in price).
+    @Test func twoEnterprisesAreJudgedNotFitted() {
+        let m = map([8, 6], [100, 120])
+        #expect(m.averageQuality == 7 && m.averagePrice == 110 && m.slope == 1)
+        #expect(abs(m.points[0].advantage - (8.0 / 7 - 10.0 / 11)) < 1e-12)
+        #expect(abs(m.points[0].advantageInPrice - 25.714285714285) < 1e-9)
+        #expect(m.points.map(\.verdict) == [.moreValue, .lessValue])
+        #expect(abs(m.points[1].advantage + m.points[0].advantage) < 1e-12)
+        // The same quality and price: both at (1, 1), on the line.
+        #expect(map([5, 5], [80, 80]).points.map(\.verdict) == [.matches, .matches])
+    }
+
+    /// Three: the one with the highest quality at a below-average price (the issue's case) is
+    /// told it gives more value than its price asks. Qualities 9, 6, 6 (mean 7), prices 90, 100,
+    /// 110 (mean 100): relative (1.286, 0.9), (0.857, 1.0), (0.857, 1.1).
+    @Test func higherQualityAtALowerPriceGivesMoreValue() {
+        let m = map([9, 6, 6], [90, 100, 110])
+        #expect(m.points.map(\.verdict) == [.moreValue, .lessValue, .lessValue])
+        #expect(abs(m.points[0].advantage - (9.0 / 7 - 0.9)) < 1e-12)
+        #expect(abs(m.points[1].advantage - (6.0 / 7 - 1.0)) < 1e-12)
+        #expect(abs(m.points[2].fairRelativePrice - 6.0 / 7) < 1e-12)
+        // Slope 2: quality is worth half as much price; fair relative price = 1 + (q − 1)/2.
+        let steep = map([9, 6, 6], [90, 100, 110], slope: 2)
+        #expect(abs(steep.points[0].fairRelativePrice - (1 + (9.0 / 7 - 1) / 2)) < 1e-12)
+        #expect(abs(steep.points[1].advantage - (1 + (6.0 / 7 - 1) / 2 - 1.0)) < 1e-12)
+        #expect(steep.points.map(\.verdict) == [.moreValue, .lessValue, .lessValue])
+    }
+
+    /// Five, with the ±5% band: qualities 4…8 (mean 6), prices 70, 92, 100, 112, 126 (mean 100).
+    /// Advantages q/6 − p/100: −0.033, −0.087, 0, +0.047, +0.073.
+    @Test func fiveEnterprisesAndTheToleranceBand() {
+        let m = map([4, 5, 6, 7, 8], [70, 92, 100, 112, 126])
+        let expected = [4.0 / 6 - 0.7, 5.0 / 6 - 0.92, 0, 7.0 / 6 - 1.12, 8.0 / 6 - 1.26]
+        for (p, e) in zip(m.points, expected) { #expect(abs(p.advantage - e) < 1e-12) }
+        #expect(m.points.map(\.verdict) == [.matches, .lessValue, .matches, .matches, .moreValue])
+    }
+
+    /// A factor marked as a price factor by any enterprise is left out of every quality.
+    @Test func priceFactorsAreLeftOutOfQuality() throws {
+        let a = firm("A", price: 100, [("Range", 8, nil), ("Price per kWh", 3, nil)])
+        var b = firm("B", price: 120, [("Range", 6, nil), ("Price per kWh", 9, nil)])
+        b.priceFactors = ["price per KWH"]
+        var s = session(workspace([a, b]))
+        let r = run(&s, "diff valuemap A B --json")
+        let points = try #require(r.data["points"]?.arrayValue)
+        #expect(points[0]["quality"] == .int(8) && points[1]["quality"] == .int(6))
+        #expect(points[0]["verdict"] == .string("gives more value than its price asks"))
+        #expect(r.output.notes.contains("price factors left out of perceived quality: Price per kWh"))
+        // Unmarked, the price factor would have counted: A (8+3)/2, B (6+9)/2.
+        var s2 = session(workspace([a, firm("B", price: 120, [("Range", 6, nil), ("Price per kWh", 9, nil)])]))
+        #expect(run(&s2, "diff valuemap A B --json").data["points"]?.arrayValue?[1]["quality"] == .num(7.5))
+    }
+
+    /// Free offerings are left out of the price, with a note; an enterprise with no paid price is
+    /// left off the map with a note.
+    @Test func freeOfferingsAndNoPrice() throws {
+        var b = firm("B", [("F", 6, nil)])
+        b.offerings = [Offering(name: "x", price: 30), Offering(name: "y", price: 50), Offering(name: "z", price: 0)]
+        var c = firm("C", [("F", 5, nil)])
+        c.offerings = [Offering(name: "free", price: 0)]
+        var s = session(workspace([firm("A", price: 20, [("F", 4, nil)]), b, c]))
+        let r = run(&s, "diff valuemap A B C --json")
+        let points = try #require(r.data["points"]?.arrayValue)
+        #expect(points.count == 2)
+        #expect(points[0]["price_from"] == .string("price level"))
+        #expect(points[1]["price"] == .int(40) && points[1]["price_from"] == .string("mean of 2 paid offerings; 1 free left out"))
+        #expect(r.data["left_out"] == .array([.string("C")]))
+        #expect(r.output.notes.contains("B: price from mean of 2 paid offerings; 1 free left out"))
+        #expect(r.output.notes.contains { $0.hasPrefix("left off the map, no price") && $0.contains("C (its only priced offering is free)") })
+        #expect(ValueMap.price(c).price == nil)
     }
 
     @Test func missingPricesAreNamed() {
@@ -181,26 +241,27 @@ import Workbench
         var s = session(workspace(list))
         let map = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
         #expect(map == """
-            Customer value map: relative price (up), relative perceived quality (across).
-            Dots: the fair-value line; below it, more value than the price asks.
-              1.37 │            ··
-                   │              ·2
-                   │                ···
-                   │                   ··
-                   │                     ··
-                   │                       ···
-                   │                          ··
-                   │                            ··
-              1.01 │                              ···
-                   │                                 ··
-                   │                                   ··   1
-                   │                                     ···
-                   │                                        ··
-                   │                                          ··
-                   │                                        3   ···
-              0.69 │                                               ··
+            Customer value map: relative perceived quality (up), relative price (across).
+            Dots: the fair-value line through the market average (+); above or left of it,
+            more value than the price asks.
+              1.37 │                                                      ··
+                   │                                                  ····
+                   │                                              ····
+                   │                                           ···
+                   │                                       ····
+                   │                                   ····
+                   │                                ···
+                   │                            ····
+              1.01 │     3              1   ·+··
+                   │                     ···                          2
+                   │                 ····
+                   │             ····
+                   │          ···
+                   │      ····
+                   │  ····
+              0.69 │··
                    └────────────────────────────────────────────────────────
-                    0.90                      0.99                      1.08
+                    0.69                      1.03                      1.37
             1 → A   2 → B   3 → C
 
             """)
@@ -224,14 +285,6 @@ import Workbench
         var s = session(workspace(list))
         let text = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
         #expect(text.hasSuffix("3 → C   * → several at one point\n"), "\(text)")
-    }
-
-    @Test func offeringPricesStandInForAPriceLevel() {
-        var b = firm("B", [("F", 6, nil)])
-        b.offerings = [Offering(name: "x", price: 30), Offering(name: "y", price: 50), Offering(name: "z")]
-        var s = session(workspace([firm("A", price: 20, [("F", 4, nil)]), b]))
-        let r = run(&s, "diff valuemap A B --json")
-        #expect(r.data["points"]?.arrayValue?[1]["price"] == .int(40))
     }
 }
 
@@ -332,5 +385,28 @@ import Workbench
             let chart = try #require(run(&s, line).output.chart)
             for l in chart.text.split(separator: "\n") { #expect(Format.displayWidth(String(l)) <= 80, "\(line): \(l)") }
         }
+    }
+}
+
+@Suite struct MoatLoopTests {
+    /// The moat cites only reinforcing growth loops: a balancing reinvestment loop scores as a
+    /// value loop (½) and is named as limiting growth; parallel edges are noted.
+    @Test func aBalancingReinvestmentLoopIsNotGrowth() {
+        var e = firm("Co")
+        e.models = [ValueModel(name: "M", nodes: [.init(name: "R", stage: .resource), .init(name: "A", stage: .activity),
+                                                  .init(name: "V", stage: .value), .init(name: "S", stage: .revenue),
+                                                  .init(name: "P", stage: .profit), .init(name: "I", stage: .reinvestment)],
+                               edges: [.init(from: "R", to: "A"), .init(from: "A", to: "V"), .init(from: "V", to: "S"),
+                                       .init(from: "S", to: "P"), .init(from: "P", to: "I", polarity: .negative), .init(from: "I", to: "R")])]
+        var m = Moat(e, in: workspace([e]))
+        let loops = m.parts.first { $0.name == "loops" }
+        #expect(loops?.score == 0.5)
+        #expect(loops?.evidence == "0 growth loops, 1 value loop, 1 limiting growth (balancing)")
+        #expect(m.notes.isEmpty)
+        e.models[0].edges[4].polarity = .positive
+        e.models[0].edges.append(.init(from: "P", to: "I", polarity: .negative))
+        m = Moat(e, in: workspace([e]))
+        #expect(m.parts.first { $0.name == "loops" }?.score == 1)
+        #expect(m.notes.count == 1 && m.notes[0].contains("P → I"))
     }
 }

@@ -38,6 +38,8 @@ enum Fixture {
     static func byd() -> Enterprise {
         var e = Enterprise(name: "BYD", industry: "batteries")
         e.factors = [FactorScore(factor: "energy density", score: 6), FactorScore(factor: "price", score: 7)]
+        // On the value map CATL (quality 7.67 at 100) then gives more value than BYD (6.44 at 110).
+        e.price = 110
         return e
     }
 

@@ -96,8 +96,58 @@ import Workbench
         byd.factors = [FactorScore(factor: "energy density", score: 8), FactorScore(factor: "price", score: 6)]
         let j = judge(2, Fixture.catl(), competitors: [byd])
         #expect(!j.met)
-        #expect(missing(j) == ["Nothing in ‘CATL’'s offering stands apart: on every factor it is within 2 points of its competitors (‘BYD’)."])
+        #expect(missing(j) == ["Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more."])
         #expect(j.missing[0].commands.first == "factor set CATL \"energy density\" 7")
+    }
+
+    /// Being 2 points worse than the competitors does not make an offering stand apart.
+    @Test func step2OnlyALeadStandsApart() {
+        var byd = Fixture.byd()
+        byd.factors = [FactorScore(factor: "energy density", score: 9), FactorScore(factor: "price", score: 8)]
+        var e = Fixture.catl()
+        e.factors = [FactorScore(factor: "energy density", score: 7, importance: 5), FactorScore(factor: "price", score: 6, importance: 4)]
+        let j = judge(2, e, competitors: [byd])
+        #expect(!j.met)
+        #expect(missing(j).first == "Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more.")
+        #expect(Analyses.distinctness(of: e, in: Fixture.workspace(e, competitors: [byd])).distinct.isEmpty)
+    }
+
+    /// With an acceptable range recorded, each offering's price is judged against it.
+    @Test func step2PriceAgainstTheRecordedRange() {
+        var e = Fixture.catl()
+        e.segments[0].willingnessToPay = WillingnessToPay(low: 80, high: 120, opp: 95)
+        var j = judge(2, e)
+        #expect(j.met)
+        #expect(j.evidence.map(\.description).contains("‘Kirin battery’ at 100 lies inside ‘Automakers’'s acceptable price range (80–120)."))
+        e.offerings[0].price = 130
+        j = judge(2, e)
+        #expect(!j.met)
+        #expect(missing(j) == ["‘Kirin battery’ at 130 is above ‘Automakers’'s acceptable price range (80–120): customers find it too expensive for the value it delivers."])
+        #expect(j.missing[0].commands.first == "price match CATL")
+        e.offerings[0].price = 60
+        #expect(missing(judge(2, e)).first?.contains("is below ‘Automakers’'s acceptable price range") == true)
+        // The range decides, not the value map: a rival far cheaper for the same quality changes nothing.
+        var cheap = Fixture.byd()
+        cheap.price = 10
+        e.offerings[0].price = 100
+        #expect(judge(2, e, competitors: [cheap]).met)
+    }
+
+    /// With no range recorded, the value map must not place the enterprise below its fair line.
+    @Test func step2PriceAgainstTheValueMap() {
+        var j = judge(2, Fixture.catl())
+        #expect(j.evidence.map(\.description).contains { $0.hasPrefix("On the value map ‘CATL’ gives more value than its price asks") })
+        var dear = Fixture.byd()
+        dear.price = 50
+        j = judge(2, Fixture.catl(), competitors: [dear])
+        #expect(!j.met)
+        // CATL: quality 69/9 at 100, BYD 58/9 at 50: relative quality 1.09 at relative price 1.33.
+        #expect(missing(j) == ["On the value map ‘CATL’ asks more than its value: below its fair-value line (relative quality 1.09, relative price 1.33 against ‘BYD’)."])
+        #expect(j.missing[0].commands.contains { $0.hasPrefix("price psm ") } && j.missing[0].commands.last == "diff valuemap CATL BYD")
+        // No price for the rival: the price cannot be judged.
+        j = judge(2, Fixture.catl(), competitors: [{ var b = Fixture.byd(); b.price = nil; return b }()])
+        #expect(missing(j) == ["‘CATL’'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for ‘BYD’."])
+        #expect(j.missing[0].commands.last == "enterprise set BYD --price 100")
     }
 
     @Test func step2NamedCompetitorsWinOverIndustry() {
@@ -122,12 +172,25 @@ import Workbench
     @Test func step2ACreatedFactorIsDistinct() {
         var e = Fixture.catl()
         e.factors = [FactorScore(factor: "battery swapping", score: 6)]
-        let j = judge(2, e)
+        var byd = Fixture.byd()
+        byd.price = 300  // so that the value map, which now weighs BYD's higher scores, does not hold the step
+        let j = judge(2, e, competitors: [byd])
         #expect(j.met)
         #expect(j.evidence.map(\.description).contains("‘CATL’ offers ‘battery swapping’ (6), which no competitor scores."))
     }
 
     // MARK: Step 3
+
+    /// A reinvestment loop with one − edge is balancing: it limits growth, and step 3 does not
+    /// cite it as a growth loop.
+    @Test func step3ABalancingReinvestmentLoopIsNotGrowth() {
+        var e = Fixture.catl()
+        e.models[0].edges[4].polarity = .negative  // Profit −→ R&D reinvestment
+        let j = judge(3, e)
+        #expect(!j.evidence.contains { $0.description.contains("growth loop") })
+        #expect(j.open.map(\.what.description).contains("Model ‘Moat’'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."))
+        #expect(Analyses.read(e.models[0], of: e).growthLoopCount == 0)
+    }
 
     @Test func step3NamesTheMissingElements() {
         var e = Fixture.catl()

@@ -198,9 +198,28 @@ import Workbench
         let out = s.ok("factor set Tesla Safty 7")
         #expect(out.notes.first?.contains("other enterprises score 'Safety'") == true)
         let canvas = s.text("factor list")
-        #expect(canvas.contains("factor          importance  BYD  CATL  Tesla"))
+        // The examples mark Price as a price factor, so the kind is shown.
+        #expect(canvas.contains("factor          kind     importance  BYD  CATL  Tesla"))
+        #expect(canvas.contains("Price           price             5    5     6      3"), "\(canvas)")
         #expect(s.json("factor list").arrayValue?.count == 4 + 4 + 2)
-        #expect(s.json("factor list CATL").arrayValue?.first == ["enterprise": "CATL", "factor": "Energy density", "score": 9, "importance": 5])
+        #expect(s.json("factor list CATL").arrayValue?.first == ["enterprise": "CATL", "factor": "Energy density", "kind": "quality", "score": 9, "importance": 5])
+        // The example marked CATL's Price; BYD and Tesla, scoring it later, took the mark.
+        #expect(["CATL", "BYD", "Tesla"].allSatisfy { s.workspace.enterprise(named: $0)?.priceFactors == ["Price"] })
+        #expect(s.json("factor set Tesla Price 4")["kind"] == "price")
+        // --kind quality clears every mark; the column goes with the last price factor.
+        s.ok("factor set BYD Price 5 --kind quality")
+        #expect(s.workspace.priceFactors.isEmpty && !s.text("factor list").contains("kind"))
+        // --kind price marks every enterprise that scores the factor.
+        s.ok("factor set Tesla Price 3 --kind price")
+        #expect(["CATL", "BYD", "Tesla"].allSatisfy { s.workspace.enterprise(named: $0)?.priceFactors == ["Price"] })
+        s.ok("undo")
+        #expect(s.workspace.priceFactors.isEmpty, "undo takes every mark back")
+        s.ok("redo")
+        #expect(s.workspace.enterprise(named: "Tesla")?.priceFactors == ["Price"])
+        #expect(s.text("enterprise show Tesla").contains("price"))
+        s.ok("factor remove Tesla Price")
+        #expect(s.workspace.enterprise(named: "Tesla")?.priceFactors == [])
+        #expect(s.workspace.priceFactors == [NameKey("price")])
     }
 
     @Test func factorSetChangesAndKeepsImportance() {

@@ -21,6 +21,37 @@ import ValueCore
     static let resources = [Resource(name: "battery r&d", kind: .technology, strength: 9),
                             Resource(name: "Scale", kind: .capacity, strength: 5)]
 
+    /// A loop through reinvestment back to a resource with one − edge is balancing: it limits
+    /// growth and is not counted as a growth loop.
+    @Test func aBalancingReinvestmentLoopIsNotGrowth() {
+        let m = Self.model(
+            [("R&D", .resource), ("Cells", .activity), ("Range", .value), ("Sales", .revenue), ("Profit", .profit), ("Reinvest", .reinvestment)],
+            [("R&D", "Cells", .positive), ("Cells", "Range", .positive), ("Range", "Sales", .positive),
+             ("Sales", "Profit", .positive), ("Profit", "Reinvest", .negative), ("Reinvest", "R&D", .positive)])
+        let r = ModelAnalysis.loops(in: m)
+        #expect(r.total == 1 && r.balancing == 1 && r.valueLoops == 1)
+        #expect(r.growthLoops == 0 && r.limitingLoops == 1)
+        #expect(r.loops[0].isValueLoop && !r.loops[0].isGrowthLoop && r.loops[0].limitsGrowth)
+        // Two − edges: reinforcing again, a growth loop.
+        var both = m
+        both.edges[5].polarity = .negative
+        let r2 = ModelAnalysis.loops(in: both)
+        #expect(r2.growthLoops == 1 && r2.limitingLoops == 0 && r2.loops[0].isGrowthLoop && !r2.loops[0].limitsGrowth)
+    }
+
+    /// An edge given twice between the same ordered pair (a loaded model; commands refuse it) is
+    /// reported, and only the first is used.
+    @Test func parallelEdgesAreReported() {
+        var m = Self.chain
+        m.edges.append(.init(from: "profit", to: "reinvest", polarity: .negative))
+        m.edges.append(.init(from: "Reinvest", to: "Profit", polarity: .positive))  // the other direction: not parallel
+        let r = ModelAnalysis.loops(in: m)
+        #expect(r.parallelEdges == ["Profit → Reinvest"])
+        #expect(r.growthLoops == 1, "the first (+) edge is used")
+        #expect(r.parallelEdgesNote?.contains("Profit → Reinvest") == true)
+        #expect(ModelAnalysis.loops(in: Self.chain).parallelEdgesNote == nil)
+    }
+
     @Test func loopsOfTheChain() {
         let r = ModelAnalysis.loops(in: Self.chain)
         #expect(r.total == 2)

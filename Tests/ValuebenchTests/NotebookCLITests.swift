@@ -158,7 +158,7 @@ import Testing
         try write("oor.ipynb", String(contentsOf: fixture, encoding: .utf8))
         let r = try run(["oor.ipynb", "-c", "factor list --json", "-c", "save"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out == "[{\"enterprise\":\"A\",\"factor\":\"Range\",\"score\":8,\"importance\":null}]\n")
+        #expect(r.out == "[{\"enterprise\":\"A\",\"factor\":\"Range\",\"kind\":\"quality\",\"score\":8,\"importance\":null}]\n")
         #expect(r.err.hasPrefix("Opened oor.ipynb: 2 cells; replayed 2 code cells because its snapshot holds a value no command accepts (enterprise 'A', factor 'Range': score 50 is outside 0–10).\n"), "\(r.err)")
         // Saved again, the snapshot is the replayed workspace's, and is restored.
         let again = try run(["oor.ipynb"], input: "factor list --json\n")

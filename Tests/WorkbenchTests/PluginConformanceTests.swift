@@ -5,6 +5,7 @@ import Modeling
 import KPI
 import Differentiation
 import Guide
+import Foundation
 
 /// What every plugin promises (see `WorkbenchPlugin`): each command declares an abstract, its
 /// `--help` parses and renders, and its examples run, in order, on the workspace the examples
@@ -61,27 +62,46 @@ import Guide
 
     /// The modeling plugin's examples, in order, build the example workspace without error.
     @Test func modelingExamplesRunInOrder() {
-        var s = Session(registry: Self.registry)
+        var s = Self.session()
         let failures = Self.run(ModelingPlugin(), in: &s)
         #expect(failures.isEmpty, "\(failures)")
         #expect(s.workspace.count > 0)
     }
 
-    /// Plugins that read no files: their examples run, in order, after the modeling examples
-    /// have built the example workspace. Session commands (save, open, replay, quit …) are skipped.
-    @Test(arguments: plugins.filter { $0.name != ModelingPlugin().name && !declaresFiles($0) }.map(\.name))
+    /// Every plugin's examples, file-based ones included, run in order after the modeling
+    /// examples have built the example workspace. Files named by an example are read from the
+    /// repository (examples name files such as notebooks/data/…); anything an example writes
+    /// lands in a temporary folder. Session commands (save, open, replay, quit …) are skipped.
+    @Test(arguments: plugins.filter { $0.name != ModelingPlugin().name }.map(\.name))
     func examplesRunAfterTheModelingExamples(plugin name: String) throws {
         let plugin = try #require(Self.plugins.first { $0.name == name })
-        var s = Session(registry: Self.registry)
+        var s = Self.session()
         _ = Self.run(ModelingPlugin(), in: &s)
         let failures = Self.run(plugin, in: &s)
         #expect(failures.isEmpty, "\(failures)")
     }
 
-    static func declaresFiles(_ plugin: any WorkbenchPlugin) -> Bool {
-        plugin.commands.contains { spec in
-            spec.arguments.contains { $0.kind == .file } || spec.options.contains { $0.kind == .file }
+    /// A session whose reads resolve at the repository root and whose writes go to a fresh
+    /// temporary folder.
+    static func session() -> Session {
+        Session(registry: registry, files: ExampleFiles(root: NotebookSupport.repository.path))
+    }
+
+    /// Files for the examples: reads from the repository, writes into a sandbox that is not the
+    /// repository, so an example that writes cannot change the working tree.
+    struct ExampleFiles: FileAccess {
+        let reads: LocalFileAccess
+        let writes: LocalFileAccess
+        init(root: String) {
+            reads = LocalFileAccess(base: root, allowWrites: false)
+            let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("valuebench-examples-\(UUID().uuidString)").path
+            try? FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
+            writes = LocalFileAccess(base: sandbox, jail: sandbox)
         }
+        func resolve(_ path: String) throws -> String { try reads.resolve(path) }
+        func read(_ path: String) throws -> [UInt8] { try reads.read(path) }
+        func open(_ path: String) throws -> any RandomAccessFile { try reads.open(path) }
+        func write(_ path: String, _ bytes: [UInt8]) throws { try writes.write(path, bytes) }
     }
 
     /// Runs every model-role example of `plugin`; returns the lines that failed, with why.
