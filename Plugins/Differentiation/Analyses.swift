@@ -62,10 +62,16 @@ public enum ERRC {
     /// Importance assumed for a factor no one rated.
     public static let defaultImportance = 3
 
-    public static func actions(for e: Enterprise, competitors: [Enterprise]) -> [ERRCAction] {
+    /// A deficit of this many points on a factor of middling importance (3) calls for `raise`.
+    public static let clearDeficit = 2.0
+
+    /// - Parameter priceFactors: factors marked `--kind price`: their score is how attractive the
+    ///   price is, so `raise` reads "make the price more attractive", never "raise your prices".
+    public static func actions(for e: Enterprise, competitors: [Enterprise], priceFactors: Set<NameKey> = []) -> [ERRCAction] {
         var out: [ERRCAction] = []
         let factors = Market.factors(of: [e] + competitors)
         for f in factors {
+            let isPrice = priceFactors.contains(NameKey(f))
             let mine = Market.score(e, f) ?? 0
             let theirs = competitors.map { Market.score($0, f) ?? 0 }
             let mean = theirs.isEmpty ? 0 : theirs.reduce(0, +) / Double(theirs.count)
@@ -80,15 +86,21 @@ public enum ERRC {
             } else if imp <= 2 && mine > 0 && mine >= mean {
                 a.kind = .reduce
                 a.reason = "low importance (\(care)) and you offer \(s), at or above competitors' \(m): over-served"
-            } else if imp >= 4 && mine == 0 && mean < 3 {
+            } else if imp >= 4 && mine == 0 && theirs.allSatisfy({ $0 < 3 }) {
                 a.kind = .create
-                a.reason = "customers care (\(care)) but neither you (\(s)) nor competitors (\(m)) offer it: new value"
-            } else if imp >= 4 && mine < mean + 2 {
+                a.reason = "customers care (\(care)) but neither you (\(s)) nor any competitor (all below 3, mean \(m)) offers it: new value"
+            } else if (imp >= 4 && mine < mean + 2) || (imp == 3 && mine <= mean - clearDeficit) {
                 a.kind = .raise
-                a.reason = "customers care (\(care)) and you offer \(s) against competitors' \(m): raise it well above the industry"
+                let gap = mine < mean ? "you trail with \(s) against competitors' \(m)" : "you offer \(s) against competitors' \(m)"
+                a.reason = isPrice
+                    ? "customers care about price (\(care)); \(gap): make your price more attractive than the industry's (a lower price, or better terms for the same money)"
+                    : "customers care (\(care)) and \(gap): raise it well above the industry"
+            } else if imp >= 4 {
+                a.reason = "customers care (\(care)) and you lead (\(s) vs \(m)): keep the lead"
+            } else if mine < mean {
+                a.reason = "\(care), and you trail competitors by less than \(fmt(clearDeficit)) points (\(s) vs \(m)): watch it"
             } else {
-                a.reason = imp >= 4 ? "customers care (\(care)) and you lead (\(s) vs \(m)): keep the lead"
-                                    : "no action needed (\(care), you \(s) vs \(m))"
+                a.reason = "\(care), and you are level with or ahead of competitors (\(s) vs \(m)): nothing to change"
             }
             out.append(a)
         }

@@ -135,10 +135,13 @@ enum DiffCommands {
             (factor importance 1–5; unknown counts as 3):
               eliminate  importance 1 and the enterprise offers it;
               reduce     importance 2 and the enterprise offers it at or above competitors;
-              raise      importance ≥ 4 and the enterprise is less than 2 points above competitors;
-              create     importance ≥ 4 and no one offers it (all below 3, the enterprise at 0),
+              raise      importance ≥ 4 and the enterprise is less than 2 points above competitors'
+                         mean, or importance 3 and it trails their mean by 2 points or more;
+              create     importance ≥ 4, the enterprise at 0 and every competitor below 3,
                          and every need of importance ≥ 3 that no offering relieves yet;
               keep       the rest.
+            The rules are tried in this order. A price factor (`factor set … --kind price`) scores
+            how attractive the price is: raising it means a more attractive price, never a higher one.
             """,
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)],
         examples: ["diff errc CATL"]
@@ -148,7 +151,7 @@ enum DiffCommands {
         guard !e.factors.isEmpty || !e.needs.isEmpty else {
             throw CommandError("NotEnoughData", "diff errc: \(e.name) has no factor scores and no needs (`factor set \(quoted(e.name)) FACTOR SCORE --importance N`)")
         }
-        let actions = ERRC.actions(for: e, competitors: competitors)
+        let actions = ERRC.actions(for: e, competitors: competitors, priceFactors: ctx.workspace.priceFactors)
         func names(_ k: ERRCAction.Kind) -> [String] { actions.filter { $0.kind == k }.map { $0.isNeed ? "need: \($0.subject)" : $0.subject } }
         var grid = ""
         let w = 38

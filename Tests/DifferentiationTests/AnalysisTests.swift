@@ -135,6 +135,37 @@ import Workbench
         #expect(actions.allSatisfy { !$0.reason.isEmpty })
     }
 
+    /// Each rule at and around its edge, worked by hand against the help's table (tried in order:
+    /// eliminate, reduce, create, raise, keep). Competitors' scores are given one by one.
+    @Test(arguments: [
+        // (my score, importance, competitors, expected)
+        (5.0, 1, [7.0], ERRCAction.Kind.eliminate),
+        (0.0, 1, [7.0], .keep),          // importance 1 but not offered: nothing to drop
+        (6.0, 2, [5.0], .reduce), (5.0, 2, [5.0], .reduce), (4.0, 2, [5.0], .keep),
+        (0.0, 5, [1.0, 2.0], .create),
+        (0.0, 5, [0.0, 5.0], .raise),    // mean 2.5 < 3, but one competitor offers 5: not "no one offers it"
+        (5.0, 4, [4.0], .raise),         // 1 point above the mean: less than 2
+        (6.0, 4, [4.0], .keep),          // 2 points above: the lead is kept
+        (3.5, 3, [9.0], .raise),         // a 5.5-point deficit on importance 3 (was "no action needed")
+        (7.0, 3, [9.0], .raise),         // exactly 2 behind
+        (7.5, 3, [9.0], .keep),          // 1.5 behind: watch it
+        (9.0, 3, [9.0], .keep),
+    ])
+    func rulesAtTheirEdges(_ mine: Double, _ importance: Int, _ theirs: [Double], _ expected: ERRCAction.Kind) {
+        let me = firm("Me", [("F", mine, importance)])
+        let rivals = theirs.enumerated().map { firm("R\($0.offset)", [("F", $0.element, nil)]) }
+        #expect(ERRC.actions(for: me, competitors: rivals).first?.kind == expected)
+    }
+
+    /// "raise Price … well above the industry" read as "raise your prices": a price factor is
+    /// phrased as a more attractive price.
+    @Test func priceFactorsArePhrasedAsPrice() {
+        let me = firm("Me", [("Price", 5, 4)]), rival = firm("Rival", [("Price", 8, nil)])
+        let a = ERRC.actions(for: me, competitors: [rival], priceFactors: [NameKey("price")])[0]
+        #expect(a.kind == .raise && a.reason.contains("make your price more attractive") && !a.reason.contains("well above"))
+        #expect(ERRC.actions(for: me, competitors: [rival])[0].reason.contains("well above the industry"))
+    }
+
     @Test func noCompetitorsIsAClearError() {
         var s = session(workspace([firm("Alone", industry: nil, [("F", 5, 4)])]))
         let e = fail(&s, "diff errc Alone")
