@@ -153,36 +153,54 @@ enum EconomicsCommands {
     static let co2e = CommandSpec(
         "kpi co2e", abstract: "greenhouse-gas emissions by scope (GHG Protocol): activity × emission factor",
         discussion: """
-            Each ENTRY is SCOPE:AMOUNT:FACTOR[:GAS]: scope 1 (direct), 2 (purchased energy) or 3 \
-            (value chain); the activity amount; a named factor or kg per unit; for a factor of a \
-            single gas, the gas whose 100-year GWP (IPCC AR6) converts it to CO2e (co2 1, ch4 27.9, \
-            ch4-fossil 29.8, n2o 273, hfc-134a 1530, sf6 25200) or a GWP number. \
-            kgCO2e = amount × factor × GWP. Named factors: \
-            \(CO2e.factors.map { "\($0.name) \(Format.number($0.kgPerUnit)) kg\($0.gas == "co2" ? "CO2" : "CO2e")/\($0.unit) (\($0.what); \($0.source), \($0.year))" }.joined(separator: "; ")). \
-            --json: entries, scopes (kg per scope), total (kg), tonnes.
+            Each ENTRY is SCOPE:AMOUNT:FACTOR[:GAS]: scope 1 (direct), 2 (purchased energy, \
+            location-based: the grid average), 2m (purchased energy, market-based: your supplier's \
+            or contract's factor, given as a number) or 3 (value chain); the activity amount; a \
+            named factor or kg per unit; for a factor given as a number of kg of a single gas, the \
+            gas whose 100-year GWP (IPCC AR6) converts it to CO2e (co2 1, ch4 27.9, ch4-fossil \
+            29.8, n2o 273, hfc-134a 1530, sf6 25200) or a GWP number. kgCO2e = amount × factor × \
+            GWP. Named factors are already kgCO2e (they take no gas) and belong to the scopes their \
+            activity can have (a fuel burnt is scope 1 or 3, purchased electricity 2 or 3): \
+            \(CO2e.factors.map { "\($0.name) \(Format.number($0.kgPerUnit, maxDecimals: 4)) kgCO2e/\($0.unit), scope \($0.scopes.map(String.init).joined(separator: " or ")) (\($0.what); \($0.source), \($0.year))" }.joined(separator: "; ")). \
+            With market-based entries, scope 2 and the total are given both ways, as the GHG \
+            Protocol's Scope 2 Guidance asks. --json: entries, scopes (kg per scope; "2m" \
+            market-based), total (kg, location-based), total_market (with 2m entries), tonnes.
             """,
         arguments: [ArgumentSpec("entries", .text, help: "SCOPE:AMOUNT:FACTOR[:GAS], e.g. 2:12000:uk-electricity", variadic: true)],
-        examples: ["kpi co2e 2:12000:uk-electricity 1:800:diesel 1:10:1:ch4"]
+        examples: ["kpi co2e 2:12000:uk-electricity 1:800:diesel 1:10:1:ch4", "kpi co2e 2:12000:uk-electricity 2m:12000:0.05 1:800:diesel"]
     ) { ctx in
         let entries = try ctx.arguments.strings("entries").map { text in try metric("co2e") { try CO2e.parse(text) } }
-        var scopes = [0.0, 0.0, 0.0]
+        // Scope 1, 2 (location-based), 3, and 2 market-based.
+        var scopes = [0.0, 0.0, 0.0], market = 0.0
+        let anyMarket = entries.contains(where: \.marketBased)
         var rows: [[String]] = []
         var list: [JSON] = []
         for e in entries {
-            scopes[e.scope - 1] += e.kg
-            rows.append([String(e.scope), Format.number(e.amount), e.unit, e.factorName, Format.number(e.factor),
+            if e.marketBased { market += e.kg } else { scopes[e.scope - 1] += e.kg }
+            rows.append([e.marketBased ? "2m" : String(e.scope), Format.number(e.amount), e.unit, e.factorName, Format.number(e.factor, maxDecimals: 4),
                          e.gwp == 1 ? "" : "\(e.gas) ×\(Format.number(e.gwp))", Format.fixed(e.kg, 1)])
-            list.append(["scope": .int(e.scope), "amount": .num(e.amount), "factor": .string(e.factorName),
+            list.append(["scope": .int(e.scope), "market_based": .bool(e.marketBased), "amount": .num(e.amount), "factor": .string(e.factorName),
                          "kgPerUnit": .num(e.factor), "gas": .string(e.gas), "gwp": .num(e.gwp), "kg": .num(e.kg)])
         }
-        let total = scopes.reduce(0, +)
-        for s in 0..<3 where scopes[s] > 0 { rows.append(["scope \(s + 1)", "", "", "", "", "", Format.fixed(scopes[s], 1)]) }
-        rows.append(["total", "", "", "", "", "", Format.fixed(total, 1)])
+        let total = scopes.reduce(0, +), totalMarket = scopes[0] + market + scopes[2]
+        for s in 0..<3 where scopes[s] > 0 || (s == 1 && anyMarket) {
+            rows.append([s == 1 && anyMarket ? "scope 2 (location)" : "scope \(s + 1)", "", "", "", "", "", Format.fixed(scopes[s], 1)])
+            if s == 1 && anyMarket { rows.append(["scope 2 (market)", "", "", "", "", "", Format.fixed(market, 1)]) }
+        }
+        rows.append([anyMarket ? "total (location)" : "total", "", "", "", "", "", Format.fixed(total, 1)])
+        if anyMarket { rows.append(["total (market)", "", "", "", "", "", Format.fixed(totalMarket, 1)]) }
         let table = Table(headers: ["scope", "activity", "unit", "factor", "kg/unit", "GWP", "kgCO2e"], rows: rows,
                           alignments: [.left, .right, .left, .left, .right, .left, .right])
-        return CommandOutput(blocks: [.table(table), .text("Total \(Format.fixed(total / 1000, 3)) tCO2e.")],
-                             data: ["entries": .array(list), "scopes": ["1": .num(scopes[0]), "2": .num(scopes[1]), "3": .num(scopes[2])],
-                                    "total": .num(total), "tonnes": .num(total / 1000)])
+        let sentence = anyMarket
+            ? "Total \(Format.fixed(total / 1000, 3)) tCO2e location-based, \(Format.fixed(totalMarket / 1000, 3)) tCO2e market-based."
+            : "Total \(Format.fixed(total / 1000, 3)) tCO2e."
+        var scopeJSON: [(String, JSON)] = [("1", .num(scopes[0])), ("2", .num(scopes[1])), ("3", .num(scopes[2]))]
+        var data: [(String, JSON)] = [("entries", .array(list))]
+        if anyMarket { scopeJSON.append(("2m", .num(market))) }
+        data += [("scopes", .object(scopeJSON)), ("total", .num(total))]
+        if anyMarket { data.append(("total_market", .num(totalMarket))) }
+        data.append(("tonnes", .num(total / 1000)))
+        return CommandOutput(blocks: [.table(table), .text(sentence)], data: .object(data))
     }
 
     static let sroi = CommandSpec(

@@ -67,7 +67,7 @@ import ValueCore
         ("kpi ltv --arpa 100 --margin 70 --churn 0", "churn must be more than 0%"),
         ("kpi ltv --arpa 100", "needs --arpa"),
         ("kpi margin 0 10", "revenue must be more than 0"),
-        ("kpi co2e 5:10:diesel", "must be 1, 2 or 3"),
+        ("kpi co2e 5:10:diesel", "must be 1, 2 (location-based), 2m (market-based) or 3"),
         ("kpi sroi jobs:1:100 --inputs 0", "inputs must be more than 0"),
         // 1e308 × 1e308 was an infinite total, written `Infinity` under --json (not JSON).
         ("kpi co2e 1:1e308:1e308", "activity '1e308' in '1:1e308:1e308' must be a number from 0 to 1000000000000"),
@@ -102,7 +102,12 @@ import ValueCore
         #expect(close(lc["ratio"]?.doubleValue, 3500.0 / 1200) && close(lc["payback"]?.doubleValue, 1200.0 / 70))
         #expect(b.data("kpi margin 1200 780")["margin"] == 35)
         let co2 = b.data("kpi co2e 2:12000:uk-electricity 1:800:diesel 1:10:1:ch4")
-        #expect(close(co2["total"]?.doubleValue, 4560.6) && close(co2["scopes"]?["1"]?.doubleValue, 2436.6) && close(co2["scopes"]?["2"]?.doubleValue, 2124))
+        // 2124 (grid) + 2164.955 (diesel, CO2e) + 279 (10 kg CH4 × 27.9).
+        #expect(close(co2["total"]?.doubleValue, 4567.955061068727) && close(co2["scopes"]?["1"]?.doubleValue, 2443.9550610687274) && close(co2["scopes"]?["2"]?.doubleValue, 2124))
+        // Market-based scope 2 beside location-based: 12000 kWh × 0.05 = 600.
+        let dual = b.data("kpi co2e 2:12000:uk-electricity 2m:12000:0.05 1:800:diesel")
+        #expect(close(dual["scopes"]?["2m"]?.doubleValue, 600) && close(dual["total"]?.doubleValue, 2124 + 2164.9550610687274)
+                && close(dual["total_market"]?.doubleValue, 600 + 2164.9550610687274))
         let s = b.data("kpi sroi jobs:20:8000:25:10:20:10:3 wellbeing:50:1200 --inputs 100000")
         #expect(close(s["ratio"]?.doubleValue, 2.771606257362812))
         let e = b.data("kpi engagement 5 4 6 3 2 4 --items 3")

@@ -219,7 +219,11 @@ import Workbench
 
     @Test(arguments: [
         ("2:12000:uk-electricity", 2, 2124.0),
-        ("1:800:diesel", 1, 2157.6),
+        // Diesel in kgCO2e by hand: (10.21 kg CO2 + 0.41 g CH4 × 29.8 + 0.08 g N2O × 273) per
+        // gallon = 10.244058 kg / 3.785411784 L = 2.70619383 kg/L; × 800 L = 2164.955 kg.
+        ("1:800:diesel", 1, 2164.9550610687274),
+        ("3:800:diesel", 3, 2164.9550610687274),
+        ("2m:1000:0.05", 2, 50.0),
         ("1:10:1:ch4", 1, 279.0),
         ("1:2:1:n2o", 1, 546.0),
         ("3:1000:0.25", 3, 250.0),
@@ -230,7 +234,11 @@ import Workbench
         #expect(e.scope == scope && close(e.kg, kg, 1e-12))
     }
 
-    @Test(arguments: ["4:10:diesel", "1:x:diesel", "1:10:coal-of-mars", "1:10", "1:10:1:unobtainium", "1:-5:diesel"])
+    @Test(arguments: ["4:10:diesel", "1:x:diesel", "1:10:coal-of-mars", "1:10", "1:10:1:unobtainium", "1:-5:diesel",
+                      "2:12000:uk-electricity:ch4",  // already CO2e: the override multiplied it by 27.9
+                      "1:12000:uk-electricity",      // grid electricity is not scope 1
+                      "2:100:diesel",                // a fuel burnt is not scope 2
+                      "2m:100:uk-electricity"])      // a grid average is not a market-based factor
     func badEmissionEntries(_ entry: String) {
         #expect(throws: MetricError.self) { try CO2e.parse(entry) }
     }
