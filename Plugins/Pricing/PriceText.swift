@@ -1,0 +1,64 @@
+import KPI
+
+/// Reading a price (or an intent) from a survey cell, where it lies in the scanner's buffer.
+enum PriceText {
+    enum Value: Equatable { case blank, number(Double), other }
+
+    /// A decimal number: optionally quoted, padded with spaces, signed; `12`, `12.5`, `12.50`,
+    /// `.5`. Up to 15 digits are read exactly (digits ÷ 10^decimals, correctly rounded: the
+    /// double nearest the decimal, as R's `as.numeric` gives); anything longer or with an
+    /// exponent goes through the standard library's parser.
+    static func parse(_ p: UnsafePointer<UInt8>, _ s0: Int, _ e0: Int) -> Value {
+        var s = s0, e = e0
+        if e > s, p[s] == 0x22 || p[e - 1] == 0x22 || p[e - 1] == 0x0D {
+            let bytes = CSV.unescape(p, s0, e0)
+            return bytes.withUnsafeBufferPointer { parse($0.baseAddress!, 0, $0.count, unescaped: true) }
+        }
+        return parseTrimmed(p, &s, &e)
+    }
+
+    static func parse(_ p: UnsafePointer<UInt8>, _ s0: Int, _ e0: Int, unescaped: Bool) -> Value {
+        var s = s0, e = e0
+        return parseTrimmed(p, &s, &e)
+    }
+
+    static let powers: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
+
+    @inline(__always)
+    static func parseTrimmed(_ p: UnsafePointer<UInt8>, _ s: inout Int, _ e: inout Int) -> Value {
+        while s < e, p[s] == 0x20 || p[s] == 0x09 { s += 1 }
+        while e > s, p[e - 1] == 0x20 || p[e - 1] == 0x09 || p[e - 1] == 0x0D { e -= 1 }
+        if s == e { return .blank }
+        var i = s
+        var negative = false
+        if p[i] == 0x2D || p[i] == 0x2B { negative = p[i] == 0x2D; i += 1 }
+        var mantissa = 0, digits = 0, decimals = 0, point = false
+        while i < e {
+            let c = p[i]
+            if c >= 48 && c <= 57 {
+                mantissa = mantissa &* 10 &+ Int(c &- 48); digits += 1
+                if point { decimals += 1 }
+            } else if c == 0x2E && !point {
+                point = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        if i == e, digits > 0, digits <= 15 {
+            let v = Double(mantissa) / powers[decimals]
+            return .number(negative ? -v : v)
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+        if let v = Double(text), v.isFinite, !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) { return .number(v) }
+        return .other
+    }
+
+    /// The cell's text, unescaped and trimmed (for group keys and error messages).
+    static func text(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        var t = Substring(String(decoding: CSV.unescape(p, s, e), as: UTF8.self))
+        while let f = t.first, f == " " || f == "\t" || f == "\r" { t.removeFirst() }
+        while let l = t.last, l == " " || l == "\t" || l == "\r" { t.removeLast() }
+        return String(t)
+    }
+}
