@@ -32,8 +32,9 @@ for k in ["reach", "revenue"]:
         bad.append(f"{k}: got {got.get(k)!r}, expected {want[k]!r}")
 if bad:
     sys.exit("price psm figures differ from the generator: " + "; ".join(bad))
-print(f"price psm: figures exact (range {got[\"range\"]}, OPP {got[\"opp\"]}, IDP {got[\"idp\"]}, "
-      f"reach max at {got[\"reach_price\"]}, revenue max at {got[\"revenue_price\"]}; {got[\"n\"]:,} of {got[\"total\"]:,} valid)")
+g = got
+print("price psm: figures exact (range %s, OPP %s, IDP %s, reach max at %s, revenue max at %s; %s of %s valid)"
+      % (g["range"], g["opp"], g["idp"], g["reach_price"], g["revenue_price"], "{:,}".format(g["n"]), "{:,}".format(g["total"])))
 ' "$expected"
 
 if command -v hyperfine >/dev/null 2>&1; then

@@ -13,37 +13,25 @@ struct Grid {
     private var base = 0
 
     init(_ chunks: [PSMAnswers], n: Int) {
-        if let (lo, hi) = Grid.centsSpan(chunks), hi - lo < max(1 << 20, n) {
+        if chunks.allSatisfy(\.exact), let (lo, hi) = Grid.centsSpan(chunks), hi - lo < max(1 << 20, n) {
             countCents(chunks, lo: lo, span: hi - lo + 1)
         } else {
             sortAnswers(chunks)
         }
     }
 
-    static func columns(_ a: PSMAnswers) -> [[Double]] { [a.tooCheap, a.cheap, a.expensive, a.tooExpensive] }
-
-    /// The smallest and largest price in cents, or nil when some price is not a whole number of cents.
     static func centsSpan(_ chunks: [PSMAnswers]) -> (Int, Int)? {
-        var lo = Int.max, hi = Int.min
-        for chunk in chunks {
-            for column in columns(chunk) {
-                for v in column {
-                    guard abs(v) < 1e13 else { return nil }
-                    let k = Int((v * 100).rounded())
-                    guard Double(k) / 100 == v else { return nil }
-                    lo = min(lo, k); hi = max(hi, k)
-                }
-            }
-        }
-        return lo <= hi ? (lo, hi) : nil
+        var lo = Int32.max, hi = Int32.min
+        for chunk in chunks { for v in chunk.cents { lo = min(lo, v); hi = max(hi, v) } }
+        return lo <= hi ? (Int(lo), Int(hi)) : nil
     }
 
     mutating func countCents(_ chunks: [PSMAnswers], lo: Int, span: Int) {
         var counts = [Int32](repeating: 0, count: 4 * span)
         counts.withUnsafeMutableBufferPointer { c in
             for chunk in chunks {
-                for (q, column) in Grid.columns(chunk).enumerated() {
-                    for v in column { c[4 * (Int((v * 100).rounded()) - lo) + q] &+= 1 }
+                chunk.cents.withUnsafeBufferPointer { v in
+                    for i in 0..<v.count { c[4 &* (Int(v[i]) &- lo) &+ (i & 3)] &+= 1 }
                 }
             }
         }
@@ -54,14 +42,14 @@ struct Grid {
             let k = 4 * key
             guard counts[k] | counts[k + 1] | counts[k + 2] | counts[k + 3] != 0 else { continue }
             positionOfCents[key] = Int32(prices.count)
-            // The same double as the parsed answer: k/100 is correctly rounded, as is "12.34".
+            // The same double as the parsed answer: cents/100 is correctly rounded, as is "12.34".
             prices.append(Double(lo + key) / 100)
             for q in 0..<4 { running[q] += Int(counts[k + q]); atOrBelow[q].append(running[q]) }
         }
     }
 
     mutating func sortAnswers(_ chunks: [PSMAnswers]) {
-        let sorted = (0..<4).map { q in chunks.flatMap { Grid.columns($0)[q] }.sorted() }
+        let sorted = (0..<4).map { q in chunks.flatMap { c in (0..<c.count).map { c.price($0, q) } }.sorted() }
         var all = sorted.flatMap { $0 }
         all.sort()
         for v in all where prices.last != v { prices.append(v) }
@@ -74,9 +62,11 @@ struct Grid {
         }
     }
 
-    /// The grid position of a price that is on the grid.
-    func position(_ v: Double) -> Int {
-        if !positionOfCents.isEmpty { return Int(positionOfCents[Int((v * 100).rounded()) - base]) }
+    /// The grid position of price `q` of respondent `i` of `chunk` (a price on the grid).
+    @inline(__always)
+    func position(_ chunk: PSMAnswers, _ i: Int, _ q: Int) -> Int {
+        if !positionOfCents.isEmpty { return Int(positionOfCents[Int(chunk.cents[4 &* i &+ q]) &- base]) }
+        let v = chunk.price(i, q)
         var lo = 0, hi = prices.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -1,16 +1,56 @@
-/// The answers of valid respondents to a Van Westendorp survey, column by column (one chunk of
-/// them: a large file is read by two threads, each keeping its own chunk).
+/// The answers of valid respondents to a Van Westendorp survey (one chunk of them: a large file
+/// is read by two threads, each keeping its own). Four prices a respondent, kept as whole cents
+/// (4 bytes each) while every price is one, else as doubles; two intents a respondent with NMS.
 public struct PSMAnswers: Sendable, Equatable {
-    public var tooCheap: [Double] = [], cheap: [Double] = [], expensive: [Double] = [], tooExpensive: [Double] = []
-    /// Purchase intent at the cheap and the expensive price, 1–5 (5 = definitely); empty without NMS.
-    public var intentCheap: [UInt8] = [], intentExpensive: [UInt8] = []
-    public var count: Int { tooCheap.count }
+    /// Too cheap, cheap, expensive, too expensive of each respondent, in cents (while `exact`).
+    public private(set) var cents: [Int32] = []
+    /// The same as doubles, once some price is not a whole number of cents (then `cents` is empty).
+    public private(set) var doubles: [Double] = []
+    public private(set) var exact = true
+    /// Purchase intent at the cheap and the expensive price (1–5) of each respondent; empty without NMS.
+    public private(set) var intents: [UInt8] = []
+    public private(set) var count = 0
     public init() {}
 
+    /// Price `q` (0 too cheap … 3 too expensive) of respondent `i`.
+    @inline(__always)
+    public func price(_ i: Int, _ q: Int) -> Double { exact ? Double(cents[4 &* i &+ q]) / 100 : doubles[4 &* i &+ q] }
+
     /// One respondent's four prices (and intents, for NMS), already checked to be in order.
-    public mutating func append(_ tc: Double, _ c: Double, _ e: Double, _ te: Double, intents: (UInt8, UInt8)? = nil) {
-        tooCheap.append(tc); cheap.append(c); expensive.append(e); tooExpensive.append(te)
-        if let (a, b) = intents { intentCheap.append(a); intentExpensive.append(b) }
+    public mutating func append(_ tc: Double, _ c: Double, _ e: Double, _ te: Double, intents pi: (UInt8, UInt8)? = nil) {
+        let four = [tc, c, e, te]
+        let asCents = four.map { v -> Int32? in
+            let k = (v * 100).rounded()
+            return abs(k) < 2e9 && k / 100 == v ? Int32(k) : nil
+        }
+        if exact, asCents.allSatisfy({ $0 != nil }) { cents += asCents.map { $0! } } else { makeInexact(); doubles += four }
+        if let (a, b) = pi { intents += [a, b] }
+        count += 1
+    }
+
+    /// `n` respondents at once: 4n prices in cents and 2n intents (or none).
+    mutating func append(cents p: UnsafePointer<Int32>, intents q: UnsafePointer<UInt8>?, _ n: Int) {
+        if exact { cents.append(contentsOf: UnsafeBufferPointer(start: p, count: 4 * n)) }
+        else { doubles.append(contentsOf: UnsafeBufferPointer(start: p, count: 4 * n).lazy.map { Double($0) / 100 }) }
+        if let q { intents.append(contentsOf: UnsafeBufferPointer(start: q, count: 2 * n)) }
+        count += n
+    }
+
+    mutating func makeInexact() {
+        guard exact else { return }
+        doubles = cents.map { Double($0) / 100 }
+        cents = []
+        exact = false
+    }
+
+    /// Appends another chunk's respondents.
+    mutating func append(_ other: PSMAnswers) {
+        if exact && other.exact { cents += other.cents } else {
+            makeInexact()
+            doubles += other.exact ? other.cents.map { Double($0) / 100 } : other.doubles
+        }
+        intents += other.intents
+        count += other.count
     }
 
     /// Whether a respondent's answers count: all four prices strictly increasing.
@@ -51,7 +91,7 @@ public enum PSM {
     public static func analyze(_ chunks: [PSMAnswers]) -> PSMResult {
         let n = chunks.reduce(0) { $0 + $1.count }
         precondition(n > 0, "PSM.analyze needs a valid respondent")
-        let nms = chunks.contains { !$0.intentCheap.isEmpty }
+        let nms = chunks.contains { !$0.intents.isEmpty }
         let grid = Grid(chunks, n: n)
         var r = PSMResult(n: n, prices: grid.prices, tooCheap: [], cheap: [], expensive: [], tooExpensive: [])
         // R: ecdf(x)(p) = cumsum(counts)/n; the "reversed" curves are 1 − that, in doubles.
@@ -104,11 +144,12 @@ public enum PSM {
             let s = (vb - va) / Double(b - a), c = va - s * Double(a)
             slope[a] += s; slope[b] -= s; intercept[a] += c; intercept[b] -= c
         }
+        let calibration = PSM.calibration
         for chunk in chunks {
             for i in 0..<chunk.count {
-                let a = grid.position(chunk.tooCheap[i]), b = grid.position(chunk.cheap[i])
-                let c = grid.position(chunk.expensive[i]), d = grid.position(chunk.tooExpensive[i])
-                let pc = calibration[Int(chunk.intentCheap[i])], pe = calibration[Int(chunk.intentExpensive[i])]
+                let a = grid.position(chunk, i, 0), b = grid.position(chunk, i, 1)
+                let c = grid.position(chunk, i, 2), d = grid.position(chunk, i, 3)
+                let pc = calibration[Int(chunk.intents[2 &* i])], pe = calibration[Int(chunk.intents[2 &* i &+ 1])]
                 piece(a, b, 0, pc); piece(b, c, pc, pe); piece(c, d, pe, 0)
             }
         }

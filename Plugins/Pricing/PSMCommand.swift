@@ -92,7 +92,7 @@ enum PSMCommand {
             throw CommandError("BadAnswer", "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(column))' (\(column + 1)): '\(shown)' \(what) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)")
         }
         let groups = rows.groups
-        let total = PSMGroup(key: "", chunks: groups.flatMap(\.chunks), invalid: groups.map(\.invalid).reduce(InvalidCounts(), +))
+        let total = PSMGroup(key: "", chunks: by == nil ? groups[0].chunks : rows.chunks, invalid: groups.map(\.invalid).reduce(InvalidCounts(), +))
         guard total.n > 0 else {
             throw CommandError.badValue("price psm: every respondent is invalid (\(Format.count(total.total, "respondent")): \(total.invalid.reasons.isEmpty ? "none in the file" : total.invalid.reasons)); a respondent counts when all four prices are given and too cheap < cheap < expensive < too expensive")
         }

@@ -2,7 +2,8 @@ import KPI
 
 /// Reading a price (or an intent) from a survey cell, where it lies in the scanner's buffer.
 enum PriceText {
-    enum Value: Equatable { case blank, number(Double), other }
+    /// A number, with its value in cents when it is a whole number of cents that fits an Int32.
+    enum Value: Equatable { case blank, number(Double, cents: Int32?), other }
 
     /// A decimal number: optionally quoted, padded with spaces, signed; `12`, `12.5`, `12.50`,
     /// `.5`. Up to 15 digits are read exactly (digits ÷ 10^decimals, correctly rounded: the
@@ -22,7 +23,22 @@ enum PriceText {
         return parseTrimmed(p, &s, &e)
     }
 
-    static let powers: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { v, _ in v * 10 } }
+    @inline(__always)
+    static func power(_ k: Int) -> Double {
+        switch k {
+        case 0: return 1
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        default:
+            var v = 1_000_000.0
+            for _ in 6..<k { v *= 10 }
+            return v
+        }
+    }
 
     @inline(__always)
     static func parseTrimmed(_ p: UnsafePointer<UInt8>, _ s: inout Int, _ e: inout Int) -> Value {
@@ -46,11 +62,19 @@ enum PriceText {
             i += 1
         }
         if i == e, digits > 0, digits <= 15 {
-            let v = Double(mantissa) / powers[decimals]
-            return .number(negative ? -v : v)
+            let v = Double(mantissa) / power(decimals)
+            var cents: Int32?
+            if decimals <= 2 {
+                let c = mantissa &* (decimals == 0 ? 100 : decimals == 1 ? 10 : 1)
+                if c < Int(Int32.max) { cents = Int32(negative ? -c : c) }
+            }
+            return .number(negative ? -v : v, cents: cents)
         }
         let text = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
-        if let v = Double(text), v.isFinite, !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) { return .number(v) }
+        if let v = Double(text), v.isFinite, !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) {
+            let c = (v * 100).rounded()
+            return .number(v, cents: abs(c) < 2e9 && c / 100 == v ? Int32(c) : nil)
+        }
         return .other
     }
 
