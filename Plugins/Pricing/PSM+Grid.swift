@@ -62,6 +62,21 @@ struct Grid {
         }
     }
 
+    /// The grid positions of respondent `i`'s four prices.
+    @inline(__always)
+    func positions(_ chunk: PSMAnswers, _ i: Int) -> (Int, Int, Int, Int) {
+        if !positionOfCents.isEmpty {
+            return positionOfCents.withUnsafeBufferPointer { at in
+                chunk.cents.withUnsafeBufferPointer { c in
+                    let k = 4 &* i
+                    return (Int(at[Int(c[k]) &- base]), Int(at[Int(c[k &+ 1]) &- base]),
+                            Int(at[Int(c[k &+ 2]) &- base]), Int(at[Int(c[k &+ 3]) &- base]))
+                }
+            }
+        }
+        return (position(chunk, i, 0), position(chunk, i, 1), position(chunk, i, 2), position(chunk, i, 3))
+    }
+
     /// The grid position of price `q` of respondent `i` of `chunk` (a price on the grid).
     @inline(__always)
     func position(_ chunk: PSMAnswers, _ i: Int, _ q: Int) -> Int {

@@ -139,18 +139,21 @@ public enum PSM {
     static func nmsReach(_ chunks: [PSMAnswers], grid: Grid, n: Int) -> [Double] {
         let g = grid.prices.count
         var slope = [Double](repeating: 0, count: g + 1), intercept = [Double](repeating: 0, count: g + 1)
-        func piece(_ a: Int, _ b: Int, _ va: Double, _ vb: Double) {
-            guard b > a else { return }
-            let s = (vb - va) / Double(b - a), c = va - s * Double(a)
-            slope[a] += s; slope[b] -= s; intercept[a] += c; intercept[b] -= c
-        }
         let calibration = PSM.calibration
-        for chunk in chunks {
-            for i in 0..<chunk.count {
-                let a = grid.position(chunk, i, 0), b = grid.position(chunk, i, 1)
-                let c = grid.position(chunk, i, 2), d = grid.position(chunk, i, 3)
-                let pc = calibration[Int(chunk.intents[2 &* i])], pe = calibration[Int(chunk.intents[2 &* i &+ 1])]
-                piece(a, b, 0, pc); piece(b, c, pc, pe); piece(c, d, pe, 0)
+        slope.withUnsafeMutableBufferPointer { slope in
+            intercept.withUnsafeMutableBufferPointer { intercept in
+                @inline(__always) func piece(_ a: Int, _ b: Int, _ va: Double, _ vb: Double) {
+                    let s = (vb - va) / Double(b &- a), c = va - s * Double(a)
+                    slope[a] += s; slope[b] -= s; intercept[a] += c; intercept[b] -= c
+                }
+                for chunk in chunks {
+                    for i in 0..<chunk.count {
+                        // Strictly increasing prices: a < b < c < d, so no piece is empty.
+                        let (a, b, c, d) = grid.positions(chunk, i)
+                        let pc = calibration[Int(chunk.intents[2 &* i])], pe = calibration[Int(chunk.intents[2 &* i &+ 1])]
+                        piece(a, b, 0, pc); piece(b, c, pc, pe); piece(c, d, pe, 0)
+                    }
+                }
             }
         }
         var reach = [Double](repeating: 0, count: g)

@@ -9,7 +9,29 @@ enum PriceText {
     /// `.5`. Up to 15 digits are read exactly (digits ÷ 10^decimals, correctly rounded: the
     /// double nearest the decimal, as R's `as.numeric` gives); anything longer or with an
     /// exponent goes through the standard library's parser.
+    @inline(__always)
     static func parse(_ p: UnsafePointer<UInt8>, _ s0: Int, _ e0: Int) -> Value {
+        // The common case, at full speed: digits with at most one point, nothing else.
+        var i = s0, mantissa = 0, point = -1
+        while i < e0 {
+            let d = p[i] &- 48
+            if d < 10 { mantissa = mantissa &* 10 &+ Int(d) } else if p[i] == 0x2E && point < 0 { point = i } else { break }
+            i &+= 1
+        }
+        let length = e0 &- s0
+        if i == e0, length > 0, length <= 15, !(point >= 0 && length == 1) {
+            let decimals = point < 0 ? 0 : e0 &- point &- 1
+            if decimals <= 2 {
+                let cents = mantissa &* (decimals == 0 ? 100 : decimals == 1 ? 10 : 1)
+                if cents < Int(Int32.max) { return .number(Double(mantissa) / power(decimals), cents: Int32(cents)) }
+            }
+        }
+        return parseOther(p, s0, e0)
+    }
+
+    /// Quotes, spaces, signs, more decimals, exponents, blanks and text.
+    @inline(never)
+    static func parseOther(_ p: UnsafePointer<UInt8>, _ s0: Int, _ e0: Int) -> Value {
         var s = s0, e = e0
         if e > s, p[s] == 0x22 || p[e - 1] == 0x22 || p[e - 1] == 0x0D {
             let bytes = CSV.unescape(p, s0, e0)
