@@ -34,7 +34,12 @@ enum MatchCommand {
             let gap = c.position == .above ? c.price - w.high : c.position == .below ? c.price - w.low : 0
             let verdict: String
             switch c.position {
-            case .inside: verdict = "inside the range"
+            case .inside:
+                if let opp = w.opp, c.price != opp {
+                    verdict = "inside the range (\(Format.number(abs(c.price - opp), maxDecimals: 2)) \(c.price > opp ? "above" : "below") the OPP \(Format.number(opp, maxDecimals: 2)))"
+                } else {
+                    verdict = w.opp == nil ? "inside the range" : "inside the range, at the OPP"
+                }
             case .above: verdict = "above by \(Format.number(gap, maxDecimals: 2)): customers will find it too expensive (a value gap)"
             case .below: verdict = "below by \(Format.number(-gap, maxDecimals: 2)): money left on the table, or doubted quality"
             }
