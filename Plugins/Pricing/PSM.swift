@@ -12,6 +12,13 @@ public struct PSMAnswers: Sendable, Equatable {
     public private(set) var count = 0
     public init() {}
 
+    /// Makes room for `n` respondents (whole cents), so that a large file's answers are not
+    /// copied as the arrays grow.
+    public mutating func reserve(_ n: Int, intents withIntents: Bool) {
+        cents.reserveCapacity(4 * n)
+        if withIntents { intents.reserveCapacity(2 * n) }
+    }
+
     /// Price `q` (0 too cheap … 3 too expensive) of respondent `i`.
     @inline(__always)
     public func price(_ i: Int, _ q: Int) -> Double { exact ? Double(cents[4 &* i &+ q]) / 100 : doubles[4 &* i &+ q] }

@@ -81,8 +81,10 @@ enum PSMCommand {
         let intents = try ["pi-cheap", "pi-expensive"].compactMap { args.string($0) }.map { try file.column($0) }
         let by = try args.string("by").map { try file.column($0) }
         let nms = !intents.isEmpty
+        // Each of the (at most two) sinks makes room for a little over half the rows.
+        let reserve = try estimatedRows(file) * 9 / 16
         let (sink, _) = try file.scanRows(prices + intents + (by.map { [$0] } ?? [])) {
-            PSMRows(nms: nms, grouped: by != nil)
+            PSMRows(nms: nms, grouped: by != nil, reserve: reserve)
         }
         let rows = sink as! PSMRows
         if !args.flag("lenient"), let bad = rows.firstBad {
@@ -125,6 +127,16 @@ enum PSMCommand {
             blocks.append(.text(try record(&ctx, segment: segment, result: result, source: fileName(path))))
         }
         return CommandOutput(blocks: blocks, data: data)
+    }
+
+    /// The data rows a large file holds, estimated from its first 64 KB (0 for a small file).
+    static func estimatedRows(_ file: SurveyFile) throws -> Int {
+        let size = file.file.size - file.dataStart
+        guard size > 1 << 20 else { return 0 }
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        let n = try head.withUnsafeMutableBytes { try file.file.read(into: $0, at: file.dataStart) }
+        let lines = head[..<n].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return lines > 0 ? Int(Double(size) * Double(lines) / Double(n)) : 0
     }
 
     static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }

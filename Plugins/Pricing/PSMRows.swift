@@ -65,8 +65,10 @@ final class PSMRows: SurveyRowSink {
     var lastRaw: [UInt8] = []
     var lastGroup = -1
 
-    init(nms: Bool, grouped: Bool) {
+    /// - Parameter reserve: respondents to make room for (an estimate; 0 for none).
+    init(nms: Bool, grouped: Bool, reserve: Int = 0) {
         self.nms = nms; self.grouped = grouped
+        if reserve > 0 { chunks[0].reserve(reserve, intents: nms) }
         groupSlot = nms ? 6 : 4
         rowCents = .allocate(capacity: 4); rowCents.initialize(repeating: 0, count: 4)
         rowValues = .allocate(capacity: 6); rowValues.initialize(repeating: 0, count: 6)
@@ -100,7 +102,7 @@ final class PSMRows: SurveyRowSink {
         case .blank: state[1] = 1
         case let .number(v, cents):
             if slot >= 4 {
-                if !(v == v.rounded() && v >= 1 && v <= 5) { noteBad(slot, p, s, e); return }
+                guard let c = cents, c % 100 == 0, c >= 100, c <= 500 else { noteBad(slot, p, s, e); return }
             } else if let cents {
                 rowCents[slot] = cents
             } else {
