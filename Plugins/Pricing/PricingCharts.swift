@@ -39,9 +39,9 @@ enum PricingCharts {
             svg += svgPanel(r.prices, nmsSeries, band: nil, marks: nmsMarks, top: top, y: svgHeight + 10, label: "purchase probability")
             svgHeight += 320
         }
-        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"\(f(svgHeight))\" viewBox=\"0 0 640 \(f(svgHeight))\" font-family=\"sans-serif\">\n"
+        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"\(f(svgHeight))\" viewBox=\"0 0 720 \(f(svgHeight))\" font-family=\"sans-serif\">\n"
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + "<text x=\"320\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
+            + "<text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
         return Chart(title: title, text: text, svg: head + svg + "</svg>\n")
     }
 
@@ -56,11 +56,22 @@ enum PricingCharts {
         return values[lo]
     }
 
+    /// The value of a curve through the grid points at price p, straight between them.
+    static func linear(_ prices: [Double], _ values: [Double], at p: Double) -> Double {
+        if p <= prices[0] { return values[0] }
+        guard let k = prices.firstIndex(where: { $0 >= p }) else { return values[values.count - 1] }
+        let t = (p - prices[k - 1]) / (prices[k] - prices[k - 1])
+        return values[k - 1] + t * (values[k] - values[k - 1])
+    }
+
     static func money(_ v: Double) -> String { Format.number(v, maxDecimals: 2) }
 
     /// A text plot: `width` columns of prices, `height` rows of 0…top; the band shaded with ░,
     /// the marks as │ with their labels under the axis.
-    static func plot(_ prices: [Double], _ series: [Series], band: (Double, Double)?, marks: [(String, Double)], top: Double) -> String {
+    /// Steps (`straight` false) suit the PSM's empirical distributions; straight lines suit a few
+    /// tested prices.
+    static func plot(_ prices: [Double], _ series: [Series], band: (Double, Double)?, marks: [(String, Double)], top: Double,
+                     straight: Bool = false) -> String {
         let x0 = prices.first!, x1 = prices.last!
         func price(_ c: Int) -> Double { x0 + (x1 - x0) * Double(c) / Double(width - 1) }
         func col(_ p: Double) -> Int { min(width - 1, max(0, Int(((p - x0) / max(x1 - x0, 1e-300) * Double(width - 1)).rounded()))) }
@@ -70,7 +81,7 @@ enum PricingCharts {
         var collided = false
         for s in series {
             for c in 0..<width {
-                let v = value(prices, s.values, at: price(c))
+                let v = straight ? linear(prices, s.values, at: price(c)) : value(prices, s.values, at: price(c))
                 let r = min(height - 1, max(0, Int(((1 - v / top) * Double(height - 1)).rounded())))
                 let here = grid[r][c]
                 if here.isLetter || here.isNumber || here == "$" { if here != s.mark { grid[r][c] = "*"; collided = true } } else { grid[r][c] = s.mark }
@@ -154,10 +165,10 @@ enum PricingCharts {
         ]
         let marks = d.revenuePrice.map { [("max revenue", $0)] } ?? []
         var text = "\(title): share (up) by tested price (across).\n"
-        text += plot(d.prices, series, band: nil, marks: marks, top: 1)
-        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"330\" viewBox=\"0 0 640 330\" font-family=\"sans-serif\">\n"
+        text += plot(d.prices, series, band: nil, marks: marks, top: 1, straight: true)
+        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"330\" viewBox=\"0 0 720 330\" font-family=\"sans-serif\">\n"
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + "<text x=\"320\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
+            + "<text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
         return Chart(title: title, text: text, svg: head + svgPanel(d.prices, series, band: nil, marks: marks, top: 1, y: 30, label: "share of respondents") + "</svg>\n")
     }
 }

@@ -149,6 +149,42 @@ import ValueCore
         #expect(d["n"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2)
     }
 
+    /// SurveyMonkey (two header rows), Google Forms and Typeform exports of the same four
+    /// respondents give Case A's figures.
+    @Test(arguments: [
+        ("surveymonkey.csv", """
+            Respondent ID,Collector ID,Too cheap?,Cheap?,Expensive?,Too expensive?
+            ,,Response,Response,Response,Response
+            1,9,1,2,3,4
+            2,9,2,3,4,5
+            3,9,1,3,5,6
+            4,9,2,4,5,7
+
+            """, "--too-cheap \"Too cheap?\" --cheap Cheap? --expensive Expensive? --too-expensive \"Too expensive?\""),
+        ("google.csv", """
+            Timestamp,Too cheap,Cheap,Expensive,Too expensive
+            2026/12/01 10:00:00,1,2,3,4
+            2026/12/01 10:01:00,2,3,4,5
+            2026/12/01 10:02:00,1,3,5,6
+            2026/12/01 10:03:00,2,4,5,7
+
+            """, "--too-cheap 2 --cheap 3 --expensive 4 --too-expensive 5"),
+        ("typeform.csv", """
+            #,Too cheap,Cheap,Expensive,Too expensive,Submit Date (UTC)
+            a1,"1.00",2,3,4,2026-12-01 10:00:00
+            a2,2,3,4,5,2026-12-01 10:01:00
+            a3,1, 3 ,5,6,2026-12-01 10:02:00
+            a4,2,4,5,7.0,2026-12-01 10:03:00
+
+            """, "--too-cheap \"too cheap\" --cheap cheap --expensive expensive --too-expensive \"too expensive\""),
+    ])
+    func otherLayouts(name: String, text: String, columns: String) {
+        let path = Files.write(name, text)
+        var b = Bench()
+        let d = b.data("price psm \(path) \(columns)")
+        #expect(d["n"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2, "\(name)")
+    }
+
     @Test func errorsAreOneLineAndChangeNothing() {
         let good = Files.write("good.csv", Self.caseA)
         var b = Bench()
