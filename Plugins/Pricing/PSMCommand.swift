@@ -25,14 +25,17 @@ enum PSMCommand {
             identify_intersection, method "min"; no interpolation between grid prices): lower end of \
             the acceptable range where not cheap ≥ too cheap, upper end where too expensive ≥ not \
             expensive, IDP (indifference) where expensive ≥ cheap, OPP (optimal) where too expensive ≥ \
-            too cheap. When that never happens the point is null and a sentence says so.
+            too cheap. With valid answers every pair meets by the highest grid price at the latest (there \
+            too expensive and expensive are 1, too cheap and cheap 0); a point that does not exist \
+            would be null, with a sentence saying so.
             • With --pi-cheap and --pi-expensive (purchase intent 1–5 at the cheap and the expensive \
             price, 5 = definitely), the Newton–Miller–Smith extension: 5, 4, 3, 2, 1 → 0.7, 0.5, 0.3, \
             0.1, 0; each respondent's purchase probability is 0 at their too-cheap and too-expensive \
             prices, the calibrated intent at cheap and at expensive, linear between them along the \
             grid (R interpolates by grid position, not by price) and 0 outside; reach = the mean over \
             valid respondents, revenue = price × reach; reach_price and revenue_price are the first \
-            grid prices with the highest reach and revenue. A blank intent makes the respondent invalid.
+            grid prices with the highest reach and revenue. A blank intent makes the respondent invalid (R stops on any blank or \
+            off-scale intent; here an off-scale one stops too, unless --lenient).
             A cell that is not a number (or an intent outside 1–5) stops with the file, row and column, \
             unless --lenient counts that respondent as invalid. --by COLUMN: one result per group \
             (sorted), then the total. --record SEGMENT keeps the total's range, OPP, IDP, respondents \

@@ -33,8 +33,9 @@ enum PriceText {
     @inline(never)
     static func parseOther(_ p: UnsafePointer<UInt8>, _ s0: Int, _ e0: Int) -> Value {
         var s = s0, e = e0
-        if e > s, p[s] == 0x22 || p[e - 1] == 0x22 || p[e - 1] == 0x0D {
-            let bytes = CSV.unescape(p, s0, e0)
+        while e > s, p[e - 1] == 0x0D { e -= 1 }
+        if e > s, p[s] == 0x22 || p[e - 1] == 0x22 {
+            let bytes = CSV.unescape(p, s0, e)
             return bytes.withUnsafeBufferPointer { parse($0.baseAddress!, 0, $0.count, unescaped: true) }
         }
         return parseTrimmed(p, &s, &e)

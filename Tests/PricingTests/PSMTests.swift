@@ -185,6 +185,14 @@ import ValueCore
         #expect(d["n"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2, "\(name)")
     }
 
+    /// Windows line ends, a byte-order mark, quoted and padded cells: Case A again.
+    @Test func crlfBomAndQuotes() {
+        let path = Files.write("crlf.csv", "\u{FEFF}TooCheap,Cheap,Expensive,TooExpensive\r\n\"1\",2,3,4\r\n2,\" 3 \",4,5\r\n1,3,5,6\r\n2,4,5,7\r\n")
+        var b = Bench()
+        let d = b.data("price psm \(path) \(Self.columns)")
+        #expect(d["n"] == 4 && d["total"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2)
+    }
+
     @Test func errorsAreOneLineAndChangeNothing() {
         let good = Files.write("good.csv", Self.caseA)
         var b = Bench()
