@@ -36,6 +36,17 @@ import ValueCore
         #expect(text.contains("Basket for Shoppers: 30 is below by 20: money left on the table, or doubted quality."))
     }
 
+    /// A recorded willingness to pay is in the notebook's snapshot and comes back from it.
+    @Test func keptInTheSnapshot() throws {
+        var b = Self.workspace()
+        b.data("price record Shoppers --low 50 --high 200 --opp 110 --idp 120")
+        let tree = try Snapshot.encode(b.session.workspace)
+        #expect(tree["enterprises"]?.arrayValue?.first?["segments"]?.arrayValue?.first?["willingnessToPay"]?["low"] == 50)
+        let back = try Snapshot.decode(tree)
+        #expect(back.enterprise(named: "Pangdonglai")?.segments.first?.willingnessToPay
+                == WillingnessToPay(low: 50, high: 200, opp: 110, idp: 120, source: "entered"))
+    }
+
     @Test func recordChecksAndClears() {
         var b = Self.workspace()
         #expect(b.error("price record Shoppers --low 200 --high 50 --opp 100").contains("low end 200 is above its high end 50"))
