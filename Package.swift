@@ -4,18 +4,20 @@ import PackageDescription
 /// The plugins, in the order `help` lists them: each is a folder under Plugins/ (a library target
 /// of that name exporting `<Name>Plugin`, with a test target `<Name>Tests`) and its name here.
 /// The executable's list of plugins is generated from this one (BuildTools/RegisterPlugins).
-let plugins = ["Modeling", "Guide", "KPI", "Differentiation"]
+let plugins = ["Modeling", "Guide", "KPI", "Differentiation", "Pricing"]
 
 /// Extra dependencies of a plugin beyond ValueCore and Workbench.
 let pluginDependencies: [String: [Target.Dependency]] = [
     "KPI": ["CFastScan"],
     "Differentiation": ["CNearest"],
     "Guide": ["KPI", "Differentiation"],
+    "Pricing": ["KPI"],
 ]
 
 /// Extra dependencies of a plugin's tests: GuideTests parses every command line the guide
 /// suggests against the registry of all plugins.
 let pluginTestDependencies: [String: [Target.Dependency]] = [
+    "Pricing": ["Modeling"],
     "Guide": ["Modeling", "KPI", "Differentiation"],
 ]
 

@@ -156,7 +156,14 @@ public enum ModelingJSON {
     }
 
     public static func segment(_ s: Segment) -> JSON {
-        ["name": .string(s.name), "size": s.size.map { .int($0) } ?? .null]
+        guard let w = s.willingnessToPay else { return ["name": .string(s.name), "size": s.size.map { .int($0) } ?? .null] }
+        return ["name": .string(s.name), "size": s.size.map { .int($0) } ?? .null, "willingness_to_pay": willingnessToPay(w)]
+    }
+
+    /// A segment's willingness to pay (`price psm --record`, `price record`).
+    public static func willingnessToPay(_ w: WillingnessToPay) -> JSON {
+        ["low": .num(w.low), "high": .num(w.high), "opp": w.opp.map { .num($0) } ?? .null, "idp": w.idp.map { .num($0) } ?? .null,
+         "respondents": w.respondents.map { .int($0) } ?? .null, "source": w.source.map { .string($0) } ?? .null]
     }
 
     public static func need(_ n: Need) -> JSON {

@@ -45,6 +45,14 @@ enum SegmentCommands {
         let s = e.segments[try find(ctx.arguments.string("segment")!, in: e)]
         let needs = e.needs.filter { Name.same($0.segment, s.name) }
         var blocks: [OutputBlock] = [.text("\(s.name) — segment of \(e.name)" + (s.size.map { ", size \($0)" } ?? ""))]
+        if let w = s.willingnessToPay {
+            var line = "Willingness to pay: acceptable range \(Format.number(w.low))–\(Format.number(w.high))"
+            if let opp = w.opp { line += ", OPP \(Format.number(opp))" }
+            if let idp = w.idp { line += ", IDP \(Format.number(idp))" }
+            if let n = w.respondents { line += ", \(counted(n, "respondent"))" }
+            if let src = w.source { line += src == "entered" ? " (entered)" : " (\(src))" }
+            blocks.append(.text(line + "."))
+        }
         blocks.append(needs.isEmpty ? .text("No needs yet: `need add NAME --segment \"\(s.name)\"`.") : .table(NeedCommands.table(needs)))
         var data = ModelingJSON.segment(s)
         if case var .object(pairs) = data { pairs.append(("needs", .array(needs.map(ModelingJSON.need)))); data = .object(pairs) }

@@ -3,6 +3,6 @@ import Testing
 
 @Suite struct ExecutableTests {
     @Test func everyPluginIsRegistered() {
-        #expect(allPlugins.map(\.name) == ["session", "model", "guide", "kpi", "diff"])
+        #expect(allPlugins.map(\.name) == ["session", "model", "guide", "kpi", "diff", "price"])
     }
 }

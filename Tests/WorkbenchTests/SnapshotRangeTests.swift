@@ -2,6 +2,7 @@ import Differentiation
 import Guide
 import KPI
 import Modeling
+import Pricing
 import Testing
 import ValueCore
 import Workbench
@@ -15,7 +16,8 @@ import Workbench
         e.price = 10
         e.guideStep = 2
         e.resources = [Resource(name: "R", strength: 7)]
-        e.segments = [Segment(name: "S", size: 100)]
+        e.segments = [Segment(name: "S", size: 100,
+                              willingnessToPay: WillingnessToPay(low: 4, high: 9, opp: 6, idp: 7, respondents: 120, source: "s.csv"))]
         e.needs = [Need(name: "N", segment: "S", importance: 4)]
         e.offerings = [Offering(name: "O", price: 5, unitCost: 3)]
         e.reliefs = [Relief(offering: "O", need: "N", functional: 6, emotional: 4)]
@@ -25,12 +27,18 @@ import Workbench
     }
 
     /// `tree` with `key` of the enterprise (list nil) or of the first item of its `list` set to `value`.
-    static func setting(_ tree: JSON, list: String?, key: String, to value: JSON) throws -> JSON {
+    static func setting(_ tree: JSON, list: String?, within: String? = nil, key: String, to value: JSON) throws -> JSON {
         var enterprises = try #require(tree["enterprises"]?.arrayValue)
         if let list {
             var items = try #require(enterprises[0][list]?.arrayValue, "\(list) is not in the snapshot")
-            #expect(items[0][key] != nil, "\(list).\(key) is not in the snapshot")
-            items[0] = items[0].setting(key, value)
+            if let within {
+                let inner = try #require(items[0][within], "\(list).\(within) is not in the snapshot")
+                #expect(inner[key] != nil, "\(list).\(within).\(key) is not in the snapshot")
+                items[0] = items[0].setting(within, inner.setting(key, value))
+            } else {
+                #expect(items[0][key] != nil, "\(list).\(key) is not in the snapshot")
+                items[0] = items[0].setting(key, value)
+            }
             enterprises[0] = enterprises[0].setting(list, .array(items))
         } else {
             #expect(enterprises[0][key] != nil, "\(key) is not in the snapshot")
@@ -44,20 +52,31 @@ import Workbench
         #expect(Snapshot.outOfRange(tree) == nil)
         for rule in Snapshot.rules {
             for bad in [rule.range.lowerBound - 1, rule.range.upperBound + 1, .infinity] {
-                let edited = try Self.setting(tree, list: rule.list, key: rule.key, to: .number(bad))
+                let edited = try Self.setting(tree, list: rule.list, within: rule.within, key: rule.key, to: .number(bad))
                 let reason = Snapshot.outOfRange(edited)
-                #expect(reason?.contains(": \(rule.key) \(Format.number(bad)) is outside ") == true, "\(rule.key) \(bad): \(reason ?? "accepted")")
+                let field = (rule.within.map { $0 + "." } ?? "") + rule.key
+                #expect(reason?.contains(": \(field) \(Format.number(bad)) is outside ") == true, "\(field) \(bad): \(reason ?? "accepted")")
             }
             // The bounds themselves are accepted.
             for good in [rule.range.lowerBound, rule.range.upperBound] {
-                #expect(Snapshot.outOfRange(try Self.setting(tree, list: rule.list, key: rule.key, to: .number(good))) == nil)
+                // (Within a willingness to pay the low end must stay at or below the high end.)
+                let base = rule.within == nil ? tree : try Self.setting(try Self.setting(tree, list: rule.list, within: rule.within, key: "low", to: .number(0)),
+                                                                           list: rule.list, within: rule.within, key: "high", to: .number(1e12))
+                #expect(Snapshot.outOfRange(try Self.setting(base, list: rule.list, within: rule.within, key: rule.key, to: .number(good))) == nil)
             }
         }
     }
 
+    /// A willingness to pay whose range runs backwards is refused, with where.
+    @Test func willingnessToPayLowAboveHighIsRefused() throws {
+        let tree = try Snapshot.encode(Self.workspace)
+        let edited = try Self.setting(tree, list: "segments", within: "willingnessToPay", key: "low", to: .number(10))
+        #expect(Snapshot.outOfRange(edited) == "enterprise 'A', segment 'S': willingnessToPay: low 10 is above high 9")
+    }
+
     /// The ranges are the commands' own: a command that widens or narrows one fails here.
     @Test func rangesAreThoseTheCommandsDeclare() throws {
-        let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin()])
+        let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin(), PricingPlugin()])
         for rule in Snapshot.rules {
             guard let (words, name) = rule.command else { continue }
             let spec = try #require(registry.command(words), "no command \(words)")

@@ -13,9 +13,28 @@ public struct ScanRequest: Sendable, Equatable {
     public var countColumns: Int
     /// Respondent scores: the mean of the metric columns answered in each row (engagement).
     public var rowMeanThreshold: Double?
-    public init(metrics: [Metric] = [], group: Int? = nil, countColumns: Int = 0, rowMeanThreshold: Double? = nil) {
+    /// Columns whose raw fields go, row by row, to a `SurveyRowSink` (answers that are not small
+    /// whole numbers: prices, yes/no). Slot k of the sink is `rawColumns[k]`.
+    public var rawColumns: [Int]
+    public init(metrics: [Metric] = [], group: Int? = nil, countColumns: Int = 0, rowMeanThreshold: Double? = nil,
+                rawColumns: [Int] = []) {
         self.metrics = metrics; self.group = group; self.countColumns = countColumns; self.rowMeanThreshold = rowMeanThreshold
+        self.rawColumns = rawColumns
     }
+}
+
+/// What another plugin plugs into a scan to read whole rows of its own kind of answers (e.g.
+/// prices with decimals) with the scanner's speed: it receives the raw fields of
+/// `ScanRequest.rawColumns` and the row ends. On a large file each of the two threads has its
+/// own sink; the first then absorbs the second's, which read the rows after its own.
+public protocol SurveyRowSink: AnyObject {
+    /// Field `slot` of the current row is p[s..<e], raw (quotes included, not unescaped).
+    func field(_ slot: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int)
+    /// The row ends; `blank` when it was an empty line. Called once per record, so a sink can
+    /// count rows for its error messages.
+    func endRow(blank: Bool)
+    /// Adds what `other` (a sink of the same type) collected from the rows after this one's.
+    func absorb(_ other: any SurveyRowSink)
 }
 
 /// The counts of one metric column.
@@ -79,10 +98,16 @@ final class Accumulator {
     var unterminatedQuote = false
     var badUTF8Offset: Int?
     var meanSum = 0.0, meanN = 0, meanEngaged = 0, meanSkipped = 0
+    /// Receives the raw fields of `request.rawColumns` (role -4 - slot).
+    let sink: (any SurveyRowSink)?
+    let rawColumns: UnsafeMutablePointer<Int>
+    let rawCount: Int
 
-    init(_ request: ScanRequest) {
+    init(_ request: ScanRequest, sink: (any SurveyRowSink)? = nil) {
         self.request = request
+        self.sink = sink
         var count = request.countColumns
+        for c in request.rawColumns { count = max(count, c + 1) }
         for m in request.metrics { count = max(count, m.column + 1) }
         if let g = request.group { count = max(count, g + 1) }
         roleCount = count
@@ -90,6 +115,9 @@ final class Accumulator {
         roles.initialize(repeating: -1, count: max(1, count))
         for c in 0..<request.countColumns { roles[c] = -3 }
         if let g = request.group { roles[g] = -2 }
+        rawCount = sink == nil ? 0 : request.rawColumns.count
+        rawColumns = .allocate(capacity: max(1, rawCount))
+        for k in 0..<rawCount { rawColumns[k] = request.rawColumns[k]; roles[request.rawColumns[k]] = Int32(-4 - k) }
         slots = request.metrics.count
         lo = .allocate(capacity: max(1, slots)); hi = .allocate(capacity: max(1, slots))
         slotColumns = .allocate(capacity: max(1, slots))
@@ -117,7 +145,7 @@ final class Accumulator {
 
     deinit {
         roles.deallocate(); lo.deallocate(); slotColumns.deallocate(); hi.deallocate(); counts.deallocate(); lanes.deallocate(); rowValues.deallocate()
-        nonBlank.deallocate()
+        nonBlank.deallocate(); rawColumns.deallocate()
     }
 
     // MARK: Fields and rows
@@ -149,6 +177,8 @@ final class Accumulator {
                 if c != CSV.space && c != CSV.tab && c != CSV.cr && c != CSV.quote { nonBlank[col] &+= 1; break }
                 i &+= 1
             }
+        } else if role <= -4 {
+            sink?.field(-4 - role, p, s, e)
         }
     }
 
@@ -229,6 +259,7 @@ final class Accumulator {
     @inline(__always)
     func endRow(blank: Bool) {
         rows &+= 1
+        if let sink { sink.endRow(blank: blank) }
         if blank { blankLines &+= 1; rowGroup = noGroup; return }
         if rowGroup < 0 { rowGroup = group(for: []) }
         let base = counts + rowGroup &* stride
@@ -286,6 +317,7 @@ final class Accumulator {
             for i in 0..<stride { a[i] += b[i] }
         }
         for c in 0..<request.countColumns { nonBlank[c] += other.nonBlank[c] }
+        if let mine = sink, let theirs = other.sink { mine.absorb(theirs) }
         if firstBad == nil, var bad = other.firstBad { bad.row += rows; firstBad = bad }
         rows += other.rows
         blankLines += other.blankLines

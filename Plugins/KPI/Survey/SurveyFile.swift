@@ -166,8 +166,9 @@ public struct SurveyFile: Sendable {
     }
 
     /// Scans the answers. Throws on a malformed file, and on a bad answer unless `lenient`.
-    func scan(_ request: ScanRequest, lenient: Bool, scanner: SurveyScanner? = nil) throws -> Accumulator {
-        let acc = try (scanner ?? self.scanner()).scan(request)
+    func scan(_ request: ScanRequest, lenient: Bool, scanner: SurveyScanner? = nil,
+              makeSink: (() -> any SurveyRowSink)? = nil) throws -> Accumulator {
+        let acc = try (scanner ?? self.scanner()).scan(request, makeSink: makeSink)
         let headerRows = format.headerRows
         if acc.unterminatedQuote {
             throw CommandError("BadFile", "\(path): a quoted field opened in row \(headerRows + acc.rows + 1) is never closed (a \" is missing); fields with commas or line breaks must be enclosed in a pair of \" with inner \" doubled")
@@ -238,6 +239,19 @@ public struct SurveyTally: Sendable, Equatable {
 }
 
 extension SurveyFile {
+    /// Hands the raw fields of `columns` to a sink, row by row, in one pass (on two threads for a
+    /// large file, each with a sink from `makeSink`; the first absorbs the second). The sink
+    /// judges the answers itself.
+    /// - Returns: the sink holding every row, and the number of data rows (blank lines not counted).
+    /// - Throws: on a malformed file (unterminated quote, bad UTF-8).
+    public func scanRows(_ columns: [Int], mode: SurveyScanner.Mode = .automatic,
+                         makeSink: () -> any SurveyRowSink) throws -> (sink: any SurveyRowSink, rows: Int) {
+        let acc = try withoutActuallyEscaping(makeSink) { make in
+            try scan(ScanRequest(rawColumns: columns), lenient: true, scanner: scanner(mode: mode), makeSink: make)
+        }
+        return (acc.sink!, acc.rows - acc.blankLines)
+    }
+
     /// Counts the answers `request` asks for in one pass (in parallel on large files).
     /// - Throws: on a malformed file (unterminated quote, bad UTF-8), and on a bad answer unless
     ///   `lenient` (then counted as invalid).

@@ -34,15 +34,15 @@ public struct SurveyScanner: Sendable {
     }
 
     /// Scans the data rows.
-    func scan(_ request: ScanRequest) throws -> Accumulator {
+    func scan(_ request: ScanRequest, makeSink: (() -> any SurveyRowSink)? = nil) throws -> Accumulator {
         let useSimple = mode == .simple || (mode == .automatic && file.size - dataStart < simpleBelow)
-        return useSimple ? try scanSimple(request) : try scanFast(request)
+        return useSimple ? try scanSimple(request, makeSink: makeSink) : try scanFast(request, makeSink: makeSink)
     }
 
     // MARK: Simple
 
-    func scanSimple(_ request: ScanRequest) throws -> Accumulator {
-        let acc = Accumulator(request)
+    func scanSimple(_ request: ScanRequest, makeSink: (() -> any SurveyRowSink)? = nil) throws -> Accumulator {
+        let acc = Accumulator(request, sink: makeSink?())
         let size = file.size - dataStart
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, size), alignment: 64)
         defer { buffer.deallocate() }
@@ -80,17 +80,18 @@ public struct SurveyScanner: Sendable {
 
     // MARK: Fast
 
-    func scanFast(_ request: ScanRequest) throws -> Accumulator {
+    func scanFast(_ request: ScanRequest, makeSink: (() -> any SurveyRowSink)? = nil) throws -> Accumulator {
         let size = file.size
         let half = (size - dataStart) / 2
         guard threads > 1, size - dataStart >= parallelAbove, half > 0, let split = try guessSplit(near: dataStart + half) else {
-            let w = Worker(scanner: self, request: request)
+            let w = Worker(scanner: self, request: request, sink: makeSink?())
             defer { w.release() }
             try w.run(from: dataStart, to: size, orOnTo: nil)
             w.finish()
             return w.acc
         }
-        let workers = [Worker(scanner: self, request: request), Worker(scanner: self, request: request)]
+        let workers = [Worker(scanner: self, request: request, sink: makeSink?()),
+                       Worker(scanner: self, request: request, sink: makeSink?())]
         defer { for w in workers { w.release() } }
         let (first, second) = inParallel { i in
             Result {
@@ -157,9 +158,9 @@ final class Worker: @unchecked Sendable {
     /// Whether the first thread found the split guess wrong and scanned on.
     var continued = false
 
-    init(scanner: SurveyScanner, request: ScanRequest) {
+    init(scanner: SurveyScanner, request: ScanRequest, sink: (any SurveyRowSink)? = nil) {
         self.scanner = scanner
-        acc = Accumulator(request)
+        acc = Accumulator(request, sink: sink)
         capacity = max(4096, scanner.bufferSize)
         buffer = .allocate(capacity: capacity + 128)
         positions = .allocate(capacity: 64 * Worker.batchBlocks + 32)
@@ -243,7 +244,8 @@ final class Worker: @unchecked Sendable {
         let last = columns - 1
         let groupColumn = acc.request.group ?? -1
         let wholeRows = columns >= 2 && acc.request.countColumns == 0
-        let direct = acc.request.group == nil && acc.request.rowMeanThreshold == nil
+        let direct = acc.request.group == nil && acc.request.rowMeanThreshold == nil && acc.rawCount == 0
+        let rawCount = acc.rawCount, rawColumns = acc.rawColumns
         let width = acc.width, lanes = acc.lanes, laneCells = slots * width
         var lane = lanes + (acc.rows & (Accumulator.laneCount - 1)) &* laneCells
         let positions = self.positions
@@ -280,6 +282,13 @@ final class Worker: @unchecked Sendable {
                     if groupColumn >= 0 {
                         let s = groupColumn == 0 ? fieldStart : Int(positions[i &+ groupColumn &- 1] & mask) &+ 1
                         acc.groupField(p, s, Int(positions[i &+ groupColumn] & mask))
+                    }
+                    if rawCount > 0, let sink = acc.sink {
+                        for r in 0..<rawCount {
+                            let c = rawColumns[r]
+                            let s = c == 0 ? fieldStart : Int(positions[i &+ c &- 1] & mask) &+ 1
+                            sink.field(r, p, s, Int(positions[i &+ c] & mask))
+                        }
                     }
                     acc.endRow(blank: false)
                     fieldStart = Int(end & mask) &+ 1

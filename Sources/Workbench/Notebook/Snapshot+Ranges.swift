@@ -12,6 +12,9 @@ extension Snapshot {
         /// The enterprise's list that holds the value (`resources`, `factors`, …); nil: a field
         /// of the enterprise itself.
         public var list: String?
+        /// The object field of each item that holds the value (`willingnessToPay` of a
+        /// segment); nil: a field of the item itself.
+        public var within: String? = nil
         /// The field, as the snapshot writes it.
         public var key: String
         public var range: ClosedRange<Double>
@@ -26,6 +29,11 @@ extension Snapshot {
         Rule(list: nil, key: "guideStep", range: 1...5, command: ("guide step", "n")),
         Rule(list: "resources", key: "strength", range: 0...10, command: ("resource add", "strength")),
         Rule(list: "segments", key: "size", range: 0...1e12, command: ("segment add", "size")),
+        Rule(list: "segments", within: "willingnessToPay", key: "low", range: 0...1e12, command: ("price record", "low")),
+        Rule(list: "segments", within: "willingnessToPay", key: "high", range: 0...1e12, command: ("price record", "high")),
+        Rule(list: "segments", within: "willingnessToPay", key: "opp", range: 0...1e12, command: ("price record", "opp")),
+        Rule(list: "segments", within: "willingnessToPay", key: "idp", range: 0...1e12, command: ("price record", "idp")),
+        Rule(list: "segments", within: "willingnessToPay", key: "respondents", range: 0...1e12, command: nil),
         Rule(list: "needs", key: "importance", range: 1...5, command: ("need add", "importance")),
         Rule(list: "offerings", key: "price", range: 0...1e12, command: ("offering add", "price")),
         Rule(list: "offerings", key: "unitCost", range: 0...1e12, command: ("offering add", "cost")),
@@ -66,7 +74,13 @@ extension Snapshot {
                     for item in items {
                         guard case let .object(pairs) = item else { continue }
                         for (field, v) in pairs {
-                            for rule in rules where rule.key == field {
+                            if case let .object(inner) = v {
+                                if let bad = nested(field, inner, rules) {
+                                    return "enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \(bad)"
+                                }
+                                continue
+                            }
+                            for rule in rules where rule.key == field && rule.within == nil {
                                 if let bad = violation(v, rule) {
                                     return "enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \(field) \(bad)"
                                 }
@@ -79,6 +93,22 @@ extension Snapshot {
                     }
                 }
             }
+        }
+        return nil
+    }
+
+    /// The first number of an item's object field `field` outside its rule, or a range whose
+    /// low end is above its high end (a willingness to pay).
+    private static func nested(_ field: String, _ pairs: [(String, JSON)], _ rules: [Rule]) -> String? {
+        var low: Double?, high: Double?
+        for (key, v) in pairs {
+            for rule in rules where rule.within == field && rule.key == key {
+                if let bad = violation(v, rule) { return "\(field).\(key) \(bad)" }
+            }
+            if key == "low" { low = v.doubleValue } else if key == "high" { high = v.doubleValue }
+        }
+        if let low, let high, low > high {
+            return "\(field): low \(Format.number(low)) is above high \(Format.number(high))"
         }
         return nil
     }
