@@ -18,7 +18,7 @@ let pluginDependencies: [String: [Target.Dependency]] = [
 /// suggests against the registry of all plugins.
 let pluginTestDependencies: [String: [Target.Dependency]] = [
     "Pricing": ["Modeling"],
-    "Guide": ["Modeling", "KPI", "Differentiation"],
+    "Guide": ["Modeling", "KPI", "Differentiation", "Pricing"],
 ]
 
 let swiftSettings: [SwiftSetting] = [

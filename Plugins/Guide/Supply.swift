@@ -32,16 +32,12 @@ enum Supply {
         (["diff valuemap", q(enterprise)] + competitors.map(q)).joined(separator: " ")
     }
 
-    // Step 2: willingness to pay, from the Pricing plugin (`Plugins/Pricing`, written in
-    // parallel). PRICING-MERGE: these lines start with `price `; SuggestionTests leaves them out
-    // of its parse check (`awaitsPricing`) until the Pricing plugin is in the registry; at the
-    // merge, delete `awaitsPricing` and its filter there.
+    // Step 2: willingness to pay, from the Pricing plugin (`Plugins/Pricing`).
     static func pricePSM(segment: String?) -> String {
         "price psm SURVEY.csv --too-cheap COL --cheap COL --expensive COL --too-expensive COL --record \(segment.map(q) ?? "SEGMENT")"
     }
-    static func priceRecord(segment: String?) -> String { "price record \(segment.map(q) ?? "SEGMENT") --range 80 120 --opp 95" }
+    static func priceRecord(segment: String?) -> String { "price record \(segment.map(q) ?? "SEGMENT") --low 80 --high 120 --opp 95" }
     static func priceMatch(_ enterprise: String) -> String { "price match \(q(enterprise))" }
-    static func awaitsPricing(_ line: String) -> Bool { line.hasPrefix("price ") }
     static func utility(_ enterprise: String) -> String { "diff utility \(q(enterprise))" }
 
     // Step 3: strategy elements and the value model.

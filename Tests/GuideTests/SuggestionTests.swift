@@ -4,12 +4,13 @@ import Workbench
 import Modeling
 import KPI
 import Differentiation
+import Pricing
 @testable import Guide
 
 /// Every command line the guide suggests is a real command of the workbench: it parses against
 /// the registry of every plugin.
 @Suite struct SuggestionTests {
-    static let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin()])
+    static let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin(), PricingPlugin()])
 
     /// Workspaces that make the guide suggest every kind of command: empty, full, and the fixture
     /// with each part taken away.
@@ -60,12 +61,9 @@ import Differentiation
         #expect(lines.contains { $0.hasPrefix("price psm ") && $0.contains("--too-cheap") && $0.contains("--record") })
         #expect(lines.contains { $0.hasPrefix("price match ") })
         #expect(lines.contains { $0.hasPrefix("diff valuemap") })
-        #expect(Self.suggestions().filter(Supply.awaitsPricing).allSatisfy { $0.hasPrefix("price psm ") || $0.hasPrefix("price match") || $0.hasPrefix("price record ") })
     }
 
-    /// PRICING-MERGE: the `price …` lines wait for the Pricing plugin; once it is in `registry`,
-    /// drop this filter (and `Supply.awaitsPricing`) so they are parsed too.
-    @Test(arguments: suggestions().filter { !Supply.awaitsPricing($0) })
+    @Test(arguments: suggestions())
     func suggestionParses(line: String) throws {
         _ = try Self.registry.parse(try Tokenizer.tokenize(line))
     }
