@@ -51,8 +51,9 @@ var targets: [Target] = [
     .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
             path: "BuildTools/RegisterPlugins"),
     .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
+    // The shared plugin tests see every plugin through the same generated `allPlugins`.
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore"] + plugins.map { .target(name: $0) },
-                resources: [.copy("Golden")]),
+                resources: [.copy("Golden")], plugins: ["RegisterPlugins"]),
     .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
 ]
 /// Data files beside a plugin's tests that are read by path, not built (e.g. KPI's CSV fixtures).

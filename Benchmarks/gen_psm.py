@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Write a deterministic Van Westendorp survey for the `price psm` benchmark, and print on stderr
-(as JSON) the figures R's pricesensitivitymeter::psm_analysis() gives for it with its defaults,
-computed here independently (plain Python, integer cents, no code shared with the workbench).
+(as JSON) the figures `price psm` must give for it, computed here independently (plain Python, integer cents, no code shared with the workbench).
 
 Usage: gen_psm.py ROWS OUT.csv [--seed N]
 
@@ -9,17 +8,19 @@ Columns: TooCheap,Cheap,Expensive,TooExpensive (yuan, two decimals),IntentCheap,
 (1-5). About 1% of respondents leave a price blank and 1% answer out of order. The respondents
 are made up (a monthly e-bike battery-swap plan); ~27 bytes a row.
 
-R's conventions, as in its source (R/psm_functions.R, R/psm-utils.R):
+The conventions (issue 10; R's psm_analysis() defaults except where curves meet):
 - valid: all four present and toocheap < cheap < expensive < tooexpensive;
-- grid: sort(unique(c(all four columns of the valid rows)));
-- ecdf(x)(p) = (#x <= p)/n; toocheap = 1 - ecdf, cheap = 1 - ecdf, expensive = ecdf,
-  tooexpensive = ecdf; not cheap = 1 - cheap, not expensive = 1 - expensive;
-- identify_intersection(var1, var2, "min") = price at which(var1 >= var2)[1]:
-  lower = (not cheap, too cheap), upper = (too expensive, not expensive),
-  idp = (expensive, cheap), opp = (too expensive, too cheap);
+- grid: the sorted distinct prices of the valid rows;
+- F(p) = (#x <= p)/n, but 0 for p <= the question's smallest answer and 1 for p >= its largest
+  (0 where both hold); toocheap = 1 - F, cheap = 1 - F, expensive = F, tooexpensive = F;
+  not cheap = 1 - cheap, not expensive = 1 - expensive;
+- where curves A and B meet: d = A - B on the grid; at the first pair of neighbouring prices where
+  the sign of d changes (-, 0, + are three signs) the crossing is x1 - d1*(x2 - x1)/(d2 - d1)
+  (the midpoint when d1 = d2); lower = (not cheap, too cheap), upper = (too expensive, not
+  expensive), idp = (expensive, cheap), opp = (too expensive, too cheap);
 - NMS: 5..1 -> .7 .5 .3 .1 0; per respondent 0 at toocheap and tooexpensive, calibrated at
-  cheap and expensive, seq(..., length.out) between grid positions, 0 outside; trial = column
-  means; revenue = price * trial; which.max of each.
+  cheap and expensive, linear in grid position between, 0 outside; reach = mean over valid
+  respondents; revenue = price * reach; the first grid price with the largest of each.
 """
 import bisect
 import json
@@ -77,7 +78,22 @@ with open(out, "w", newline="") as f:
 n = len(valid)
 cols = [sorted(v[q] for v in valid) for q in range(4)]
 grid = sorted(set(cols[0]) | set(cols[1]) | set(cols[2]) | set(cols[3]))
-F = [[bisect.bisect_right(col, p) / n for p in grid] for col in cols]
+
+
+def ecdf(col):
+    lo, hi = col[0], col[-1]
+    out = []
+    for p in grid:
+        if p <= lo:
+            out.append(0.0)
+        elif p >= hi:
+            out.append(1.0)
+        else:
+            out.append(bisect.bisect_right(col, p) / n)
+    return out
+
+
+F = [ecdf(col) for col in cols]
 toocheap = [1 - x for x in F[0]]
 cheap = [1 - x for x in F[1]]
 expensive = F[2]
@@ -86,10 +102,17 @@ not_cheap = [1 - x for x in cheap]
 not_expensive = [1 - x for x in expensive]
 
 
+def sign(x):
+    return (x > 0) - (x < 0)
+
+
 def first(a, b):
-    for k in range(len(grid)):
-        if a[k] >= b[k]:
-            return grid[k] / 100
+    d = [a[k] - b[k] for k in range(len(grid))]
+    for k in range(1, len(grid)):
+        d1, d2 = d[k - 1], d[k]
+        if sign(d1) != sign(d2):
+            x1, x2 = grid[k - 1] / 100, grid[k] / 100
+            return (x1 + x2) / 2 if d1 == d2 else x1 - d1 * (x2 - x1) / (d2 - d1)
     return None
 
 

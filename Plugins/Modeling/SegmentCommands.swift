@@ -46,9 +46,10 @@ enum SegmentCommands {
         let needs = e.needs.filter { Name.same($0.segment, s.name) }
         var blocks: [OutputBlock] = [.text("\(s.name) — segment of \(e.name)" + (s.size.map { ", size \($0)" } ?? ""))]
         if let w = s.willingnessToPay {
-            var line = "Willingness to pay: acceptable range \(Format.number(w.low))–\(Format.number(w.high))"
-            if let opp = w.opp { line += ", OPP \(Format.number(opp))" }
-            if let idp = w.idp { line += ", IDP \(Format.number(idp))" }
+            func price(_ v: Double) -> String { Format.number(v, maxDecimals: 2) }
+            var line = "Willingness to pay: acceptable range \(price(w.low))–\(price(w.high))"
+            if let opp = w.opp { line += ", OPP \(price(opp))" }
+            if let idp = w.idp { line += ", IDP \(price(idp))" }
             if let n = w.respondents { line += ", \(counted(n, "respondent"))" }
             if let src = w.source { line += src == "entered" ? " (entered)" : " (\(src))" }
             blocks.append(.text(line + "."))

@@ -67,15 +67,19 @@ public struct PSMAnswers: Sendable, Equatable {
 }
 
 /// A Van Westendorp Price Sensitivity Meter, with the conventions of the R package
-/// pricesensitivitymeter (`psm_analysis()` with its defaults: validate = TRUE,
-/// interpolate = FALSE, intersection_method = "min", pi_scale 5:1 → 0.7, 0.5, 0.3, 0.1, 0).
+/// pricesensitivitymeter (`psm_analysis()` with its defaults: validate = TRUE, pi_scale 5:1 →
+/// 0.7, 0.5, 0.3, 0.1, 0; its ecdfs clamped to 0 at and below a question's smallest answer and 1
+/// at and above its largest), except where two curves meet: there the crossing is interpolated
+/// between the two grid prices around it, as the issue that asked for this analysis defines it
+/// (R takes the first grid price where one curve reaches the other).
 public struct PSMResult: Sendable, Equatable {
     /// Valid respondents.
     public var n: Int
     /// The grid: the sorted distinct prices among the valid answers.
     public var prices: [Double]
-    /// The curves on the grid, as R computes them: too cheap = 1 − F, cheap = 1 − F,
-    /// expensive = F, too expensive = F, F the share of that question's answers ≤ the price.
+    /// The curves on the grid: too cheap = 1 − F, cheap = 1 − F, expensive = F, too expensive
+    /// = F, F the share of that question's answers ≤ the price, taken as 0 at and below its
+    /// smallest answer and 1 at and above its largest.
     public var tooCheap: [Double], cheap: [Double], expensive: [Double], tooExpensive: [Double]
     /// The acceptable range and the price points; nil when the two curves never meet.
     public var low: Double?, high: Double?, idp: Double?, opp: Double?
@@ -101,17 +105,16 @@ public enum PSM {
         let nms = chunks.contains { !$0.intents.isEmpty }
         let grid = Grid(chunks, n: n)
         var r = PSMResult(n: n, prices: grid.prices, tooCheap: [], cheap: [], expensive: [], tooExpensive: [])
-        // R: ecdf(x)(p) = cumsum(counts)/n; the "reversed" curves are 1 − that, in doubles.
-        let dn = Double(n)
-        r.tooCheap = grid.atOrBelow[0].map { 1 - Double($0) / dn }
-        r.cheap = grid.atOrBelow[1].map { 1 - Double($0) / dn }
-        r.expensive = grid.atOrBelow[2].map { Double($0) / dn }
-        r.tooExpensive = grid.atOrBelow[3].map { Double($0) / dn }
+        let F = (0..<4).map { ecdf(grid.atOrBelow[$0], n: n) }
+        r.tooCheap = F[0].map { 1 - $0 }
+        r.cheap = F[1].map { 1 - $0 }
+        r.expensive = F[2]
+        r.tooExpensive = F[3]
         let notCheap = r.notCheap, notExpensive = r.notExpensive
-        r.low = firstAtLeast(notCheap, r.tooCheap, r.prices)
-        r.high = firstAtLeast(r.tooExpensive, notExpensive, r.prices)
-        r.idp = firstAtLeast(r.expensive, r.cheap, r.prices)
-        r.opp = firstAtLeast(r.tooExpensive, r.tooCheap, r.prices)
+        r.low = crossing(notCheap, r.tooCheap, r.prices)
+        r.high = crossing(r.tooExpensive, notExpensive, r.prices)
+        r.idp = crossing(r.expensive, r.cheap, r.prices)
+        r.opp = crossing(r.tooExpensive, r.tooCheap, r.prices)
         if nms {
             let reach = nmsReach(chunks, grid: grid, n: n)
             let revenue = zip(r.prices, reach).map { $0 * $1 }
@@ -122,10 +125,30 @@ public enum PSM {
         return r
     }
 
-    /// R's `identify_intersection(..., method = "min")`: the price at the first grid point where
-    /// a ≥ b (R's `which(a >= b)[1]`; the minimum over points with the same values is that one).
-    static func firstAtLeast(_ a: [Double], _ b: [Double], _ prices: [Double]) -> Double? {
-        for k in prices.indices where a[k] >= b[k] { return prices[k] }
+    /// One question's ecdf on the grid from its counts of answers at or below each grid price:
+    /// count/n, but 0 at and below the smallest answer and 1 at and above the largest (0 wins
+    /// where they are one price, as in R's pricesensitivitymeter, which sets 1 first, then 0).
+    static func ecdf(_ atOrBelow: [Int], n: Int) -> [Double] {
+        let dn = Double(n)
+        guard let first = atOrBelow.firstIndex(where: { $0 > 0 }) else { return atOrBelow.map { _ in 0 } }
+        let last = atOrBelow.firstIndex(where: { $0 >= n }) ?? atOrBelow.count
+        return atOrBelow.indices.map { k in k <= first ? 0 : k >= last ? 1 : Double(atOrBelow[k]) / dn }
+    }
+
+    /// Where curves a and b meet: with d = a − b on the grid, the first pair of neighbouring grid
+    /// prices where the sign of d changes (−, 0 and + are three signs) gives the crossing
+    /// x₁ − d₁·(x₂ − x₁)/(d₂ − d₁) (the midpoint when d₁ = d₂); nil when d never changes sign.
+    static func crossing(_ a: [Double], _ b: [Double], _ prices: [Double]) -> Double? {
+        guard prices.count >= 2 else { return nil }
+        var d1 = a[0] - b[0]
+        for k in 1..<prices.count {
+            let d2 = a[k] - b[k]
+            if d1.sign3 != d2.sign3 {
+                let x1 = prices[k - 1], x2 = prices[k]
+                return d1 == d2 ? (x1 + x2) / 2 : x1 - d1 * (x2 - x1) / (d2 - d1)
+            }
+            d1 = d2
+        }
         return nil
     }
 
@@ -171,4 +194,9 @@ public enum PSM {
         }
         return reach
     }
+}
+
+extension Double {
+    /// −1, 0 or 1: zero is a sign of its own where two curves meet.
+    var sign3: Int { self > 0 ? 1 : self < 0 ? -1 : 0 }
 }

@@ -14,20 +14,21 @@ enum PSMCommand {
             what price is the product so cheap you would doubt its quality (--too-cheap), a bargain \
             (--cheap), getting expensive but still worth considering (--expensive), too expensive to \
             consider (--too-expensive). The figures follow the R package pricesensitivitymeter \
-            (psm_analysis() with its defaults) exactly:
+            (psm_analysis() with its defaults), except that a crossing is interpolated between grid \
+            prices rather than taken at the next grid price:
             • A respondent counts when all four prices are present and too cheap < cheap < expensive < \
             too expensive, strictly; the others are invalid, counted by reason (blank, not in order, \
             and with --lenient not a number).
             • The grid is the sorted distinct prices among the valid answers. On it, with F the share of \
-            a question's answers ≤ the price: too cheap = 1 − F, cheap = 1 − F, expensive = F, \
-            too expensive = F; not cheap = 1 − cheap, not expensive = 1 − expensive.
-            • Each point is the first grid price where the first curve reaches the second (R's \
-            identify_intersection, method "min"; no interpolation between grid prices): lower end of \
-            the acceptable range where not cheap ≥ too cheap, upper end where too expensive ≥ not \
-            expensive, IDP (indifference) where expensive ≥ cheap, OPP (optimal) where too expensive ≥ \
-            too cheap. With valid answers every pair meets by the highest grid price at the latest (there \
-            too expensive and expensive are 1, too cheap and cheap 0); a point that does not exist \
-            would be null, with a sentence saying so.
+            a question's answers ≤ the price, taken as 0 at and below its smallest answer and 1 at and \
+            above its largest: too cheap = 1 − F, cheap = 1 − F, expensive = F, too expensive = F; \
+            not cheap = 1 − cheap, not expensive = 1 − expensive.
+            • Where curves A and B meet: d = A − B on the grid; at the first pair of neighbouring grid \
+            prices where the sign of d changes (zero is a sign of its own) the crossing is \
+            x₁ − d₁·(x₂ − x₁)/(d₂ − d₁). The lower end of the acceptable range is where not cheap meets \
+            too cheap, the upper end where too expensive meets not expensive, the IDP (indifference) \
+            where expensive meets cheap, the OPP (optimal) where too expensive meets too cheap; curves \
+            that never meet give null, with a sentence saying so.
             • With --pi-cheap and --pi-expensive (purchase intent 1–5 at the cheap and the expensive \
             price, 5 = definitely), the Newton–Miller–Smith extension: 5, 4, 3, 2, 1 → 0.7, 0.5, 0.3, \
             0.1, 0; each respondent's purchase probability is 0 at their too-cheap and too-expensive \

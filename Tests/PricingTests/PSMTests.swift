@@ -3,26 +3,29 @@ import Workbench
 import ValueCore
 @testable import Pricing
 
-/// Van Westendorp figures worked by hand with R pricesensitivitymeter's rules (psm_analysis()
-/// defaults): grid = distinct valid prices; too cheap = 1 − F, cheap = 1 − F, expensive = F,
-/// too expensive = F; each point = the first grid price where the first curve ≥ the second:
-/// low (not cheap, too cheap), high (too expensive, not expensive), IDP (expensive, cheap),
-/// OPP (too expensive, too cheap).
+/// Van Westendorp figures worked by hand with the issue's rules (R pricesensitivitymeter's
+/// psm_analysis() defaults, crossings interpolated): grid = distinct valid prices; F = share
+/// ≤ p, but 0 at and below the question's smallest answer and 1 at and above its largest;
+/// too cheap = 1 − F, cheap = 1 − F, expensive = F, too expensive = F; where A meets B, with
+/// d = A − B, the first neighbouring pair whose signs (−, 0, +) differ gives
+/// x₁ − d₁(x₂ − x₁)/(d₂ − d₁): low (not cheap, too cheap), high (too expensive, not expensive),
+/// IDP (expensive, cheap), OPP (too expensive, too cheap). (An independent Python check of these
+/// cases gives the same figures.)
 @Suite struct PSMTests {
     /// Case A. Seven respondents; three invalid:
     ///   R1 1,2,3,4   R2 2,3,4,5   R3 1,3,5,6   R4 2,4,5,7      valid (n = 4)
     ///   R5 blank too cheap                                       invalid: blank
     ///   R6 3,2,4,5 (too cheap > cheap)                           invalid: not in order
     ///   R7 1,2,2,3 (cheap = expensive: a tie, not strictly less) invalid: not in order
-    /// Grid 1…7. Shares ≤ p (p = 1…7):
-    ///   too cheap {1,2,1,2}: .5 1 1 1 1 1 1  → too cheap     .5 0 0 0 0 0 0
-    ///   cheap {2,3,3,4}:      0 .25 .75 1…  → cheap         1 .75 .25 0 0 0 0; not cheap 0 .25 .75 1 1 1 1
-    ///   expensive {3,4,5,5}:  0 0 .25 .5 1 1 1 → expensive  0 0 .25 .5 1 1 1;   not expensive 1 1 .75 .5 0 0 0
-    ///   too exp. {4,5,6,7}:   0 0 0 .25 .5 .75 1
-    /// low:  not cheap ≥ too cheap: p1 0 ≥ .5 no; p2 .25 ≥ 0 → 2
-    /// high: too exp ≥ not exp: p1–p3 0 ≥ 1, 1, .75 no; p4 .25 ≥ .5 no; p5 .5 ≥ 0 → 5
-    /// IDP:  expensive ≥ cheap: p1 0 ≥ 1, p2 0 ≥ .75 no; p3 .25 ≥ .25 (a tie counts) → 3
-    /// OPP:  too exp ≥ too cheap: p1 0 ≥ .5 no; p2 0 ≥ 0 → 2
+    /// Grid 1…7. F (p = 1…7), 0 at and below the smallest answer, 1 at and above the largest:
+    ///   too cheap {1,2,1,2}: 0 1 1 1 1 1 1     → too cheap 1 0 0 0 0 0 0
+    ///   cheap {2,3,3,4}:      0 0 .75 1 1 1 1  → cheap 1 1 .25 0 0 0 0; not cheap 0 0 .75 1 1 1 1
+    ///   expensive {3,4,5,5}:  0 0 0 .5 1 1 1   → expensive the same; not expensive 1 1 1 .5 0 0 0
+    ///   too exp. {4,5,6,7}:   0 0 0 0 .5 .75 1
+    /// low:  d = not cheap − too cheap = −1 0 .75 …: − to 0 at (1, 2): 1 − (−1)(1)/(0 + 1) = 2
+    /// high: d = too exp − not exp = −1 −1 −1 −.5 .5 …: at (4, 5): 4 − (−.5)(1)/(.5 + .5) = 4.5
+    /// IDP:  d = expensive − cheap = −1 −1 −.25 .5 …: at (3, 4): 3 + .25/.75 = 3.333…
+    /// OPP:  d = too exp − too cheap = −1 0 0 0 .5 …: − to 0 at (1, 2) → 2
     /// NMS intents (cheap, expensive) R1 5,1 (.7, 0)  R2 4,2 (.5, .1)  R3 3,3 (.3, .3)  R4 1,4 (0, .5);
     /// purchase probability by grid position 0…6 (linear in position between the four points):
     ///   R1 tc@0 c@1 e@2 te@3: 0 .7 0 0 0 0 0
@@ -51,13 +54,13 @@ import ValueCore
         let d = b.data("price psm \(path) \(Self.columns) \(Self.nms) --json")
         #expect(d["total"] == 7 && d["invalid"] == 3 && d["n"] == 4 && d["prices"] == 7)
         #expect(d["invalid_reasons"]?["blank"] == 1 && d["invalid_reasons"]?["not_in_order"] == 2)
-        #expect(d["range"]?.doubles == [2, 5])
-        #expect(d["idp"] == 3 && d["opp"] == 2)
+        #expect(d["range"]?.doubles == [2, 4.5])
+        #expect(d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2)
         #expect(d["reach_price"] == 2 && d["revenue_price"] == 5)
         #expect(close(d["reach"]?.doubleValue, 0.2125) && close(d["revenue"]?.doubleValue, 1.0))
         let text = b.text("price psm \(path) \(Self.columns)")
         #expect(text.contains("7 respondents, 4 valid, 3 invalid (1 blank, 2 not in order)"), "\(text)")
-        #expect(text.contains("Acceptable range 2.00 to 5.00"))
+        #expect(text.contains("Acceptable range 2.00 to 4.50"), "\(text)")
     }
 
     /// The curves themselves, on the grid (the analysis, without a file).
@@ -66,10 +69,10 @@ import ValueCore
         a.append(1, 2, 3, 4); a.append(2, 3, 4, 5); a.append(1, 3, 5, 6); a.append(2, 4, 5, 7)
         let r = PSM.analyze([a])
         #expect(r.prices == [1, 2, 3, 4, 5, 6, 7])
-        #expect(r.tooCheap == [0.5, 0, 0, 0, 0, 0, 0])
-        #expect(r.cheap == [1, 0.75, 0.25, 0, 0, 0, 0])
-        #expect(r.expensive == [0, 0, 0.25, 0.5, 1, 1, 1])
-        #expect(r.tooExpensive == [0, 0, 0, 0.25, 0.5, 0.75, 1])
+        #expect(r.tooCheap == [1, 0, 0, 0, 0, 0, 0])
+        #expect(r.cheap == [1, 1, 0.25, 0, 0, 0, 0])
+        #expect(r.expensive == [0, 0, 0, 0.5, 1, 1, 1])
+        #expect(r.tooExpensive == [0, 0, 0, 0, 0.5, 0.75, 1])
         #expect(r.reach == nil)
     }
 
@@ -81,13 +84,16 @@ import ValueCore
             a.append(row[0], row[1], row[2], row[3])
         }
         let r = PSM.analyze([a])
-        #expect(r.low == 2.001 && r.high == 5.001 && r.idp == 3.001 && r.opp == 2.001)
+        // 3.001 + 0.25/0.75 in doubles, as the Python check computes it.
+        #expect(r.low == 2.001 && r.high == 4.501 && r.idp == 3.3343333333333334 && r.opp == 2.001)
     }
 
-    /// A single valid respondent 10, 20, 30, 40 (grid 10 20 30 40):
-    ///   too cheap 0 0 0 0; cheap 1 0 0 0 (not cheap 0 1 1 1); expensive 0 0 1 1 (not exp. 1 1 0 0);
-    ///   too expensive 0 0 0 1.
-    ///   low: 0 ≥ 0 at 10 → 10; high: 0 ≥ 1, 0 ≥ 1, 0 ≥ 0 → 30; IDP: 0 ≥ 1, 0 ≥ 0 → 20; OPP: 0 ≥ 0 → 10.
+    /// A single valid respondent 10, 20, 30, 40 (grid 10 20 30 40). Each question has one answer,
+    /// so F is 0 up to and at it (0 wins where smallest = largest) and 1 above:
+    ///   too cheap 1 0 0 0; cheap 1 1 0 0 (not cheap 0 0 1 1); expensive 0 0 0 1 (not exp. 1 1 1 0);
+    ///   too expensive 0 0 0 0.
+    ///   low: d = −1 0 1 1 → (10, 20): 20; high: d = −1 −1 −1 0 → (30, 40): 40;
+    ///   IDP: d = −1 −1 0 1 → (20, 30): 30; OPP: d = −1 0 0 0 → (10, 20): 20.
     /// NMS with both intents k: probability 0, c, c, 0 at 10, 20, 30, 40 with c = 0.7, 0.5, 0.3, 0.1, 0
     /// for k = 5…1: reach highest first at 20 (k = 1: all 0, so 10); revenue 20c vs 30c → 30 (k = 1: 10).
     @Test(arguments: [(5, 0.7), (4, 0.5), (3, 0.3), (2, 0.1), (1, 0.0)])
@@ -95,19 +101,20 @@ import ValueCore
         let path = Files.write("single-\(intent).csv", "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive\n10,20,30,40,\(intent),\(intent)\n")
         var b = Bench()
         let d = b.data("price psm \(path) \(Self.columns) \(Self.nms)")
-        #expect(d["n"] == 1 && d["range"]?.doubles == [10, 30] && d["idp"] == 20 && d["opp"] == 10)
+        #expect(d["n"] == 1 && d["range"]?.doubles == [20, 40] && d["idp"] == 30 && d["opp"] == 20)
         #expect(d["reach_price"]?.doubleValue == (calibrated > 0 ? 20 : 10))
         #expect(d["revenue_price"]?.doubleValue == (calibrated > 0 ? 30 : 10))
         #expect(close(d["reach"]?.doubleValue, calibrated))
         #expect(close(d["revenue"]?.doubleValue, 30 * calibrated))
     }
 
-    /// Under R's rule every pair of curves meets by the highest grid price (there too expensive
-    /// = expensive = not cheap = 1 and too cheap = cheap = 0), so a point is null only for curves
-    /// given directly: the rule itself then says so.
+    /// Crossings by hand: curves that never meet give nil; a zero is a sign of its own (the
+    /// crossing is that grid price); a sign change between prices is interpolated.
     @Test func curvesThatNeverMeet() {
-        #expect(PSM.firstAtLeast([0, 0.1, 0.2], [0.5, 0.6, 0.7], [1, 2, 3]) == nil)
-        #expect(PSM.firstAtLeast([0, 0.6, 0.9], [0.5, 0.6, 0.7], [1, 2, 3]) == 2)
+        #expect(PSM.crossing([0, 0.1, 0.2], [0.5, 0.6, 0.7], [1, 2, 3]) == nil)
+        #expect(PSM.crossing([0, 0.6, 0.9], [0.5, 0.6, 0.7], [1, 2, 3]) == 2)    // d = −.5 0 .2
+        #expect(PSM.crossing([0, 0.5, 0.9], [0.5, 0.6, 0.1], [10, 20, 30]) == 20 + 0.1 * 10 / 0.9)  // d = −.5 −.1 .8
+        #expect(PSM.crossing([0.5], [0.1], [1]) == nil)
         var r = PSMResult(n: 1, prices: [1, 2], tooCheap: [], cheap: [], expensive: [], tooExpensive: [])
         r.low = 1; r.high = 2
         #expect(PSMCommand.sentence(r).contains("no optimal price point: the too-cheap and too-expensive curves do not meet"))
@@ -115,21 +122,23 @@ import ValueCore
     }
 
     /// --by: group A = R1, R2 (+ R5 invalid); group B = R3, R4 (+ R6, R7 invalid).
-    /// A: grid 1…5; too cheap .5 0 0 0 0; cheap 1 .5 0 0 0 (not cheap 0 .5 1 1 1); expensive 0 0 .5 1 1
-    ///    (not exp. 1 1 .5 0 0); too exp. 0 0 0 .5 1 → low 2 (.5 ≥ 0), high 4 (.5 ≥ 0), IDP 3 (.5 ≥ 0), OPP 2 (0 ≥ 0).
-    /// B: grid 1…7; too cheap .5 0…; cheap 1 1 .5 0 0 0 0 (not cheap 0 0 .5 1 1 1 1); expensive 0 0 0 0 1 1 1
-    ///    (not exp. 1 1 1 1 0 0 0); too exp. 0 0 0 0 0 .5 1 → low 2, high 5 (0 ≥ 0), IDP 4 (0 ≥ 0), OPP 2.
+    /// A: grid 1…5; too cheap 1 0 0 0 0; cheap 1 1 0 0 0 (not cheap 0 0 1 1 1); expensive 0 0 0 1 1
+    ///    (not exp. 1 1 1 0 0); too exp. 0 0 0 0 1 → low: d −1 0 → 2; high: d −1 −1 −1 0 → 4;
+    ///    IDP: d −1 −1 0 → 3; OPP: d −1 0 → 2.
+    /// B: grid 1…7; too cheap 1 0…; cheap 1 1 1 0 0 0 0 (not cheap 0 0 0 1 1 1 1); expensive 0 0 0 0 0 1 1
+    ///    (not exp. 1 1 1 1 1 0 0); too exp. 0 0 0 0 0 0 1 → low: d −1 0 → 2; high: d … −1 0 at (5, 6) → 6;
+    ///    IDP: d −1 −1 −1 0 at (3, 4) → 4; OPP: d −1 0 → 2.
     @Test func byGroup() {
         let path = Files.write("case-a-by.csv", Self.caseA)
         var b = Bench()
         let d = b.data("price psm \(path) \(Self.columns) --by Segment --json")
-        #expect(d["by"] == "Segment" && d["n"] == 4 && d["range"]?.doubles == [2, 5])
+        #expect(d["by"] == "Segment" && d["n"] == 4 && d["range"]?.doubles == [2, 4.5])
         let groups = d["groups"]?.arrayValue ?? []
         #expect(groups.count == 2)
         #expect(groups.first?["group"] == "A" && groups.first?["n"] == 2 && groups.first?["invalid"] == 1)
         #expect(groups.first?["range"]?.doubles == [2, 4] && groups.first?["idp"] == 3 && groups.first?["opp"] == 2)
         #expect(groups.last?["group"] == "B" && groups.last?["n"] == 2 && groups.last?["invalid"] == 2)
-        #expect(groups.last?["range"]?.doubles == [2, 5] && groups.last?["idp"] == 4 && groups.last?["opp"] == 2)
+        #expect(groups.last?["range"]?.doubles == [2, 6] && groups.last?["idp"] == 4 && groups.last?["opp"] == 2)
     }
 
     /// The same respondents behind Qualtrics' three header rows, columns named by question id.
@@ -146,7 +155,7 @@ import ValueCore
             """)
         var b = Bench()
         let d = b.data("price psm \(path) --too-cheap QID1 --cheap QID2 --expensive 3 --too-expensive \"Too expensive?\"")
-        #expect(d["n"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2)
+        #expect(d["n"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2)
     }
 
     /// SurveyMonkey (two header rows), Google Forms and Typeform exports of the same four
@@ -182,7 +191,7 @@ import ValueCore
         let path = Files.write(name, text)
         var b = Bench()
         let d = b.data("price psm \(path) \(columns)")
-        #expect(d["n"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2, "\(name)")
+        #expect(d["n"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2, "\(name)")
     }
 
     /// Windows line ends, a byte-order mark, quoted and padded cells: Case A again.
@@ -190,7 +199,7 @@ import ValueCore
         let path = Files.write("crlf.csv", "\u{FEFF}TooCheap,Cheap,Expensive,TooExpensive\r\n\"1\",2,3,4\r\n2,\" 3 \",4,5\r\n1,3,5,6\r\n2,4,5,7\r\n")
         var b = Bench()
         let d = b.data("price psm \(path) \(Self.columns)")
-        #expect(d["n"] == 4 && d["total"] == 4 && d["range"]?.doubles == [2, 5] && d["idp"] == 3 && d["opp"] == 2)
+        #expect(d["n"] == 4 && d["total"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2)
     }
 
     @Test func errorsAreOneLineAndChangeNothing() {
@@ -220,9 +229,9 @@ import ValueCore
         b.data("segment add Shoppers")
         b.data("price psm \(path) \(Self.columns) --record shoppers")
         let shown = b.data("segment show Shoppers")["willingness_to_pay"]
-        #expect(shown?["low"] == 2 && shown?["high"] == 5 && shown?["opp"] == 2 && shown?["idp"] == 3)
+        #expect(shown?["low"] == 2 && shown?["high"] == 4.5 && shown?["opp"] == 2 && shown?["idp"]?.doubleValue == 10.0 / 3)
         #expect(shown?["respondents"] == 4 && shown?["source"] == "record.csv")
-        #expect(b.text("segment show Shoppers").contains("Willingness to pay: acceptable range 2–5, OPP 2, IDP 3, 4 respondents (record.csv)."))
+        #expect(b.text("segment show Shoppers").contains("Willingness to pay: acceptable range 2–4.5, OPP 2, IDP 3.33, 4 respondents (record.csv)."))
         b.data("undo")
         #expect(b.data("segment show Shoppers")["willingness_to_pay"] == nil)
         #expect(b.error("price psm \(path) \(Self.columns) --record Nobody").contains("no segment named 'Nobody'"))

@@ -1,7 +1,3 @@
-import Differentiation
-import Guide
-import KPI
-import Modeling
 import Testing
 import Workbench
 
@@ -10,7 +6,7 @@ import Workbench
 /// to what users read. VALUEBENCH_UPDATE_GOLDEN=1 rewrites it.
 @Suite struct HelpGoldenTests {
     @Test func helpTextMatchesTheGoldenFile() throws {
-        let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin()])
+        let registry = Registry(plugins: allPlugins)
         var text = "$ help\n" + Renderer.plain(Help.overview(registry)) + "\n"
         for spec in registry.commands {
             text += "\n$ help \(spec.name)\n" + Renderer.plain(Help.command(spec)) + "\n"
@@ -19,7 +15,7 @@ import Workbench
     }
 
     @Test func everyCommandHasAnExampleAndAnAbstract() {
-        let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin()])
+        let registry = Registry(plugins: allPlugins)
         for spec in registry.commands where spec.name != "quit" {
             #expect(!spec.examples.isEmpty, "\(spec.name) has no example")
             #expect(!spec.abstract.isEmpty, "\(spec.name) has no abstract")

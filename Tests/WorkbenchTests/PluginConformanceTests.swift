@@ -11,7 +11,7 @@ import Foundation
 /// `--help` parses and renders, and its examples run, in order, on the workspace the examples
 /// before them built. A new plugin gets these checks by being in `plugins`.
 @Suite struct PluginConformanceTests {
-    static let plugins: [any WorkbenchPlugin] = [CorePlugin(), ModelingPlugin(), KPIPlugin(), DifferentiationPlugin(), GuidePlugin()]
+    static let plugins: [any WorkbenchPlugin] = allPlugins
     static let registry = Registry(plugins: plugins)
     static var commandNames: [String] { registry.commands.map(\.name) }
 
