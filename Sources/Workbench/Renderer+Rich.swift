@@ -20,7 +20,9 @@ extension Renderer {
 
     /// The output as an HTML fragment: tables as plain `<table>`s (numeric columns right-aligned
     /// by a `style`, which nbconvert's and JupyterLab's table CSS respect), text as `<p>` (one
-    /// line) or `<pre>`, charts as their inline SVG. Every cell, header and text is escaped.
+    /// line) or `<pre>` (monospace by its own `style`: nbconvert's template gives an output's
+    /// `<pre>` the page's proportional font, which breaks aligned text such as `diff errc`'s grid),
+    /// charts as their inline SVG. Every cell, header and text is escaped.
     public static func html(_ output: CommandOutput) -> String {
         var parts: [String] = []
         for block in output.blocks {
@@ -28,7 +30,7 @@ extension Renderer {
             case let .table(t): parts.append(html(t))
             case let .chart(c): parts.append(c.svg)
             case let .text(t), let .markdown(t), let .prose(t, _):
-                parts.append(t.contains("\n") ? "<pre>" + Markup.xml(t) + "</pre>" : "<p>" + Markup.xml(t) + "</p>")
+                parts.append(t.contains("\n") ? "<pre style=\"font-family: monospace\">" + Markup.xml(t) + "</pre>" : "<p>" + Markup.xml(t) + "</p>")
             }
         }
         return parts.joined(separator: "\n") + "\n"

@@ -62,7 +62,7 @@ import Workbench
         <tr><td style="text-align: left">short row</td><td style="text-align: right"></td></tr>
         </tbody>
         </table>
-        <pre>two
+        <pre style="font-family: monospace">two
         lines</pre>
 
         """)
