@@ -174,6 +174,12 @@ public struct Cell: Sendable, Equatable {
 
     /// The outputs a command's result is stored as (the Jupyter kernel sends the same bundle).
     public static func outputs(for output: CommandOutput, executionCount: Int?) -> [JSON] {
+        outputs(for: output, executionCount: executionCount, rich: true)
+    }
+
+    /// - Parameter rich: add the HTML or Markdown form; replay, which compares `text/plain` and
+    ///   the typed JSON only, saves building it (a third of a table-heavy notebook's bytes).
+    static func outputs(for output: CommandOutput, executionCount: Int?, rich: Bool) -> [JSON] {
         var outputs: [JSON] = []
         if !output.notes.isEmpty {
             outputs.append(["name": "stderr", "output_type": "stream",
@@ -185,7 +191,7 @@ public struct Cell: Sendable, Equatable {
         var data: [(String, JSON)] = []
         if let value = output.data { data.append((Notebook.dataMime, value)) }
         if let chart = output.chart { data.append(("image/svg+xml", .string(chart.svg))) }
-        switch Renderer.richForm(of: output) {
+        switch rich ? Renderer.richForm(of: output) : nil {
         case .html: data.append(("text/html", .string(Renderer.html(output))))
         case .markdown: data.append(("text/markdown", .string(Renderer.markdown(output))))
         case nil: break
