@@ -30,21 +30,23 @@ extension Renderer {
             case let .table(t): parts.append(html(t))
             case let .chart(c): parts.append(c.svg)
             case let .text(t), let .markdown(t), let .prose(t, _):
-                parts.append(t.contains("\n") ? "<pre style=\"font-family: monospace\">" + Markup.xml(t) + "</pre>" : "<p>" + Markup.xml(t) + "</p>")
+                parts.append(t.contains("\n") ? "<pre style='font-family:monospace'>" + Markup.xml(t) + "</pre>" : "<p>" + Markup.xml(t) + "</p>")
             }
         }
         return parts.joined(separator: "\n") + "\n"
     }
 
     /// A table as `<table>` with `<thead>` and `<tbody>`; cells shown as on the terminal
-    /// (control characters as visible symbols), then escaped.
+    /// (control characters as visible symbols), then escaped. Attributes are single-quoted: in the
+    /// notebook's JSON a double quote costs an escape in every cell (`Markup.xml` escapes `'` in
+    /// the text, so the quotes cannot clash).
     public static func html(_ table: Table) -> String {
         let columns = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
         func row(_ cells: [String], tag: String) -> String {
             var s = "<tr>"
             for i in 0..<columns {
                 let align = i < table.alignments.count && table.alignments[i] == .right ? "right" : "left"
-                s += "<\(tag) style=\"text-align: \(align)\">" + Markup.xml(visible(i < cells.count ? cells[i] : "")) + "</\(tag)>"
+                s += "<\(tag) style='text-align:\(align)'>" + Markup.xml(visible(i < cells.count ? cells[i] : "")) + "</\(tag)>"
             }
             return s + "</tr>\n"
         }

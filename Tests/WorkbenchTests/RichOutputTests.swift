@@ -37,8 +37,8 @@ import Workbench
     ])
     func htmlCellsAreEscaped(name: String, escaped: String) {
         let html = Renderer.html(Table(headers: [name], rows: [[name]]))
-        #expect(html.contains("<th style=\"text-align: left\">\(escaped)</th>"))
-        #expect(html.contains("<td style=\"text-align: left\">\(escaped)</td>"))
+        #expect(html.contains("<th style='text-align:left'>\(escaped)</th>"))
+        #expect(html.contains("<td style='text-align:left'>\(escaped)</td>"))
         #expect(!html.contains("<script"))
     }
 
@@ -54,15 +54,15 @@ import Workbench
         <p>Needs of &lt;Acme &amp; Co&gt;:</p>
         <table>
         <thead>
-        <tr><th style="text-align: left">need</th><th style="text-align: right">importance</th></tr>
+        <tr><th style='text-align:left'>need</th><th style='text-align:right'>importance</th></tr>
         </thead>
         <tbody>
-        <tr><td style="text-align: left">&lt;b&gt;fast&lt;/b&gt;</td><td style="text-align: right">5</td></tr>
-        <tr><td style="text-align: left">cheap</td><td style="text-align: right">4</td></tr>
-        <tr><td style="text-align: left">short row</td><td style="text-align: right"></td></tr>
+        <tr><td style='text-align:left'>&lt;b&gt;fast&lt;/b&gt;</td><td style='text-align:right'>5</td></tr>
+        <tr><td style='text-align:left'>cheap</td><td style='text-align:right'>4</td></tr>
+        <tr><td style='text-align:left'>short row</td><td style='text-align:right'></td></tr>
         </tbody>
         </table>
-        <pre style="font-family: monospace">two
+        <pre style='font-family:monospace'>two
         lines</pre>
 
         """)
