@@ -118,17 +118,23 @@ enum GuideCommands {
         }
         let steps = ctx.arguments.flag("all") ? Array(1...GuideStep.count) : [ctx.arguments.int("step") ?? e.guideStep ?? 1]
         var lines: [String] = []
+        var md: [String] = []
         var data: [JSON] = []
         for n in steps {
             let j = Judge.step(n, e, in: ctx.workspace)
-            if !lines.isEmpty { lines.append("") }
+            if !lines.isEmpty { lines.append(""); md.append("") }
             lines.append("\(e.name), step \(n) of \(GuideStep.count): \(GuideStep.numbered(n).title)")
+            md += ["#### \(Markup.markdown(e.name)), step \(n) of \(GuideStep.count): \(GuideStep.numbered(n).title)", ""]
             lines += Screen.status(j, enterprise: e.name, evidence: j.iteration != nil)
-            if j.met && j.open.isEmpty && n == e.guideStep && n < GuideStep.count { lines.append("  Nothing missing: `guide next`.") }
+            md += Screen.statusMarkdown(j, evidence: j.iteration != nil)
+            if j.met && j.open.isEmpty && n == e.guideStep && n < GuideStep.count {
+                lines.append("  Nothing missing: `guide next`.")
+                md += ["", "Nothing missing: `guide next`."]
+            }
             data.append(.object([("step", .int(n)), ("met", .bool(j.met))] + (Screen.json(j).objectValue ?? [])))
         }
         let result: JSON = ["enterprise": .string(e.name), "steps": .array(data)]
-        return CommandOutput(blocks: [.text(lines.joined(separator: "\n"))], data: result)
+        return CommandOutput(blocks: [.prose(text: lines.joined(separator: "\n"), markdown: md.joined(separator: "\n") + "\n")], data: result)
     }
 
     static let report = CommandSpec(

@@ -69,7 +69,52 @@ struct Screen {
         for c in commands { lines.append("  " + c) }
         lines.append("")
         lines += Screen.status(judgement, enterprise: enterprise.name)
-        return CommandOutput(blocks: [.text(lines.joined(separator: "\n"))], data: data)
+        return CommandOutput(blocks: [.prose(text: lines.joined(separator: "\n"), markdown: markdown)], data: data)
+    }
+
+    /// The screen as Markdown for notebooks: the same content, names escaped, commands as code.
+    var markdown: String {
+        var md: [String] = []
+        if let headline { md.append(Markup.markdown(headline)); md.append("") }
+        md.append("#### Guide for \(Markup.markdown(enterprise.name)) · step \(step) of \(GuideStep.count) · \(Markup.markdown(progress))")
+        md.append("")
+        md.append("**\(info.title)**")
+        md.append("")
+        md.append(info.explanation)
+        md.append("")
+        md.append("**Questions**")
+        md.append("")
+        for (i, q) in info.questions.enumerated() { md.append("\(i + 1). \(q)") }
+        md.append("")
+        md.append("**Commands**")
+        md.append("")
+        for c in commands { md.append("- " + Phrase.codeSpan(c)) }
+        md.append("")
+        md += Screen.statusMarkdown(judgement)
+        return md.joined(separator: "\n") + "\n"
+    }
+
+    /// `status` as Markdown: a bold line, then a bullet per item with its commands as code spans.
+    static func statusMarkdown(_ j: Judgement, evidence: Bool = true) -> [String] {
+        let missing = j.missing.count
+        var md = ["**Step \(j.step): " + (j.met ? "met" : "not met, \(missing) thing\(missing == 1 ? "" : "s") missing") + "**", ""]
+        func item(_ mark: String, _ g: Gap, _ suffix: String = "") {
+            md.append("- \(mark) " + g.what.markdown + suffix)
+            for c in g.commands { md.append("  - " + Phrase.codeSpan(c)) }
+        }
+        if evidence { for e in j.evidence { md.append("- ✓ " + e.markdown) } }
+        for g in j.missing { item("✗", g) }
+        for g in j.open { item("·", g, " (open; not required)") }
+        if let it = j.iteration {
+            for c in it.challenges {
+                md.append("- ! Challenge: \(c.item.rawValue) (\(c.reasons.map(\.markdown).joined(separator: "; "))). Remedy: \(c.item.remedy)")
+            }
+            for t in it.tips {
+                md.append("- ☞ Tip \(t.item.rawValue): \(t.item.text) (\(t.reasons.map(\.markdown).joined(separator: "; ")))")
+            }
+        }
+        if md.count == 2 { md.removeLast() }  // no items: no blank line after the bold one
+        return md
     }
 
     /// The judgement of a step as lines: evidence, what is missing (with commands), what is open.

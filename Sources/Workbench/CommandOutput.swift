@@ -27,6 +27,9 @@ public enum OutputBlock: Sendable, Equatable {
     case chart(Chart)
     /// Markdown: shown as text on the terminal, stored as `text/markdown` in notebooks.
     case markdown(String)
+    /// One content in two forms (a guide screen): `text` laid out for the terminal, `markdown`
+    /// (every name escaped) stored as `text/markdown` in notebooks.
+    case prose(text: String, markdown: String)
 }
 
 /// What a command returns: blocks for people, and the typed value for `--json`, scripts and

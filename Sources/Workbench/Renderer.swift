@@ -24,7 +24,7 @@ public struct Renderer: Sendable {
         for block in output.blocks {
             let text: String
             switch block {
-            case let .text(t), let .markdown(t): text = t
+            case let .text(t), let .markdown(t), let .prose(t, _): text = t
             case let .table(t): text = format == .csv ? Renderer.csv(t) : aligned(t)
             case let .chart(c): text = c.text
             }

@@ -25,6 +25,13 @@ public struct Session: Sendable {
     public var files: any FileAccess
     /// Whether the workspace changed since `markSaved()`.
     public private(set) var isDirty = false
+    /// Whether the workspace came with steps this session has not got (`load(_:history:partial:)`
+    /// of a notebook's snapshot). Undo and redo then refuse with `historyNotLoaded` until
+    /// `adoptHistory(from:)` or `forgetHistoryBeforeLoad()`: acting on the session's own, shorter
+    /// history would record an `undo` cell that a replay of the notebook runs differently.
+    public private(set) var historyIsPartial = false
+    /// The code of the failure undo and redo give while `historyIsPartial`.
+    public static let historyNotLoaded = "HistoryNotLoaded"
 
     public init(registry: Registry, files: any FileAccess = NoFileAccess()) {
         self.registry = registry
@@ -76,6 +83,10 @@ public struct Session: Sendable {
             isDirty = true
         }
         var remaining: [SessionRequest] = []
+        if historyIsPartial, context.requests.contains(where: { switch $0 { case .undo, .redo: true; default: false } }) {
+            return .failure(CommandError(Session.historyNotLoaded,
+                                         "\(parsed.spec.name): the steps before the notebook was opened are not loaded in this session"))
+        }
         for request in context.requests {
             switch request {
             case let .undo(n):
@@ -128,7 +139,9 @@ public struct Session: Sendable {
     public var redoDepth: Int { redoStack.count }
 
     /// Replaces the whole workspace (opening a notebook's snapshot); clears undo and redo.
-    public mutating func load(_ workspace: Workspace, history: [String] = []) {
+    /// - Parameter partial: the workspace was built by steps whose undo history is not loaded
+    ///   (see `historyIsPartial`).
+    public mutating func load(_ workspace: Workspace, history: [String] = [], partial: Bool = false) {
         self.workspace = workspace
         // Changes recorded while the workspace was built are not this session's to undo: if they
         // stayed pending, the next failing command would revert them.
@@ -137,7 +150,23 @@ public struct Session: Sendable {
         undoStack.removeAll()
         redoStack.removeAll()
         isDirty = false
+        historyIsPartial = partial
     }
+
+    /// Takes the undo and redo history of `other`, a fresh session that ran the commands which
+    /// built this workspace (a replay of the notebook's cells), if it ended in the same
+    /// workspace. Returns whether it did; undo and redo then act exactly as in that replay.
+    public mutating func adoptHistory(from other: Session) -> Bool {
+        guard other.workspace == workspace else { return false }
+        undoStack = other.undoStack
+        redoStack = other.redoStack
+        historyIsPartial = false
+        return true
+    }
+
+    /// Lets undo and redo act on the history since `load` alone (when the earlier one cannot be
+    /// rebuilt).
+    public mutating func forgetHistoryBeforeLoad() { historyIsPartial = false }
 
     /// The workspace is now saved.
     public mutating func markSaved() { isDirty = false }

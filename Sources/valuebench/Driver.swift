@@ -70,7 +70,7 @@ final class Driver {
     /// Runs one (logical) command line and prints what it gives.
     func execute(_ line: String, lineNumber: Int? = nil) {
         if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { out.write("> \(line)\n") }
-        let outcome = runLine(&session, line)
+        let outcome = self.outcome(of: line)
         record(line, outcome)
         switch outcome {
         case .nothing:
@@ -83,6 +83,15 @@ final class Driver {
             for note in output.notes { err.write("note: \(note)\n") }
             for request in requests { perform(request, lineNumber: lineNumber) }
         }
+    }
+
+    /// Runs `line` in the session. An undo or redo that needs the history from before `open`
+    /// has it rebuilt first (`restoreHistory`, Driver+Notebooks.swift), then runs.
+    func outcome(of line: String) -> Outcome {
+        let first = runLine(&session, line)
+        guard case let .failure(e) = first, e.code == Session.historyNotLoaded else { return first }
+        restoreHistory()
+        return runLine(&session, line)
     }
 
     func report(_ error: CommandError, lineNumber: Int?) {

@@ -113,6 +113,34 @@ import Testing
         #expect(inside.out.contains("\"C\""))
     }
 
+    /// After `open` (from the snapshot, which holds no undo history), undo and redo act on the
+    /// history a replay of the cells builds: the first one rebuilds it. Whatever is typed, undo,
+    /// redo and a failing command included, the saved notebook replays to its outputs, and the
+    /// workspace a replay ends in is the snapshot's.
+    @Test func undoAndRedoAfterOpenReplayExactly() throws {
+        try run(["--save", "s.ipynb"], input: "enterprise add A\nenterprise add B\nundo\n")
+        let opened = try run(["s.ipynb"], input: "redo\nundo\nenterprise add C\nenterprise add c\nredo\nundo 5\nredo\nenterprise list --json\nsave\n")
+        #expect(opened.err.contains("workspace restored from its snapshot"), "\(opened.err)")
+        #expect(!opened.err.contains("reach back only"), "\(opened.err)")
+        #expect(opened.out.contains("Redid 1 step.\nUndid 1 step.\nAdded enterprise C.\nNothing to redo.\nUndid 2 steps.\nRedid 1 step.\n"), "\(opened.out)")
+        #expect(opened.out.contains("[{\"name\":\"A\",\"industry\":null}]"), "\(opened.out)")
+        let replay = try run(["-c", "replay s.ipynb"])
+        #expect(replay.status == 0, "\(replay.out)\(replay.err)")
+        #expect(replay.out.contains("s.ipynb: 11 code cells: 11 matched, 0 failed"), "\(replay.out)")
+        // The snapshot a replay writes (--update) is the saved one: same workspace.
+        try write("u.ipynb", read("s.ipynb"))
+        #expect(try run(["-c", "replay u.ipynb --update"]).status == 0)
+        func snapshot(_ name: String) throws -> NSDictionary? {
+            let nb = try JSONSerialization.jsonObject(with: Data(read(name).utf8)) as? NSDictionary
+            return (nb?["metadata"] as? NSDictionary)?["valuebench"].flatMap { ($0 as? NSDictionary)?["snapshot"] as? NSDictionary }
+        }
+        let saved = try #require(try snapshot("s.ipynb"))
+        #expect(saved == (try snapshot("u.ipynb")))
+        // Opened again and undone to the start: still exact.
+        try run(["s.ipynb"], input: "undo 100\nredo\nsave\n")
+        #expect(try run(["-c", "replay s.ipynb"]).status == 0)
+    }
+
     /// Status lines (Opened, Saved, Recovered) go to stderr outside the interactive REPL: stdout
     /// holds only what the commands return, one JSON document with --json.
     @Test(arguments: [["s.ipynb", "-c", "enterprise list --json", "-c", "save"],

@@ -158,7 +158,7 @@ public struct Cell: Sendable, Equatable {
     public static func markdown(_ text: String) -> Cell { Cell(kind: .markdown, source: text) }
 
     /// The code cell for a command that ran: an `execute_result` (text/plain always, the typed
-    /// value, an SVG chart, Markdown), and notes as a `stderr` stream.
+    /// value, an SVG chart, HTML or Markdown by `Renderer.richForm`), and notes as a `stderr` stream.
     public static func code(_ source: String, output: CommandOutput, executionCount: Int) -> Cell {
         Cell(kind: .code, source: source, outputs: Cell.outputs(for: output, executionCount: executionCount),
              executionCount: executionCount)
@@ -172,8 +172,14 @@ public struct Cell: Sendable, Equatable {
         return cell
     }
 
-    /// The outputs a command's result is stored as.
+    /// The outputs a command's result is stored as (the Jupyter kernel sends the same bundle).
     public static func outputs(for output: CommandOutput, executionCount: Int?) -> [JSON] {
+        outputs(for: output, executionCount: executionCount, rich: true)
+    }
+
+    /// - Parameter rich: add the HTML or Markdown form; replay, which compares `text/plain` and
+    ///   the typed JSON only, saves building it (a third of a table-heavy notebook's bytes).
+    static func outputs(for output: CommandOutput, executionCount: Int?, rich: Bool) -> [JSON] {
         var outputs: [JSON] = []
         if !output.notes.isEmpty {
             outputs.append(["name": "stderr", "output_type": "stream",
@@ -185,9 +191,11 @@ public struct Cell: Sendable, Equatable {
         var data: [(String, JSON)] = []
         if let value = output.data { data.append((Notebook.dataMime, value)) }
         if let chart = output.chart { data.append(("image/svg+xml", .string(chart.svg))) }
-        var markdown: [String] = []
-        for case let .markdown(m) in output.blocks { markdown.append(m) }
-        if !markdown.isEmpty { data.append(("text/markdown", .string(markdown.joined(separator: "\n\n")))) }
+        switch rich ? Renderer.richForm(of: output) : nil {
+        case .html: data.append(("text/html", .string(Renderer.html(output))))
+        case .markdown: data.append(("text/markdown", .string(Renderer.markdown(output))))
+        case nil: break
+        }
         data.append(("text/plain", .string(plain)))
         outputs.append(["data": .object(data), "execution_count": executionCount.map { .int($0) } ?? .null,
                         "metadata": .object([]), "output_type": "execute_result"])

@@ -103,7 +103,7 @@ public struct Replay {
             defer { reports.append(report) }
             if cell.isSkipped { report.status = .skipped("tagged to be skipped"); continue }
             count += 1
-            let run = Replay.run(cell.source, in: &session, executionCount: count)
+            let run = Replay.run(cell.source, in: &session, executionCount: count, rich: update)
             if let reason = run.skipped { report.status = .skipped(reason); continue }
             if update {
                 var updated = cell
@@ -146,7 +146,8 @@ public struct Replay {
     }
 
     /// Runs the command lines of one cell (usually one; a `\` at a line's end continues it).
-    static func run(_ source: String, in session: inout Session, executionCount: Int) -> CellRun {
+    /// - Parameter rich: build the outputs' HTML or Markdown forms too (only `--update` keeps them).
+    static func run(_ source: String, in session: inout Session, executionCount: Int, rich: Bool) -> CellRun {
         var result = CellRun()
         var pending = ""
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -173,7 +174,7 @@ public struct Replay {
                     default: break
                     }
                 }
-                result.outputs += Cell.outputs(for: output, executionCount: executionCount)
+                result.outputs += Cell.outputs(for: output, executionCount: executionCount, rich: rich)
             }
         }
         return result
