@@ -41,7 +41,9 @@ enum PSMCommand {
             unless --lenient counts that respondent as invalid. --by COLUMN: one result per group \
             (sorted), then the total. --record SEGMENT keeps the total's range, OPP, IDP, respondents \
             and the file's name as the segment's willingness to pay in the current enterprise (undo \
-            takes it back; `segment show` and `price match` use it).
+            takes it back; `segment show` and `price match` use it); with --by, --record-by keeps each \
+            group's result for the segment of the same name instead (every group must name a segment \
+            of the enterprise; a blank group is left out).
             --json: total, invalid, invalid_reasons, n, prices (grid size), range [lower, upper], idp, \
             opp, and with NMS reach_price, reach, revenue_price, revenue (full precision); with --by \
             also by and groups. The file is read once, in parallel when large (as `kpi survey`).
@@ -58,6 +60,7 @@ enum PSMCommand {
             OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)), help: "the export format, when detection guesses wrong"),
             .flag("lenient", help: "count respondents with a non-numeric answer as invalid instead of stopping"),
             OptionSpec("record", .text, help: "keep the result as this segment's willingness to pay (current enterprise)"),
+            .flag("record-by", help: "with --by: keep each group's result as the willingness to pay of the segment of that name"),
         ],
         examples: [
             "price psm \(example) \(exampleColumns)",
@@ -84,6 +87,10 @@ enum PSMCommand {
         let prices = try names.map { try file.column(args.string($0)!) }
         let intents = try ["pi-cheap", "pi-expensive"].compactMap { args.string($0) }.map { try file.column($0) }
         let by = try args.string("by").map { try file.column($0) }
+        if args.flag("record-by") {
+            guard by != nil else { throw CommandError("MissingValue", "price psm: --record-by records each group of --by COLUMN for the segment of its name; give --by") }
+            guard args.string("record") == nil else { throw CommandError.badValue("price psm: --record SEGMENT keeps the total, --record-by each group: give one") }
+        }
         let nms = !intents.isEmpty
         // Each of the (at most two) sinks makes room for a little over half the rows.
         let reserve = try estimatedRows(file) * 9 / 16
@@ -129,6 +136,9 @@ enum PSMCommand {
         blocks.append(.chart(PricingCharts.psm(result, title: "Price sensitivity (Van Westendorp)" + (by == nil ? "" : ", all respondents"))))
         if let segment = args.string("record") {
             blocks.append(.text(try record(&ctx, segment: segment, result: result, source: fileName(path))))
+        }
+        if args.flag("record-by"), let byColumn = by {
+            blocks += try recordGroups(&ctx, groups, column: file.label(byColumn), source: fileName(path))
         }
         return CommandOutput(blocks: blocks, data: data)
     }
@@ -188,6 +198,24 @@ enum PSMCommand {
             text += " Newton–Miller–Smith: the most buyers at \(money(rp)) (reach \(Format.percent(100 * reach[k]))), the most revenue at \(money(vp)) (\(Format.fixed(revenue[m], 2)) per respondent)."
         }
         return text
+    }
+
+    /// `--record-by`: each group's result for the segment of its name, all or nothing: every
+    /// group must name a segment of the enterprise and have an acceptable range before any is
+    /// kept. A blank group is left out.
+    static func recordGroups(_ ctx: inout CommandContext, _ groups: [PSMGroup], column: String, source: String) throws -> [OutputBlock] {
+        let e = try ctx.enterprise(argument: "enterprise")
+        var kept: [(String, PSMResult)] = []
+        for g in groups where !g.key.isEmpty {
+            let segment = e.segments[try RecordCommand.find(g.key, in: e)].name
+            guard g.n > 0 else { throw CommandError.badValue("price psm: group '\(g.key)' has no valid respondent, so nothing can be recorded for \(segment)") }
+            let r = PSM.analyze(g.chunks)
+            guard r.low != nil, r.high != nil else { throw CommandError.badValue("price psm: group '\(g.key)' gives no acceptable range (the curves do not meet)") }
+            kept.append((segment, r))
+        }
+        return try kept.map { segment, r in
+            .text(try record(&ctx, segment: segment, result: r, source: "\(source), \(column) = \(segment)"))
+        }
     }
 
     static func record(_ ctx: inout CommandContext, segment: String, result r: PSMResult, source: String) throws -> String {

@@ -71,9 +71,10 @@ enum RecordCommand {
         let e = try ctx.enterprise(argument: "enterprise")
         let i = try find(segment, in: e)
         try ctx.update(e.name) { $0.segments[i].willingnessToPay = wtp }
-        var text = "Recorded for \(e.segments[i].name) (\(e.name)): acceptable range \(Format.number(wtp.low))–\(Format.number(wtp.high))"
-        if let opp = wtp.opp { text += ", OPP \(Format.number(opp))" }
-        if let idp = wtp.idp { text += ", IDP \(Format.number(idp))" }
+        func price(_ v: Double) -> String { Format.number(v, maxDecimals: 2) }
+        var text = "Recorded for \(e.segments[i].name) (\(e.name)): acceptable range \(price(wtp.low))–\(price(wtp.high))"
+        if let opp = wtp.opp { text += ", OPP \(price(opp))" }
+        if let idp = wtp.idp { text += ", IDP \(price(idp))" }
         if let n = wtp.respondents { text += ", from \(Format.count(n, "respondent"))" }
         if let s = wtp.source, s != "entered" { text += " of \(s)" }
         return text + ". `price match` judges the offerings' prices against it; `undo` takes it back."

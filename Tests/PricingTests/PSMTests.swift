@@ -237,6 +237,22 @@ import ValueCore
         #expect(b.error("price psm \(path) \(Self.columns) --record Nobody").contains("no segment named 'Nobody'"))
     }
 
+    /// --record-by keeps each group's figures (worked above in byGroup) for the segment of its
+    /// name, in one step that one undo takes back; a group without a segment changes nothing.
+    @Test func recordByGroup() {
+        let path = Files.write("record-by.csv", Self.caseA)
+        var b = Bench()
+        b.data("enterprise add Acme")
+        b.data("segment add A")
+        #expect(b.error("price psm \(path) \(Self.columns) --by Segment --record-by").contains("no segment named 'B'"))
+        #expect(b.data("segment show A")["willingness_to_pay"] == nil)
+        b.data("segment add B")
+        b.data("price psm \(path) \(Self.columns) --by Segment --record-by")
+        #expect(b.data("segment show A")["willingness_to_pay"]?["high"] == 4 && b.data("segment show B")["willingness_to_pay"]?["high"] == 6)
+        b.data("undo")
+        #expect(b.data("segment show A")["willingness_to_pay"] == nil && b.data("segment show B")["willingness_to_pay"] == nil)
+    }
+
     /// The chart: 80 columns in the terminal; SVG with every name escaped.
     @Test func chartFitsAndEscapes() {
         var a = PSMAnswers()
