@@ -148,8 +148,8 @@ public enum Judge {
                 j.missing.append(Gap("Nothing in \(name: e.name)'s offering stands apart: on no factor does it lead its competitors (\(names: d.competitors)) by \(Analyses.distinctGap) points or more.",
                                      [Supply.factorSet(e.name, factor: closest?.factor), Supply.canvas()]))
             }
-            priceMatchesValue(e, competitors: d.competitors, workspace, &j)
         }
+        priceMatchesValue(e, competitors: d.competitors, workspace, &j)
         return j
     }
 
@@ -173,7 +173,9 @@ public enum Judge {
                                      [Supply.priceMatch(e.name)]))
             }
         }
-        guard checks.isEmpty else { return }
+        // Without a recorded range, the value map judges; it needs factor scores and competitors,
+        // whose absence the step already reports.
+        guard checks.isEmpty, !e.factors.isEmpty, !competitors.isEmpty else { return }
         let measure = [Supply.pricePSM(segment: segment), Supply.priceRecord(segment: segment)]
         let rivals = Analyses.competitors(of: e, in: workspace)
         let unpriced = ([e] + rivals).filter { !$0.factors.isEmpty && ValueMap.price($0).price == nil }.map(\.name)

@@ -300,6 +300,18 @@ import Workbench
         #expect(it.challenges[0].item.remedy == "Prioritize initiatives with the highest potential impact and seek external funding.")
     }
 
+    /// A price above the segment's recorded range keeps step 2 open even before any factor is
+    /// scored (it was only judged once the canvas had scores); inside the range it is evidence.
+    @Test func step2JudgesThePriceWithoutFactors() {
+        var e = Fixture.catl()
+        e.factors = []
+        e.segments[0].willingnessToPay = WillingnessToPay(low: 60, high: 90, opp: 75)
+        #expect(judge(2, e).missing.contains { "\($0.what)".contains("above") && "\($0.what)".contains("Automakers") })
+        e.offerings[0].price = 80
+        #expect(!judge(2, e).missing.contains { "\($0.what)".contains("acceptable price range") })
+        #expect(judge(2, e).evidence.contains { "\($0)".contains("inside") })
+    }
+
     /// NPS moving away from its target keeps step 5 open, with the reason (it counted as met).
     @Test func step5OpenWhileAKPISlips() throws {
         var e = Fixture.catl()
