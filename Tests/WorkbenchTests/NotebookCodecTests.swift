@@ -199,11 +199,8 @@ import ValueCore
     }
 
     // Through Python, when `make test` provides it: the schema, and nbformat's own writer.
-    @Test func pythonNbformatWritesTheSameBytes() throws {
-        guard NotebookSupport.python != nil else {
-            print("skipped: VALUEBENCH_PYTHON is not set (make test sets it)")
-            return
-        }
+    @Test(.enabled(if: NotebookSupport.python != nil, "VALUEBENCH_PYTHON is not set (make test sets it)"))
+    func pythonNbformatWritesTheSameBytes() throws {
         for name in ["session.ipynb", "jupyterlab-edited.saved.ipynb"] {
             let path = NotebookSupport.golden.appendingPathComponent(name).path
             let (status, _, err) = try NotebookSupport.runPython(["scripts/validate_notebook.py", "--roundtrip", path])
@@ -211,28 +208,31 @@ import ValueCore
         }
     }
 
-    /// `jupyter nbconvert --to notebook --stdout F` gives F's bytes back (when nbconvert is in the
-    /// venv; `make test` installs only nbformat and jsonschema).
-    @Test func nbconvertWritesTheSameBytes() throws {
-        guard let python = NotebookSupport.python else { print("skipped: VALUEBENCH_PYTHON is not set"); return }
-        let nbconvert = URL(fileURLWithPath: python).deletingLastPathComponent().appendingPathComponent("jupyter-nbconvert").path
-        guard FileManager.default.isExecutableFile(atPath: nbconvert) else { print("skipped: nbconvert is not installed"); return }
+    /// `jupyter nbconvert --to notebook --stdout F` gives F's bytes back (`make test` installs
+    /// nbconvert in the project's venv, so this runs there).
+    static var nbconvert: String? {
+        NotebookSupport.python.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("jupyter-nbconvert").path }
+    }
+    @Test(.enabled(if: NotebookSupport.python != nil, "VALUEBENCH_PYTHON is not set (make test sets it)"))
+    func nbconvertWritesTheSameBytes() throws {
+        let nbconvert = try #require(Self.nbconvert)
+        try #require(FileManager.default.isExecutableFile(atPath: nbconvert), "nbconvert is missing from the venv (scripts/requirements.txt lists it)")
         let path = NotebookSupport.golden.appendingPathComponent("session.ipynb").path
         let (status, out, err) = try NotebookSupport.runPython([nbconvert, "--to", "notebook", "--stdout", path])
         #expect(status == 0, "\(err)")
         #expect(out == (try NotebookSupport.bytes("session.ipynb")))
     }
 
-    @Test func floatsMatchPythonRepr() throws {
-        guard NotebookSupport.python != nil else {
-            print("skipped: VALUEBENCH_PYTHON is not set (make test sets it)")
-            return
-        }
-        var generator = SystemRandomNumberGenerator()
+    @Test(.enabled(if: NotebookSupport.python != nil, "VALUEBENCH_PYTHON is not set (make test sets it)"))
+    func floatsMatchPythonRepr() throws {
+        // Random doubles from a printed seed (VALUEBENCH_SEED repeats a run).
+        let seed = ProcessInfo.processInfo.environment["VALUEBENCH_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        print("floatsMatchPythonRepr: seed \(seed) (VALUEBENCH_SEED=\(seed) repeats it)")
+        var generator = SeededGenerator(seed: seed)
         var values: [Double] = [0.1, 0.2 + 0.1, 1e15, 1e16 - 2, 9007199254740993, 4.35, 2.675, 1e-7, 0.00012345]
         for _ in 0..<20_000 {
             values.append(Double(bitPattern: generator.next()))
-            values.append(Double.random(in: 0..<1) * pow(10, Double(Int.random(in: -25...25))))
+            values.append(Double.random(in: 0..<1, using: &generator) * pow(10, Double(Int.random(in: -25...25, using: &generator))))
         }
         values = values.filter(\.isFinite)
         let input = values.map { String($0.bitPattern, radix: 16) }.joined(separator: "\n")

@@ -20,8 +20,12 @@ enum NotebookSupport {
     /// VALUEBENCH_UPDATE_GOLDEN=1 (then review and commit it).
     static func expectGolden(_ bytes: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["VALUEBENCH_UPDATE_GOLDEN"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+        if ProcessInfo.processInfo.environment["VALUEBENCH_UPDATE_GOLDEN"] == "1" {
             try Data(bytes).write(to: url)
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            Issue.record("Golden/\(name) is missing (VALUEBENCH_UPDATE_GOLDEN=1 writes it)", sourceLocation: sourceLocation)
+            return
         }
         let stored = [UInt8](try Data(contentsOf: url))
         if stored != bytes {
@@ -100,5 +104,18 @@ enum NotebookSupport {
         p.waitUntilExit()
         let errData = (try? Data(contentsOf: tmp.appendingPathExtension("err"))) ?? Data()
         return (p.terminationStatus, [UInt8](out), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// SplitMix64: a seeded generator for tests that draw random values and print their seed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
