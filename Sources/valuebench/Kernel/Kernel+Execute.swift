@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Jupyter
+import Workbench
+
+/// `execute_request`: the cell's commands, one a line, through the driver.
+extension Kernel {
+    /// The error of a command stopped by `interrupt_request`: like Ctrl-C's, it did not happen.
+    static let interruptedError = CommandError(CancellableRun.cancelled.code,
+                                               "interrupted: the command was stopped and changed nothing")
+
+    func execute(_ request: Message) {
+        let c = request.content
+        let code = c["code"]?.stringValue ?? ""
+        let silent = c["silent"]?.boolValue ?? false
+        let storeHistory = !silent && (c["store_history"]?.boolValue ?? true)
+        let stopOnError = c["stop_on_error"]?.boolValue ?? true
+        if let before = abortSentBefore {
+            if let sent = request.header["date"]?.stringValue.flatMap(HeaderMaker.seconds), sent < before {
+                reply(request, "execute_reply", ["status": "aborted", "execution_count": .int(executionCount)],
+                      on: sockets.shell, metadata: ["status": "aborted"])
+                return
+            }
+            abortSentBefore = nil
+        }
+        if storeHistory { executionCount += 1 }
+        let count = executionCount
+        if !silent { publish("execute_input", ["code": .string(code), "execution_count": .int(count)], parent: request) }
+
+        var failure: CommandError?
+        var lastPlain: String?
+        cell: for line in LogicalLines.split(code) {
+            guard let outcome = runCancellable(line.text) else { failure = Kernel.interruptedError; break }
+            driver.record(line.text, outcome)
+            switch outcome {
+            case .nothing:
+                continue
+            case let .failure(error):
+                failure = error
+                break cell
+            case let .success(output, _, requests):
+                for o in Cell.outputs(for: output, executionCount: count) {
+                    if o["output_type"]?.stringValue == "execute_result" { lastPlain = o["data"]?["text/plain"]?.stringValue }
+                    if !silent { send(o, parent: request) }
+                }
+                for r in requests {
+                    if let error = perform(r, silent: silent, parent: request) { failure = error; break cell }
+                }
+            }
+        }
+        if storeHistory { history.append((count, code, lastPlain)) }
+        guard let failure else {
+            reply(request, "execute_reply", ["status": "ok", "execution_count": .int(count), "payload": .array([]),
+                                             "user_expressions": .object([])],
+                  on: sockets.shell, metadata: ["status": "ok"])
+            return
+        }
+        let error = Cell.errorOutput(failure)
+        if !silent { send(error, parent: request) }
+        reply(request, "execute_reply", ["status": "error", "execution_count": .int(count), "ename": error["ename"]!,
+                                         "evalue": error["evalue"]!, "traceback": error["traceback"]!],
+              on: sockets.shell, metadata: ["status": "error"])
+        if stopOnError && !silent { abortSentBefore = HeaderMaker.seconds(HeaderMaker.now()) }
+    }
+
+    /// Publishes one output as the notebook writer stores it: `execute_result`, `stream` or `error`.
+    func send(_ output: JSON, parent: Message) {
+        guard let type = output["output_type"]?.stringValue, case let .object(pairs) = output else { return }
+        publish(type, .object(pairs.filter { $0.0 != "output_type" }), parent: parent)
+    }
+
+    /// Carries out what a command asked of the session (save, open, replay, note…) with the
+    /// REPL's code; what it reports is sent as stdout. Returns the error it reported, if any.
+    func perform(_ request: SessionRequest, silent: Bool, parent: Message) -> CommandError? {
+        if case .quit = request {
+            return CommandError("Refused", "quit: a Jupyter kernel is not left with quit; shut the kernel down from the notebook (Kernel › Shut Down Kernel) instead")
+        }
+        let failures = driver.failures
+        captured.text = ""
+        driver.perform(request, lineNumber: nil)
+        if !captured.text.isEmpty, !silent {
+            publish("stream", ["name": "stdout", "text": .string(captured.text)], parent: parent)
+        }
+        captured.text = ""
+        return driver.failures > failures ? driver.lastError : nil
+    }
+
+    /// Runs one command line on a worker thread while serving the control channel; nil when an
+    /// `interrupt_request` cancelled it (the session is then as it was).
+    func runCancellable(_ line: String) -> Outcome? {
+        let job = CancellableRun.Job(session: driver.session, line: line)
+        guard pipe(&job.done) == 0, CancellableRun.start(job) else { return driver.session.execute(line) }
+        interrupted = false
+        while true {
+            let ready = Poll.readable([.fd(job.done[0]), .socket(sockets.control)])
+            if ready.contains(0) {
+                driver.session = job.session
+                return job.outcome
+            }
+            if ready.contains(1) {
+                serveOne(on: sockets.control)
+                if interrupted || finished { return nil }
+            }
+        }
+    }
+}
