@@ -63,6 +63,9 @@ extension Kernel {
         reply(request, "execute_reply", ["status": "error", "execution_count": .int(count), "ename": error["ename"]!,
                                          "evalue": error["evalue"]!, "traceback": error["traceback"]!],
               on: sockets.shell, metadata: ["status": "error"])
+        // Requests sent before this moment were queued behind the failed cell: their senders
+        // had not seen the error. (By the header's date, not by arrival: this kernel fails a cell
+        // in well under a millisecond, before a "Run All" has even finished sending.)
         if stopOnError && !silent { abortSentBefore = HeaderMaker.seconds(HeaderMaker.now()) }
     }
 
