@@ -3,6 +3,10 @@ the kernel, gives the outputs it stores (text/plain and the typed JSON of each r
 and message of each error)."""
 import copy
 import pathlib
+import shutil
+import subprocess
+
+from jupyter_client.kernelspec import KernelSpecManager
 
 import nbformat
 import pytest
@@ -26,7 +30,7 @@ def essentials(outputs):
 
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
-def test_the_kernel_reproduces_the_stored_outputs(path):
+def test_the_kernel_reproduces_the_stored_outputs(path, tmp_path):
     stored = nbformat.read(path, as_version=4)
     executed = copy.deepcopy(stored)
     # allow_errors: cells tagged raises-exception are expected to fail, as the REPL recorded them.
@@ -39,3 +43,11 @@ def test_the_kernel_reproduces_the_stored_outputs(path):
         assert essentials(after.outputs) == essentials(before.outputs), f"cell {before.get('id')}: {before.source}"
         compared += 1
     assert compared > 0
+    # Jupyter stores the kernel's language_info: the same as the REPL's.
+    assert executed.metadata.language_info == stored.metadata.language_info
+    # And the REPL replays what Jupyter executed and wrote.
+    shutil.copytree(NOTEBOOKS / "data", tmp_path / "data")
+    nbformat.write(executed, tmp_path / path.name)
+    binary = KernelSpecManager().get_kernel_spec("valuebench").argv[0]
+    replay = subprocess.run([binary, "-c", f"replay {path.name}"], cwd=tmp_path, capture_output=True, text=True)
+    assert replay.returncode == 0, replay.stdout + replay.stderr
