@@ -67,13 +67,21 @@ public final class KernelSockets: @unchecked Sendable {
         }
     }
 
+    /// Closes the sockets once what was sent has gone out (up to their one-second linger), so
+    /// that a `shutdown_reply` reaches the client before the process exits.
+    public func close() {
+        for s in [shell, control, iopub, stdin] { s.close() }
+        _ = ck_zmq_ctx_term(context)
+    }
+
     /// Echoes every heartbeat back to its sender, for ever (zmq_proxy of the socket to itself).
     private func startHeartbeat() {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(heartbeat).toOpaque()
         pthread_create(&thread, nil, { raw in
             let socket = Unmanaged<Socket>.fromOpaque(raw!).takeRetainedValue()
-            _ = ck_zmq_proxy(socket.raw, socket.raw, nil)
+            _ = ck_zmq_proxy(socket.raw, socket.raw, nil)  // returns when the context ends
+            socket.close()
             return nil
         }, context)
         pthread_detach(thread)

@@ -48,8 +48,9 @@ public final class Socket: @unchecked Sendable {
         var message = zmq_msg_t()
         while true {
             _ = ck_zmq_msg_init(&message)
-            var n = ck_zmq_msg_recv(&message, raw, wait || !frames.isEmpty ? 0 : ZMQ_DONTWAIT)
-            while n < 0 && ck_zmq_errno() == EINTR { n = ck_zmq_msg_recv(&message, raw, 0) }
+            let flags = wait || !frames.isEmpty ? 0 : ZMQ_DONTWAIT
+            var n = ck_zmq_msg_recv(&message, raw, flags)
+            while n < 0 && ck_zmq_errno() == EINTR { n = ck_zmq_msg_recv(&message, raw, flags) }
             if n < 0 { ck_zmq_msg_close(&message); return nil }
             let data = ck_zmq_msg_data(&message)
             let size = ck_zmq_msg_size(&message)

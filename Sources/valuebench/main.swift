@@ -97,6 +97,13 @@ struct ValueBench: ParsableCommand {
 setlocale(LC_ALL, "")
 signal(SIGPIPE, SIG_IGN)
 HugePages.reserveHeap()
+// How Jupyter starts the kernel (kernel.json's argv), taken without ArgumentParser: a client
+// connecting before the sockets are bound waits out ZeroMQ's 100 ms reconnect interval, so
+// every millisecond before the bind counts.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "kernel", CommandLine.arguments[2] == "-f" {
+    KernelCommand.start(connectionFile: CommandLine.arguments[3])
+}
+
 /// `valuebench kernel …` is the Jupyter kernel's command; anything else is the workbench's.
 /// (Declared as a subcommand, "kernel" would be taken for the FILE argument.)
 let root: any ParsableCommand.Type = CommandLine.arguments.dropFirst().first == "kernel" ? KernelCommand.self : ValueBench.self

@@ -23,18 +23,23 @@ struct KernelCommand: ParsableCommand {
         guard let path = connectionFile else {
             throw ValidationError("a kernel is started by Jupyter with -f CONNECTION_FILE; to make it known to Jupyter, run `valuebench kernel install --user`")
         }
-        let connection: Connection
+        KernelCommand.start(connectionFile: path)
+    }
+
+    /// Runs the kernel until a `shutdown_request`, then exits (status 2 when the connection
+    /// file or the sockets fail).
+    static func start(connectionFile path: String) -> Never {
         let kernel: Kernel
         do {
-            connection = try Connection(json: JSON.parse(bytes: LocalFileAccess().read(path)))
-            kernel = try Kernel(connection: connection)
+            kernel = try Kernel(connection: Connection(json: JSON.parse(bytes: LocalFileAccess().read(path))))
         } catch {
             OutputStream.stderr.write("error: kernel: \(path): \(error)\n")
-            throw ExitCode(2)
+            Glibc.exit(2)
         }
         // Jupyter sends SIGINT to a whole process group at times; interrupts come as messages.
         signal(SIGINT, SIG_IGN)
         kernel.run()
+        kernel.sockets.close()
         OutputStream.stderr.flush()
         // As the REPL does: leave without tearing the workspace down.
         Glibc.exit(0)
