@@ -17,10 +17,10 @@ trap 'rm -rf "$tmp"' EXIT
 export JUPYTER_PATH="$tmp/share/jupyter:$root/.venv/share/jupyter" JUPYTER_RUNTIME_DIR="$tmp/runtime"
 cd "$tmp"
 "$python" - <<'PY'
-import statistics, sys, time
+import os, statistics, sys, time
 from jupyter_client.manager import KernelManager
 
-STARTS, REQUESTS = 5, 1000
+STARTS, REQUESTS = 9, 1000
 
 def start(name):
     t = time.perf_counter()
@@ -52,6 +52,10 @@ def rss_mb(km):
             return int(line.split()[1]) / 1024
 
 def measure(name, code):
+    # One start first, not counted: jupyter_client's own first-time work (entry points,
+    # provisioners) is not the kernel's.
+    _, km, kc = start(name)
+    kc.stop_channels(); km.shutdown_kernel(now=True)
     starts = []
     for _ in range(STARTS):
         s, km, kc = start(name)
@@ -65,15 +69,17 @@ def measure(name, code):
     time.sleep(0.5)
     rss = rss_mb(km)
     kc.stop_channels(); km.shutdown_kernel(now=True)
-    return statistics.median(starts), statistics.median(trips), trips[int(len(trips) * 0.9)], rss
+    return statistics.median(starts), statistics.median(trips), trips[int(len(trips) * 0.9)], rss, min(starts)
 
 vb = measure("valuebench", "set format table")
 py = measure("python3", "x = 1")
 print(f"{'':28}{'valuebench':>12}{'ipykernel':>12}{'ratio':>8}")
-print(f"{'start to kernel_info_reply':28}{vb[0]*1000:>9.1f} ms{py[0]*1000:>9.1f} ms{py[0]/vb[0]:>7.1f}x   (target ≤ 100 ms)")
+print(f"{'start to kernel_info_reply':28}{vb[0]*1000:>9.1f} ms{py[0]*1000:>9.1f} ms{py[0]/vb[0]:>7.1f}x   (target ≤ 100 ms, median of {STARTS})")
+print(f"{'  fastest start':28}{vb[4]*1000:>9.1f} ms{py[4]*1000:>9.1f} ms        (a client that connects before the kernel has bound waits out ZeroMQ's 100 ms reconnect interval)")
 print(f"{'execute round trip, median':28}{vb[1]*1000:>9.3f} ms{py[1]*1000:>9.3f} ms{py[1]/vb[1]:>7.1f}x   (target ≤ 1 ms, {REQUESTS} requests)")
 print(f"{'execute round trip, p90':28}{vb[2]*1000:>9.3f} ms{py[2]*1000:>9.3f} ms")
 print(f"{'idle RSS':28}{vb[3]:>9.1f} MB{py[3]:>9.1f} MB{py[3]/vb[3]:>7.1f}x   (target ≤ 30 MB)")
+print(f"load average while measuring: {open('/proc/loadavg').read().split()[0]} on {os.cpu_count()} cores")
 ok = vb[0] <= 0.1 and vb[1] <= 0.001 and vb[3] <= 30
 print("kernel: " + ("all targets met" if ok else "TARGET MISSED"))
 sys.exit(0 if ok else 1)

@@ -38,16 +38,21 @@ static void *open_first(const char *const *names) {
     return NULL;
 }
 
+static const char *const zmqNames[] = {"libzmq.so.5", "libzmq.so", "libzmq.5.dylib", "libzmq.dylib", NULL};
+static const char *const cryptoNames[] = {"libcrypto.so.3", "libcrypto.so", "libcrypto.3.dylib", "libcrypto.dylib", NULL};
+
 int ckernel_load(char *error, size_t size) {
-    static const char *const zmqNames[] = {"libzmq.so.5", "libzmq.so", "libzmq.5.dylib", "libzmq.dylib", NULL};
-    static const char *const cryptoNames[] = {"libcrypto.so.3", "libcrypto.so", "libcrypto.3.dylib", "libcrypto.dylib", NULL};
     void *zmq = open_first(zmqNames);
     if (!zmq) { snprintf(error, size, "cannot load libzmq (apt install libzmq3-dev): %s", dlerror()); return -1; }
-    void *crypto = open_first(cryptoNames);
-    if (!crypto) { snprintf(error, size, "cannot load libcrypto (apt install libssl-dev): %s", dlerror()); return -1; }
 #define LOOKUP(ret, name, args) \
     if (!(*(void **)&p_##name = dlsym(zmq, #name))) { snprintf(error, size, "libzmq has no %s", #name); return -1; }
     ZMQ_FUNCTIONS(LOOKUP)
+    return 0;
+}
+
+int ckernel_load_crypto(char *error, size_t size) {
+    void *crypto = open_first(cryptoNames);
+    if (!crypto) { snprintf(error, size, "cannot load libcrypto (apt install libssl-dev): %s", dlerror()); return -1; }
     *(void **)&p_EVP_sha256 = dlsym(crypto, "EVP_sha256");
     *(void **)&p_HMAC = dlsym(crypto, "HMAC");
     *(void **)&p_CRYPTO_memcmp = dlsym(crypto, "CRYPTO_memcmp");

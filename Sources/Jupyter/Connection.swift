@@ -41,9 +41,10 @@ public final class KernelSockets: @unchecked Sendable {
     let heartbeat: Socket
     let context: UnsafeMutableRawPointer
 
-    /// Loads libzmq and libcrypto, then binds every channel.
+    /// Loads libzmq, binds every channel (control and shell first: what a client asks first),
+    /// then loads libcrypto for the signatures.
     public init(_ c: Connection) throws {
-        try KernelSockets.loadLibraries()
+        try KernelSockets.load(ckernel_load)
         guard let ctx = ck_zmq_ctx_new() else { throw SocketError("zmq_ctx_new") }
         context = ctx
         shell = try Socket(context: ctx, kind: .router)
@@ -51,18 +52,24 @@ public final class KernelSockets: @unchecked Sendable {
         iopub = try Socket(context: ctx, kind: .publish)
         stdin = try Socket(context: ctx, kind: .router)
         heartbeat = try Socket(context: ctx, kind: .router)
-        try heartbeat.bind(c.endpoint(c.heartbeatPort))
-        try shell.bind(c.endpoint(c.shellPort))
         try control.bind(c.endpoint(c.controlPort))
+        try shell.bind(c.endpoint(c.shellPort))
         try iopub.bind(c.endpoint(c.iopubPort))
         try stdin.bind(c.endpoint(c.stdinPort))
+        try heartbeat.bind(c.endpoint(c.heartbeatPort))
         startHeartbeat()
+        try KernelSockets.load(ckernel_load_crypto)
     }
 
-    /// Opens the libraries (once); throws what is missing.
+    /// Opens libzmq and libcrypto (tests that sign without sockets); throws what is missing.
     public static func loadLibraries() throws {
+        try load(ckernel_load)
+        try load(ckernel_load_crypto)
+    }
+
+    static func load(_ loader: (UnsafeMutablePointer<CChar>?, Int) -> Int32) throws {
         var message = [CChar](repeating: 0, count: 512)
-        guard ckernel_load(&message, message.count) == 0 else {
+        guard loader(&message, message.count) == 0 else {
             throw SocketError(message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
     }

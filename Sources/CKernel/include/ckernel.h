@@ -9,8 +9,11 @@
 #include <stddef.h>
 #include <zmq.h>
 
-/// Opens libzmq and libcrypto; 0 on success, else -1 with a message in `error`.
+/// Opens libzmq; 0 on success, else -1 with a message in `error`.
 int ckernel_load(char *error, size_t size);
+/// Opens libcrypto (after the sockets are bound: a client that connects before the bind waits
+/// out ZeroMQ's reconnect interval); 0 on success, else -1 with a message in `error`.
+int ckernel_load_crypto(char *error, size_t size);
 
 void *ck_zmq_ctx_new(void);
 int ck_zmq_ctx_term(void *context);
