@@ -67,10 +67,12 @@ def test_silent_publishes_nothing_and_counts_nothing(kc):
     assert last["content"]["history"][-1][2] == "set format table"
 
 
-def test_quit_is_refused_with_a_sentence(kc):
-    reply, outs = execute(kc, "quit")
+@pytest.mark.parametrize("line", ["quit", "exit"])
+def test_quit_is_refused_with_a_sentence(kc, line):
+    reply, outs = execute(kc, line)
     assert reply["status"] == "error"
-    assert "shut" in reply["evalue"] and "kernel" in reply["evalue"]
+    assert reply["ename"] == "Refused"
+    assert "shut the kernel down" in reply["evalue"]
     reply, _ = execute(kc, "help")
     assert reply["status"] == "ok"
 

@@ -12,6 +12,15 @@ extension Kernel {
     static let interruptedError = CommandError(CancellableRun.cancelled.code,
                                                "interrupted: the command was stopped and changed nothing")
 
+    /// `quit` (and `exit`, which Python users type) in a kernel.
+    static let leaveRefused = CommandError("Refused", "a Jupyter kernel is not left with quit or exit; shut the kernel down from the notebook (Kernel › Shut Down Kernel) instead")
+
+    /// Whether the line is `exit` alone: not a workbench command, but what leaves other kernels.
+    static func isExit(_ line: String) -> Bool {
+        guard let tokens = try? Tokenizer.tokenize(line), tokens.count == 1 else { return false }
+        return tokens[0].text.lowercased() == "exit"
+    }
+
     func execute(_ request: Message) {
         let c = request.content
         let code = c["code"]?.stringValue ?? ""
@@ -33,6 +42,7 @@ extension Kernel {
         var failure: CommandError?
         var lastPlain: String?
         cell: for line in LogicalLines.split(code) {
+            if Kernel.isExit(line.text) { failure = Kernel.leaveRefused; break }
             guard let outcome = runCancellable(line.text) else { failure = Kernel.interruptedError; break }
             driver.record(line.text, outcome)
             switch outcome {
@@ -78,9 +88,7 @@ extension Kernel {
     /// Carries out what a command asked of the session (save, open, replay, note…) with the
     /// REPL's code; what it reports is sent as stdout. Returns the error it reported, if any.
     func perform(_ request: SessionRequest, silent: Bool, parent: Message) -> CommandError? {
-        if case .quit = request {
-            return CommandError("Refused", "quit: a Jupyter kernel is not left with quit; shut the kernel down from the notebook (Kernel › Shut Down Kernel) instead")
-        }
+        if case .quit = request { return Kernel.leaveRefused }
         let failures = driver.failures
         captured.text = ""
         driver.perform(request, lineNumber: nil)
