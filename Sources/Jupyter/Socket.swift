@@ -17,7 +17,8 @@ public struct SocketError: Error, CustomStringConvertible {
 public final class Socket: @unchecked Sendable {
     public let raw: UnsafeMutableRawPointer
 
-    public enum Kind: Int32 { case router = 6, publish = 1, reply = 4, dealer = 5, subscribe = 2, request = 3 }
+    /// The kinds a kernel binds (ZMQ_ROUTER, ZMQ_PUB).
+    public enum Kind: Int32 { case router = 6, publish = 1 }
 
     init(context: UnsafeMutableRawPointer, kind: Kind) throws {
         guard let s = ck_zmq_socket(context, kind.rawValue) else { throw SocketError("zmq_socket") }
@@ -29,8 +30,6 @@ public final class Socket: @unchecked Sendable {
     public func bind(_ endpoint: String) throws {
         guard ck_zmq_bind(raw, endpoint) == 0 else { throw SocketError("bind \(endpoint)") }
     }
-
-    public func subscribeAll() { _ = ck_zmq_setsockopt(raw, ZMQ_SUBSCRIBE, nil, 0) }
 
     /// Sends the frames as one multipart message.
     public func send(_ frames: [[UInt8]]) {

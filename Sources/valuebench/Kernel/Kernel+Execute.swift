@@ -27,13 +27,10 @@ extension Kernel {
         let silent = c["silent"]?.boolValue ?? false
         let storeHistory = !silent && (c["store_history"]?.boolValue ?? true)
         let stopOnError = c["stop_on_error"]?.boolValue ?? true
-        if let before = abortSentBefore {
-            if let sent = request.header["date"]?.stringValue.flatMap(HeaderMaker.seconds), sent < before {
-                reply(request, "execute_reply", ["status": "aborted", "execution_count": .int(executionCount)],
-                      on: sockets.shell, metadata: ["status": "aborted"])
-                return
-            }
-            abortSentBefore = nil
+        if queuedBehindError(request) {
+            reply(request, "execute_reply", ["status": "aborted", "execution_count": .int(executionCount)],
+                  on: sockets.shell, metadata: ["status": "aborted"])
+            return
         }
         if storeHistory { executionCount += 1 }
         let count = executionCount
@@ -77,6 +74,16 @@ extension Kernel {
         // had not seen the error. (By the header's date, not by arrival: this kernel fails a cell
         // in well under a millisecond, before a "Run All" has even finished sending.)
         if stopOnError && !silent { abortSentBefore = HeaderMaker.seconds(HeaderMaker.now()) }
+    }
+
+    /// Whether `request` was sent before the cell that last failed with `stop_on_error` had
+    /// failed: it was queued behind it, and is to be aborted. The first request sent after
+    /// the failure ends the aborting.
+    func queuedBehindError(_ request: Message) -> Bool {
+        guard let before = abortSentBefore else { return false }
+        if let sent = request.header["date"]?.stringValue.flatMap(HeaderMaker.seconds), sent < before { return true }
+        abortSentBefore = nil
+        return false
     }
 
     /// Publishes one output as the notebook writer stores it: `execute_result`, `stream` or `error`.
