@@ -88,8 +88,9 @@ enum LogicalLines {
     }
 
     static func split(_ text: String) -> [Line] {
-        let source = ListLines(text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // By bytes: "\r\n" is one Character, which a split on "\n" would not cut.
+        let source = ListLines(text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
         })
         var lines: [Line] = []
         while var line = source.readLine(prompt: "") {
