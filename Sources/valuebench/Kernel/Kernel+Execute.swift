@@ -106,21 +106,27 @@ extension Kernel {
         return driver.failures > failures ? driver.lastError : nil
     }
 
-    /// Runs one command line on a worker thread while serving the control channel; nil when an
-    /// `interrupt_request` cancelled it (the session is then as it was).
+    /// Runs one command line on the worker thread while serving the control channel; nil when
+    /// an `interrupt_request` cancelled it (the session is then as it was).
     func runCancellable(_ line: String) -> Outcome? {
-        let job = CancellableRun.Job(session: driver.session, line: line)
-        guard pipe(&job.done) == 0, CancellableRun.start(job) else { return driver.session.execute(line) }
+        if worker == nil { worker = KernelWorker() }
+        guard let worker else { return driver.session.execute(line) }
+        worker.run(line, on: driver.session)
         interrupted = false
         while true {
-            let ready = Poll.readable([.fd(job.done[0]), .socket(sockets.control)])
+            let ready = Poll.readable([.fd(worker.doneFD), .socket(sockets.control)])
             if ready.contains(0) {
-                driver.session = job.session
-                return job.outcome
+                let (session, outcome) = worker.result()
+                driver.session = session
+                return outcome
             }
             if ready.contains(1) {
                 serveOne(on: sockets.control)
-                if interrupted || finished { return nil }
+                if interrupted || finished {
+                    worker.abandon()
+                    self.worker = nil
+                    return nil
+                }
             }
         }
     }

@@ -10,7 +10,7 @@ import Workbench
 /// Driver and Session as the REPL and `replay`, reached over the five ZeroMQ channels.
 ///
 /// One thread owns the shell, control, iopub and stdin sockets. A command runs on a worker
-/// thread (CancellableRun's, on a copy of the session) while this thread keeps serving the
+/// thread (on a copy of the session, as CancellableRun's) while this thread keeps serving the
 /// control channel, so `interrupt_request` cancels it as Ctrl-C does in the REPL: the copy is
 /// dropped, the workspace is as before. The heartbeat echoes on a thread of its own.
 final class Kernel {
@@ -27,6 +27,8 @@ final class Kernel {
     /// After a cell failed with `stop_on_error`: execute requests sent before this time (they
     /// were queued behind it) are answered "aborted".
     var abortSentBefore: Double?
+    /// The thread commands run on (a new one after an interrupt).
+    var worker: KernelWorker?
     /// Set by an `interrupt_request` that arrives while a command runs.
     var interrupted = false
     var finished = false

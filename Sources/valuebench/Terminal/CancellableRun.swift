@@ -58,9 +58,8 @@ enum CancellableRun {
         return .failure(cancelled)
     }
 
-    /// Starts the worker (detached, with a large stack for deep analyses); it writes a byte to
-    /// `job.done[1]` when the outcome is in (the Jupyter kernel waits on it too).
-    static func start(_ job: Job) -> Bool {
+    /// Starts the worker (detached, with a large stack for deep analyses).
+    private static func start(_ job: Job) -> Bool {
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
