@@ -31,13 +31,14 @@ public enum Wire {
     public static let delimiter = Array("<IDS|MSG>".utf8)
 
     /// Reads a message from its frames, checking the signature first: nothing of a message
-    /// with a wrong signature is parsed.
-    public static func decode(_ frames: [[UInt8]], signer: Signer) throws -> Message {
+    /// with a wrong signature is parsed. With `seen`, a signature received before is refused.
+    public static func decode(_ frames: [[UInt8]], signer: Signer, seen: SeenSignatures? = nil) throws -> Message {
         guard let d = frames.firstIndex(of: delimiter) else { throw WireError.noDelimiter }
         let rest = frames.count - d - 1
         guard rest >= 5 else { throw WireError.tooFewFrames(rest) }
         let parts = Array(frames[(d + 2)...(d + 5)])
         guard signer.verify(frames[d + 1], parts) else { throw WireError.badSignature }
+        if let seen, signer.isSigning, !seen.insert(frames[d + 1]) { throw WireError.duplicateSignature }
         func json(_ bytes: [UInt8], _ name: String) throws -> JSON {
             do { return try JSON.parse(bytes: bytes) } catch { throw WireError.badJSON("\(name): \(error)") }
         }

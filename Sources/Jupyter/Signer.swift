@@ -44,11 +44,38 @@ public struct Signer: Sendable {
     }
 }
 
+/// The signatures of the messages received, so that a message captured and sent again is
+/// refused, as jupyter_client's `Session` refuses one ("duplicate signature"). Keeps the last
+/// `capacity` signatures.
+public final class SeenSignatures: @unchecked Sendable {
+    private var seen = Set<[UInt8]>()
+    private var order: [[UInt8]] = []
+    private var next = 0
+    let capacity: Int
+
+    public init(capacity: Int = 1 << 16) { self.capacity = capacity }
+
+    /// Records `signature`; false when it was seen before (an empty one, unsigned, always passes).
+    public func insert(_ signature: [UInt8]) -> Bool {
+        guard !signature.isEmpty else { return true }
+        guard seen.insert(signature).inserted else { return false }
+        if order.count < capacity {
+            order.append(signature)
+        } else {
+            seen.remove(order[next])
+            order[next] = signature
+            next = (next + 1) % capacity
+        }
+        return true
+    }
+}
+
 /// Why frames could not be taken as a message.
 public enum WireError: Error, Equatable, CustomStringConvertible {
     case noDelimiter
     case tooFewFrames(Int)
     case badSignature
+    case duplicateSignature
     case badJSON(String)
     case unsupportedScheme(String)
 
@@ -57,6 +84,7 @@ public enum WireError: Error, Equatable, CustomStringConvertible {
         case .noDelimiter: return "no <IDS|MSG> delimiter"
         case let .tooFewFrames(n): return "\(n) frames after the delimiter (a message has at least 5)"
         case .badSignature: return "bad signature"
+        case .duplicateSignature: return "duplicate signature (a message sent again)"
         case let .badJSON(what): return "malformed JSON: \(what)"
         case let .unsupportedScheme(s): return "signature scheme \(s) is not supported (hmac-sha256 is)"
         }

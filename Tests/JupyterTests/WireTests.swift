@@ -44,6 +44,17 @@ import Workbench
         #expect(throws: WireError.badSignature) { try Wire.decode(frames, signer: signer) }
     }
 
+    @Test func aMessageSentAgainIsRefused() throws {
+        let signer = try Signer(key: "a-secret")
+        let seen = SeenSignatures(capacity: 2)
+        let frames = Wire.encode(Message(header: ["msg_id": "1"], content: [:]), signer: signer)
+        _ = try Wire.decode(frames, signer: signer, seen: seen)
+        #expect(throws: WireError.duplicateSignature) { try Wire.decode(frames, signer: signer, seen: seen) }
+        // Only the last `capacity` signatures are kept.
+        for id in ["2", "3"] { _ = try Wire.decode(Wire.encode(Message(header: ["msg_id": .string(id)], content: [:]), signer: signer), signer: signer, seen: seen) }
+        _ = try Wire.decode(frames, signer: signer, seen: seen)
+    }
+
     @Test func framingErrors() throws {
         let signer = try Signer(key: "")
         #expect(throws: WireError.noDelimiter) { try Wire.decode([[1], [2]], signer: signer) }

@@ -108,6 +108,23 @@ def test_a_message_with_a_bad_signature_is_not_run(tmp_path):
     assert "bad signature" in log.read_text()
 
 
+def test_a_message_sent_again_is_not_run(tmp_path):
+    log = tmp_path / "stderr.txt"
+    with open(log, "w") as err, kernel(cwd=tmp_path, stderr=err) as (_, kc):
+        msg = kc.session.msg("execute_request", {"code": 'enterprise add "Once"', "silent": False,
+                                                 "store_history": True, "user_expressions": {},
+                                                 "allow_stdin": False, "stop_on_error": True})
+        stream = kc.shell_channel.socket
+        frames = kc.session.serialize(msg)
+        stream.send_multipart(frames)
+        assert shell_reply(kc, msg["header"]["msg_id"])["content"]["status"] == "ok"
+        stream.send_multipart(frames)  # the same bytes, signature and all
+        time.sleep(0.5)
+        reply, outs = execute(kc, "enterprise list --json")
+        assert [e["name"] for e in outs[-1][1]["data"]["application/vnd.valuebench+json"]] == ["Once"]
+    assert "duplicate signature" in log.read_text()
+
+
 def test_restart_gives_a_fresh_workspace(tmp_path):
     with kernel(cwd=tmp_path) as (km, kc):
         execute(kc, 'enterprise add "Before restart"')

@@ -17,6 +17,8 @@ final class Kernel {
     let sockets: KernelSockets
     let signer: Signer
     let headers = HeaderMaker()
+    /// Signatures received so far: a message sent again is dropped.
+    let seen = SeenSignatures()
     let driver: Driver
     /// What the driver writes (status lines, replay's report, errors of session commands).
     let captured = Captured()
@@ -58,12 +60,12 @@ final class Kernel {
     }
 
     /// Receives and handles one message from `socket`; a message that fails its signature
-    /// check or does not parse is logged to stderr and dropped.
+    /// check, comes again, or does not parse is logged to stderr and dropped.
     func serveOne(on socket: Socket) {
         guard let frames = socket.receive(wait: false) else { return }
         let message: Message
         do {
-            message = try Wire.decode(frames, signer: signer)
+            message = try Wire.decode(frames, signer: signer, seen: seen)
         } catch {
             OutputStream.stderr.write("valuebench kernel: dropped a message on the \(socket === sockets.control ? "control" : "shell") channel: \(error)\n")
             return
