@@ -78,7 +78,9 @@ extension Kernel {
         var rest = String.UnicodeScalarView()
         rest.append(contentsOf: scalars[end...].prefix { $0 != "\n" })
         let line = prefix + String(rest)
-        let tokens = Tokenizer.partial(line).tokens
+        var tokens = Tokenizer.partial(line).tokens
+        // `help enterprise add`: the command asked about.
+        if tokens.count > 1, tokens[0].text.lowercased() == "help" { tokens.removeFirst() }
         guard !tokens.isEmpty, let (spec, _) = try? driver.session.registry.match(tokens) else {
             return ["status": "ok", "found": false, "data": .object([]), "metadata": .object([])]
         }
