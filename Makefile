@@ -5,7 +5,7 @@ BIN_RELEASE = .build/release/valuebench
 VENV        = .venv
 EXAMPLE    ?= notebooks/tour.ipynb
 
-.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check clean
+.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check clean
 
 ## Set-up: Debian packages (libedit for the line editor, tmux for the terminal tests) and a
 ## Python venv with the notebook validators. Idempotent; does nothing when all is there.
@@ -35,6 +35,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	VALUEBENCH_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory notebooks-check
+	$(MAKE) --no-print-directory kernel-check
 
 ## Regenerates every example notebook from its script in notebooks/src (NAMES="catl tour" for some).
 notebooks: build
@@ -43,6 +44,19 @@ notebooks: build
 ## Replays every example notebook and checks it against the nbformat 4.5 schema.
 notebooks-check: build venv
 	@scripts/check-notebooks.sh $(BIN_DEBUG) $(VENV)/bin/python3 notebooks/*.ipynb
+
+## Makes the Jupyter kernel known to this user's Jupyter (then: `jupyter lab notebooks/`).
+kernel: build
+	$(BIN_DEBUG) kernel install --user
+
+## The Jupyter kernel tested with the ecosystem's tools (jupyter_kernel_test, nbclient, nbval),
+## installed into a temporary prefix (never the user's own Jupyter folders).
+kernel-check: build venv
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN_DEBUG) kernel install --prefix "$$tmp" > /dev/null && \
+	export JUPYTER_PATH="$$tmp/share/jupyter" JUPYTER_DATA_DIR="$$tmp/data" JUPYTER_RUNTIME_DIR="$$tmp/runtime" && \
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider tests/kernel && \
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider --nbval notebooks/
 
 ## Speed targets from the issues, measured on a release build.
 bench: release venv

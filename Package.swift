@@ -39,10 +39,15 @@ var targets: [Target] = [
     // Exact all-k-nearest-neighbours for `diff nearest`: a k-d tree walked by blocks of queries,
     // SIMD leaf scans (AVX-512 VNNI, AVX2 or baseline, chosen at run time).
     .target(name: "CNearest", cSettings: [.unsafeFlags(["-O3"])]),
-    // The executable: terminal, files, signals, process flags. The only place that prints.
+    // libzmq and libcrypto for the Jupyter kernel, opened with dlopen when a kernel starts (so the
+    // REPL does not load them), behind functions with their signatures.
+    .target(name: "CKernel", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    // The Jupyter wire protocol: connection files, signed multipart messages, the five sockets.
+    .target(name: "Jupyter", dependencies: ["CKernel", "Workbench"]),
+    // The executable: terminal, files, signals, process flags, the Jupyter kernel. The only place that prints.
     .executableTarget(
         name: "valuebench",
-        dependencies: ["ValueCore", "Workbench", "CLibEdit",
+        dependencies: ["ValueCore", "Workbench", "CLibEdit", "Jupyter",
                        .product(name: "ArgumentParser", package: "swift-argument-parser")]
             + plugins.map { .target(name: $0) },
         plugins: ["RegisterPlugins"]),
@@ -55,6 +60,7 @@ var targets: [Target] = [
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore"] + plugins.map { .target(name: $0) },
                 resources: [.copy("Golden")], plugins: ["RegisterPlugins"]),
     .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
+    .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "Workbench"]),
 ]
 /// Data files beside a plugin's tests that are read by path, not built (e.g. KPI's CSV fixtures).
 let pluginTestExcludes: [String: [String]] = [

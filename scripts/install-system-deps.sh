@@ -3,6 +3,8 @@
 set -euo pipefail
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
+pkg-config --exists libzmq 2>/dev/null || need+=(libzmq3-dev pkg-config)    # the Jupyter kernel's sockets
+pkg-config --exists libcrypto 2>/dev/null || need+=(libssl-dev pkg-config)   # its HMAC-SHA256 signatures
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)  # peak memory in Benchmarks/kpi.sh

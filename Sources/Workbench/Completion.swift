@@ -57,20 +57,32 @@ public struct Completer: Sendable {
 
     /// Completes the word that ends at the end of `prefix` (the line up to the cursor).
     public func complete(_ prefix: String) -> Completion {
+        let (start, typed, word, candidates) = wordAndCandidates(prefix)
+        return Completer.build(start: start, typed: typed, word: word, candidates: candidates)
+    }
+
+    /// The same candidates as `complete`, each as the whole text that replaces the word from
+    /// `start` (a byte offset) to the end of `prefix`: quoted when needed, with its folder.
+    /// For front ends that list every match themselves (the Jupyter kernel's `complete_reply`).
+    public func matches(_ prefix: String) -> (start: Int, values: [String]) {
+        let (start, _, _, candidates) = wordAndCandidates(prefix)
+        return (start, candidates.map { $0.complete ? Completer.quoteValue($0.value) : Completer.quoteOpen($0.value) })
+    }
+
+    private func wordAndCandidates(_ prefix: String) -> (start: Int, typed: String, word: String, candidates: [Candidate]) {
         let (tokens, endsInWord) = Tokenizer.partial(prefix)
         let length = prefix.utf8.count
         // Not in a word and not after a blank: the cursor is inside a comment.
         if !endsInWord, let last = prefix.utf8.last, !(last == 0x20 || last == 0x09) {
-            return Completion(start: length, typed: "", replacement: "", candidates: [])
+            return (length, "", "", [])
         }
         let current = endsInWord ? tokens.last : nil
         let start = current?.offset ?? length
         let typedRaw = String(decoding: Array(prefix.utf8)[start...], as: UTF8.self)
         let word = current?.text ?? ""
         let before = endsInWord ? Array(tokens.dropLast()) : tokens
-        var candidates = self.candidates(before: before, word: word, wordQuoted: current?.quoted ?? false)
-        candidates = Completer.matching(candidates, word)
-        return Completer.build(start: start, typed: typedRaw, word: word, candidates: candidates)
+        let candidates = self.candidates(before: before, word: word, wordQuoted: current?.quoted ?? false)
+        return (start, typedRaw, word, Completer.matching(candidates, word))
     }
 
     // MARK: What may come here

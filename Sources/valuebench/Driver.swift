@@ -24,6 +24,8 @@ final class Driver {
     var options: Options
     /// Commands that failed so far.
     private(set) var failures = 0
+    /// The last error reported (the Jupyter kernel sends it as an `error` message).
+    private(set) var lastError: CommandError?
     /// Set by `quit`, or by `--bail` after an error.
     private(set) var finished = false
     /// The notebook the session is recorded into (Driver+Notebooks.swift).
@@ -96,6 +98,7 @@ final class Driver {
 
     func report(_ error: CommandError, lineNumber: Int?) {
         failures += 1
+        lastError = error
         out.flush()
         let prefix = options.colorErrors ? "\u{1B}[31merror:\u{1B}[0m" : "error:"
         if options.numberErrors, let n = lineNumber {

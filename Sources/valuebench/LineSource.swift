@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Workbench
 
 /// Where command lines come from: libedit on a terminal, a pipe or file otherwise, or a list
 /// (`-c`, tests). `nil` means the input is over.
@@ -74,5 +75,33 @@ final class ListLines: LineSource {
         guard index < lines.count else { return nil }
         defer { index += 1 }
         return lines[index]
+    }
+}
+
+/// A text's command lines as `Driver.run` reads them from a script: one a line, and a line
+/// ending with `\` continues on the next (the `\` dropped). For the Jupyter kernel's cells.
+enum LogicalLines {
+    struct Line: Equatable {
+        var text: String
+        /// Ends with a continuing `\` that no line followed.
+        var continues = false
+    }
+
+    static func split(_ text: String) -> [Line] {
+        // By bytes: "\r\n" is one Character, which a split on "\n" would not cut.
+        let source = ListLines(text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        })
+        var lines: [Line] = []
+        while var line = source.readLine(prompt: "") {
+            var open = false
+            while Tokenizer.continues(line) {
+                line.removeLast()
+                guard let more = source.readLine(prompt: "") else { open = true; break }
+                line += more
+            }
+            lines.append(Line(text: line, continues: open))
+        }
+        return lines
     }
 }

@@ -10,14 +10,25 @@ final class OutputStream: @unchecked Sendable {
     private var buffer: [UInt8] = []
     /// Flush after every write (a terminal), or only when the buffer fills (a pipe or file).
     var autoFlush: Bool
+    /// Where text goes instead of a file descriptor (the Jupyter kernel collects it for a message).
+    private let sink: ((String) -> Void)?
 
     init(fd: Int32, autoFlush: Bool) {
         self.fd = fd
         self.autoFlush = autoFlush
+        sink = nil
         buffer.reserveCapacity(1 << 16)
     }
 
+    /// A stream that hands every write to `sink` (its `fd` is -1).
+    init(sink: @escaping (String) -> Void) {
+        fd = -1
+        autoFlush = true
+        self.sink = sink
+    }
+
     func write(_ s: String) {
+        if let sink { sink(s); return }
         buffer.append(contentsOf: s.utf8)
         if autoFlush || buffer.count >= 1 << 16 { flush() }
     }

@@ -23,6 +23,7 @@ struct ValueBench: ParsableCommand {
             An interactive session keeps a journal under $XDG_STATE_HOME/valuebench (default \
             ~/.local/state/valuebench); after a crash, the next start offers to recover it \
             (VALUEBENCH_RECOVER=yes|no answers without asking).
+            Jupyter: `valuebench kernel install --user` makes this binary a Jupyter kernel.
             """)
 
     @Argument(help: "A script (.vbench) to run, or a notebook (.ipynb) to open.")
@@ -96,16 +97,28 @@ struct ValueBench: ParsableCommand {
 setlocale(LC_ALL, "")
 signal(SIGPIPE, SIG_IGN)
 HugePages.reserveHeap()
+// How Jupyter starts the kernel (kernel.json's argv), taken without ArgumentParser: a client
+// connecting before the sockets are bound waits out ZeroMQ's 100 ms reconnect interval, so
+// every millisecond before the bind counts.
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "kernel", CommandLine.arguments[2] == "-f" {
+    KernelCommand.start(connectionFile: CommandLine.arguments[3])
+}
+
+/// `valuebench kernel …` is the Jupyter kernel's command; anything else is the workbench's.
+/// (Declared as a subcommand, "kernel" would be taken for the FILE argument.)
+let root: any ParsableCommand.Type = CommandLine.arguments.dropFirst().first == "kernel" ? KernelCommand.self : ValueBench.self
 do {
-    var command = try ValueBench.parse()
+    var command = try root == KernelCommand.self
+        ? KernelCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst(2)))
+        : ValueBench.parseAsRoot()
     try command.run()
     exit(0)
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch {
     // Help and version requests exit 0; every other usage error is status 2, as the README says.
-    let status = ValueBench.exitCode(for: error)
-    let message = ValueBench.fullMessage(for: error)
+    let status = root.exitCode(for: error)
+    let message = root.fullMessage(for: error)
     if status == .success {
         OutputStream.stdout.write(message + "\n")
         OutputStream.stdout.flush()
