@@ -55,7 +55,7 @@ kernel-check: build venv
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(BIN_DEBUG) kernel install --prefix "$$tmp" > /dev/null && \
 	export JUPYTER_PATH="$$tmp/share/jupyter" JUPYTER_DATA_DIR="$$tmp/data" JUPYTER_RUNTIME_DIR="$$tmp/runtime" && \
-	$(VENV)/bin/python -m pytest -q -p no:cacheprovider tests/kernel && \
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider Tests/KernelPython && \
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider --nbval notebooks/
 
 ## Speed targets from the issues, measured on a release build.
