@@ -132,3 +132,23 @@ def test_restart_gives_a_fresh_workspace(tmp_path):
         kc.wait_for_ready(timeout=TIMEOUT)
         reply, outs = execute(kc, "enterprise list --json")
         assert outs[-1][1]["data"]["application/vnd.valuebench+json"] == []
+
+
+def test_undo_after_open_acts_on_the_reopened_notebook(kc, tmp_path):
+    # The history from before `open` is rebuilt on the first undo, as in the REPL; the notebook
+    # saved afterwards replays exactly.
+    import pathlib
+    import shutil
+    import subprocess
+    root = pathlib.Path(__file__).resolve().parents[2]
+    copy = tmp_path / "tour.ipynb"
+    shutil.copy(root / "notebooks" / "tour.ipynb", copy)
+    for line in [f"open {copy}", "undo", "redo", "undo"]:
+        reply, outs = execute(kc, line)
+        assert reply["status"] == "ok", (line, outs)
+    saved = tmp_path / "after.ipynb"
+    reply, _ = execute(kc, f"save {saved}")
+    assert reply["status"] == "ok"
+    binary = root / ".build" / "debug" / "valuebench"
+    run = subprocess.run([str(binary), "-c", f"replay {saved}"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr

@@ -109,6 +109,14 @@ extension Kernel {
     /// Runs one command line on the worker thread while serving the control channel; nil when
     /// an `interrupt_request` cancelled it (the session is then as it was).
     func runCancellable(_ line: String) -> Outcome? {
+        let first = runOnWorker(line)
+        // An undo or redo after `open` has the history rebuilt first, as in the REPL.
+        guard case let .failure(e)? = first, e.code == Session.historyNotLoaded else { return first }
+        driver.restoreHistory()
+        return runOnWorker(line)
+    }
+
+    func runOnWorker(_ line: String) -> Outcome? {
         if worker == nil { worker = KernelWorker() }
         guard let worker else { return driver.session.execute(line) }
         worker.run(line, on: driver.session)
