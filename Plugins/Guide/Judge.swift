@@ -251,10 +251,10 @@ public enum Judge {
         }
         if reading.growthLoopCount > 0 {
             let through: Phrase = reading.growthLoops.first.map { ": \(loop: $0)" } ?? ""
-            j.evidence.append("Model \(name: model.name) closes \(count(reading.growthLoopCount, "growth loop"))\(through).")
+            j.evidence.append("Model \(name: model.name) closes \(Format.count(reading.growthLoopCount, "growth loop"))\(through).")
         } else if reading.valueLoopCount > 0 {
             let through: Phrase = reading.valueLoops.first.map { ": \(loop: $0)" } ?? ""
-            j.evidence.append("Model \(name: model.name) closes \(count(reading.valueLoopCount, "value loop"))\(through).")
+            j.evidence.append("Model \(name: model.name) closes \(Format.count(reading.valueLoopCount, "value loop"))\(through).")
             let gap: Phrase = reading.limitingLoopCount > 0
                 ? "Model \(name: model.name)'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."
                 : "Model \(name: model.name)'s loops do not yet feed reinvestment back into a resource (a growth loop)."
@@ -323,8 +323,6 @@ public enum Judge {
     }
 }
 
-/// `1 growth loop`, `3 value loops`.
-func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

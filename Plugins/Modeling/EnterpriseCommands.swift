@@ -134,10 +134,10 @@ enum EnterpriseCommands {
         let wasCurrent = ctx.workspace.current.map { Name.same($0, e.name) } ?? false
         ctx.workspace.remove(e.name)
         var parts: [String] = []
-        if !e.resources.isEmpty { parts.append(counted(e.resources.count, "resource")) }
-        if !e.needs.isEmpty { parts.append(counted(e.needs.count, "need")) }
-        if !e.offerings.isEmpty { parts.append(counted(e.offerings.count, "offering")) }
-        if !e.models.isEmpty { parts.append(counted(e.models.count, "model")) }
+        if !e.resources.isEmpty { parts.append(Format.count(e.resources.count, "resource")) }
+        if !e.needs.isEmpty { parts.append(Format.count(e.needs.count, "need")) }
+        if !e.offerings.isEmpty { parts.append(Format.count(e.offerings.count, "offering")) }
+        if !e.models.isEmpty { parts.append(Format.count(e.models.count, "model")) }
         var text = "Removed enterprise \(e.name)"
         text += parts.isEmpty ? "." : " with its " + parts.joined(separator: ", ") + "."
         if wasCurrent { text += " No enterprise is current now (`use ENTERPRISE`)." }
@@ -182,7 +182,7 @@ enum EnterpriseCommands {
         section("Initiatives", e.initiatives.count, InitiativeCommands.table(e.initiatives))
         if !e.kpis.isEmpty {
             let names = Set(e.kpis.map { Name.fold($0.kpi) })
-            blocks.append(.text("\nKPI records: \(e.kpis.count) for \(counted(names.count, "KPI"))"))
+            blocks.append(.text("\nKPI records: \(e.kpis.count) for \(Format.count(names.count, "KPI"))"))
         }
         section("Models", e.models.count, ModelCommands.table(e.models))
         return blocks

@@ -108,7 +108,7 @@ enum ModelCommands {
         try refuseDuplicate(copy.name, in: e.models, by: \.name, what: "model", owner: e.name)
         if let p = ctx.arguments.string("proposition") { copy.proposition = p }
         try ctx.update(e.name) { $0.models.append(copy) }
-        return .message("Forked \(original.name) into \(copy.name) (\(counted(copy.nodes.count, "node")), \(counted(copy.edges.count, "edge"))).",
+        return .message("Forked \(original.name) into \(copy.name) (\(Format.count(copy.nodes.count, "node")), \(Format.count(copy.edges.count, "edge"))).",
                         data: ModelingJSON.model(copy, of: e.name))
     }
 
@@ -127,8 +127,8 @@ enum ModelCommands {
             x.models.remove(at: i)
             for n in m.nodes { unlinked += dropLinks(to: n.name, in: &x) }
         }
-        var text = "Removed model \(m.name) from \(e.name) (\(counted(m.nodes.count, "node")), \(counted(m.edges.count, "edge")))."
-        if !unlinked.isEmpty { text += " Unlinked " + counted(unlinked.count, "initiative") + ": " + listed(unlinked) + "." }
+        var text = "Removed model \(m.name) from \(e.name) (\(Format.count(m.nodes.count, "node")), \(Format.count(m.edges.count, "edge")))."
+        if !unlinked.isEmpty { text += " Unlinked " + Format.count(unlinked.count, "initiative") + ": " + listed(unlinked) + "." }
         return .message(text, data: ["removed": ModelingJSON.model(m, of: e.name), "unlinked": .array(unlinked.map { .string($0) })])
     }
 
@@ -216,7 +216,7 @@ enum ModelCommands {
             }
         }
         var text = "Changed node \(new.name) of \(m.name): " + changed.joined(separator: ", ") + "."
-        if !relinked.isEmpty { text += " Relinked " + counted(relinked.count, "initiative") + ": " + listed(relinked) + "." }
+        if !relinked.isEmpty { text += " Relinked " + Format.count(relinked.count, "initiative") + ": " + listed(relinked) + "." }
         return .message(text, data: ModelingJSON.node(new))
     }
 
@@ -239,9 +239,9 @@ enum ModelCommands {
             unlinked = dropLinks(to: node.name, in: &x)
         }
         var parts: [String] = []
-        if !edges.isEmpty { parts.append(counted(edges.count, "edge") + " (" + listed(edges.map(arrow)) + ")") }
+        if !edges.isEmpty { parts.append(Format.count(edges.count, "edge") + " (" + listed(edges.map(arrow)) + ")") }
         var text = "Removed \(node.stage.rawValue) node \(node.name) from \(m.name)." + alsoLine(parts, verb: "removed")
-        if !unlinked.isEmpty { text += " Unlinked " + counted(unlinked.count, "initiative") + ": " + listed(unlinked) + "." }
+        if !unlinked.isEmpty { text += " Unlinked " + Format.count(unlinked.count, "initiative") + ": " + listed(unlinked) + "." }
         return .message(text, data: ["removed": ModelingJSON.node(node), "edges": .array(edges.map(ModelingJSON.edge)),
                                      "unlinked": .array(unlinked.map { .string($0) })])
     }
@@ -418,7 +418,7 @@ enum ModelCommands {
     /// The chain, stage by stage: each node with its edges out; an edge back to an earlier (or
     /// the same) stage is marked ↩, as it is what closes loops.
     static func drawing(_ m: ValueModel, of e: Enterprise) -> String {
-        var lines = ["Model \(m.name) of \(e.name): \(counted(m.nodes.count, "node")), \(counted(m.edges.count, "edge"))"]
+        var lines = ["Model \(m.name) of \(e.name): \(Format.count(m.nodes.count, "node")), \(Format.count(m.edges.count, "edge"))"]
         if let p = m.proposition { lines.append("Proposition: \(p)") }
         lines.append("")
         let stageOf = Dictionary(m.nodes.map { (Name.fold($0.name), $0.stage) }, uniquingKeysWith: { a, _ in a })
@@ -452,7 +452,7 @@ enum ModelCommands {
     static func loopLines(_ report: LoopReport) -> [String] {
         guard report.total > 0 else { return ["Loops: none — the chain does not close (draw an edge back, e.g. reinvestment → resource)."] }
         var head = "Loops: \(report.complete ? "" : "at least ")\(report.total) (\(report.reinforcing) reinforcing, \(report.balancing) balancing; "
-        head += "\(counted(report.valueLoops, "value loop")), \(counted(report.growthLoops, "growth loop"))"
+        head += "\(Format.count(report.valueLoops, "value loop")), \(Format.count(report.growthLoops, "growth loop"))"
         head += report.limitingLoops > 0 ? ", \(report.limitingLoops) limiting growth)" : ")"
         var lines = [head]
         var r = 0, b = 0
@@ -498,7 +498,7 @@ enum ModelCommands {
     }
 
     static func checkText(_ c: ModelCheck, model m: ValueModel, of e: Enterprise) -> String {
-        var lines = ["Check of model \(m.name) (\(e.name)): \(counted(m.nodes.count, "node")), \(counted(m.edges.count, "edge"))", ""]
+        var lines = ["Check of model \(m.name) (\(e.name)): \(Format.count(m.nodes.count, "node")), \(Format.count(m.edges.count, "edge"))", ""]
         lines += loopLines(c.loops)
         if c.loops.total > 0 && c.loops.valueLoops == 0 {
             lines.append("  ✗ no value loop: no loop passes through both a value node and a revenue node")
@@ -513,7 +513,7 @@ enum ModelCommands {
         if acts.isEmpty {
             lines.append("Grounding: no activity nodes.")
         } else {
-            lines.append("Grounding: \(acts.count - bad.count) of \(counted(acts.count, "activity")) anchored in a resource of strength ≥ \(num(Resource.anchoringStrength))")
+            lines.append("Grounding: \(acts.count - bad.count) of \(Format.count(acts.count, "activity")) anchored in a resource of strength ≥ \(num(Resource.anchoringStrength))")
             for a in acts where a.isAnchored { lines.append("  ✓ \(a.activity) ← " + a.anchors.joined(separator: ", ")) }
             for a in bad { lines.append("  ✗ \(a.activity): \(a.problem ?? "")") }
         }
@@ -530,7 +530,7 @@ enum ModelCommands {
         if !c.isolatedNodes.isEmpty { lines.append("Nodes with no edge: " + listed(c.isolatedNodes)) }
         lines.append("")
         lines.append(c.isSound ? "Verdict: the model closes a value loop and every activity is anchored."
-                               : "Verdict: \(counted(findings(c), "finding")) to address.")
+                               : "Verdict: \(Format.count(findings(c), "finding")) to address.")
         return lines.joined(separator: "\n")
     }
 

@@ -53,7 +53,7 @@ func lookup<T>(_ name: String, in items: [T], by key: (T) -> String, what: Strin
     let names = items.map(key)
     let hint: String
     if names.isEmpty {
-        hint = "\(owner) has no \(plural(what)) yet" + (add.map { ": `\($0)`" } ?? "")
+        hint = "\(owner) has no \(Format.plural(what)) yet" + (add.map { ": `\($0)`" } ?? "")
     } else {
         hint = "\(owner) has: " + listed(names)
     }
@@ -116,12 +116,6 @@ struct NameMatcher {
     }
 }
 
-func plural(_ word: String) -> String {
-    if word.hasSuffix("y") { return String(word.dropLast()) + "ies" }
-    if word.hasSuffix("s") { return word + "es" }
-    return word + "s"
-}
-
 /// "a, b, c" (at most eight, then "… and N more").
 func listed(_ names: [String], quote: Bool = false) -> String {
     let shown = names.prefix(8).map { quote ? "'\($0)'" : $0 }
@@ -130,8 +124,6 @@ func listed(_ names: [String], quote: Bool = false) -> String {
     return s
 }
 
-/// "1 need", "3 needs".
-func counted(_ n: Int, _ word: String) -> String { "\(n) \(n == 1 ? word : plural(word))" }
 
 /// A number for people: `6`, `6.5`.
 func num(_ v: Double) -> String { Format.number(v) }

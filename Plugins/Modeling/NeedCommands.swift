@@ -101,7 +101,7 @@ enum NeedCommands {
             }
         }
         var text = "Changed need \(n.name) of \(e.name): " + changed.joined(separator: ", ") + "."
-        if carried > 0 { text += " Its \(counted(carried, "relief")) now name it." }
+        if carried > 0 { text += " Its \(Format.count(carried, "relief")) now name it." }
         return .message(text, data: ModelingJSON.need(n))
     }
 
@@ -119,7 +119,7 @@ enum NeedCommands {
             x.needs.remove(at: i)
             reliefs = dropReliefs(of: n.name, in: &x)
         }
-        let parts = reliefs.isEmpty ? [] : [counted(reliefs.count, "relief") + " (by " + listed(reliefs.map(\.offering)) + ")"]
+        let parts = reliefs.isEmpty ? [] : [Format.count(reliefs.count, "relief") + " (by " + listed(reliefs.map(\.offering)) + ")"]
         return .message("Removed need \(n.name) from \(e.name)." + alsoLine(parts, verb: "removed"),
                         data: ["removed": ModelingJSON.need(n), "reliefs": .array(reliefs.map(ModelingJSON.relief))])
     }

@@ -106,7 +106,7 @@ enum OfferingCommands {
             }
         }
         var text = "Changed offering \(o.name) of \(e.name): " + changed.joined(separator: ", ") + "."
-        if carried > 0 { text += " Its \(counted(carried, "relief")) now name it." }
+        if carried > 0 { text += " Its \(Format.count(carried, "relief")) now name it." }
         return .message(text, data: ModelingJSON.offering(o))
     }
 
@@ -124,7 +124,7 @@ enum OfferingCommands {
             x.offerings.remove(at: i)
             x.reliefs.removeAll { Name.same($0.offering, o.name) }
         }
-        let parts = reliefs.isEmpty ? [] : [counted(reliefs.count, "relief") + " (of " + listed(reliefs.map(\.need)) + ")"]
+        let parts = reliefs.isEmpty ? [] : [Format.count(reliefs.count, "relief") + " (of " + listed(reliefs.map(\.need)) + ")"]
         return .message("Removed offering \(o.name) from \(e.name)." + alsoLine(parts, verb: "removed"),
                         data: ["removed": ModelingJSON.offering(o), "reliefs": .array(reliefs.map(ModelingJSON.relief))])
     }

@@ -126,7 +126,7 @@ enum ResourceCommands {
             }
         }
         var text = "Changed resource \(r.name) of \(e.name): " + changed.joined(separator: ", ") + " (\(r.vrio.rawValue))."
-        if !renamedIn.isEmpty { text += " Renamed its node in " + counted(renamedIn.count, "model") + ": " + listed(renamedIn) + "." }
+        if !renamedIn.isEmpty { text += " Renamed its node in " + Format.count(renamedIn.count, "model") + ": " + listed(renamedIn) + "." }
         return .message(text, data: ModelingJSON.resource(r))
     }
 
@@ -147,7 +147,7 @@ enum ResourceCommands {
         let naming = e.models.filter { m in m.nodes.contains { $0.stage == .resource && Name.same($0.name, r.name) } }.map(\.name)
         var text = "Removed resource \(r.name) from \(e.name)."
         if !naming.isEmpty {
-            text += " Its node stays in " + counted(naming.count, "model") + " (" + listed(naming)
+            text += " Its node stays in " + Format.count(naming.count, "model") + " (" + listed(naming)
                 + "), which `model check` will report as naming no resource."
         }
         return .message(text, data: ["removed": ModelingJSON.resource(r)])

@@ -50,7 +50,7 @@ enum SegmentCommands {
             var line = "Willingness to pay: acceptable range \(price(w.low))–\(price(w.high))"
             if let opp = w.opp { line += ", OPP \(price(opp))" }
             if let idp = w.idp { line += ", IDP \(price(idp))" }
-            if let n = w.respondents { line += ", \(counted(n, "respondent"))" }
+            if let n = w.respondents { line += ", \(Format.count(n, "respondent"))" }
             if let src = w.source { line += src == "entered" ? " (entered)" : " (\(src))" }
             blocks.append(.text(line + "."))
         }
@@ -94,7 +94,7 @@ enum SegmentCommands {
             }
         }
         var text = "Changed segment \(s.name) of \(e.name): " + changed.joined(separator: ", ") + "."
-        if carried > 0 { text += " Its \(counted(carried, "need")) now name it." }
+        if carried > 0 { text += " Its \(Format.count(carried, "need")) now name it." }
         return .message(text, data: ModelingJSON.segment(s))
     }
 
@@ -115,8 +115,8 @@ enum SegmentCommands {
             for n in needs { reliefs += NeedCommands.dropReliefs(of: n.name, in: &x) }
         }
         var parts: [String] = []
-        if !needs.isEmpty { parts.append(counted(needs.count, "need") + " (" + listed(needs.map(\.name)) + ")") }
-        if !reliefs.isEmpty { parts.append(counted(reliefs.count, "relief")) }
+        if !needs.isEmpty { parts.append(Format.count(needs.count, "need") + " (" + listed(needs.map(\.name)) + ")") }
+        if !reliefs.isEmpty { parts.append(Format.count(reliefs.count, "relief")) }
         let text = "Removed segment \(s.name) from \(e.name)." + alsoLine(parts, verb: "removed")
         return .message(text, data: ["removed": ModelingJSON.segment(s), "needs": .array(needs.map(ModelingJSON.need)),
                                      "reliefs": .array(reliefs.map(ModelingJSON.relief))])

@@ -171,21 +171,11 @@ size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside,
     return fs_index_portable(p, nblocks, sep, inside, base, out, high);
 }
 
-const char *fs_implementation(void) {
-    switch (detect()) {
-    case IMPL_AVX2: return "avx2+pclmul";
-    case IMPL_SSE2: return "sse2+pclmul";
-    default: return "portable";
-    }
-}
-
 #else
 
 size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                 uint32_t *out, int *high) {
     return fs_index_portable(p, nblocks, sep, inside, base, out, high);
 }
-
-const char *fs_implementation(void) { return "portable"; }
 
 #endif

@@ -367,26 +367,3 @@ done:
     free(t.leaf_start); free(t.leaf_count); free(t.hist); free(leaf_index); free(base);
     return rc;
 }
-
-int cn_all_knn_brute(const int32_t *points, int64_t n, int32_t d, int32_t k,
-                     int32_t *out_index, int64_t *out_d2) {
-    if (k < 1 || d < 1 || n < 2 || k >= n) return -1;
-    for (int64_t i = 0; i < n; i++) {
-        int64_t *kd = out_d2 + i * k;
-        int32_t *ki = out_index + i * k;
-        int32_t filled = 0;
-        for (int64_t j = 0; j < n; j++) {
-            if (j == i) continue;
-            int64_t s = 0;
-            for (int32_t c = 0; c < d; c++) {
-                int64_t t = (int64_t)points[i * d + c] - points[j * d + c];
-                s += t * t;
-            }
-            if (filled == k && s >= kd[k - 1]) continue;
-            int32_t m = filled < k ? filled++ : k - 1;
-            while (m > 0 && kd[m - 1] > s) { kd[m] = kd[m - 1]; ki[m] = ki[m - 1]; m--; }
-            kd[m] = s; ki[m] = (int32_t)j;
-        }
-    }
-    return 0;
-}

@@ -54,9 +54,19 @@ public enum Format {
     }
 
     /// A count and its noun, agreeing in number: `1 answer`, `0 answers`, `2 activities`.
-    /// - Parameter plural: the plural when it is not `noun` + "s".
+    /// - Parameter plural: the plural when `Format.plural(noun)` is not it.
     public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+        "\(n) \(n == 1 ? noun : plural ?? Format.plural(noun))"
+    }
+
+    /// The regular English plural: `activity` → `activities`, `process` → `processes`,
+    /// `day` → `days`, else + s.
+    public static func plural(_ word: String) -> String {
+        if word.hasSuffix("y"), let before = word.dropLast().last, !"aeiou".contains(before) {
+            return String(word.dropLast()) + "ies"
+        }
+        if word.hasSuffix("s") || word.hasSuffix("x") || word.hasSuffix("ch") || word.hasSuffix("sh") { return word + "es" }
+        return word + "s"
     }
 
     /// A percentage with one decimal: `42.0%`.

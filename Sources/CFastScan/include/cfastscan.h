@@ -15,9 +15,6 @@ size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside,
 size_t fs_index_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                          uint32_t *out, int *high);
 
-/// Which implementation fs_index uses on this CPU: "avx2+pclmul", "sse2+pclmul", "portable".
-const char *fs_implementation(void);
-
 /// Prefix XOR of a 64-bit mask (bit i = XOR of bits 0…i).
 uint64_t fs_prefix_xor(uint64_t x);
 

@@ -28,8 +28,4 @@
 int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t threads,
                int32_t *out_index, int64_t *out_d2);
 
-/// The same answer by brute force, in index order (a reference for tests).
-int cn_all_knn_brute(const int32_t *points, int64_t n, int32_t d, int32_t k,
-                     int32_t *out_index, int64_t *out_d2);
-
 #endif
