@@ -148,23 +148,3 @@ public final class CommandSpec: Sendable {
         return parts.joined(separator: " ")
     }
 }
-
-/// A module of commands. A plugin declares its commands as data and does no I/O of its own:
-/// each command receives a `CommandContext` and returns a `CommandOutput`.
-///
-/// Implementation requirements:
-/// - `name` is one lower-case word, unique among plugins; `commands` are built once at start-up
-///   and must not depend on the workspace.
-/// - Every command's first word should be the plugin's own (`kpi …`, `diff …`), except for a
-///   plugin that edits the workspace's objects, whose words are the objects' names.
-/// - A command that fails throws a `CommandError`; the session then reverts whatever the
-///   command changed in the workspace, so a command may fail half-way without care.
-/// - Every example in `commands` must run on a workspace built from the examples before it
-///   (the shared conformance test in WorkbenchTests runs them all, in order).
-/// - Commands touch files only through `context.files`, which a sandbox may restrict.
-public protocol WorkbenchPlugin: Sendable {
-    var name: String { get }
-    /// One line for `help`.
-    var abstract: String { get }
-    var commands: [CommandSpec] { get }
-}
