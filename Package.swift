@@ -70,9 +70,12 @@ for name in plugins {
     targets.append(.target(name: name,
                            dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
                            path: "Plugins/\(name)"))
+    // A plugin's tests that use other plugins (GuideTests parses every suggestion) get the
+    // generated `allPlugins` of those they depend on, as the executable does.
     targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench"]
                                    + (pluginTestDependencies[name] ?? []),
-                               exclude: pluginTestExcludes[name] ?? []))
+                               exclude: pluginTestExcludes[name] ?? [],
+                               plugins: pluginTestDependencies[name] == nil ? [] : ["RegisterPlugins"]))
 }
 for index in targets.indices where targets[index].type != .system && targets[index].type != .plugin {
     if targets[index].swiftSettings == nil { targets[index].swiftSettings = [] }

@@ -10,7 +10,7 @@ import Pricing
 /// Every command line the guide suggests is a real command of the workbench: it parses against
 /// the registry of every plugin.
 @Suite struct SuggestionTests {
-    static let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin(), PricingPlugin()])
+    static let registry = Registry(plugins: allPlugins)
 
     /// Workspaces that make the guide suggest every kind of command: empty, full, and the fixture
     /// with each part taken away.

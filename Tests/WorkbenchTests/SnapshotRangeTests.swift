@@ -76,7 +76,7 @@ import Workbench
 
     /// The ranges are the commands' own: a command that widens or narrows one fails here.
     @Test func rangesAreThoseTheCommandsDeclare() throws {
-        let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), GuidePlugin(), KPIPlugin(), DifferentiationPlugin(), PricingPlugin()])
+        let registry = Registry(plugins: allPlugins)
         for rule in Snapshot.rules {
             guard let (words, name) = rule.command else { continue }
             let spec = try #require(registry.command(words), "no command \(words)")
