@@ -62,8 +62,10 @@ public enum ERRC {
     /// Importance assumed for a factor no one rated.
     public static let defaultImportance = 3
 
-    /// A deficit of this many points on a factor of middling importance (3) calls for `raise`.
-    public static let clearDeficit = 2.0
+    /// A clear difference between an enterprise and its competitors' mean, in points: a lead of
+    /// less than this on an important factor calls for `raise`, a deficit of this much on a
+    /// factor of middling importance (3) too; the guide's "stands apart" is a lead of as much.
+    public static let clearGap = 2.0
 
     /// - Parameter priceFactors: factors marked `--kind price`: their score is how attractive the
     ///   price is, so `raise` reads "make the price more attractive", never "raise your prices".
@@ -89,7 +91,7 @@ public enum ERRC {
             } else if imp >= 4 && mine == 0 && theirs.allSatisfy({ $0 < 3 }) {
                 a.kind = .create
                 a.reason = "customers care (\(care)) but neither you (\(s)) nor any competitor (all below 3, mean \(m)) offers it: new value"
-            } else if (imp >= 4 && mine < mean + 2) || (imp == 3 && mine <= mean - clearDeficit) {
+            } else if (imp >= 4 && mine < mean + clearGap) || (imp == 3 && mine <= mean - clearGap) {
                 a.kind = .raise
                 let gap = mine < mean ? "you trail with \(s) against competitors' \(m)" : "you offer \(s) against competitors' \(m)"
                 a.reason = isPrice
@@ -98,7 +100,7 @@ public enum ERRC {
             } else if imp >= 4 {
                 a.reason = "customers care (\(care)) and you lead (\(s) vs \(m)): keep the lead"
             } else if mine < mean {
-                a.reason = "\(care), and you trail competitors by less than \(fmt(clearDeficit)) points (\(s) vs \(m)): watch it"
+                a.reason = "\(care), and you trail competitors by less than \(fmt(clearGap)) points (\(s) vs \(m)): watch it"
             } else {
                 a.reason = "\(care), and you are level with or ahead of competitors (\(s) vs \(m)): nothing to change"
             }

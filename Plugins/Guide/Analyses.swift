@@ -27,9 +27,9 @@ enum Analyses {
     }
 
     /// The lead (points of the 0–10 scale) over the competitors' mean at which a factor counts as
-    /// distinct: the lead `diff errc` asks for before it says "keep the lead". Only a lead
-    /// counts: being 2 points worse does not make an offering stand apart.
-    static let distinctGap: Double = 2
+    /// distinct: the lead `diff errc` asks for before it says "keep the lead" (one constant for
+    /// both). Only a lead counts: being 2 points worse does not make an offering stand apart.
+    static let distinctGap = ERRC.clearGap
 
     /// The competitors an enterprise is compared with (the differentiation analyzer's rule:
     /// those it names that are in the workspace, else the other enterprises of its industry).
