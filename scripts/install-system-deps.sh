@@ -3,6 +3,8 @@
 set -euo pipefail
 need=()
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev pkg-config)
+# Debian's libreadstat-dev ships no readstat.pc: look for its header (SPSS .sav files in kpi).
+[ -f /usr/include/readstat.h ] || need+=(libreadstat-dev)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
 [ -x /usr/bin/time ] || need+=(time)  # peak memory in Benchmarks/kpi.sh
