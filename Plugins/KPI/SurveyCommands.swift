@@ -175,7 +175,7 @@ enum SurveyCommands {
         OptionSpec("ci", .choice([recommended, "wald"]), help: "the 95% interval's method (default \(recommended); wald: the classic one)")
     }
 
-    static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
+    static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.filter { $0 != .spss }.map(\.rawValue)),
                                          help: "the export format, when detection guesses wrong")
     static let fileOptions: [OptionSpec] = [
         OptionSpec("file", .file, help: "a survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform"),

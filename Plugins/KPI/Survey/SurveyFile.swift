@@ -13,6 +13,9 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
     case googleForms = "google-forms"
     /// One header row starting with `#`, with `Submit Date (UTC)`.
     case typeform
+    /// An SPSS `.sav` file (recognised by its first bytes, whatever `--format` says), read as one
+    /// header row of variable names (SPSS.swift).
+    case spss
 
     public var headerRows: Int {
         switch self {
@@ -29,6 +32,7 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
         case .surveymonkey: return "SurveyMonkey"
         case .googleForms: return "Google Forms"
         case .typeform: return "Typeform"
+        case .spss: return "SPSS"
         }
     }
 
@@ -96,6 +100,7 @@ public struct SurveyFile: Sendable {
             if rows.count >= 4 || whole || window >= 1 << 24 { break }
             window *= 4
         }
+        if SPSS.isSAV(head) { return try SPSS.open(path, file: file) }
         let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if bom > 0 {
             (rows, ends) = CSV.records(Array(head[3...]), limit: 4, final: head.count >= file.size)
