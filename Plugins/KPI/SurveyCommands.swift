@@ -175,10 +175,10 @@ enum SurveyCommands {
         OptionSpec("ci", .choice([recommended, "wald"]), help: "the 95% interval's method (default \(recommended); wald: the classic one)")
     }
 
-    static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.filter { $0 != .spss }.map(\.rawValue)),
+    static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
                                          help: "the export format, when detection guesses wrong")
     static let fileOptions: [OptionSpec] = [
-        OptionSpec("file", .file, help: "a survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform"),
+        OptionSpec("file", .file, help: "a survey export: CSV (plain, Qualtrics, SurveyMonkey, Google Forms, Typeform) or SPSS .sav"),
         OptionSpec("column", .text, help: "the answers' column: a header, question text, question id or number from 1"),
         OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
         formatOption,
@@ -193,7 +193,10 @@ enum SurveyCommands {
         --file PATH --column NAME (NAME a header, question text, question id or number from 1). \
         Exports are read as RFC 4180 CSV (quoted fields with commas, doubled quotes and line breaks; \
         UTF-8 with or without BOM; CRLF). The format is detected (plain, Qualtrics, SurveyMonkey, \
-        Google Forms, Typeform) and --format overrides it. A blank answer is skipped and counted; \
+        Google Forms, Typeform) and --format overrides it. SPSS .sav files are read too (by their \
+        first bytes, with ReadStat): a column is named by its variable's name or label, an answer \
+        with a value label is that label, read back as its code unless --map says otherwise, and \
+        missing values (system or user-defined) are blank. A blank answer is skipped and counted; \
         a non-numeric or out-of-range answer stops with the file, row and column, unless --lenient \
         (then it is counted as invalid, and the invalid answers are listed by value: `invalid_values` \
         in --json). Answers may be labels: a number at the start or end of a label is the answer \
@@ -442,7 +445,7 @@ enum SurveyCommands {
             OptionSpec("threshold", .number(-100...100), help: "score from which a respondent counts as engaged (default 4)"),
             OptionSpec("min", .integer(-100...100), help: "lowest point of the item scale (default 0)"),
             OptionSpec("max", .integer(-100...100), help: "highest point of the item scale (default 6)"),
-            OptionSpec("file", .file, help: "a survey export (CSV)"),
+            OptionSpec("file", .file, help: "a survey export (CSV or SPSS .sav)"),
             OptionSpec("column", .text, help: "an item column (repeat for every item)", repeating: true),
             formatOption,
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
@@ -505,7 +508,7 @@ enum SurveyCommands {
                     ArgumentSpec("second", .text, help: "P/Pa/D counts, a group of --by, or a period"),
                     ArgumentSpec("third", .text, help: "with a KPI: the second period", optional: true)],
         options: [
-            OptionSpec("file", .file, help: "a survey export (CSV)"),
+            OptionSpec("file", .file, help: "a survey export (CSV or SPSS .sav)"),
             OptionSpec("column", .text, help: "the NPS answers' column"),
             OptionSpec("by", .text, help: "the column whose values FIRST and SECOND name"),
             formatOption,
@@ -625,7 +628,7 @@ enum SurveyCommands {
             only one metric is asked for).
 
             """ + fileDiscussion,
-        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
+        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV or SPSS .sav)")],
         options: [
             OptionSpec("nps", .text, help: "the NPS column (answers 0–10)"),
             OptionSpec("csat", .text, help: "the CSAT column (answers 1–5, or --csat-scale)"),
@@ -692,7 +695,17 @@ enum SurveyCommands {
         let table = Table(headers: ["metric", by.map { file.label($0) } ?? "column", "value", "95%", "N", "detail", "skipped"],
                           rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right])
         let text = "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(Format.count(acc.rows - acc.blankLines, "response"))."
-        return CommandOutput(blocks: [.text(text), .table(table)], data: .object(data))
+        var blocks: [OutputBlock] = [.text(text), .table(table)]
+        if lenient {
+            // Each metric's invalid answers by value, over all groups.
+            let notes = metrics.enumerated().compactMap { k, m -> String? in
+                let values = acc.invalidValues(slot: k)
+                let n = values.values.reduce(0, +)
+                return n == 0 ? nil : "\(m.0.title): \(n) invalid: \(AnswerLabels.listing(values))."
+            }
+            if !notes.isEmpty { blocks.append(.text(notes.joined(separator: " "))) }
+        }
+        return CommandOutput(blocks: blocks, data: .object(data))
     }
 
     /// `kpi survey --map METRIC:LABEL=N,…`: one label map per metric asked for.
@@ -734,7 +747,7 @@ enum SurveyCommands {
             texts). --json: format, responses, columns (number, name, question, id, answers, kind, \
             low/high for numbers, labels as {label: count}).
             """,
-        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
+        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV or SPSS .sav)")],
         options: [formatOption],
         examples: ["kpi columns notebooks/data/pangdonglai-pulse.csv"]
     ) { ctx in
@@ -780,7 +793,11 @@ enum SurveyCommands {
         if k.isText {
             parts.append("text")
         } else if !k.labels.isEmpty {
-            parts.append("labels (\(k.labels.count)): " + AnswerLabels.listing(k.labels, limit: 5))
+            // The table shows a few, shortened; --json has them all.
+            let shown = AnswerLabels.sortedByCount(k.labels).prefix(4).map { label, n in
+                "'\(label.count > 28 ? label.prefix(27) + "…" : label)' \(n)"
+            }
+            parts.append("labels (\(k.labels.count)): " + shown.joined(separator: ", ") + (k.labels.count > 4 ? ", …" : ""))
         }
         return parts.isEmpty ? "—" : parts.joined(separator: "; ")
     }

@@ -17,6 +17,9 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
     /// header row of variable names (SPSS.swift).
     case spss
 
+    /// The formats `--format` can force: the CSV ones (an SPSS file is recognised by its bytes).
+    public static let allCases: [SurveyFormat] = [.plain, .qualtrics, .surveymonkey, .googleForms, .typeform]
+
     public var headerRows: Int {
         switch self {
         case .qualtrics: return 3
