@@ -795,7 +795,7 @@ enum SurveyCommands {
         } else if !k.labels.isEmpty {
             // The table shows a few, shortened; --json has them all.
             let shown = AnswerLabels.sortedByCount(k.labels).prefix(4).map { label, n in
-                "'\(label.count > 28 ? label.prefix(27) + "…" : label)' \(n)"
+                "'\(label.count > 32 ? label.prefix(31) + "…" : label)' \(n)"
             }
             parts.append("labels (\(k.labels.count)): " + shown.joined(separator: ", ") + (k.labels.count > 4 ? ", …" : ""))
         }

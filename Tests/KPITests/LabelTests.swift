@@ -150,7 +150,7 @@ import Workbench
         #expect(columns[6]["labels"] == ["Just about edible but I was hungry": 10, "Some good, some not so good": 10, "Yum!": 8,
                                          "Give the team a Michelin star!!": 5, "Horrendous": 5])
         let text = b.text("kpi columns \(Self.sudzilla)")
-        #expect(text.contains("labels (5): 'Give the team a Michelin star!!' 12, 'Just about edible but I was h…' 8, 'Some good, some not so good' 8, 'Horrendous' 7, …"), "\(text)")
+        #expect(text.contains("labels (5): 'Give the team a Michelin star!!' 12, 'Just about edible but I was hun…' 8, 'Some good, some not so good' 8, 'Horrendous' 7, …"), "\(text)")
         let mixed = b.data("kpi columns \(Self.labels)")["columns"]?.arrayValue ?? []
         #expect(mixed[2]["kind"] == "numbers and labels" && mixed[2]["labels"] == ["Extremely likely 10": 3, "Not at all likely 0": 3])
         #expect(mixed[4]["kind"] == "labels" && mixed[4]["labels"]?.objectValue?.count == 7)
