@@ -512,6 +512,7 @@ enum SurveyCommands {
             OptionSpec("column", .text, help: "the NPS answers' column"),
             OptionSpec("by", .text, help: "the column whose values FIRST and SECOND name"),
             formatOption,
+            OptionSpec("map", .text, help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
         ],
         examples: ["kpi compare 50/30/20 40/30/30"]
@@ -527,7 +528,10 @@ enum SurveyCommands {
                 }
                 let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
                 let column = try survey.column(columnName), by = try survey.column(byName)
-                let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: 0...10)], group: by), lenient: args.flag("lenient"))
+                let labels = try args.strings("map").reduce(into: survey.valueLabels(column)) { all, text in
+                    try all.merge(AnswerLabels.parseMap(text), uniquingKeysWith: { $1 })
+                }
+                let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: 0...10, labels: labels)], group: by), lenient: args.flag("lenient"))
                 func counts(_ name: String) throws -> NPS {
                     let groups = sortedGroups(acc)
                     guard let g = groups.first(where: { $0.0 == name }) ?? groups.first(where: { Name.same($0.0, name) }) else {

@@ -80,6 +80,13 @@ struct SPSSTests {
         #expect(mapped["csat"]?["satisfied"] == 6)
     }
 
+    @Test func compareStoresByValueLabel() throws {
+        var b = Bench()
+        // North: 3 promoters, 1 passive, 1 detractor (99 is missing); South: 1, 1, 3.
+        let d = b.data("kpi compare North South --file \(try path) --column Q5 --by STORE")
+        #expect(d["first"]?["n"] == 5 && d["first"]?["nps"] == 40 && d["second"]?["nps"] == -40 && d["difference"] == 80)
+    }
+
     @Test func stringAnswersAreLabels() throws {
         var b = Bench()
         let e = b.error("kpi csat --file \(try path) --column COMMENT")
