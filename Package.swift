@@ -8,7 +8,7 @@ let plugins = ["Modeling", "Guide", "KPI", "Differentiation", "Pricing"]
 
 /// Extra dependencies of a plugin beyond ValueCore and Workbench.
 let pluginDependencies: [String: [Target.Dependency]] = [
-    "KPI": ["CFastScan"],
+    "KPI": ["CFastScan", "CReadStat"],
     "Differentiation": ["CNearest"],
     "Guide": ["KPI", "Differentiation"],
     "Pricing": ["KPI"],
@@ -34,6 +34,9 @@ var targets: [Target] = [
     .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
                    providers: [.apt(["libedit-dev"])]),
     .target(name: "CLibEdit", dependencies: ["CEditLine"]),
+    // ReadStat, for SPSS .sav survey files. Debian's libreadstat-dev ships no readstat.pc, so it
+    // is found on the default include and library paths rather than through pkg-config.
+    .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
     // SIMD block classification for the survey scanner, with a portable fallback.
     .target(name: "CFastScan", cSettings: [.unsafeFlags(["-O3"])]),
     // Exact all-k-nearest-neighbours for `diff nearest`: a k-d tree walked by blocks of queries,

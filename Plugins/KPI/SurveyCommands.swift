@@ -99,8 +99,14 @@ public enum SurveyMetric: Sendable, Equatable {
                       ("lower_is_easier", .bool(lower)), ("easy", .num(100 * Double(easyCount) / Double(r.n)))]
         }
         fields.append(("skipped", .int(c.skipped)))
-        if lenient { fields.append(("invalid", .int(c.invalid))) }
+        if lenient { fields += SurveyMetric.invalidFields(c) }
         return (.object(fields), value)
+    }
+
+    /// `invalid` and `invalid_values` (each invalid answer's text and count, most frequent first).
+    static func invalidFields(_ c: SlotCounts) -> [(String, JSON)] {
+        [("invalid", .int(c.invalid)),
+         ("invalid_values", .object(AnswerLabels.sortedByCount(c.invalidValues).map { ($0.0, JSON.int($0.1)) }))]
     }
 
     /// Cells for a results table: value, ±95%, detail.
@@ -134,7 +140,14 @@ public enum SurveyMetric: Sendable, Equatable {
         let invalid = json["invalid"]?.intValue ?? 0
         var tail = ""
         if skipped > 0 { tail += "; \(skipped) blank skipped" }
-        if invalid > 0 { tail += "; \(invalid) invalid" }
+        if invalid > 0 {
+            tail += "; \(invalid) invalid"
+            if let values = json["invalid_values"]?.objectValue, !values.isEmpty {
+                var counts: [String: Int] = [:]
+                for (k, v) in values { counts[k] = v.intValue ?? 0 }
+                tail += ": " + AnswerLabels.listing(counts)
+            }
+        }
         let ci = json["ci95"]?.arrayValue?.compactMap(\.doubleValue) ?? [0, 0]
         let method = (json["ci_method"]?.stringValue).flatMap(IntervalMethod.init(rawValue:)).map { "\($0.title) " } ?? ""
         let small = n < 30 ? " A small sample (under 30 answers): read the interval, not the figure." : ""
@@ -165,11 +178,12 @@ enum SurveyCommands {
     static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
                                          help: "the export format, when detection guesses wrong")
     static let fileOptions: [OptionSpec] = [
-        OptionSpec("file", .file, help: "a survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform"),
+        OptionSpec("file", .file, help: "a survey export: CSV (plain, Qualtrics, SurveyMonkey, Google Forms, Typeform) or SPSS .sav"),
         OptionSpec("column", .text, help: "the answers' column: a header, question text, question id or number from 1"),
         OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
         formatOption,
-        .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+        OptionSpec("map", .text, help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
+        .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping (and list them by value)"),
         OptionSpec("record", .text, help: "record the result as a KPI of the current enterprise for this period"),
         OptionSpec("target", .number(-1e12...1e12), help: "with --record: the target value"),
     ]
@@ -179,9 +193,17 @@ enum SurveyCommands {
         --file PATH --column NAME (NAME a header, question text, question id or number from 1). \
         Exports are read as RFC 4180 CSV (quoted fields with commas, doubled quotes and line breaks; \
         UTF-8 with or without BOM; CRLF). The format is detected (plain, Qualtrics, SurveyMonkey, \
-        Google Forms, Typeform) and --format overrides it. A blank answer is skipped and counted; \
+        Google Forms, Typeform) and --format overrides it. SPSS .sav files are read too (by their \
+        first bytes, with ReadStat): a column is named by its variable's name or label, an answer \
+        with a value label is that label, read back as its code unless --map says otherwise, and \
+        missing values (system or user-defined) are blank. A blank answer is skipped and counted; \
         a non-numeric or out-of-range answer stops with the file, row and column, unless --lenient \
-        (then it is counted as invalid). --by COLUMN gives one result per group (sorted, with N), \
+        (then it is counted as invalid, and the invalid answers are listed by value: `invalid_values` \
+        in --json). Answers may be labels: a number at the start or end of a label is the answer \
+        ("10 - Extremely likely" is 10, "Not at all likely 0" is 0); --map "Yum!=5,Good=4,…" gives \
+        the others their numbers (matched ignoring case and surrounding spaces; a label with a comma \
+        in double quotes: --map '"Some good, some not so good"=3,Yum!=5'). Labels left unmapped stop \
+        with every distinct one and its count, and a --map to fill in. --by COLUMN gives one result per group (sorted, with N), \
         then the total. Results are computed from integer counts; rounding is for display only.
         """
 
@@ -287,15 +309,18 @@ enum SurveyCommands {
             let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
             let column = try survey.column(columnName)
             let by = try args.string("by").map { try survey.column($0) }
-            let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: metric.range)], group: by), lenient: lenient)
+            let labels = try args.strings("map").reduce(into: survey.valueLabels(column)) { all, text in
+                try all.merge(AnswerLabels.parseMap(text), uniquingKeysWith: { $1 })
+            }
+            let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: metric.range, labels: labels)], group: by), lenient: lenient)
             output = try present(metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient, wald: wald)
             if let total = output.data?["total"] ?? output.data, let n = total["n"]?.intValue, n > 0 {
                 recordValue = (metricValue(metric, total), n)
                 recordCounts = metric.counts(total)
             }
         } else {
-            guard args.string("by") == nil, args.string("column") == nil, args.string("format") == nil else {
-                throw CommandError.badValue("kpi \(metric.key): --column, --by and --format need --file PATH")
+            guard args.string("by") == nil, args.string("column") == nil, args.string("format") == nil, args.string("map") == nil else {
+                throw CommandError.badValue("kpi \(metric.key): --column, --by, --map and --format need --file PATH")
             }
             let counts = try inlineCounts(args, metric)
             let r = try metric.result(counts, lenient: false, wald: wald)
@@ -361,7 +386,8 @@ enum SurveyCommands {
         let source = "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
         let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
         guard total.n > 0 else {
-            throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(lenient ? ", \(total.invalid) invalid" : "") in \(Format.count(acc.rows - acc.blankLines, "row")))")
+            let invalid = lenient ? ", \(total.invalid) invalid" + (total.invalid > 0 ? ": " + AnswerLabels.listing(total.invalidValues) : "") : ""
+            throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (in \(Format.count(acc.rows - acc.blankLines, "row")): \(total.skipped) blank\(invalid))")
         }
         guard let by else {
             let r = try metric.result(total, lenient: lenient, wald: wald)
@@ -386,7 +412,7 @@ enum SurveyCommands {
 
     static func emptyResult(_ metric: SurveyMetric, _ c: SlotCounts, lenient: Bool) -> JSON {
         var fields: [(String, JSON)] = [("n", 0), (metric.key == "ces" ? "mean" : metric.key, .null), ("skipped", .int(c.skipped))]
-        if lenient { fields.append(("invalid", .int(c.invalid))) }
+        if lenient { fields += SurveyMetric.invalidFields(c) }
         return .object(fields)
     }
 
@@ -419,7 +445,7 @@ enum SurveyCommands {
             OptionSpec("threshold", .number(-100...100), help: "score from which a respondent counts as engaged (default 4)"),
             OptionSpec("min", .integer(-100...100), help: "lowest point of the item scale (default 0)"),
             OptionSpec("max", .integer(-100...100), help: "highest point of the item scale (default 6)"),
-            OptionSpec("file", .file, help: "a survey export (CSV)"),
+            OptionSpec("file", .file, help: "a survey export (CSV or SPSS .sav)"),
             OptionSpec("column", .text, help: "an item column (repeat for every item)", repeating: true),
             formatOption,
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
@@ -482,10 +508,11 @@ enum SurveyCommands {
                     ArgumentSpec("second", .text, help: "P/Pa/D counts, a group of --by, or a period"),
                     ArgumentSpec("third", .text, help: "with a KPI: the second period", optional: true)],
         options: [
-            OptionSpec("file", .file, help: "a survey export (CSV)"),
+            OptionSpec("file", .file, help: "a survey export (CSV or SPSS .sav)"),
             OptionSpec("column", .text, help: "the NPS answers' column"),
             OptionSpec("by", .text, help: "the column whose values FIRST and SECOND name"),
             formatOption,
+            OptionSpec("map", .text, help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
         ],
         examples: ["kpi compare 50/30/20 40/30/30"]
@@ -501,7 +528,10 @@ enum SurveyCommands {
                 }
                 let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
                 let column = try survey.column(columnName), by = try survey.column(byName)
-                let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: 0...10)], group: by), lenient: args.flag("lenient"))
+                let labels = try args.strings("map").reduce(into: survey.valueLabels(column)) { all, text in
+                    try all.merge(AnswerLabels.parseMap(text), uniquingKeysWith: { $1 })
+                }
+                let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: 0...10, labels: labels)], group: by), lenient: args.flag("lenient"))
                 func counts(_ name: String) throws -> NPS {
                     let groups = sortedGroups(acc)
                     guard let g = groups.first(where: { $0.0 == name }) ?? groups.first(where: { Name.same($0.0, name) }) else {
@@ -597,10 +627,12 @@ enum SurveyCommands {
             Any subset of --nps, --csat and --ces (each a column: header, question id or number). \
             The file is read once, in parallel, whatever its size. --json: {"nps": {…}, "csat": {…}, \
             "ces": {…}} with the fields of `kpi nps`, `kpi csat` and `kpi ces` (each {"by", "groups", \
-            "total"} with --by), then format and rows.
+            "total"} with --by), then format and rows. Labels are mapped per metric: --map \
+            'csat:Yum!=5,Good=4' --map 'nps:Not likely=0' (the METRIC: prefix may be left out when \
+            only one metric is asked for).
 
             """ + fileDiscussion,
-        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
+        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV or SPSS .sav)")],
         options: [
             OptionSpec("nps", .text, help: "the NPS column (answers 0–10)"),
             OptionSpec("csat", .text, help: "the CSAT column (answers 1–5, or --csat-scale)"),
@@ -610,7 +642,8 @@ enum SurveyCommands {
         ] + cesDirection + [
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
             formatOption,
-            .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
+            OptionSpec("map", .text, help: "labels of one metric's answers: METRIC:LABEL=N,… (METRIC nps, csat or ces; repeat per metric)", repeating: true),
+            .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping (and list them by value)"),
             ciOption("recommended"),
         ],
         examples: ["kpi survey notebooks/data/pangdonglai-pulse.csv --nps Q1 --csat Q2 --ces Q3",
@@ -629,7 +662,11 @@ enum SurveyCommands {
         let file = try SurveyFile.open(path, files: ctx.files, format: try format(args))
         let columns = try metrics.map { try file.column($0.1) }
         let by = try args.string("by").map { try file.column($0) }
-        let request = ScanRequest(metrics: zip(metrics, columns).map { .init(column: $1, range: $0.0.range) }, group: by)
+        let maps = try surveyMaps(args.strings("map"), metrics: metrics.map(\.0))
+        let request = ScanRequest(metrics: zip(metrics, columns).enumerated().map { k, mc in
+            .init(column: mc.1, range: mc.0.0.range, labels: file.valueLabels(mc.1).merging(maps[k], uniquingKeysWith: { $1 }),
+                  mapHint: "--map \(mc.0.0.key):")
+        }, group: by)
         let acc = try file.scan(request, lenient: lenient)
         var data: [(String, JSON)] = []
         var rows: [[String]] = []
@@ -638,7 +675,8 @@ enum SurveyCommands {
             let empty = SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0)
             let total = groups.map { acc.slotCounts(group: $0.1)[k] }.reduce(empty, +)
             guard total.n > 0 else {
-                throw CommandError.badValue("kpi survey: column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank)")
+                let invalid = lenient && total.invalid > 0 ? ", \(total.invalid) invalid: \(AnswerLabels.listing(total.invalidValues))" : ""
+                throw CommandError.badValue("kpi survey: column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(invalid))")
             }
             let totalJSON = try metric.result(total, lenient: lenient, wald: wald).json
             if by != nil {
@@ -661,15 +699,59 @@ enum SurveyCommands {
         let table = Table(headers: ["metric", by.map { file.label($0) } ?? "column", "value", "95%", "N", "detail", "skipped"],
                           rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right])
         let text = "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(Format.count(acc.rows - acc.blankLines, "response"))."
-        return CommandOutput(blocks: [.text(text), .table(table)], data: .object(data))
+        var blocks: [OutputBlock] = [.text(text), .table(table)]
+        if lenient {
+            // Each metric's invalid answers by value, over all groups.
+            let notes = metrics.enumerated().compactMap { k, m -> String? in
+                let values = acc.invalidValues(slot: k)
+                let n = values.values.reduce(0, +)
+                return n == 0 ? nil : "\(m.0.title): \(n) invalid: \(AnswerLabels.listing(values))."
+            }
+            if !notes.isEmpty { blocks.append(.text(notes.joined(separator: " "))) }
+        }
+        return CommandOutput(blocks: blocks, data: .object(data))
+    }
+
+    /// `kpi survey --map METRIC:LABEL=N,…`: one label map per metric asked for.
+    static func surveyMaps(_ texts: [String], metrics: [SurveyMetric]) throws -> [[String: Int]] {
+        var maps = metrics.map { _ in [String: Int]() }
+        for text in texts {
+            var target: Int?
+            var body = text
+            if let colon = text.firstIndex(of: ":") {
+                let key = text[..<colon].trimmingCharacters().lowercased()
+                if ["nps", "csat", "ces"].contains(key) {
+                    guard let k = metrics.firstIndex(where: { $0.key == key }) else {
+                        throw CommandError.badValue("kpi survey: --map \(key): but no --\(key) COLUMN is asked for")
+                    }
+                    target = k
+                    body = String(text[text.index(after: colon)...])
+                }
+            }
+            if target == nil {
+                guard metrics.count == 1 else {
+                    throw CommandError.badValue("kpi survey: --map '\(text)' does not say which metric it maps; write --map \(metrics.map { "\($0.key):…" }.joined(separator: " or --map "))")
+                }
+                target = 0
+            }
+            maps[target!].merge(try AnswerLabels.parseMap(body, option: "--map"), uniquingKeysWith: { $1 })
+        }
+        return maps
     }
 
     // MARK: Columns
 
     static let columns = CommandSpec(
-        "kpi columns", abstract: "the format of a survey export, its columns and how many answered each",
-        discussion: "Shows the detected format (or --format), each column's number, name, question text or id, and its non-blank answers.",
-        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
+        "kpi columns", abstract: "the format of a survey export, its columns, how many answered each and with what",
+        discussion: """
+            Shows the detected format (or --format), each column's number, name, question text or id, \
+            its non-blank answers, and what they are: numbers (with their range), labels (the \
+            distinct ones with their counts, most frequent first; "10 - Extremely likely" reads as \
+            10, other labels need --map), or free text (more than \(ColumnKind.maxLabels) distinct \
+            texts). --json: format, responses, columns (number, name, question, id, answers, kind, \
+            low/high for numbers, labels as {label: count}).
+            """,
+        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV or SPSS .sav)")],
         options: [formatOption],
         examples: ["kpi columns notebooks/data/pangdonglai-pulse.csv"]
     ) { ctx in
@@ -681,18 +763,56 @@ enum SurveyCommands {
         var list: [JSON] = []
         for c in file.columns {
             let answers = acc.nonBlank[c.index]
+            let kind = acc.columnKinds[c.index]
             let about = [c.importId, c.question].compactMap { $0 }.filter { $0 != c.name }.joined(separator: " · ")
-            rows.append([String(c.index + 1), c.name, about, String(answers)])
+            rows.append([String(c.index + 1), c.name, about, String(answers), describe(kind)])
             var fields: [(String, JSON)] = [("number", .int(c.index + 1)), ("name", .string(c.name))]
             if let q = c.question { fields.append(("question", .string(q))) }
             if let id = c.importId { fields.append(("id", .string(id))) }
             fields.append(("answers", .int(answers)))
+            fields += kindFields(kind)
             list.append(.object(fields))
         }
-        let table = Table(headers: ["#", "column", "question / id", "answers"], rows: rows, alignments: [.right, .left, .left, .right])
+        let table = Table(headers: ["#", "column", "question / id", "answers", "kind"], rows: rows, alignments: [.right, .left, .left, .right, .left])
         let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(file.format.headerRows) header row\(file.format.headerRows == 1 ? "" : "s"), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
         return CommandOutput(blocks: [.text(text), .table(table)],
                              data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])
+    }
+
+    /// The kind of a column's answers: "numbers", "labels", "numbers and labels", "text" or "none".
+    static func kindName(_ k: ColumnKind) -> String {
+        if k.isText { return "text" }
+        switch (k.numbers > 0, k.labelCount > 0) {
+        case (true, false): return "numbers"
+        case (false, true): return "labels"
+        case (true, true): return "numbers and labels"
+        case (false, false): return "none"
+        }
+    }
+
+    /// `numbers 0–10`, `labels (5): 'Yum!' 8, 'Horrendous' 5, …`, `text (39 distinct+)`.
+    static func describe(_ k: ColumnKind) -> String {
+        var parts: [String] = []
+        if k.numbers > 0 { parts.append(k.low == k.high ? "numbers \(k.low)" : "numbers \(k.low)–\(k.high)") }
+        if k.isText {
+            parts.append("text")
+        } else if !k.labels.isEmpty {
+            // The table shows a few, shortened; --json has them all.
+            let shown = AnswerLabels.sortedByCount(k.labels).prefix(4).map { label, n in
+                "'\(label.count > 32 ? label.prefix(31) + "…" : label)' \(n)"
+            }
+            parts.append("labels (\(k.labels.count)): " + shown.joined(separator: ", ") + (k.labels.count > 4 ? ", …" : ""))
+        }
+        return parts.isEmpty ? "—" : parts.joined(separator: "; ")
+    }
+
+    static func kindFields(_ k: ColumnKind) -> [(String, JSON)] {
+        var fields: [(String, JSON)] = [("kind", .string(kindName(k)))]
+        if k.numbers > 0 { fields += [("low", .int(k.low)), ("high", .int(k.high))] }
+        if !k.isText, !k.labels.isEmpty {
+            fields.append(("labels", .object(AnswerLabels.sortedByCount(k.labels).map { ($0.0, JSON.int($0.1)) })))
+        }
+        return fields
     }
 }
 

@@ -122,10 +122,14 @@ import Workbench
         var b = Bench()
         let path = Paths.fixture("non-numeric.csv")
         let e = b.error("kpi nps --file \(path) --column NPS")
-        #expect(e.code == "BadAnswer")
-        #expect(e.message.contains("non-numeric.csv: row 4, column 'NPS' (2): 'nine'") && e.message.contains("--lenient"), "\(e.message)")
+        // A word among the answers: every answer that is not a number in range, by value, and where the first is.
+        #expect(e.code == "UnmappedLabels")
+        for fragment in ["non-numeric.csv: column 'NPS' (2) has 2 answers", "'11' 1, 'nine' 1", "first in row 4", "--map 'nine=N'", "--lenient"] {
+            #expect(e.message.contains(fragment), "\(fragment) in \(e.message)")
+        }
         let lenient = b.data("kpi nps --file \(path) --column NPS --lenient")
         #expect(lenient["n"] == 4 && lenient["invalid"] == 2 && lenient["promoters"] == 2 && lenient["passives"] == 2)
+        #expect(lenient["invalid_values"] == ["11": 1, "nine": 1])
         let csat = b.data("kpi csat --file \(path) --column CSAT")
         #expect(csat["n"] == 5 && csat["satisfied"] == 4 && csat["skipped"] == 1)
     }

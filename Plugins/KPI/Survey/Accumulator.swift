@@ -4,7 +4,13 @@ public struct ScanRequest: Sendable, Equatable {
     public struct Metric: Sendable, Equatable {
         public var column: Int
         public var range: ClosedRange<Int>
-        public init(column: Int, range: ClosedRange<Int>) { self.column = column; self.range = range }
+        /// Answers given as labels: folded label (`Name.foldTrim`) → value (`--map`, SPSS value labels).
+        public var labels: [String: Int]
+        /// How the error about unmapped labels tells to map them (`--map`, `--map csat:`).
+        public var mapHint: String
+        public init(column: Int, range: ClosedRange<Int>, labels: [String: Int] = [:], mapHint: String = "--map ") {
+            self.column = column; self.range = range; self.labels = labels; self.mapHint = mapHint
+        }
     }
     public var metrics: [Metric]
     /// One result per distinct value of this column.
@@ -45,10 +51,12 @@ public struct SlotCounts: Sendable, Equatable {
     public var skipped: Int
     /// Non-numeric or out-of-range answers (only counted with `--lenient`; otherwise an error).
     public var invalid: Int
+    /// The invalid answers by text, with their counts.
+    public var invalidValues: [String: Int] = [:]
     public var n: Int { histogram.reduce(0, +) }
     static func + (a: SlotCounts, b: SlotCounts) -> SlotCounts {
         SlotCounts(histogram: zip(a.histogram, b.histogram).map { $0 + $1 }, skipped: a.skipped + b.skipped,
-                   invalid: a.invalid + b.invalid)
+                   invalid: a.invalid + b.invalid, invalidValues: a.invalidValues.merging(b.invalidValues, uniquingKeysWith: +))
     }
 }
 
@@ -102,6 +110,14 @@ final class Accumulator {
     let sink: (any SurveyRowSink)?
     let rawColumns: UnsafeMutablePointer<Int>
     let rawCount: Int
+    /// Labels and invalid answers (Accumulator+Labels.swift): per slot the label map and the
+    /// raw field → value cache; this row's invalid text per slot; invalid texts by group·slots + slot.
+    var labelMaps: [[String: Int]]
+    var labelCache: [[[UInt8]: Int]]
+    var rowBad: [String?]
+    var badCounts: [Int: [String: Int]] = [:]
+    /// `kpi columns`: per counted column, what its answers are (Accumulator+Labels.swift).
+    var columnKinds: [ColumnKind]
 
     init(_ request: ScanRequest, sink: (any SurveyRowSink)? = nil) {
         self.request = request
@@ -141,6 +157,10 @@ final class Accumulator {
         nonBlank.initialize(repeating: 0, count: max(1, request.countColumns))
         if request.group == nil { groupKeys = [[]]; groupIndex[[]] = 0; noGroup = 0 } else { noGroup = -1 }
         rowGroup = noGroup
+        labelMaps = request.metrics.map(\.labels)
+        labelCache = request.metrics.map { _ in [:] }
+        rowBad = request.metrics.map { _ in nil }
+        columnKinds = [ColumnKind](repeating: ColumnKind(), count: request.countColumns)
     }
 
     deinit {
@@ -174,7 +194,7 @@ final class Accumulator {
             var i = s
             while i < e {
                 let c = p[i]
-                if c != CSV.space && c != CSV.tab && c != CSV.cr && c != CSV.quote { nonBlank[col] &+= 1; break }
+                if c != CSV.space && c != CSV.tab && c != CSV.cr && c != CSV.quote { nonBlank[col] &+= 1; noteCell(col, p, s, e); break }
                 i &+= 1
             }
         } else if role <= -4 {
@@ -188,10 +208,8 @@ final class Accumulator {
         case .blank: rowValues[slot] = -1
         case let .value(v) where v >= lo[slot] && v <= hi[slot]: rowValues[slot] = v
         default:
-            rowValues[slot] = -2
-            if firstBad == nil {
-                firstBad = BadAnswer(row: rows, column: col, text: String(decoding: CSV.unescape(p, s, e), as: UTF8.self))
-            }
+            // Labels ("10 - Extremely likely", mapped ones) and invalid answers: Accumulator+Labels.swift.
+            labelField(slot, col, p, s, e)
         }
     }
 
@@ -266,7 +284,7 @@ final class Accumulator {
         let skippedBase = base + slots &* width
         for k in 0..<slots {
             let v = rowValues[k]
-            if v >= 0 { base[k &* width &+ v] &+= 1 } else if v == -1 { skippedBase[k] &+= 1 } else { skippedBase[slots &+ k] &+= 1 }
+            if v >= 0 { base[k &* width &+ v] &+= 1 } else if v == -1 { skippedBase[k] &+= 1 } else { skippedBase[slots &+ k] &+= 1; countBad(k) }
         }
         if let threshold = request.rowMeanThreshold { rowMean(threshold) }
         for k in 0..<slots { rowValues[k] = -1 }
@@ -286,7 +304,7 @@ final class Accumulator {
     /// Counts slot `k`'s answer of this row in group 0 at once (rows taken whole, no groups).
     func commit(slot k: Int) {
         let v = rowValues[k]
-        if v >= 0 { counts[k * width + v] += 1 } else if v == -1 { counts[slots * width + k] += 1 } else { counts[slots * width + slots + k] += 1 }
+        if v >= 0 { counts[k * width + v] += 1 } else if v == -1 { counts[slots * width + k] += 1 } else { counts[slots * width + slots + k] += 1; countBad(k) }
         rowValues[k] = -1
     }
 
@@ -305,7 +323,8 @@ final class Accumulator {
         let base = counts + g * stride
         return (0..<slots).map { k in
             SlotCounts(histogram: Array(UnsafeBufferPointer(start: base + k * width, count: hi[k] + 1)),
-                       skipped: base[slots * width + k], invalid: base[slots * width + slots + k])
+                       skipped: base[slots * width + k], invalid: base[slots * width + slots + k],
+                       invalidValues: badCounts[g * slots + k] ?? [:])
         }
     }
 
@@ -315,7 +334,11 @@ final class Accumulator {
             let mine = group(for: key)
             let a = counts + mine * stride, b = other.counts + g * stride
             for i in 0..<stride { a[i] += b[i] }
+            for k in 0..<slots {
+                if let theirs = other.badCounts[g * slots + k] { badCounts[mine * slots + k, default: [:]].merge(theirs, uniquingKeysWith: +) }
+            }
         }
+        for c in columnKinds.indices { columnKinds[c].absorb(other.columnKinds[c]) }
         for c in 0..<request.countColumns { nonBlank[c] += other.nonBlank[c] }
         if let mine = sink, let theirs = other.sink { mine.absorb(theirs) }
         if firstBad == nil, var bad = other.firstBad { bad.row += rows; firstBad = bad }

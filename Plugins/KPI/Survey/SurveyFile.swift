@@ -13,6 +13,12 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
     case googleForms = "google-forms"
     /// One header row starting with `#`, with `Submit Date (UTC)`.
     case typeform
+    /// An SPSS `.sav` file (recognised by its first bytes, whatever `--format` says), read as one
+    /// header row of variable names (SPSS.swift).
+    case spss
+
+    /// The formats `--format` can force: the CSV ones (an SPSS file is recognised by its bytes).
+    public static let allCases: [SurveyFormat] = [.plain, .qualtrics, .surveymonkey, .googleForms, .typeform]
 
     public var headerRows: Int {
         switch self {
@@ -29,6 +35,7 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
         case .surveymonkey: return "SurveyMonkey"
         case .googleForms: return "Google Forms"
         case .typeform: return "Typeform"
+        case .spss: return "SPSS"
         }
     }
 
@@ -66,6 +73,12 @@ public struct SurveyFile: Sendable {
     public var columns: [SurveyColumn]
     public var dataStart: Int
     public var file: any RandomAccessFile
+    /// Per column: its value labels as folded label → value (SPSS files), read as a `--map` the
+    /// user's own `--map` overrides.
+    public var labelSets: [Int: [String: Int]] = [:]
+
+    /// Column `column`'s value labels (folded label → value); empty for CSV exports.
+    public func valueLabels(_ column: Int) -> [String: Int] { labelSets[column] ?? [:] }
 
     /// Opens `path` through `files` and reads its header rows.
     public static func open(_ path: String, files: any FileAccess, format forced: SurveyFormat? = nil) throws -> SurveyFile {
@@ -90,6 +103,7 @@ public struct SurveyFile: Sendable {
             if rows.count >= 4 || whole || window >= 1 << 24 { break }
             window *= 4
         }
+        if SPSS.isSAV(head) { return try SPSS.open(path, file: file) }
         let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if bom > 0 {
             (rows, ends) = CSV.records(Array(head[3...]), limit: 4, final: head.count >= file.size)
@@ -180,6 +194,7 @@ public struct SurveyFile: Sendable {
             throw CommandError("BadFile", "\(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); export the survey as UTF-8 (with or without BOM)")
         }
         if !lenient, let bad = acc.firstBad {
+            if let error = unmappedLabels(request, acc, bad) { throw error }
             let metric = request.metrics.first { $0.column == bad.column }
             let range = metric.map { "\($0.range.lowerBound)–\($0.range.upperBound)" } ?? ""
             let what: String
@@ -192,6 +207,23 @@ public struct SurveyFile: Sendable {
             throw CommandError("BadAnswer", "\(path): row \(headerRows + bad.row + 1), column '\(label(bad.column))' (\(bad.column + 1)): \(what) (a blank answer is skipped; --lenient counts bad answers as invalid and goes on)")
         }
         return acc
+    }
+
+    /// The error for a column answered with labels that are not mapped to numbers: every
+    /// distinct invalid answer with its count, and a `--map` to fill in. Nil when the column's
+    /// invalid answers are all numbers (out of range: the row-by-row error says which).
+    func unmappedLabels(_ request: ScanRequest, _ acc: Accumulator, _ bad: BadAnswer) -> CommandError? {
+        guard let slot = request.metrics.firstIndex(where: { $0.column == bad.column }) else { return nil }
+        let values = acc.invalidValues(slot: slot)
+        let labels = values.keys.filter { Accumulator.parseAnswer(Array($0.utf8), 0, $0.utf8.count) == .other }
+        guard !labels.isEmpty else { return nil }
+        let metric = request.metrics[slot]
+        let range = "\(metric.range.lowerBound) to \(metric.range.upperBound)"
+        let total = values.values.reduce(0, +)
+        let labelCounts = values.filter { labels.contains($0.key) }
+        let template = AnswerLabels.sortedByCount(labelCounts).prefix(8).map { AnswerLabels.mapItem($0.0) + "=N" }.joined(separator: ",")
+            + (labelCounts.count > 8 ? ",…" : "")
+        return CommandError("UnmappedLabels", "\(path): column '\(label(bad.column))' (\(bad.column + 1)) has \(Format.count(total, "answer")) that \(total == 1 ? "is" : "are") not numbers from \(range), \(Format.count(values.count, "distinct value")): \(AnswerLabels.listing(values, limit: 12)) (first in row \(format.headerRows + bad.row + 1)); map them to numbers with \(metric.mapHint)'\(template)' (N from \(range); a number at the start or end of a label is read as the answer), or --lenient counts them as invalid")
     }
 
     /// The 1-based row (header rows included) holding byte `offset` (read in small pieces).
