@@ -21,11 +21,15 @@ public struct Renderer: Sendable {
             emit("\n")
             return
         }
+        if format.isDelimited, output.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
+            renderTables(output, to: emit)
+            return
+        }
         for block in output.blocks {
             let text: String
             switch block {
             case let .text(t), let .markdown(t), let .prose(t, _): text = t
-            case let .table(t): text = format == .csv ? Renderer.csv(t) : aligned(t)
+            case let .table(t): text = aligned(t)
             case let .chart(c): text = c.text
             }
             emit(text)
