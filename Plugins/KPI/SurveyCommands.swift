@@ -194,7 +194,11 @@ enum SurveyCommands {
 
     static let fileDiscussion = """
         Sources: answers as arguments, counts as options, or a column of a survey export with \
-        --file PATH --column NAME (NAME a header, question text, question id or number from 1). \
+        --file PATH --column NAME (NAME a header, question text, question id or number from 1).
+        """ + " " + exportDiscussion
+
+    /// How exports are read: for every command that reads one.
+    static let exportDiscussion = """
         Exports are read as RFC 4180 CSV (quoted fields with commas, doubled quotes and line breaks; \
         UTF-8 with or without BOM; CRLF). The format is detected (plain, Qualtrics, SurveyMonkey, \
         Google Forms, Typeform) and --format overrides it. A blank answer is skipped and counted; \
@@ -617,7 +621,7 @@ enum SurveyCommands {
             "ces": {…}} with the fields of `kpi nps`, `kpi csat` and `kpi ces` (each {"by", "groups", \
             "total"} with --by), then format and rows.
 
-            """ + fileDiscussion,
+            """ + exportDiscussion,
         arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
         options: [
             OptionSpec("nps", .text, help: "the NPS column (answers 0–10)"),

@@ -67,8 +67,8 @@ enum TrackingCommands {
             (Q1 2025 → 2025-Q1) and every view orders them by time. One KPI's periods are of one \
             kind. A KPI the catalogue does not know is higher-is-better unless it is first recorded \
             with --lower-is-better; the direction is kept with the KPI, and the dashboard, trend \
-            and guide judge targets by it. The survey commands record their result directly with \
-            --record PERIOD. Figures are part of the workspace: undo, notebooks and the guide see them.
+            and guide judge targets by it. The survey commands record their result directly \
+            (`kpi nps … --record PERIOD`). Figures are part of the workspace: undo, notebooks and the guide see them.
             """,
         arguments: [ArgumentSpec("figure", .text, help: "[ENTERPRISE] KPI VALUE", variadic: true)],
         options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
@@ -184,7 +184,7 @@ enum TrackingCommands {
 
     static let dashboard = CommandSpec(
         "kpi dashboard", abstract: "each KPI's latest value, target, progress and trend",
-        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better: cac, churn, co2e and custom KPIs first recorded with --lower-is-better; the guide judges by the same rule), else the gap. The trend is a sparkline of every recorded period, oldest first.",
+        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better: cac, churn, co2e and custom KPIs first recorded with `kpi record … --lower-is-better`; the guide judges by the same rule), else the gap. The trend is a sparkline of every recorded period, oldest first.",
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise (default: the current one)", optional: true)],
         examples: ["kpi dashboard"]
     ) { ctx in

@@ -205,6 +205,11 @@ public struct Completer: Sendable {
             return files(word)
         case .enterprise:
             list = workspace.enterprises.map(\.name)
+        case .factor:
+            // The enterprise's own factors first, then every other one in the workspace: a new
+            // competitor is scored on the factors its rivals have (`matching` drops repeats).
+            let e = scope.enterprise.flatMap(workspace.enterprise(named:)) ?? workspace.currentEnterprise
+            list = (e?.factors.map(\.factor) ?? []) + workspace.enterprises.flatMap { $0.factors.map(\.factor) }
         default:
             let e = scope.enterprise.flatMap(workspace.enterprise(named:)) ?? workspace.currentEnterprise
             guard let e else { return [] }

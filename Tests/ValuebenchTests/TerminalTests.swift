@@ -209,7 +209,7 @@ struct TerminalTests {
         try t.waitFor("Added enterprise A.")
         try t.type("quit")
         try t.press("Enter")
-        try t.waitFor("unsaved changes: type `quit` again to leave, or `save FILE`")
+        try t.waitFor("unsaved changes: type `quit` again to leave, or `save FILE.ipynb`")
         // Ctrl-D on a non-empty line deletes the character under the cursor; it does not quit.
         try t.type("enterprise list --jsonX")
         try t.press("Left", "C-d")

@@ -82,8 +82,8 @@ import Modeling
         let text = Renderer.plain(run(&s, "help enterprise add")!)
         #expect(text.hasPrefix("usage: enterprise add NAME [--industry TEXT]"))
         #expect(text.contains("\n  enterprise add CATL"))
-        let bad = s.execute("help enterprise ad")
-        if case let .failure(e) = bad { #expect(e.message.contains("did you mean")) } else { Issue.record("no error") }
+        let bad = s.execute("help entreprise")
+        if case let .failure(e) = bad { #expect(e.message.contains("did you mean 'enterprise'")) } else { Issue.record("no error") }
     }
 
     @Test func undoCostsWhatTheCommandChanged() {

@@ -28,7 +28,8 @@ enum Interactive {
             Completer(registry: driver.session.registry, workspace: driver.session.workspace,
                       listFolder: Folder.list).complete(prefix)
         }
-        let exitGuard = ExitGuard(isDirty: { [unowned driver] in driver.session.isDirty })
+        let exitGuard = ExitGuard(isDirty: { [unowned driver] in driver.session.isDirty },
+                                  file: { [unowned driver] in driver.notebooks.path })
         driver.leaveGuard = { exitGuard.mayLeave(by: .quit) }
         driver.runLine = CancellableRun.execute
         driver.options.colorErrors = color && isatty(2) == 1
