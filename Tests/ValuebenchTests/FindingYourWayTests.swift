@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import valuebench
 
 /// Finding one's way: `help GROUP`, help search, `exit` and `\q`, and what `undo` says.
 @Suite struct FindingYourWayTests {
@@ -36,5 +37,12 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Undid: factor set 胖东来 Price 4\nUndid: factor set 胖东来 Service 10\n"))
         #expect(r.stdout.hasSuffix("Redid 2 steps: factor set 胖东来 Service 10; factor set 胖东来 Price 4\n"))
+    }
+
+    @Test func surveyColumnsAreReadFromTheHeaderRows() {
+        let path = MachineOutputTests.survey
+        #expect(SurveyHeaders.columns(path) == ["StartDate", "EndDate", "ResponseId", "Store", "Q1", "Q2", "Q3", "Q4",
+                                                 "startDate", "endDate", "_recordId", "QID5", "QID1", "QID2", "QID3", "QID4_TEXT"])
+        #expect(SurveyHeaders.columns(path + ".missing") == [])
     }
 }

@@ -26,7 +26,7 @@ enum Interactive {
         if let historyPath { editor.loadHistory(historyPath) }
         editor.complete = { [unowned driver] prefix in
             Completer(registry: driver.session.registry, workspace: driver.session.workspace,
-                      listFolder: Folder.list).complete(prefix)
+                      listFolder: Folder.list, surveyColumns: SurveyHeaders.columns).complete(prefix)
         }
         let exitGuard = ExitGuard(isDirty: { [unowned driver] in driver.session.isDirty },
                                   file: { [unowned driver] in driver.notebooks.path })
