@@ -8,6 +8,7 @@ extension Driver {
     /// CSV or TSV, or as JSON and it has no data: stdout then holds only results.
     func show(_ output: CommandOutput) {
         renderer.format = session.format
+        renderer.width = TerminalWidth.columns(of: out)
         if output.isConfirmation {
             if options.quiet { return }
             let machineFormat = renderer.format.isDelimited || (renderer.format == .json && output.data == nil)
