@@ -43,8 +43,9 @@ enum Interactive {
 
     static func banner(color: Bool) -> String {
         let name = color ? "\u{1B}[1mValueBench\u{1B}[0m" : "ValueBench"
+        let hint = "Type `help` for the commands, `help COMMAND` for one; Tab completes; Ctrl-D quits."
         return "\(name): model how an enterprise creates value.\n"
-            + "Type `help` for the commands, `help COMMAND` for one; Tab completes; Ctrl-D quits.\n"
+            + Renderer.wrapLines(hint, limit: TerminalWidth.columns(of: .stdout) ?? 80) + "\n"
     }
 
     /// `valuebench[CATL]> `, or `valuebench> ` with no current enterprise. With colour, the
