@@ -72,6 +72,7 @@ extension Renderer {
     static func hangingIndent(_ line: String) -> Int {
         let chars = Array(line)
         let lead = chars.prefix(while: { $0 == " " }).count
+        if line.dropFirst(lead).hasPrefix("- ") { return lead + 2 }  // a list item
         guard lead > 0 else { return 0 }
         var i = lead
         var column = lead

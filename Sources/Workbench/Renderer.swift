@@ -33,6 +33,8 @@ public struct Renderer: Sendable {
         for block in output.blocks {
             let text: String
             switch block {
+            case let .markdown(t) where width != nil:
+                text = Renderer.wrapLines(terminalText(fromMarkdown: t), limit: width!)
             case let .text(t), let .markdown(t), let .prose(t, _): text = width.map { Renderer.wrapLines(t, limit: $0) } ?? t
             case let .table(t): text = aligned(t)
             case let .chart(c): text = c.text
