@@ -39,19 +39,24 @@ enum Charts {
         let pad = String(repeating: " ", count: labelWidth + 1)
         t += pad + "0       2       4       6       8       10\n"
         t += pad + "├───────┼───────┼───────┼───────┼───────┤\n"
-        var collided = false
+        var shared: [String] = []  // "Service: 1, 3" for each `*`
         for (f, factor) in c.factors.enumerated() {
             var cells = Array(repeating: Character(" "), count: 41)
+            var at: [Int: [Int]] = [:]
             for (i, curve) in c.curves.enumerated() {
                 let p = min(40, max(0, Int((curve.scores[f] * 4).rounded())))
-                if cells[p] != " " { cells[p] = "*"; collided = true } else { cells[p] = marker(i) }
+                if cells[p] != " " { cells[p] = "*" } else { cells[p] = marker(i) }
+                at[p, default: []].append(i)
+            }
+            for p in at.keys.sorted() where at[p]!.count > 1 {
+                shared.append("\(clip(factor, 20)): " + at[p]!.map { String(marker($0)) }.joined(separator: ", "))
             }
             var row = Format.pad(clip(factor, labelWidth), labelWidth) + " " + String(cells)
             while row.hasSuffix(" ") { row.removeLast() }
             t += row + "\n"
         }
         var legend = c.curves.enumerated().map { Charts.legend($0.offset, clip($0.element.enterprise, 24)) }
-        if collided { legend.append("* → several at one level") }
+        if !shared.isEmpty { legend.append("* → several at one level (" + shared.joined(separator: "; ") + ")") }
         t += wrap(legend, indent: "", width: 78)
 
         // SVG: factors along x, level up y, one polyline per enterprise.
@@ -116,12 +121,16 @@ enum Charts {
             if let r = row(fair(x)) { grid[r][c] = "·" }
         }
         if let r = row(1) { grid[r][col(1)] = "+" }
-        var collided = false
+        var at: [[Int]: [Int]] = [:]
+        var order: [[Int]] = []
         for (i, p) in m.points.enumerated() {
             guard let r = row(p.relativeQuality) else { continue }
             let c = col(p.relativePrice)
-            if grid[r][c] != " " && grid[r][c] != "·" && grid[r][c] != "+" { grid[r][c] = "*"; collided = true } else { grid[r][c] = marker(i) }
+            if grid[r][c] != " " && grid[r][c] != "·" && grid[r][c] != "+" { grid[r][c] = "*" } else { grid[r][c] = marker(i) }
+            if at[[r, c]] == nil { order.append([r, c]) }
+            at[[r, c], default: []].append(i)
         }
+        let shared = order.compactMap { at[$0]!.count > 1 ? at[$0]!.map { String(marker($0)) }.joined(separator: ", ") : nil }
         var t = "\(title): relative perceived quality (up), relative price (across).\n"
         t += "Dots: the fair-value line through the market average (+); above or left of it,\n"
         t += "more value than the price asks.\n"
@@ -137,7 +146,7 @@ enum Charts {
         let axis = Format.pad(Format.fixed(x0, 2), cols / 2 - Format.displayWidth(mid) / 2) + mid
         t += "        " + Format.pad(axis, cols - Format.displayWidth(Format.fixed(x1, 2))) + Format.fixed(x1, 2) + "\n"
         var legend = m.points.enumerated().map { Charts.legend($0.offset, clip($0.element.enterprise, 24)) }
-        if collided { legend.append("* → several at one point") }
+        if !shared.isEmpty { legend.append("* → several at one point (" + shared.joined(separator: "; ") + ")") }
         t += wrap(legend, indent: "", width: 78)
 
         // SVG.

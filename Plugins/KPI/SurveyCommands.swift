@@ -125,6 +125,24 @@ public enum SurveyMetric: Sendable, Equatable {
         }
     }
 
+    /// The figures of `cells` for CSV and TSV, at full precision, in the columns of
+    /// `machineHeaders`; a figure the metric has not is empty.
+    func machineCells(_ json: JSON) -> [String] {
+        func figure(_ key: String) -> String {
+            guard let v = json[key], v != .null else { return "" }
+            return v.compact()
+        }
+        let value = switch self {
+        case .nps, .enps: figure(key)
+        case .csat: figure("csat")
+        case .ces: figure("mean")
+        }
+        return [value, figure("moe95"), figure("n"), figure("promoters"), figure("passives"), figure("detractors"),
+                figure("satisfied"), figure("sd")]
+    }
+
+    static let machineHeaders = ["value", "moe95", "n", "promoters", "passives", "detractors", "satisfied", "sd"]
+
     var detailHeader: String {
         switch self {
         case .nps, .enps: return "P / Pa / D"
@@ -190,7 +208,11 @@ enum SurveyCommands {
 
     static let fileDiscussion = """
         Sources: answers as arguments, counts as options, or a column of a survey export with \
-        --file PATH --column NAME (NAME a header, question text, question id or number from 1). \
+        --file PATH --column NAME (NAME a header, question text, question id or number from 1).
+        """ + " " + exportDiscussion
+
+    /// How exports are read: for every command that reads one.
+    static let exportDiscussion = """
         Exports are read as RFC 4180 CSV (quoted fields with commas, doubled quotes and line breaks; \
         UTF-8 with or without BOM; CRLF). The format is detected (plain, Qualtrics, SurveyMonkey, \
         Google Forms, Typeform) and --format overrides it. SPSS .sav files are read too (by their \
@@ -631,7 +653,7 @@ enum SurveyCommands {
             'csat:Yum!=5,Good=4' --map 'nps:Not likely=0' (the METRIC: prefix may be left out when \
             only one metric is asked for).
 
-            """ + fileDiscussion,
+            """ + exportDiscussion,
         arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV or SPSS .sav)")],
         options: [
             OptionSpec("nps", .text, help: "the NPS column (answers 0–10)"),
@@ -671,6 +693,7 @@ enum SurveyCommands {
         var data: [(String, JSON)] = []
         var rows: [[String]] = []
         let groups = sortedGroups(acc)
+        var machineRows: [[String]] = []
         for (k, (metric, _)) in metrics.enumerated() {
             let empty = SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0)
             let total = groups.map { acc.slotCounts(group: $0.1)[k] }.reduce(empty, +)
@@ -686,18 +709,23 @@ enum SurveyCommands {
                     let json = c.n > 0 ? try metric.result(c, lenient: lenient, wald: wald).json : emptyResult(metric, c, lenient: lenient)
                     list.append(.object([("group", .string(key))] + (json.objectValue ?? [])))
                     rows.append([metric.title, key.isEmpty ? "(blank)" : key] + metric.cells(json) + [String(c.skipped)])
+                    machineRows.append([metric.title, key] + metric.machineCells(json) + [String(c.skipped)])
                 }
                 data.append((metric.key, ["by": .string(file.label(by!)), "groups": .array(list), "total": totalJSON]))
                 rows.append([metric.title, "total"] + metric.cells(totalJSON) + [String(total.skipped)])
+                machineRows.append([metric.title, "total"] + metric.machineCells(totalJSON) + [String(total.skipped)])
             } else {
                 data.append((metric.key, totalJSON))
                 rows.append([metric.title, file.label(columns[k])] + metric.cells(totalJSON) + [String(total.skipped)])
+                machineRows.append([metric.title, file.label(columns[k])] + metric.machineCells(totalJSON) + [String(total.skipped)])
             }
         }
         data.append(("format", .string(file.format.rawValue)))
         data.append(("rows", .int(acc.rows - acc.blankLines)))
-        let table = Table(headers: ["metric", by.map { file.label($0) } ?? "column", "value", "95%", "N", "detail", "skipped"],
-                          rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right])
+        let label = by.map { file.label($0) } ?? "column"
+        let table = Table(headers: ["metric", label, "value", "95%", "N", "detail", "skipped"],
+                          rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right],
+                          delimited: .init(headers: ["metric", label] + SurveyMetric.machineHeaders + ["skipped"], rows: machineRows))
         let text = "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(Format.count(acc.rows - acc.blankLines, "response"))."
         var blocks: [OutputBlock] = [.text(text), .table(table)]
         if lenient {
@@ -747,7 +775,7 @@ enum SurveyCommands {
             Shows the detected format (or --format), each column's number, name, question text or id, \
             its non-blank answers, and what they are: numbers (with their range), labels (the \
             distinct ones with their counts, most frequent first; "10 - Extremely likely" reads as \
-            10, other labels need --map), or free text (more than \(ColumnKind.maxLabels) distinct \
+            10, other labels need a map: `kpi survey … --map`), or free text (more than \(ColumnKind.maxLabels) distinct \
             texts). --json: format, responses, columns (number, name, question, id, answers, kind, \
             low/high for numbers, labels as {label: count}).
             """,

@@ -67,8 +67,8 @@ enum TrackingCommands {
             (Q1 2025 → 2025-Q1) and every view orders them by time. One KPI's periods are of one \
             kind. A KPI the catalogue does not know is higher-is-better unless it is first recorded \
             with --lower-is-better; the direction is kept with the KPI, and the dashboard, trend \
-            and guide judge targets by it. The survey commands record their result directly with \
-            --record PERIOD. Figures are part of the workspace: undo, notebooks and the guide see them.
+            and guide judge targets by it. The survey commands record their result directly \
+            (`kpi nps … --record PERIOD`). Figures are part of the workspace: undo, notebooks and the guide see them.
             """,
         arguments: [ArgumentSpec("figure", .text, help: "[ENTERPRISE] KPI VALUE", variadic: true)],
         options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
@@ -154,11 +154,23 @@ enum TrackingCommands {
                 ent.kpis.append(figure)
             }
         }
-        return "\(replaced ? "Replaced" : "Recorded") \(kpi) = \(show(value)) for \(period) at \(e.name)."
+        return "\(replaced ? "Replaced" : "Recorded") \(kpi) = \(show(value, kpi)) for \(period) at \(e.name)."
     }
 
     /// A figure as people read it: two decimals from 10 up, three below.
     static func show(_ v: Double) -> String { Format.number(v, maxDecimals: abs(v) >= 10 ? 2 : 3) }
+
+    /// A KPI's figure in the one voice of its kind: a score (NPS) with 1 decimal, CSAT as a
+    /// percentage with 1 decimal, money (CAC, LTV) and ratios (LTV/CAC, SROI) with 2; other
+    /// figures as short as they can be said. JSON keeps full precision.
+    static func show(_ v: Double, _ kpi: String) -> String {
+        switch kpi {
+        case "nps", "enps": return Format.fixed(v, 1)
+        case "csat": return Format.percent(v)
+        case "cac", "ltv", "ltv-cac", "sroi": return Format.fixed(v, 2)
+        default: return show(v)
+        }
+    }
 
     static func series(_ e: Enterprise, _ kpi: String) -> [KPIRecord] {
         e.kpis.filter { $0.kpi == kpi }.sorted { Period.precedes($0.period, $1.period) }
@@ -179,12 +191,12 @@ enum TrackingCommands {
 
     static func progress(_ r: KPIRecord, lowerIsBetter: Bool) -> String {
         guard let t = r.target else { return "" }
-        return KPICatalog.meets(r.value, t, lowerIsBetter: lowerIsBetter) ? "met" : "gap \(show(abs(t - r.value)))"
+        return KPICatalog.meets(r.value, t, lowerIsBetter: lowerIsBetter) ? "met" : "gap \(show(abs(t - r.value), r.kpi))"
     }
 
     static let dashboard = CommandSpec(
         "kpi dashboard", abstract: "each KPI's latest value, target, progress and trend",
-        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better: cac, churn, co2e and custom KPIs first recorded with --lower-is-better; the guide judges by the same rule), else the gap. The trend is a sparkline of every recorded period, oldest first.",
+        discussion: "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better: cac, churn, co2e and custom KPIs first recorded with `kpi record … --lower-is-better`; the guide judges by the same rule), else the gap. The trend is a sparkline of every recorded period, oldest first.",
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise (default: the current one)", optional: true)],
         examples: ["kpi dashboard"]
     ) { ctx in
@@ -196,7 +208,7 @@ enum TrackingCommands {
             let s = series(e, k)
             guard let last = s.last else { continue }
             let lower = KPICatalog.lowerIsBetter(k, in: e)
-            rows.append([k, last.period, show(last.value), last.target.map(show) ?? "",
+            rows.append([k, last.period, show(last.value, k), last.target.map { show($0, k) } ?? "",
                          progress(last, lowerIsBetter: lower), sparkline(s.map(\.value)), last.n.map(String.init) ?? ""])
             list.append(["kpi": .string(k), "period": .string(last.period), "value": .num(last.value), "target": .num(last.target),
                          "met": last.target.map { t in .bool(KPICatalog.meets(last.value, t, lowerIsBetter: lower)) } ?? .null,
@@ -228,8 +240,8 @@ enum TrackingCommands {
         var rows: [[String]] = []
         var previous: Double?
         for r in s {
-            let change = previous.map { (r.value - $0 >= 0 ? "+" : "") + show(r.value - $0) } ?? ""
-            rows.append([r.period, show(r.value), change, r.target.map(show) ?? "",
+            let change = previous.map { (r.value - $0 >= 0 ? "+" : "") + show(r.value - $0, kpi) } ?? ""
+            rows.append([r.period, show(r.value, kpi), change, r.target.map { show($0, kpi) } ?? "",
                          progress(r, lowerIsBetter: KPICatalog.lowerIsBetter(kpi, in: e)), r.n.map(String.init) ?? ""])
             previous = r.value
         }

@@ -6,7 +6,8 @@ enum EnterpriseCommands {
     static var all: [CommandSpec] { [add, list, show, set, remove, use] }
 
     static let add = CommandSpec(
-        "enterprise add", abstract: "add an enterprise to the workspace and make it current",
+        "enterprise add", abstract: "add an enterprise to the workspace (the first one becomes current)",
+        discussion: "The current enterprise stays current, so that rivals can be added while one enterprise is worked on; the first enterprise added becomes current. `use NAME` switches.",
         arguments: [ArgumentSpec("name", .text, help: "a new name (unique, ignoring case)")],
         options: [OptionSpec("industry", .text, help: "the industry or track it competes in")],
         examples: ["enterprise add BYD --industry batteries", "enterprise add \"Demo Co\"",
@@ -16,8 +17,13 @@ enum EnterpriseCommands {
         // An empty industry is none, as `enterprise set --industry ""` has it.
         let industry = ctx.arguments.string("industry").map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         let e = Enterprise(name: name, industry: industry)
-        if let existing = ctx.workspace.addAndUse(e) { throw CommandError.duplicate("enterprise", existing.name) }
-        return .message("Added enterprise \(name).", data: json(e))
+        if let existing = ctx.workspace.enterprise(named: name) { throw CommandError.duplicate("enterprise", existing.name) }
+        ctx.workspace.add(e)
+        guard let current = ctx.workspace.currentEnterprise else {
+            ctx.workspace.setCurrent(name)
+            return .message("Added enterprise \(name).", data: json(e))
+        }
+        return .message("Added enterprise \(name); still working on \(current.name) (`use \(quoted(name))` to switch).", data: json(e))
     }
 
     static let list = CommandSpec(
@@ -51,8 +57,8 @@ enum EnterpriseCommands {
         "enterprise set", abstract: "change an enterprise: name, industry, price level, competitors",
         discussion: """
             --competitor replaces the list of named competitors (give it once per competitor);
-            --no-competitors empties it. Competitors need not be in the workspace; when the list is
-            empty, analyses compare with the enterprises of the same industry. Renaming carries the
+            --no-competitors empties it. A competitor is an enterprise of the workspace (add it
+            first); when the list is empty, analyses compare with the enterprises of the same industry. Renaming carries the
             new name into other enterprises' competitor lists.
             """,
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)],
@@ -62,7 +68,7 @@ enum EnterpriseCommands {
                   OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
                   .flag("no-competitors", help: "forget the named competitors"),
                   .flag("no-price", help: "forget the price level")],
-        examples: ["enterprise set CATL --competitor BYD --competitor \"LG Energy\" --price 100", "enterprise set BYD --price 90"]
+        examples: ["enterprise set CATL --competitor BYD --competitor \"Demo Co\" --price 100", "enterprise set BYD --price 90"]
     ) { ctx in
         let e = try ctx.enterprise()
         let a = ctx.arguments
@@ -92,9 +98,14 @@ enum EnterpriseCommands {
                 if Name.same(c, e.name) || Name.same(c, newName) {
                     throw CommandError.badValue("enterprise set: \(e.name) cannot be its own competitor")
                 }
-                try refuseDuplicate(c, in: competitors, what: "competitor")
-                // A competitor in the workspace is written as the workspace spells it.
-                competitors.append(ctx.workspace.enterprise(named: c)?.name ?? c)
+                // A misspelt rival would be taken silently, and the analyses would fall back to the
+                // industry's firms: a competitor is an enterprise of the workspace, as spelt there.
+                guard let rival = ctx.workspace.enterprise(named: c) else {
+                    throw CommandError.unknown("enterprise", c, among: ctx.workspace.enterprises.map(\.name),
+                                               hint: "add it first: `enterprise add \(quoted(c))`")
+                }
+                try refuseDuplicate(rival.name, in: competitors, what: "competitor")
+                competitors.append(rival.name)
             }
         }
         if a.flag("no-competitors") { competitors = [] }

@@ -8,7 +8,7 @@ enum RecordCommand {
         discussion: """
             For figures measured elsewhere (an agency's PSM, a conjoint study): the acceptable range \
             --low to --high (the command language takes one value per option, so the range is two \
-            options rather than `--range LOW HIGH`), the optimal price point --opp and, if known, the \
+            options rather than one option with two values), the optimal price point --opp and, if known, the \
             indifference price point --idp; the source is "entered". `price psm FILE … --record \
             SEGMENT` records a measured one. --clear forgets it. Kept in the workspace, the snapshot \
             and undo; shown by `segment show`; `price match` judges each offering's price against it. \

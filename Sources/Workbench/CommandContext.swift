@@ -27,7 +27,7 @@ public struct CommandError: Error, CustomStringConvertible, Equatable, Sendable 
 }
 
 /// Where a command's result goes: the REPL, a script, or a notebook. Rendering may differ.
-public enum OutputFormat: String, Sendable, CaseIterable { case table, json, csv }
+public enum OutputFormat: String, Sendable, CaseIterable { case table, json, csv, tsv }
 
 /// Read access to files, handed to commands by the executable. A replay sandbox hands a
 /// restricted one: paths resolved against the notebook's folder, never outside it, no writes.

@@ -6,8 +6,18 @@ public struct Table: Sendable, Equatable {
     public var rows: [[String]]
     /// Per column; missing entries are left-aligned.
     public var alignments: [Alignment]
-    public init(headers: [String], rows: [[String]], alignments: [Alignment] = []) {
-        self.headers = headers; self.rows = rows; self.alignments = alignments
+    /// The table for CSV and TSV when cells shown to people cannot be read as figures (a column
+    /// mixing "54 / 19 / 15" with "75 satisfied"): see `Table.forMachines()`.
+    public var delimited: Delimited?
+    public init(headers: [String], rows: [[String]], alignments: [Alignment] = [], delimited: Delimited? = nil) {
+        self.headers = headers; self.rows = rows; self.alignments = alignments; self.delimited = delimited
+    }
+
+    /// Plain cells: numbers at full precision, one figure per cell.
+    public struct Delimited: Sendable, Equatable {
+        public var headers: [String]
+        public var rows: [[String]]
+        public init(headers: [String], rows: [[String]]) { self.headers = headers; self.rows = rows }
     }
 }
 
@@ -40,14 +50,17 @@ public struct CommandOutput: Sendable, Equatable {
     public var data: JSON?
     /// Lines for stderr that are not errors (e.g. a warning that a file format was guessed).
     public var notes: [String]
+    /// The text only confirms what the command did ("Added enterprise CATL."): `--quiet` leaves
+    /// it out, and machine formats (JSON, CSV, TSV) keep it off stdout. Set by `message`.
+    public var isConfirmation: Bool
 
-    public init(blocks: [OutputBlock] = [], data: JSON? = nil, notes: [String] = []) {
-        self.blocks = blocks; self.data = data; self.notes = notes
+    public init(blocks: [OutputBlock] = [], data: JSON? = nil, notes: [String] = [], isConfirmation: Bool = false) {
+        self.blocks = blocks; self.data = data; self.notes = notes; self.isConfirmation = isConfirmation
     }
 
     /// A one-line confirmation with its data.
     public static func message(_ text: String, data: JSON? = nil) -> CommandOutput {
-        CommandOutput(blocks: [.text(text)], data: data)
+        CommandOutput(blocks: [.text(text)], data: data, isConfirmation: true)
     }
 
     public static let empty = CommandOutput()

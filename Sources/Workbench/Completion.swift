@@ -42,10 +42,19 @@ public struct Completer: Sendable {
     /// The entries of a folder as typed by the user (`""` is the working directory, otherwise
     /// the text up to and including the last `/`).
     public let listFolder: @Sendable (String) -> [FolderEntry]
+    /// The column names of a survey export (headers, then question ids), read from its header
+    /// rows only; offered after the options that name a column once the file is typed.
+    public let surveyColumns: @Sendable (String) -> [String]
+
+    /// The options whose value is a column of the command's survey export.
+    public static let columnOptions: Set<String> = ["nps", "csat", "ces", "column", "by", "too-cheap", "cheap", "expensive",
+                                                    "too-expensive", "pi-cheap", "pi-expensive"]
 
     public init(registry: Registry, workspace: Workspace,
-                listFolder: @escaping @Sendable (String) -> [FolderEntry] = { _ in [] }) {
+                listFolder: @escaping @Sendable (String) -> [FolderEntry] = { _ in [] },
+                surveyColumns: @escaping @Sendable (String) -> [String] = { _ in [] }) {
         self.registry = registry; self.workspace = workspace; self.listFolder = listFolder
+        self.surveyColumns = surveyColumns
     }
 
     /// A candidate: the text inserted, what is listed, and whether a space follows it.
@@ -144,6 +153,9 @@ public struct Completer: Sendable {
         }
         // The value of an option.
         if let o = pending, let kind = o.kind {
+            if Completer.columnOptions.contains(o.name), let file = scope.file {
+                return surveyColumns(file).map { Candidate(value: $0, display: $0) }
+            }
             return values(kind, word: word, scope: scope, path: [])
         }
         // An option name, or an option's value written `--name=value`.
@@ -187,7 +199,10 @@ public struct Completer: Sendable {
     struct Scope {
         var enterprise: String?
         var model: String?
+        /// The file typed on the line (a survey export whose columns may be completed).
+        var file: String?
         mutating func note(_ kind: ValueKind?, _ value: String) {
+            if case .file? = kind { file = value }
             guard case let .name(source)? = kind else { return }
             if source == .enterprise { enterprise = value }
             if source == .model { model = value }
@@ -217,6 +232,11 @@ public struct Completer: Sendable {
             return files(word)
         case .enterprise:
             list = workspace.enterprises.map(\.name)
+        case .factor:
+            // The enterprise's own factors first, then every other one in the workspace: a new
+            // competitor is scored on the factors its rivals have (`matching` drops repeats).
+            let e = scope.enterprise.flatMap(workspace.enterprise(named:)) ?? workspace.currentEnterprise
+            list = (e?.factors.map(\.factor) ?? []) + workspace.enterprises.flatMap { $0.factors.map(\.factor) }
         default:
             let e = scope.enterprise.flatMap(workspace.enterprise(named:)) ?? workspace.currentEnterprise
             guard let e else { return [] }

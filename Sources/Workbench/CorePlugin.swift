@@ -7,17 +7,13 @@ public struct CorePlugin: WorkbenchPlugin {
 
     public var commands: [CommandSpec] {
         [
-            CommandSpec("help", abstract: "list the commands, or show one command's usage and example",
-                        arguments: [ArgumentSpec("command", .name(.command), help: "the command's words", optional: true, variadic: true)],
-                        examples: ["help", "help enterprise add"], role: .session) { ctx in
+            CommandSpec("help", abstract: "list the commands, a group's commands, those about a word, or one command's usage",
+                        discussion: "With a command's words, its usage, options and examples. With the first word of several commands (`help kpi`, `help price`), those commands and what each does. Otherwise the commands whose name or one-line description holds every word given (`help nps`, `help willingness`).",
+                        arguments: [ArgumentSpec("command", .name(.command), help: "the command's words, a group, or words to look for", optional: true, variadic: true)],
+                        examples: ["help", "help enterprise add", "help kpi", "help nps"], role: .session) { ctx in
                 let words = ctx.arguments.strings("command")
                 if words.isEmpty { return Help.overview(ctx.registry) }
-                let tokens = words.map { Token($0) }
-                let (spec, count) = try ctx.registry.match(tokens)
-                if count < tokens.count {
-                    throw CommandError("UnknownCommand", "no command '\(words.joined(separator: " "))'; did you mean '\(spec.name)'?")
-                }
-                return Help.command(spec)
+                return try Help.find(words, in: ctx.registry)
             },
             CommandSpec("undo", abstract: "take back the last change to the workspace (or the last N)",
                         arguments: [ArgumentSpec("steps", .integer(1...1_000_000), help: "how many changes", optional: true)],
@@ -75,7 +71,7 @@ public struct CorePlugin: WorkbenchPlugin {
                                             allowWrites: ctx.arguments.flag("allow-writes")))
                 return .empty
             },
-            CommandSpec("quit", abstract: "leave ValueBench (asks first if there are unsaved changes)",
+            CommandSpec("quit", abstract: "leave ValueBench (also `exit` and `\\q`; asks first if there are unsaved changes)",
                         examples: [], role: .session, returnsData: false) { ctx in
                 ctx.requests.append(.quit)
                 return .empty

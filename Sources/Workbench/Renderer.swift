@@ -3,8 +3,13 @@ public struct Renderer: Sendable {
     public var format: OutputFormat
     /// ANSI styling (bold headers, dim rules); only on a terminal, never with `NO_COLOR`.
     public var color: Bool
+    /// The terminal's width in columns, to fit tables and text to (Renderer+Fit.swift); nil for
+    /// a pipe or a notebook, which keep full values.
+    public var width: Int?
 
-    public init(format: OutputFormat = .table, color: Bool = false) { self.format = format; self.color = color }
+    public init(format: OutputFormat = .table, color: Bool = false, width: Int? = nil) {
+        self.format = format; self.color = color; self.width = width
+    }
 
     /// The text of `output`, ending with a newline unless empty.
     public func render(_ output: CommandOutput) -> String {
@@ -21,11 +26,17 @@ public struct Renderer: Sendable {
             emit("\n")
             return
         }
+        if format.isDelimited, output.blocks.contains(where: { if case .table = $0 { true } else { false } }) {
+            renderTables(output, to: emit)
+            return
+        }
         for block in output.blocks {
             let text: String
             switch block {
-            case let .text(t), let .markdown(t), let .prose(t, _): text = t
-            case let .table(t): text = format == .csv ? Renderer.csv(t) : aligned(t)
+            case let .markdown(t) where width != nil:
+                text = Renderer.wrapLines(terminalText(fromMarkdown: t), limit: width!)
+            case let .text(t), let .markdown(t), let .prose(t, _): text = width.map { Renderer.wrapLines(t, limit: $0) } ?? t
+            case let .table(t): text = aligned(t)
             case let .chart(c): text = c.text
             }
             emit(text)
@@ -53,9 +64,21 @@ public struct Renderer: Sendable {
         let columns = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columns)
-        for (i, h) in table.headers.enumerated() { widths[i] = Format.displayWidth(h) }
+        var cellWidths = [Int](repeating: 0, count: columns)
         for row in table.rows {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], Format.displayWidth(cell)) }
+            for (i, cell) in row.enumerated() { cellWidths[i] = max(cellWidths[i], Format.displayWidth(cell)) }
+        }
+        for (i, h) in table.headers.enumerated() { widths[i] = Format.displayWidth(h) }
+        for i in 0..<columns { widths[i] = max(widths[i], cellWidths[i]) }
+        if let limit = width {
+            guard let fitted = Renderer.fit(widths, cellWidths: cellWidths, alignments: table.alignments, limit: limit) else {
+                return records(table, limit: limit)
+            }
+            if fitted != widths {
+                widths = fitted
+                table.headers = table.headers.enumerated().map { Format.truncate($1, widths[$0]) }
+                table.rows = table.rows.map { $0.enumerated().map { Format.truncate($1, widths[$0]) } }
+            }
         }
         func line(_ cells: [String], header: Bool) -> String {
             var parts: [String] = []

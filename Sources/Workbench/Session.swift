@@ -19,6 +19,11 @@ public struct Session: Sendable {
     /// Each entry is the changes one command made.
     private var undoStack: [[Workspace.Change]] = []
     private var redoStack: [[Workspace.Change]] = []
+    /// The command line of each undo and redo step, for "Undid: factor set …".
+    private var undoLabels: [String] = []
+    private var redoLabels: [String] = []
+    /// The line `execute` is running, to label its undo step.
+    private var lineBeingRun: String?
     /// Every model command line run successfully or not, in order (for `history`).
     public private(set) var history: [String] = []
     public var format: OutputFormat = .table
@@ -40,6 +45,7 @@ public struct Session: Sendable {
 
     /// Runs one command line.
     public mutating func execute(_ line: String) -> Outcome {
+        let line = Session.quitAlias(line) ?? line
         let tokens: [Token]
         do { tokens = try Tokenizer.tokenize(line) } catch {
             return .failure(CommandError("BadSyntax", "\(error)"))
@@ -50,7 +56,17 @@ public struct Session: Sendable {
             return .failure(CommandError(e.code, e.message))
         } catch { return .failure(CommandError("BadSyntax", "\(error)")) }
         if parsed.spec.role == .model { history.append(line) }
+        lineBeingRun = line
+        defer { lineBeingRun = nil }
         return run(parsed)
+    }
+
+    /// `quit` for a line that is `exit` or `\q` alone, as psql, sqlite3 and IPython users type.
+    static func quitAlias(_ line: String) -> String? {
+        guard line.utf8.count <= 12 else { return nil }
+        let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard word.count == 1, word[0] == "\\q" || word[0].lowercased() == "exit" else { return nil }
+        return "quit"
     }
 
     /// Runs a parsed command; on failure, reverts whatever it changed.
@@ -79,7 +95,9 @@ public struct Session: Sendable {
         swap(&context.workspace, &workspace)
         if !changes.isEmpty {
             undoStack.append(changes)
+            undoLabels.append(lineBeingRun ?? parsed.spec.name)
             redoStack.removeAll()
+            redoLabels.removeAll()
             isDirty = true
         }
         var remaining: [SessionRequest] = []
@@ -91,12 +109,14 @@ public struct Session: Sendable {
             switch request {
             case let .undo(n):
                 let done = undo(n)
-                output = .message(done == 0 ? "Nothing to undo." : "Undid \(done) step\(done == 1 ? "" : "s").",
-                                  data: ["undone": .int(done), "remaining": .int(undoStack.count)])
+                let steps = Array(redoLabels.suffix(done))
+                output = .message(Session.said("Undid", "undo", steps),
+                                  data: ["undone": .int(done), "remaining": .int(undoStack.count), "steps": .array(steps.map { .string($0) })])
             case let .redo(n):
                 let done = redo(n)
-                output = .message(done == 0 ? "Nothing to redo." : "Redid \(done) step\(done == 1 ? "" : "s").",
-                                  data: ["redone": .int(done), "remaining": .int(redoStack.count)])
+                let steps = Array(undoLabels.suffix(done))
+                output = .message(Session.said("Redid", "redo", steps),
+                                  data: ["redone": .int(done), "remaining": .int(redoStack.count), "steps": .array(steps.map { .string($0) })])
             case let .setFormat(f):
                 format = f
             default:
@@ -109,6 +129,16 @@ public struct Session: Sendable {
         return .success(output, command: parsed.spec, requests: remaining)
     }
 
+    /// "Undid: factor set 胖东来 Service 10", "Undid 2 steps: …; …" (the latest first), "Nothing to undo.".
+    static func said(_ verb: String, _ noun: String, _ steps: [String]) -> String {
+        switch steps.count {
+        case 0: return "Nothing to \(noun)."
+        case 1: return "\(verb): \(steps[0])"
+        case 2...5: return "\(verb) \(steps.count) steps: " + steps.joined(separator: "; ")
+        default: return "\(verb) \(steps.count) steps: " + steps.prefix(3).joined(separator: "; ") + "; … \(steps.last!)"
+        }
+    }
+
     /// Undoes up to `steps` commands; returns how many were undone.
     @discardableResult
     public mutating func undo(_ steps: Int = 1) -> Int {
@@ -116,6 +146,7 @@ public struct Session: Sendable {
         while done < steps, let changes = undoStack.popLast() {
             workspace.revert(changes)
             redoStack.append(changes)
+            redoLabels.append(undoLabels.popLast() ?? "")
             done += 1
         }
         if done > 0 { isDirty = true }
@@ -129,6 +160,7 @@ public struct Session: Sendable {
         while done < steps, let changes = redoStack.popLast() {
             workspace.reapply(changes)
             undoStack.append(changes)
+            undoLabels.append(redoLabels.popLast() ?? "")
             done += 1
         }
         if done > 0 { isDirty = true }
@@ -149,6 +181,8 @@ public struct Session: Sendable {
         self.history = history
         undoStack.removeAll()
         redoStack.removeAll()
+        undoLabels.removeAll()
+        redoLabels.removeAll()
         isDirty = false
         historyIsPartial = partial
     }
@@ -160,6 +194,8 @@ public struct Session: Sendable {
         guard other.workspace == workspace else { return false }
         undoStack = other.undoStack
         redoStack = other.redoStack
+        undoLabels = other.undoLabels
+        redoLabels = other.redoLabels
         historyIsPartial = false
         return true
     }

@@ -20,14 +20,23 @@ final class Driver {
         var numberErrors = true
         /// Show `error:` in red (a terminal).
         var colorErrors = false
+        /// `--quiet`: confirmations are not shown (Driver+Machine.swift).
+        var quiet = false
+        /// `--json`: stdout is JSON Lines, one object per command line (Driver+Machine.swift).
+        var jsonLines = false
     }
     var options: Options
     /// Commands that failed so far.
     private(set) var failures = 0
-    /// The last error reported (the Jupyter kernel sends it as an `error` message).
-    private(set) var lastError: CommandError?
     /// Set by `quit`, or by `--bail` after an error.
     private(set) var finished = false
+    /// The error `report` gave last: the Jupyter kernel sends it as an `error` message, and a
+    /// request that failed after its command ran (`save`) makes the line's JSON Lines object a
+    /// failure.
+    var lastError: CommandError?
+    /// Where `--json` writes its JSON Lines: stdout, while `out` (replay's reports, `--echo`)
+    /// is then stderr.
+    var machine: OutputStream = .stdout
     /// The notebook the session is recorded into (Driver+Notebooks.swift).
     let notebooks = NotebookState()
     /// Runs one line in the session; the terminal replaces it so that Ctrl-C cancels a command.
@@ -71,17 +80,17 @@ final class Driver {
 
     /// Runs one (logical) command line and prints what it gives.
     func execute(_ line: String, lineNumber: Int? = nil) {
-        if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { out.write("> \(line)\n") }
+        if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { (options.jsonLines ? err : out).write("> \(line)\n") }
         let outcome = self.outcome(of: line)
         record(line, outcome)
+        if options.jsonLines { return emitJSONLine(line, lineNumber: lineNumber, outcome) }
         switch outcome {
         case .nothing:
             return
         case let .failure(error):
             report(error, lineNumber: lineNumber)
         case let .success(output, _, requests):
-            renderer.format = session.format
-            renderer.render(output) { out.write($0) }
+            show(output)
             for note in output.notes { err.write("note: \(note)\n") }
             for request in requests { perform(request, lineNumber: lineNumber) }
         }

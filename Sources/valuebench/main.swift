@@ -24,7 +24,8 @@ struct ValueBench: ParsableCommand {
             ~/.local/state/valuebench); after a crash, the next start offers to recover it \
             (VALUEBENCH_RECOVER=yes|no answers without asking).
             Jupyter: `valuebench kernel install --user` makes this binary a Jupyter kernel.
-            """)
+            """,
+        version: Version.line)
 
     @Argument(help: "A script (.vbench) to run, or a notebook (.ipynb) to open.")
     var file: String?
@@ -37,6 +38,12 @@ struct ValueBench: ParsableCommand {
 
     @Flag(help: "Print each command before its output (readable transcripts).")
     var echo = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Leave out confirmations: stdout holds only what commands return.")
+    var quiet = false
+
+    @Flag(help: "Print JSON Lines: one object per command line, {\"line\", \"command\", \"ok\", \"result\" or \"error\"}.")
+    var json = false
 
     @Option(help: ArgumentHelp("Record the commands as a notebook and save it to FILE.ipynb at the end.", valueName: "FILE.ipynb"))
     var save: String?
@@ -53,8 +60,8 @@ struct ValueBench: ParsableCommand {
         let color = interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
             && getenv("TERM").map { String(cString: $0) != "dumb" } ?? true
         let driver = Driver(session: session, renderer: Renderer(color: color),
-                            options: .init(bail: bail, echo: echo, numberErrors: !interactive),
-                            status: interactive ? .stdout : .stderr)
+                            options: .init(bail: bail, echo: echo, numberErrors: !interactive, quiet: quiet, jsonLines: json),
+                            out: json ? .stderr : .stdout, status: interactive && !json ? .stdout : .stderr)
         defer { driver.finishJournal() }
         try startNotebooks(driver, interactive: interactive, notebook: notebookFile)
         if !command.isEmpty {

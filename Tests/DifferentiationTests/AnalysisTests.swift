@@ -315,7 +315,7 @@ import Workbench
         let list = ["A", "B"].map { firm($0, price: 10, [("Range", 5, nil)]) } + [firm("C", price: 12, [("Range", 7, nil)])]
         var s = session(workspace(list))
         let text = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
-        #expect(text.hasSuffix("3 → C   * → several at one point\n"), "\(text)")
+        #expect(text.hasSuffix("3 → C   * → several at one point (1, 2)\n"), "\(text)")
     }
 }
 

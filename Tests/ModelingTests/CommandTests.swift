@@ -10,7 +10,7 @@ import Workbench
         #expect(s.workspace.enterprises.map(\.name) == ["BYD", "CATL"])
         #expect(s.workspace.current == "CATL")
         let c = s.catl
-        #expect(c.industry == "batteries" && c.price == 100 && c.competitors == ["BYD", "LG Energy"])
+        #expect(c.industry == "batteries" && c.price == 100 && c.competitors == ["BYD", "Demo Co"])
         #expect(c.resources.map(\.name) == ["Battery R&D", "Manufacturing scale", "Supply chain", "Brand"])
         #expect(c.resources[0] == Resource(name: "Battery R&D", kind: .technology, strength: 9, valuable: true, rare: true,
                                            costlyToImitate: true, organized: true))
@@ -51,7 +51,7 @@ import Workbench
     @Test func enterpriseShowHasEverything() {
         var s = Fixture.examplesSession()
         let text = s.text("enterprise show")
-        for fragment in ["CATL — industry: batteries · price level: 100 · competitors: BYD, LG Energy", "Resources (4)",
+        for fragment in ["CATL — industry: batteries · price level: 100 · competitors: BYD, Demo Co", "Resources (4)",
                          "Battery R&D", "Segments (2)", "Needs (4)", "Offerings (3)", "Reliefs (5)", "Factors (4)",
                          "Initiatives (3)", "Models (1)", "sustained advantage"] {
             #expect(text.contains(fragment), "missing \(fragment)")
@@ -59,7 +59,7 @@ import Workbench
         let data = s.json("enterprise show CATL")
         #expect(data["resources"]?.arrayValue?.count == 4)
         #expect(data["models"]?.arrayValue?.first?["edges"]?.arrayValue?.count == 12)
-        #expect(data["competitors"] == ["BYD", "LG Energy"])
+        #expect(data["competitors"] == ["BYD", "Demo Co"])
     }
 
     @Test func renamingAnEnterpriseCarriesIntoCompetitorsAndCurrent() {

@@ -77,11 +77,11 @@ import Testing
 
     @Test func replayExitsOneOnAMismatchAndTwoOnABadFile() throws {
         try run(["--save", "s.ipynb"], input: "enterprise add A\nundo\n")
-        try write("s.ipynb", read("s.ipynb").replacingOccurrences(of: "Undid 1 step.", with: "Undid one step."))
+        try write("s.ipynb", read("s.ipynb").replacingOccurrences(of: "Undid: enterprise add A", with: "Undid one step."))
         let mismatch = try run(["-c", "replay s.ipynb"])
         #expect(mismatch.status == 1)
         #expect(mismatch.out.contains("MISMATCH cell c2 (#2):\n--- cell c2 (#2) stored\n+++ cell c2 (#2) replayed"))
-        #expect(mismatch.out.contains("-Undid one step.\n+Undid 1 step."))
+        #expect(mismatch.out.contains("-Undid one step.\n+Undid: enterprise add A"))
         try write("bad.ipynb", "{\"cells\": [")
         let bad = try run(["-c", "replay bad.ipynb"])
         #expect(bad.status == 2)
@@ -122,7 +122,7 @@ import Testing
         let opened = try run(["s.ipynb"], input: "redo\nundo\nenterprise add C\nenterprise add c\nredo\nundo 5\nredo\nenterprise list --json\nsave\n")
         #expect(opened.err.contains("workspace restored from its snapshot"), "\(opened.err)")
         #expect(!opened.err.contains("reach back only"), "\(opened.err)")
-        #expect(opened.out.contains("Redid 1 step.\nUndid 1 step.\nAdded enterprise C.\nNothing to redo.\nUndid 2 steps.\nRedid 1 step.\n"), "\(opened.out)")
+        #expect(opened.out.contains("Redid: enterprise add B\nUndid: enterprise add B\nAdded enterprise C; still working on A (`use C` to switch).\nNothing to redo.\nUndid 2 steps: enterprise add C; enterprise add A\nRedid: enterprise add A\n"), "\(opened.out)")
         #expect(opened.out.contains("[{\"name\":\"A\",\"industry\":null}]"), "\(opened.out)")
         let replay = try run(["-c", "replay s.ipynb"])
         #expect(replay.status == 0, "\(replay.out)\(replay.err)")

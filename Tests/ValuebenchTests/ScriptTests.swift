@@ -20,7 +20,7 @@ import Testing
     @Test func aFailedCommandIsStatusOneAndTheRestStillRuns() throws {
         let r = try runValuebench([], input: "enterprise add A\nbogus words\nenterprise add B\n")
         #expect(r.status == 1)
-        #expect(r.stdout == "Added enterprise A.\nAdded enterprise B.\n")
+        #expect(r.stdout == "Added enterprise A.\nAdded enterprise B; still working on A (`use B` to switch).\n")
         #expect(r.stderr.hasPrefix("error: line 2: unknown command 'bogus'"))
         #expect(r.stderr.split(separator: "\n").count == 1)
     }

@@ -19,6 +19,10 @@ struct TerminalTests {
         try t.waitFor("...> ")
         try t.type("\"Café Nord\"")
         try t.press("Enter")
+        // The enterprise being worked on stays current.
+        try t.waitFor("still working on 宁德时代")
+        try t.type("use \"Café Nord\"")
+        try t.press("Enter")
         try t.waitFor("valuebench[Café Nord]> ")
     }
 
@@ -35,7 +39,7 @@ struct TerminalTests {
             try t.press("Up")
             try t.type("2")
             try t.press("Enter")
-            try t.waitFor("Added enterprise Alpha2.")
+            try t.waitFor("Added enterprise Alpha2;")
             try t.press("C-d")
             try t.waitFor("unsaved changes: press Ctrl-D again")
             try t.press("C-d")
@@ -107,7 +111,7 @@ struct TerminalTests {
         defer { home.remove() }
         let t = try TmuxTerminal(home: home.path)
         try t.waitFor("valuebench> ")
-        for line in ["enterprise add 宁德时代", "enterprise add 胖东来", "enterprise add \"Café Nord\""] {
+        for line in ["enterprise add \"Café Nord\"", "enterprise add 宁德时代", "enterprise add 胖东来"] {
             try t.type(line)
             try t.press("Enter")
         }
@@ -209,7 +213,7 @@ struct TerminalTests {
         try t.waitFor("Added enterprise A.")
         try t.type("quit")
         try t.press("Enter")
-        try t.waitFor("unsaved changes: type `quit` again to leave, or `save FILE`")
+        try t.waitFor("unsaved changes: type `quit` again to leave, or `save FILE.ipynb`")
         // Ctrl-D on a non-empty line deletes the character under the cursor; it does not quit.
         try t.type("enterprise list --jsonX")
         try t.press("Left", "C-d")

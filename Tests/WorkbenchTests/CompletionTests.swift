@@ -98,7 +98,11 @@ private struct CompletionFixture: WorkbenchPlugin {
         ("resource show so", ["Sodium-ion chemistry"], "resource show \"Sodium-ion chemistry\" "),
         ("resource show --enterprise 胖东来 ", ["Staff care"], "resource show --enterprise 胖东来 \"Staff care\" "),
         ("resource show --enterprise=胖东来 s", ["Staff care"], "resource show --enterprise=胖东来 \"Staff care\" "),
-        ("factor set 胖东来 ", ["service"], "factor set 胖东来 service "),
+        // Factors: the enterprise's own first, then every other one in the workspace, so that a
+        // new competitor is scored on its rivals' factors.
+        ("factor set 胖东来 ", ["service", "energy density", "price"], "factor set 胖东来 "),
+        ("factor set 胖东来 e", ["energy density"], "factor set 胖东来 \"energy density\" "),
+        ("factor set \"Café Nord\" s", ["service"], "factor set \"Café Nord\" service "),
         ("factor set CATL e", ["energy density"], "factor set CATL \"energy density\" "),
         ("factor set CATL price ", ["--json", "--help"], "factor set CATL price "),
         ("kpi show ", ["nps", "churn"], "kpi show "),

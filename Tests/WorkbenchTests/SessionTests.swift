@@ -16,18 +16,18 @@ import Modeling
         var s = session()
         run(&s, "enterprise add CATL --industry batteries")
         run(&s, "enterprise add Tesla --industry automotive")
-        run(&s, "use CATL")
+        run(&s, "use Tesla")
         #expect(s.workspace.count == 2)
-        #expect(s.workspace.current == "CATL")
-        run(&s, "undo")
         #expect(s.workspace.current == "Tesla")
+        run(&s, "undo")
+        #expect(s.workspace.current == "CATL")
         run(&s, "undo 2")
         #expect(s.workspace.count == 0)
         #expect(s.workspace.current == nil)
         #expect(run(&s, "undo")?.data?["undone"] == .int(0))
         run(&s, "redo 3")
         #expect(s.workspace.count == 2)
-        #expect(s.workspace.current == "CATL")
+        #expect(s.workspace.current == "Tesla")
         // A new change forgets what was undone.
         run(&s, "undo")
         run(&s, "enterprise add BYD")
@@ -82,8 +82,8 @@ import Modeling
         let text = Renderer.plain(run(&s, "help enterprise add")!)
         #expect(text.hasPrefix("usage: enterprise add NAME [--industry TEXT]"))
         #expect(text.contains("\n  enterprise add CATL"))
-        let bad = s.execute("help enterprise ad")
-        if case let .failure(e) = bad { #expect(e.message.contains("did you mean")) } else { Issue.record("no error") }
+        let bad = s.execute("help entreprise")
+        if case let .failure(e) = bad { #expect(e.message.contains("did you mean 'enterprise'")) } else { Issue.record("no error") }
     }
 
     @Test func undoCostsWhatTheCommandChanged() {

@@ -26,9 +26,10 @@ enum Interactive {
         if let historyPath { editor.loadHistory(historyPath) }
         editor.complete = { [unowned driver] prefix in
             Completer(registry: driver.session.registry, workspace: driver.session.workspace,
-                      listFolder: Folder.list).complete(prefix)
+                      listFolder: Folder.list, surveyColumns: SurveyHeaders.columns).complete(prefix)
         }
-        let exitGuard = ExitGuard(isDirty: { [unowned driver] in driver.session.isDirty })
+        let exitGuard = ExitGuard(isDirty: { [unowned driver] in driver.session.isDirty },
+                                  file: { [unowned driver] in driver.notebooks.path })
         driver.leaveGuard = { exitGuard.mayLeave(by: .quit) }
         driver.runLine = CancellableRun.execute
         driver.options.colorErrors = color && isatty(2) == 1
@@ -42,8 +43,9 @@ enum Interactive {
 
     static func banner(color: Bool) -> String {
         let name = color ? "\u{1B}[1mValueBench\u{1B}[0m" : "ValueBench"
+        let hint = "Type `help` for the commands, `help COMMAND` for one; Tab completes; Ctrl-D quits."
         return "\(name): model how an enterprise creates value.\n"
-            + "Type `help` for the commands, `help COMMAND` for one; Tab completes; Ctrl-D quits.\n"
+            + Renderer.wrapLines(hint, limit: TerminalWidth.columns(of: .stdout) ?? 80) + "\n"
     }
 
     /// `valuebench[CATL]> `, or `valuebench> ` with no current enterprise. With colour, the

@@ -62,11 +62,14 @@ final class TerminalLines: LineSource {
 final class ExitGuard {
     enum Way { case endOfInput, quit }
     private let isDirty: () -> Bool
+    /// The notebook's file, if it has one: the warning then suggests a bare `save`.
+    private let file: () -> String?
     private let err: OutputStream
     private var warned = false
 
-    init(isDirty: @escaping () -> Bool, err: OutputStream = .stderr) {
+    init(isDirty: @escaping () -> Bool, file: @escaping () -> String? = { nil }, err: OutputStream = .stderr) {
         self.isDirty = isDirty
+        self.file = file
         self.err = err
     }
 
@@ -80,7 +83,8 @@ final class ExitGuard {
         guard isDirty(), !warned else { return true }
         warned = true
         let again = way == .endOfInput ? "press Ctrl-D again to quit" : "type `quit` again to leave"
-        err.write("unsaved changes: \(again), or `save FILE`\n")
+        let save = file().map { "`save` (to \($0))" } ?? "`save FILE.ipynb`"
+        err.write("unsaved changes: \(again), or \(save)\n")
         return false
     }
 }
