@@ -113,8 +113,8 @@ extension Driver {
             } catch {
                 report(CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
             }
-        case let .replay(path, update, allowWrites):
-            replay(path, update: update, allowWrites: allowWrites, lineNumber: lineNumber)
+        case let .replay(path, update, allowWrites, sanitizeFromNotebook):
+            replay(path, update: update, allowWrites: allowWrites, sanitizeFromNotebook: sanitizeFromNotebook, lineNumber: lineNumber)
         default:
             report(CommandError("Unavailable", "this request is not handled here"), lineNumber: lineNumber)
         }
@@ -284,23 +284,26 @@ extension Driver {
 
     // MARK: Replay
 
-    func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool) throws -> Replay {
+    func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool,
+                  sanitizeFromNotebook: Bool = false) throws -> Replay {
         let folder = Driver.folder(of: Driver.absolute(path))
         do {
             return try Replay(nb, registry: session.registry, files: ReplayFiles(folder: folder, allowWrites: allowWrites),
-                              update: update, compare: compare)
+                              update: update, compare: compare,
+                              sanitizers: sanitizeFromNotebook ? try Replay.sanitizers(of: nb) : [])
         } catch let e as NotebookError {
             throw CommandError("BadNotebook", "\(path): \(e.message)")
         }
     }
 
     /// `replay FILE`: prints a diff per mismatching cell and a summary; sets the exit status.
-    func replay(_ path: String, update: Bool, allowWrites: Bool, lineNumber: Int?) {
+    func replay(_ path: String, update: Bool, allowWrites: Bool, sanitizeFromNotebook: Bool = false, lineNumber: Int?) {
         let book = notebooks
         let result: Replay
         do {
             let nb = try Driver.readNotebook(path)
-            result = try replayed(nb, path: path, allowWrites: allowWrites, update: update, compare: !update)
+            result = try replayed(nb, path: path, allowWrites: allowWrites, update: update, compare: !update,
+                                  sanitizeFromNotebook: sanitizeFromNotebook)
         } catch let e as CommandError {
             book.replayStatus = max(book.replayStatus, 2)
             report(e, lineNumber: lineNumber)
