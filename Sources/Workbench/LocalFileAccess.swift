@@ -46,13 +46,15 @@ public struct LocalFileAccess: FileAccess {
 
     public func open(_ path: String) throws -> any RandomAccessFile {
         let resolved = try resolve(path)
-        let fd = Glibc.open(resolved, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO for reading otherwise waits for a writer, forever. The
+        // flag does nothing to a regular file's reads, and anything else is refused below.
+        let fd = Glibc.open(resolved, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw LocalFileAccess.failure("cannot read", path) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { close(fd); throw LocalFileAccess.failure("cannot read", path) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw CommandError("BadFile", "cannot read \(path): not a regular file")
+            throw CommandError("BadFile", "cannot read \(path): not a regular file (\(LocalFileAccess.kind(st.st_mode)))")
         }
         return LocalFile(fd: fd, size: Int(st.st_size))
     }
@@ -88,6 +90,18 @@ public struct LocalFileAccess: FileAccess {
         guard rename(temp, path) == 0 else { let e = failure("cannot write", path); unlink(temp); throw e }
         let dfd = Glibc.open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// What a file that is not a regular file is, for messages.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFDIR: "a folder"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a plain file"
+        }
     }
 
     static func failure(_ what: String, _ path: String) -> CommandError {

@@ -24,9 +24,9 @@ public struct Renderer: Sendable {
         for block in output.blocks {
             let text: String
             switch block {
-            case let .text(t), let .markdown(t), let .prose(t, _): text = t
+            case let .text(t), let .markdown(t), let .prose(t, _): text = Printable.visible(t, keepingLines: true)
             case let .table(t): text = format == .csv ? Renderer.csv(t) : aligned(t)
-            case let .chart(c): text = c.text
+            case let .chart(c): text = Printable.visible(c.text, keepingLines: true)
             }
             emit(text)
             if text.utf8.last != 0x0A { emit("\n") }
@@ -79,25 +79,10 @@ public struct Renderer: Sendable {
         return out
     }
 
-    static func hasControl(_ cell: String) -> Bool {
-        cell.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }  // 0xC2: C1 controls' lead byte (and Latin-1's)
-    }
+    static func hasControl(_ cell: String) -> Bool { Printable.mayHoldUnsafe(cell) }
 
-    /// A cell as one line of visible text: C0 controls as their Unicode control pictures (a line
-    /// break ␊, ESC ␛), DEL ␡, C1 controls �.
-    static func visible(_ cell: String) -> String {
-        guard hasControl(cell) else { return cell }
-        var out = String.UnicodeScalarView()
-        for scalar in cell.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
-            case 0x7F: out.append("\u{2421}")
-            case 0x80...0x9F: out.append("\u{FFFD}")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// A cell as one line of visible text (`Printable.visible`).
+    static func visible(_ cell: String) -> String { Printable.visible(cell) }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
     public static func csv(_ table: Table) -> String {

@@ -98,10 +98,12 @@ final class Driver {
         failures += 1
         out.flush()
         let prefix = options.colorErrors ? "\u{1B}[31merror:\u{1B}[0m" : "error:"
+        // Messages quote what was typed or read: shown short and without control characters.
+        let message = Printable.visible(Printable.shortened(error.message))
         if options.numberErrors, let n = lineNumber {
-            err.write("\(prefix) line \(n): \(error.message)\n")
+            err.write("\(prefix) line \(n): \(message)\n")
         } else {
-            err.write("\(prefix) \(error.message)\n")
+            err.write("\(prefix) \(message)\n")
         }
         if options.bail { finished = true }
     }
