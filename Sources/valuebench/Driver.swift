@@ -56,6 +56,10 @@ final class Driver {
             guard var line = source.readLine(prompt: prompt()) else { break }
             lineNumber += 1
             let first = lineNumber
+            if let problem = source.lineProblem {
+                report(CommandError("BadInput", problem), lineNumber: first)
+                continue
+            }
             while Tokenizer.continues(line) {
                 line.removeLast()
                 guard let more = source.readLine(prompt: continuationPrompt) else { break }
