@@ -166,6 +166,9 @@ extension Driver {
             throw CommandError("SaveFailed", "save: the workspace could not be stored: \(error)")
         }
         let bytes = nb.jupyterBytes(capacity: book.sizeHint)
+        guard bytes.count <= Notebook.maxFileBytes else {
+            throw CommandError("SaveFailed", "save: the notebook would be \(bytes.count >> 20) MB, over the \(Notebook.maxFileBytes >> 20) MB that `open` reads; nothing was written (remove enterprises, or keep the data in a CSV for `diff import`)")
+        }
         // Checked again, and written, holding the folder's lock: two sessions saving the same
         // notebook at once both passed the check above and both wrote, one losing the other's work.
         book.stamp = try LocalFileAccess.withFolderLock(absolute) {
