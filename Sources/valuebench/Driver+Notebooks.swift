@@ -110,10 +110,10 @@ extension Driver {
             }
             do {
                 inform(try openNotebook(path))
-            } catch let e as CommandError {
-                report(e, lineNumber: lineNumber)
             } catch {
-                report(CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
+                // A notebook that cannot be read is status 2, as for `valuebench FILE.ipynb`.
+                book.replayStatus = max(book.replayStatus, 2)
+                report(error as? CommandError ?? CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
             }
         case let .replay(path, update, allowWrites, sanitizeFromNotebook):
             replay(path, update: update, allowWrites: allowWrites, sanitizeFromNotebook: sanitizeFromNotebook, lineNumber: lineNumber)

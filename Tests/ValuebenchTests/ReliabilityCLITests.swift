@@ -37,6 +37,14 @@ import Testing
         #expect(r.stderr.contains("…"))
     }
 
+    @Test func openingAnUnreadableNotebookIsStatusTwoEitherWay() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("bad.ipynb", "{not json")
+        #expect(try runValuebench(["-c", "open \(folder.file("bad.ipynb"))"]).status == 2)
+        #expect(try runValuebench([folder.file("bad.ipynb")]).status == 2)
+    }
+
     // MARK: Saves (items 7 and 8)
 
     func mode(_ path: String) throws -> Int {
