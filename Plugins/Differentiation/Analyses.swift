@@ -23,7 +23,7 @@ public struct Canvas: Sendable, Equatable {
     /// - Precondition: at least two enterprises and one factor.
     public init(_ list: [Enterprise], factors: [String]) {
         self.factors = factors
-        let table = list.map { e in factors.map { Market.score(e, $0) } }
+        let table = list.map { e in let index = FactorIndex(e); return factors.map { index.score($0) } }
         curves = []
         for (i, e) in list.enumerated() {
             let scores = table[i].map { $0 ?? 0 }
@@ -72,12 +72,13 @@ public enum ERRC {
     public static func actions(for e: Enterprise, competitors: [Enterprise], priceFactors: Set<NameKey> = []) -> [ERRCAction] {
         var out: [ERRCAction] = []
         let factors = Market.factors(of: [e] + competitors)
+        let own = FactorIndex(e), others = competitors.map(FactorIndex.init)
         for f in factors {
             let isPrice = priceFactors.contains(NameKey(f))
-            let mine = Market.score(e, f) ?? 0
-            let theirs = competitors.map { Market.score($0, f) ?? 0 }
+            let mine = own.score(f) ?? 0
+            let theirs = others.map { $0.score(f) ?? 0 }
             let mean = theirs.isEmpty ? 0 : theirs.reduce(0, +) / Double(theirs.count)
-            let given = Market.importance(f, e, competitors)
+            let given = Market.importance(f, [own] + others)
             let imp = given ?? defaultImportance
             let m = fmt(mean), s = fmt(mine)
             let care = given.map { "importance \($0)" } ?? "importance unknown, taken as \(defaultImportance)"
@@ -192,9 +193,10 @@ public struct ValueMap: Sendable, Equatable {
     /// unknown: 3; a factor not scored: 0).
     public static func quality(_ e: Enterprise, factors: [String], importance: (String) -> Int) -> Double {
         var num = 0.0, den = 0.0
+        let index = FactorIndex(e)
         for f in factors {
             let w = Double(importance(f))
-            num += w * (Market.score(e, f) ?? 0)
+            num += w * (index.score(f) ?? 0)
             den += w
         }
         return den > 0 ? num / den : 0
@@ -247,7 +249,10 @@ public struct ValueMap: Sendable, Equatable {
         if !excluded.isEmpty { notes.append("price factors left out of perceived quality: \(excluded.joined(separator: ", "))") }
         var names: [String] = [], quality: [Double] = [], price: [Double] = [], basis: [String] = []
         var noPrice: [String] = [], whyNoPrice: [String] = [], noScores: [String] = []
-        let first = list.first
+        // Importance: the first enterprise's rating, else the first one's among all (as Market.importance).
+        let ratings = list.first.map { [FactorIndex($0)] + list.map(FactorIndex.init) } ?? []
+        var importance: [NameKey: Int] = [:]
+        for f in factors { importance[NameKey(f)] = Market.importance(f, ratings) ?? ERRC.defaultImportance }
         for e in list {
             guard !e.factors.isEmpty else { noScores.append(e.name); continue }
             let (p, how) = ValueMap.price(e)
@@ -256,9 +261,7 @@ public struct ValueMap: Sendable, Equatable {
             names.append(e.name)
             price.append(p)
             basis.append(how)
-            quality.append(ValueMap.quality(e, factors: factors) { f in
-                first.flatMap { Market.importance(f, $0, list) } ?? ERRC.defaultImportance
-            })
+            quality.append(ValueMap.quality(e, factors: factors) { f in importance[NameKey(f)] ?? ERRC.defaultImportance })
         }
         if !noPrice.isEmpty { notes.append("left off the map, no price (`enterprise set NAME --price P` or a paid offering): \(whyNoPrice.joined(separator: ", "))") }
         if !noScores.isEmpty { notes.append("left off the map, no factor scores: \(noScores.joined(separator: ", "))") }

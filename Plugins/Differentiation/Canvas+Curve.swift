@@ -23,8 +23,9 @@ extension Canvas {
             }
         }
         var scores: [Double] = [], divergence: [Double] = [], unscored: [String] = []
+        let own = FactorIndex(e)
         for (i, f) in factors.enumerated() {
-            let mine = Market.score(e, f)
+            let mine = own.score(f)
             scores.append(mine ?? 0)
             divergence.append((mine ?? 0) - sums[index[Name.fold(f)] ?? i] / Double(max(others.count, 1)))
             if mine == nil { unscored.append(f) }

@@ -349,7 +349,8 @@ enum DiffCommands {
         examples: ["diff kano notebooks/data/ev-battery-kano.csv"]
     ) { ctx in
         let path = ctx.arguments.string("file")!
-        let pairs = try KanoCSV.parse(try ctx.files.read(path))
+        let bytes = try ctx.files.read(path)
+        let pairs = try CommandError.naming(path, after: "diff kano: ") { try KanoCSV.parse(bytes) }
         let features = Kano.evaluate(pairs)
         let cats = Kano.Category.allCases
         let rows = features.map { f in

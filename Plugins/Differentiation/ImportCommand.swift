@@ -8,6 +8,8 @@ import Darwin
 
 /// `diff import FILE.csv`: many enterprises with their factor scores at once.
 enum ImportCommand {
+    /// How many factors the import message names.
+    static let factorsNamed = 12
     static let spec = CommandSpec(
         "diff import", abstract: "load enterprises with factor scores from a CSV (name, industry, price, then one column per factor)",
         discussion: """
@@ -23,16 +25,32 @@ enum ImportCommand {
     ) { ctx in
         let path = ctx.arguments.string("file")!
         let bytes = try ctx.files.read(path)
-        let list = try EnterpriseCSV.parse(bytes)
+        let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
         if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
             let name = list.enterprises[clash].name
             throw EnterpriseCSV.fail(list.lines[clash], ctx.workspace.contains(name)
                 ? "enterprise '\(name)' is already in the workspace (names are compared ignoring case)"
-                : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)")
+                : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)").naming(path, after: "diff import: ")
         }
         let n = list.enterprises.count
-        let text = "Imported \(n) enterprise\(n == 1 ? "" : "s") with \(list.factors.count) factor\(list.factors.count == 1 ? "" : "s") (\(list.factors.joined(separator: ", ")))."
+        // The message names a few factors (a file may hold a million); --json has them all.
+        let shown = list.factors.prefix(ImportCommand.factorsNamed).joined(separator: ", ")
+            + (list.factors.count > ImportCommand.factorsNamed ? " … and \(list.factors.count - ImportCommand.factorsNamed) more" : "")
+        let text = "Imported \(n) enterprise\(n == 1 ? "" : "s") with \(list.factors.count) factor\(list.factors.count == 1 ? "" : "s") (\(shown))."
         return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
+    }
+}
+
+extension CommandError {
+    /// The same error with the file named after the command's prefix: "diff import: FILE: line 3: …".
+    func naming(_ path: String, after prefix: String) -> CommandError {
+        guard message.hasPrefix(prefix) else { return self }
+        return CommandError(code, prefix + path + ": " + message.dropFirst(prefix.count))
+    }
+
+    /// Runs `body`, naming `path` in the errors it throws.
+    static func naming<T>(_ path: String, after prefix: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as CommandError { throw e.naming(path, after: prefix) }
     }
 }
 

@@ -31,7 +31,16 @@ public enum Market {
         return out
     }
 
+    /// The importance customers give `factor`: the first rating among `indexes` (the
+    /// enterprise's own first, then its competitors').
+    public static func importance(_ factor: String, _ indexes: [FactorIndex]) -> Int? {
+        let key = NameKey(factor)
+        for x in indexes { if let i = x.importance(key) { return i } }
+        return nil
+    }
+
     /// The enterprise's score on `factor` (nil: not scored).
+    /// - Complexity: O(n) in its factors; for many look-ups build a `FactorIndex` once.
     public static func score(_ e: Enterprise, _ factor: String) -> Double? {
         e.factorNames.firstIndex { Name.same($0, factor) }.map { e.factorScores[$0] }
     }
@@ -44,4 +53,26 @@ public enum Market {
         }
         return nil
     }
+}
+
+/// One enterprise's factor scores by name: built in O(n), then each look-up is O(1). Analyses
+/// that visit every factor of several enterprises use it; a linear search per factor made them
+/// quadratic (10,000 factors: `diff errc` took 35 s, `factor list` 33 s).
+public struct FactorIndex: Sendable {
+    private var position: [NameKey: Int] = [:]
+    private let scores: [Double]
+    private let importances: [Int?]
+
+    public init(_ e: Enterprise) {
+        let factors = e.factors
+        scores = factors.map(\.score)
+        importances = factors.map(\.importance)
+        position.reserveCapacity(factors.count)
+        // The first score of a factor counts, as in `Market.score`.
+        for (i, f) in factors.enumerated() where position[NameKey(f.factor)] == nil { position[NameKey(f.factor)] = i }
+    }
+
+    public func score(_ factor: String) -> Double? { position[NameKey(factor)].map { scores[$0] } }
+    public func importance(_ factor: String) -> Int? { importance(NameKey(factor)) }
+    func importance(_ key: NameKey) -> Int? { position[key].flatMap { importances[$0] } }
 }

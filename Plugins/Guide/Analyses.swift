@@ -47,8 +47,9 @@ enum Analyses {
         }
         let curve = Canvas.curve(of: e, against: rivals, factors: names)
         var factors: [Distinctness.Factor] = []
+        let rivalScores = rivals.map(FactorIndex.init)
         for (i, f) in names.enumerated() {
-            let scored = rivals.contains { Market.score($0, f) != nil }
+            let scored = rivalScores.contains { $0.score(f) != nil }
             factors.append(.init(factor: f, own: curve.scores[i], rivals: scored ? curve.scores[i] - curve.divergence[i] : nil,
                                  distinct: curve.divergence[i] >= distinctGap))
         }

@@ -24,15 +24,9 @@ func checkNewName(_ raw: String, _ what: String, command: String) throws -> Stri
     let name = raw.trimmingSpaces
     guard !name.isEmpty else { throw CommandError.badValue("\(command): the \(what) name is empty") }
     if let c = Name.controlCharacter(in: name) {
-        throw CommandError.badValue("\(command): the \(what) name holds the control character \(controlCode(c)); names are printable text")
+        throw CommandError.badValue("\(command): the \(what) name holds \(Name.describe(c)); names are printable text")
     }
     return name
-}
-
-/// `U+001B` for a control character in a message.
-func controlCode(_ c: Unicode.Scalar) -> String {
-    let hex = String(c.value, radix: 16, uppercase: true)
-    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
 
 extension CommandContext {

@@ -50,7 +50,7 @@ enum DemandCommand {
         let file = try SurveyFile.open(path, files: ctx.files, format: args.string("format").flatMap(SurveyFormat.init(rawValue:)))
         let columns = try tested.map { try file.column($0.1) }
         let by = try args.string("by").map { try file.column($0) }
-        let (sink, _) = try file.scanRows(columns + (by.map { [$0] } ?? [])) { DemandRows(prices: columns.count, grouped: by != nil) }
+        let (sink, _) = try file.scanRows(columns + (by.map { [$0] } ?? []), lenient: args.flag("lenient")) { DemandRows(prices: columns.count, grouped: by != nil) }
         let rows = sink as! DemandRows
         if !args.flag("lenient"), let bad = rows.firstBad {
             throw CommandError("BadAnswer", "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(columns[bad.slot]))' (\(columns[bad.slot] + 1)): '\(bad.text)' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)")

@@ -94,7 +94,7 @@ enum PSMCommand {
         let nms = !intents.isEmpty
         // Each of the (at most two) sinks makes room for a little over half the rows.
         let reserve = try estimatedRows(file) * 9 / 16
-        let (sink, _) = try file.scanRows(prices + intents + (by.map { [$0] } ?? [])) {
+        let (sink, _) = try file.scanRows(prices + intents + (by.map { [$0] } ?? []), lenient: args.flag("lenient")) {
             PSMRows(nms: nms, grouped: by != nil, reserve: reserve)
         }
         let rows = sink as! PSMRows

@@ -405,9 +405,31 @@ public enum Name {
     }
 
     /// The first control character in `name` (C0, DEL or C1: a line break, a tab, an escape
-    /// sequence's ESC), or nil. Names holding one would break tables and could drive the terminal.
+    /// sequence's ESC) or bidirectional override (U+202A–U+202E, U+2066–U+2069), or nil. Text
+    /// holding one would break tables, could drive the terminal, or show in another order than
+    /// it is stored; commands refuse it in every text they keep.
     public static func controlCharacter(in name: String) -> Unicode.Scalar? {
-        name.unicodeScalars.first { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        var copy = name
+        // Most text is ASCII with no control: one pass over the bytes decides it.
+        let plain = copy.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 >= 0x7F } }
+        return plain ? nil : name.unicodeScalars.first(where: isUnsafe)
+    }
+
+    /// Whether `c` is a control character or a bidirectional override (see `controlCharacter`).
+    @inlinable
+    public static func isUnsafe(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0x202A...0x202E).contains(c.value) || (0x2066...0x2069).contains(c.value)
+    }
+
+    /// "the control character U+001B" or "the bidirectional override U+202E", for messages.
+    public static func describe(_ c: Unicode.Scalar) -> String {
+        (c.value >= 0x202A ? "the bidirectional override " : "the control character ") + code(c)
+    }
+
+    /// `U+001B`: how messages name a character.
+    public static func code(_ c: Unicode.Scalar) -> String {
+        let hex = String(c.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// Whether two names are the same name.

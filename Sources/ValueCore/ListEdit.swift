@@ -66,7 +66,18 @@ extension Enterprise {
             if let s = Splice(path, from: old[keyPath: path], to: self[keyPath: path]) { edits.append(ListEdit(s)) }
         }
         add(\.competitors); add(\.resources); add(\.segments); add(\.needs); add(\.offerings)
-        add(\.reliefs); add(\.priceFactors); add(\.initiatives); add(\.kpis); add(\.models)
+        add(\.reliefs); add(\.priceFactors); add(\.initiatives); add(\.kpis)
+        // A model holds lists of its own: when only nodes or edges changed, splice those, so an
+        // edge added to a long model records the edge rather than a copy of every edge.
+        let changedModels = models.count == old.models.count
+            ? models.indices.filter { models[$0] != old.models[$0] } : nil
+        if let changedModels, changedModels.allSatisfy({ i in
+            models[i].name == old.models[i].name && models[i].proposition == old.models[i].proposition
+        }) {
+            for i in changedModels { add(\.models[i].nodes); add(\.models[i].edges) }
+        } else {
+            add(\.models)
+        }
         if !sameFactors(as: old) { add(\.factors) }
         // Every stored field is either compared above or in a list: if one is ever added to
         // Enterprise and forgotten here, undo would lose it. The tests run with assertions.

@@ -65,7 +65,8 @@ public enum SessionRequest: Sendable, Equatable {
     case redo(Int)
     case save(path: String?)
     case open(path: String)
-    case replay(path: String, update: Bool, allowWrites: Bool)
+    /// `sanitizeFromNotebook`: apply the notebook's own sanitizers (`--sanitize-from-notebook`).
+    case replay(path: String, update: Bool, allowWrites: Bool, sanitizeFromNotebook: Bool = false)
     /// Adds a markdown cell to the notebook.
     case note(String)
     case setFormat(OutputFormat)

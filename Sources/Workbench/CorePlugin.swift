@@ -65,10 +65,12 @@ public struct CorePlugin: WorkbenchPlugin {
             CommandSpec("replay", abstract: "re-run a notebook in a fresh workspace and compare its outputs",
                         arguments: [ArgumentSpec("file", .file, help: "a .ipynb path")],
                         options: [.flag("update", help: "rewrite the stored outputs with the new ones"),
-                                  .flag("allow-writes", help: "let commands in the notebook write files")],
+                                  .flag("allow-writes", help: "let commands in the notebook write files"),
+                                  .flag("sanitize-from-notebook", help: "apply the notebook's own sanitizer regexes (only for notebooks you trust)")],
                         examples: ["replay notebooks/catl.ipynb"], role: .session, returnsData: false) { ctx in
                 ctx.requests.append(.replay(path: ctx.arguments.string("file")!, update: ctx.arguments.flag("update"),
-                                            allowWrites: ctx.arguments.flag("allow-writes")))
+                                            allowWrites: ctx.arguments.flag("allow-writes"),
+                                            sanitizeFromNotebook: ctx.arguments.flag("sanitize-from-notebook")))
                 return .empty
             },
             CommandSpec("quit", abstract: "leave ValueBench (also `exit` and `\\q`; asks first if there are unsaved changes)",

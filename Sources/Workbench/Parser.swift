@@ -1,3 +1,5 @@
+import ValueCore
+
 /// A parsed value, already checked against its `ValueKind`.
 public enum ArgumentValue: Sendable, Equatable {
     case text(String)
@@ -196,10 +198,20 @@ public enum Parser {
         return result
     }
 
+    /// The commands whose text may hold line breaks (Markdown).
+    static let multiLine: Set<String> = ["note"]
+
     /// Checks one raw value against its kind.
     static func check(_ raw: String, _ kind: ValueKind, what: @autoclosure () -> String, command: String) throws -> ArgumentValue {
         switch kind {
-        case .text, .name, .file: return .text(raw)
+        case .text, .name, .file:
+            // Every text a command receives: an ESC or a bidirectional override kept in a name,
+            // an industry or a period would later drive the terminal of whoever prints it.
+            // A note is Markdown and may span lines; nothing else may.
+            if let c = Name.controlCharacter(in: raw), !(c == "\n" && multiLine.contains(command)) {
+                throw ParseError("BadValue", "\(command): \(what()) holds \(Name.describe(c)); text must be printable")
+            }
+            return .text(raw)
         default: break
         }
         let what = what()

@@ -34,10 +34,12 @@ public struct Renderer: Sendable {
             let text: String
             switch block {
             case let .markdown(t) where width != nil:
-                text = Renderer.wrapLines(terminalText(fromMarkdown: t), limit: width!)
-            case let .text(t), let .markdown(t), let .prose(t, _): text = width.map { Renderer.wrapLines(t, limit: $0) } ?? t
+                text = Renderer.wrapLines(Printable.visible(terminalText(fromMarkdown: t), keepingLines: true), limit: width!)
+            case let .text(t), let .markdown(t), let .prose(t, _):
+                let shown = Printable.visible(t, keepingLines: true)
+                text = width.map { Renderer.wrapLines(shown, limit: $0) } ?? shown
             case let .table(t): text = aligned(t)
-            case let .chart(c): text = c.text
+            case let .chart(c): text = Printable.visible(c.text, keepingLines: true)
             }
             emit(text)
             if text.utf8.last != 0x0A { emit("\n") }
@@ -102,25 +104,10 @@ public struct Renderer: Sendable {
         return out
     }
 
-    static func hasControl(_ cell: String) -> Bool {
-        cell.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }  // 0xC2: C1 controls' lead byte (and Latin-1's)
-    }
+    static func hasControl(_ cell: String) -> Bool { Printable.mayHoldUnsafe(cell) }
 
-    /// A cell as one line of visible text: C0 controls as their Unicode control pictures (a line
-    /// break ␊, ESC ␛), DEL ␡, C1 controls �.
-    static func visible(_ cell: String) -> String {
-        guard hasControl(cell) else { return cell }
-        var out = String.UnicodeScalarView()
-        for scalar in cell.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value) ?? "?")
-            case 0x7F: out.append("\u{2421}")
-            case 0x80...0x9F: out.append("\u{FFFD}")
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// A cell as one line of visible text (`Printable.visible`).
+    static func visible(_ cell: String) -> String { Printable.visible(cell) }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled.
     public static func csv(_ table: Table) -> String {

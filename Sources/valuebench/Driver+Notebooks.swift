@@ -33,6 +33,7 @@ final class NotebookState {
 
 /// A file's identity for change detection.
 struct FileStamp: Equatable {
+    var inode: UInt64
     var size: Int
     var seconds: Int
     var nanoseconds: Int
@@ -40,6 +41,7 @@ struct FileStamp: Equatable {
     init?(path: String) {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
+        inode = UInt64(st.st_ino)
         size = Int(st.st_size)
         #if canImport(Darwin)
         seconds = Int(st.st_mtimespec.tv_sec); nanoseconds = Int(st.st_mtimespec.tv_nsec)
@@ -108,13 +110,13 @@ extension Driver {
             }
             do {
                 inform(try openNotebook(path))
-            } catch let e as CommandError {
-                report(e, lineNumber: lineNumber)
             } catch {
-                report(CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
+                // A notebook that cannot be read is status 2, as for `valuebench FILE.ipynb`.
+                book.replayStatus = max(book.replayStatus, 2)
+                report(error as? CommandError ?? CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
             }
-        case let .replay(path, update, allowWrites):
-            replay(path, update: update, allowWrites: allowWrites, lineNumber: lineNumber)
+        case let .replay(path, update, allowWrites, sanitizeFromNotebook):
+            replay(path, update: update, allowWrites: allowWrites, sanitizeFromNotebook: sanitizeFromNotebook, lineNumber: lineNumber)
         default:
             report(CommandError("Unavailable", "this request is not handled here"), lineNumber: lineNumber)
         }
@@ -143,7 +145,8 @@ extension Driver {
         if let reason = Driver.unwritable(target) {
             throw CommandError("FileError", "save: cannot write \(target): \(reason)")
         }
-        if !overwrite && !confirmed, let existing = FileStamp(path: absolute) {
+        func checkNotOverwriting() throws {
+            guard !overwrite && !confirmed, let existing = FileStamp(path: absolute) else { return }
             if absolute == book.path.map(Driver.absolute) {
                 if let stamp = book.stamp, stamp != existing {
                     throw NeedsConfirmation(message: "save: \(target) changed on disk since it was opened or saved; save to another file, or type the same `save` again to overwrite it")
@@ -152,6 +155,7 @@ extension Driver {
                 throw NeedsConfirmation(message: "save: \(target) already exists; type the same `save` again to overwrite it")
             }
         }
+        try checkNotOverwriting()
         var nb = book.notebook
         nb.stampKernel()
         nb.nbformat = 4
@@ -162,11 +166,19 @@ extension Driver {
             throw CommandError("SaveFailed", "save: the workspace could not be stored: \(error)")
         }
         let bytes = nb.jupyterBytes(capacity: book.sizeHint)
-        try LocalFileAccess.writeAtomically(absolute, bytes)
+        guard bytes.count <= Notebook.maxFileBytes else {
+            throw CommandError("SaveFailed", "save: the notebook would be \(bytes.count >> 20) MB, over the \(Notebook.maxFileBytes >> 20) MB that `open` reads; nothing was written (remove enterprises, or keep the data in a CSV for `diff import`)")
+        }
+        // Checked again, and written, holding the folder's lock: two sessions saving the same
+        // notebook at once both passed the check above and both wrote, one losing the other's work.
+        book.stamp = try LocalFileAccess.withFolderLock(absolute) {
+            try checkNotOverwriting()
+            try LocalFileAccess.writeAtomically(absolute, bytes)
+            return FileStamp(path: absolute)
+        }
         book.sizeHint = bytes.count
         book.notebook = nb
         book.path = target
-        book.stamp = FileStamp(path: absolute)
         book.unsaved = 0
         session.markSaved()
         book.journal?.append(["saved": .string(absolute)])
@@ -225,6 +237,9 @@ extension Driver {
     /// the cells, else by replaying them in the sandbox); new commands are added to it.
     /// Returns the message to show.
     func openNotebook(_ path: String) throws -> String {
+        // Stamped before reading: a save landing in between then makes our next save refuse
+        // (safe), where a stamp taken after would pass it over and overwrite that save.
+        let stamp = FileStamp(path: Driver.absolute(path))
         let nb = try Driver.readNotebook(path)
         let book = notebooks
         let (restored, reason) = Snapshot.restore(from: nb, cache: book.snapshotCache)
@@ -252,7 +267,7 @@ extension Driver {
         book.recording = true
         book.notebook = nb
         book.path = path
-        book.stamp = FileStamp(path: Driver.absolute(path))
+        book.stamp = stamp
         book.sizeHint = book.stamp?.size ?? 0
         book.executionCount = nb.lastExecutionCount
         book.unsaved = 0
@@ -284,23 +299,26 @@ extension Driver {
 
     // MARK: Replay
 
-    func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool) throws -> Replay {
+    func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool,
+                  sanitizeFromNotebook: Bool = false) throws -> Replay {
         let folder = Driver.folder(of: Driver.absolute(path))
         do {
             return try Replay(nb, registry: session.registry, files: ReplayFiles(folder: folder, allowWrites: allowWrites),
-                              update: update, compare: compare)
+                              update: update, compare: compare,
+                              sanitizers: sanitizeFromNotebook ? try Replay.sanitizers(of: nb) : [])
         } catch let e as NotebookError {
             throw CommandError("BadNotebook", "\(path): \(e.message)")
         }
     }
 
     /// `replay FILE`: prints a diff per mismatching cell and a summary; sets the exit status.
-    func replay(_ path: String, update: Bool, allowWrites: Bool, lineNumber: Int?) {
+    func replay(_ path: String, update: Bool, allowWrites: Bool, sanitizeFromNotebook: Bool = false, lineNumber: Int?) {
         let book = notebooks
         let result: Replay
         do {
             let nb = try Driver.readNotebook(path)
-            result = try replayed(nb, path: path, allowWrites: allowWrites, update: update, compare: !update)
+            result = try replayed(nb, path: path, allowWrites: allowWrites, update: update, compare: !update,
+                                  sanitizeFromNotebook: sanitizeFromNotebook)
         } catch let e as CommandError {
             book.replayStatus = max(book.replayStatus, 2)
             report(e, lineNumber: lineNumber)

@@ -67,6 +67,10 @@ final class Driver {
             guard var line = source.readLine(prompt: prompt()) else { break }
             lineNumber += 1
             let first = lineNumber
+            if let problem = source.lineProblem {
+                report(CommandError("BadInput", problem), lineNumber: first)
+                continue
+            }
             while Tokenizer.continues(line) {
                 line.removeLast()
                 guard let more = source.readLine(prompt: continuationPrompt) else { break }
@@ -110,10 +114,12 @@ final class Driver {
         lastError = error
         out.flush()
         let prefix = options.colorErrors ? "\u{1B}[31merror:\u{1B}[0m" : "error:"
+        // Messages quote what was typed or read: shown short and without control characters.
+        let message = Printable.visible(Printable.shortened(error.message))
         if options.numberErrors, let n = lineNumber {
-            err.write("\(prefix) line \(n): \(error.message)\n")
+            err.write("\(prefix) line \(n): \(message)\n")
         } else {
-            err.write("\(prefix) \(error.message)\n")
+            err.write("\(prefix) \(message)\n")
         }
         if options.bail { finished = true }
     }

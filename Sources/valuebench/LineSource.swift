@@ -10,36 +10,67 @@ import Workbench
 protocol LineSource: AnyObject {
     /// The next physical line, without its newline. `prompt` is shown only by interactive sources.
     func readLine(prompt: String) -> String?
+    /// Why the line just read cannot be run (bytes that are not UTF-8), or nil.
+    var lineProblem: String? { get }
+}
+
+extension LineSource {
+    var lineProblem: String? { nil }
 }
 
 /// Lines read from a file descriptor in large chunks (a pipe, a redirected file, a script).
+///
+/// A line is at most `maxLineBytes` long: a longer one (`< /dev/zero`, a binary file) ends the
+/// input with `failure` set, rather than growing the buffer until memory runs out.
 final class DescriptorLines: LineSource {
+    /// The longest line read: 1 MiB.
+    static let maxLineBytes = 1 << 20
     private let fd: Int32
+    private let maxLine: Int
     private var buffer = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var end = 0
     private var eof = false
-    /// The `errno` of a failed read (a folder, an I/O error): the input ended early.
-    private(set) var readError: Int32?
+    private var lines = 0
+    /// Why the input ended early (a folder, an I/O error, a line over the limit), or nil.
+    private(set) var failure: String?
+    private(set) var lineProblem: String?
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32, maxLine: Int = DescriptorLines.maxLineBytes) { self.fd = fd; self.maxLine = maxLine }
 
     func readLine(prompt: String) -> String? {
+        guard let bytes = nextLine() else { return nil }
+        lines += 1
+        // Bytes that are not UTF-8 would silently become U+FFFD and name something else.
+        if let line = String(validating: bytes, as: UTF8.self) {
+            lineProblem = nil
+            return line
+        }
+        lineProblem = "the line holds bytes that are not UTF-8 text; commands are UTF-8"
+        return ""
+    }
+
+    private func nextLine() -> ArraySlice<UInt8>? {
+        if failure != nil { return nil }
         while true {
             let found = buffer.withUnsafeBytes { raw -> Int? in
                 guard end > start, let p = memchr(raw.baseAddress! + start, 0x0A, end - start) else { return nil }
                 return raw.baseAddress!.distance(to: UnsafeRawPointer(p))
             }
-            if let nl = found {
+            if let nl = found, nl - start <= maxLine {
                 var stop = nl
                 if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
-                let line = String(decoding: buffer[start..<stop], as: UTF8.self)
+                let line = buffer[start..<stop]
                 start = nl + 1
                 return line
             }
+            if found != nil || end - start > maxLine {
+                failure = "line \(lines + 1) is longer than \(maxLine >> 20 > 0 ? "\(maxLine >> 20) MiB" : "\(maxLine) bytes"), the longest line read (is this a script?)"
+                return nil
+            }
             if eof {
                 guard start < end else { return nil }
-                let line = String(decoding: buffer[start..<end], as: UTF8.self)
+                let line = buffer[start..<end]
                 start = end
                 return line
             }
@@ -51,11 +82,11 @@ final class DescriptorLines: LineSource {
                 end -= start
                 start = 0
             }
-            if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, maxLine + 2))) }
             let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + end, raw.count - end) }
             if n < 0 {
                 if errno == EINTR { continue }
-                readError = errno
+                failure = String(cString: strerror(errno))
                 eof = true
             } else if n == 0 {
                 eof = true

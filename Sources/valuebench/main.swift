@@ -92,11 +92,12 @@ struct ValueBench: ParsableCommand {
         Glibc.exit(interactive ? 0 : driver.exitStatus)
     }
 
-    /// Input that could not be read to its end (a folder, an I/O error) is status 2.
+    /// Input that could not be read to its end (a folder, an I/O error, an over-long line) is
+    /// status 2.
     static func check(_ lines: DescriptorLines, _ name: String) throws {
-        guard let e = lines.readError else { return }
+        guard let problem = lines.failure else { return }
         OutputStream.stdout.flush()
-        OutputStream.stderr.write("error: cannot read \(name): \(String(cString: strerror(e)))\n")
+        OutputStream.stderr.write("error: cannot read \(name): \(problem)\n")
         throw ExitCode(2)
     }
 }

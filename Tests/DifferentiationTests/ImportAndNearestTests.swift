@@ -87,11 +87,26 @@ import Workbench
         }
     }
 
+    /// Errors name the file; a row with more fields than the header is refused; the message
+    /// names a few factors, --json all of them (issue 14 items 6, 10 and 13).
+    @Test func errorsNameTheFileAndTheMessageNamesAFewFactors() {
+        let wide = "name,industry,price," + (1...1_000).map { "F\($0)" }.joined(separator: ",") + "\n"
+            + "A,saas,1," + (1...1_000).map { "\($0 % 11)" }.joined(separator: ",") + "\n"
+        var s = session(files: ["ragged.csv": "name,industry,price,A\nx,saas,1,2,3\n", "kano.csv": "feature,functional,dysfunctional\nRange,1\n",
+                                "wide.csv": wide])
+        #expect(fail(&s, "diff import ragged.csv").message.hasPrefix("diff import: ragged.csv: line 2: 5 fields"))
+        #expect(fail(&s, "diff kano kano.csv").message.hasPrefix("diff kano: kano.csv: line 2: 2 fields"))
+        guard case let .success(out, _, _) = s.execute("diff import wide.csv") else { Issue.record("import failed"); return }
+        let text = Renderer.plain(out)
+        #expect(text.count < 200 && text.hasSuffix("F12 … and 988 more)."), "\(text)")
+        #expect(out.data?["factors"]?.arrayValue?.count == 1_000)
+    }
+
     @Test func aNameTwiceAcrossTheHalvesIsCaughtAtItsSecondLine() {
         // 20,000 rows: over the size read in halves.
         let text = Self.rows(20_000) { i in i == 19_000 ? "e10,saas,1,1,1" : nil }
         var s = session(workspace([firm("Old")]), files: ["big.csv": text])
-        #expect(fail(&s, "diff import big.csv").message == "diff import: line 19002: enterprise 'e10' appears twice in the file (names are compared ignoring case)")
+        #expect(fail(&s, "diff import big.csv").message == "diff import: big.csv: line 19002: enterprise 'e10' appears twice in the file (names are compared ignoring case)")
         #expect(s.workspace.count == 1 && !s.workspace.contains("E10"))
         // Nothing was half-added: the same error again, not "already in the workspace".
         #expect(fail(&s, "diff import big.csv").message.contains("line 19002: enterprise 'e10' appears twice"))

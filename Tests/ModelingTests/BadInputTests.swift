@@ -11,8 +11,8 @@ import Modeling
         ("enterprise add catl", "DuplicateName", "'CATL' already exists"),
         ("enterprise add \"\"", "BadValue", "empty"),
         ("enterprise add \"   \"", "BadValue", "the enterprise name is empty"),  // blank names were added
-        ("enterprise add \"a\u{1B}[31mb\"", "BadValue", "the enterprise name holds the control character U+001B"),
-        ("resource add \"a\tb\"", "BadValue", "the resource name holds the control character U+0009"),
+        ("enterprise add \"a\u{1B}[31mb\"", "BadValue", "enterprise add: NAME holds the control character U+001B"),
+        ("resource add \"a\tb\"", "BadValue", "resource add: NAME holds the control character U+0009"),
         ("enterprise show CATLL", "UnknownName", "did you mean 'CATL'"),
         ("enterprise show Tesla", "UnknownName", "no enterprise named 'Tesla'"),
         ("enterprise set CATL", "BadValue", "nothing to change"),

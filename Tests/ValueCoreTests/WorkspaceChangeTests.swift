@@ -97,6 +97,47 @@ import Testing
         #expect(w == after)
     }
 
+    /// A model's nodes and edges are lists too: adding one edge to a 1,000-edge model records
+    /// that edge, not the model (whose before-image held every edge: memory grew with the
+    /// square of the edges, issue 14 item 1). Renaming the model still records the model.
+    @Test(arguments: [
+        ("edge", [1_000, 0, 1]),
+        ("node", [1_000, 0, 1]),
+        ("node and edge", [1_000, 0, 1, 1_000, 0, 1]),
+        ("proposition", [0, 1, 1]),
+    ])
+    func modelChangesAreSplices(change: String, extents: [Int]) throws {
+        var base = Self.base()
+        base.update("CATL") { e in
+            e.models = [ValueModel(name: "Base",
+                                   nodes: (0...1_000).dropLast().map { .init(name: "N\($0)", stage: .activity) },
+                                   edges: (0..<1_000).map { .init(from: "N\($0)", to: "N\(($0 + 1) % 1_000)") })]
+        }
+        _ = base.takeChanges()
+        var w = base
+        w.update("catl") { e in
+            switch change {
+            case "edge": e.models[0].edges.append(.init(from: "N1", to: "N3"))
+            case "node": e.models[0].nodes.append(.init(name: "X", stage: .value))
+            case "node and edge":
+                e.models[0].nodes.append(.init(name: "X", stage: .value))
+                e.models[0].edges.append(.init(from: "N1", to: "X"))
+            default: e.models[0].proposition = "Longer range"
+            }
+        }
+        let changes = w.takeChanges()
+        guard case let .edited(_, edits)? = changes.first, changes.count == 1 else {
+            Issue.record("expected one edited record, got \(changes.count)")
+            return
+        }
+        #expect(edits.flatMap { [$0.extent.index, $0.extent.removed, $0.extent.inserted] } == extents)
+        let after = w
+        w.revert(changes)
+        #expect(w == base)
+        w.reapply(changes)
+        #expect(w == after)
+    }
+
     @Test func renamingWithListsKeepsTheWholeImage() {
         roundTrip({ w in w.update("catl") { $0.name = "CATL Ltd"; $0.competitors = ["BYD"] } }, expectChanges: 2)  // and the current name
         var w = Self.base()

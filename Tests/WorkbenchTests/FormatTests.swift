@@ -53,7 +53,7 @@ import Workbench
     @Test func alignedTablesShowControlCharacters() {
         let t = Table(headers: ["g", "n"], rows: [["a\u{1B}[31mRED", "1"], ["multi\nline", "2"], ["x\u{7F}\u{85}", "3"]])
         let text = Renderer().aligned(t)
-        #expect(text == "g           n\n──────────  ─\na␛[31mRED   1\nmulti␊line  2\nx␡�         3\n")
+        #expect(text == "g           n\n──────────  ─\na␛[31mRED   1\nmulti␊line  2\nx␡⟨U+0085⟩  3\n")
     }
 
     @Test func csvQuotesWhatNeedsIt() {

@@ -68,9 +68,25 @@ import ValueCore
             nb.cells[1].outputs[0]["data"]!.setting("text/plain", "Undid: enterprise add Z"))
         #expect(try replay(nb).failures == 1)
         nb.setWorkbench("replay", ["sanitize": [["regex": "Undid: .*", "replace": "Undid a step"]]])
-        #expect(try replay(nb).failures == 0)
+        // The notebook's own sanitizers apply only when the caller passes them.
+        #expect(try replay(nb).failures == 1)
+        let asked = try Replay(nb, registry: registry, files: NoFileAccess(), sanitizers: Replay.sanitizers(of: nb))
+        #expect(asked.failures == 0)
         nb.setWorkbench("replay", ["sanitize": [["regex": "(", "replace": ""]]])
-        #expect(throws: NotebookError.self) { try replay(nb) }
+        #expect(throws: NotebookError.self) { try Replay.sanitizers(of: nb) }
+    }
+
+    /// A notebook is untrusted: a sanitizer it supplies that backtracks exponentially must not
+    /// hang a replay or an open that did not ask for the notebook's sanitizers (issue 14, item 2).
+    @Test func aNotebooksBacktrackingSanitizerIsNotRunUnasked() throws {
+        var (nb, _) = try NotebookSupport.record(["enterprise add A"])
+        nb.cells[0].outputs[0] = nb.cells[0].outputs[0].setting("data",
+            nb.cells[0].outputs[0]["data"]!.setting("text/plain", .string(String(repeating: "a", count: 40) + "!")))
+        nb.setWorkbench("replay", ["sanitize": [["regex": "(a|aa)+$", "replace": ""]]])
+        let start = ContinuousClock.now
+        #expect(try replay(nb).failures == 1)
+        #expect(try Replay(nb, registry: registry, files: NoFileAccess(), compare: false).failures == 0)
+        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test func updateRewritesOutputsKeepingIdsTagsAndMetadata() throws {

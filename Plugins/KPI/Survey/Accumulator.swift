@@ -105,6 +105,10 @@ final class Accumulator {
     var firstBad: BadAnswer?
     var unterminatedQuote = false
     var badUTF8Offset: Int?
+    /// The first row with more or fewer fields than the header (0-based data row, its fields),
+    /// and how many such rows there were: an unquoted comma shifts every answer after it.
+    var firstRagged: (row: Int, fields: Int)?
+    var raggedRows = 0
     var meanSum = 0.0, meanN = 0, meanEngaged = 0, meanSkipped = 0
     /// Receives the raw fields of `request.rawColumns` (role -4 - slot).
     let sink: (any SurveyRowSink)?
@@ -273,6 +277,14 @@ final class Accumulator {
         return g
     }
 
+    /// The row about to end has `fields` fields, not the header's number: its answers count as
+    /// invalid (and the scan is an error unless lenient: `SurveyFile.scan`). Call before `endRow`.
+    func ragged(fields: Int) {
+        if firstRagged == nil { firstRagged = (rows, fields) }
+        raggedRows &+= 1
+        for k in 0..<slots { rowValues[k] = -2 }
+    }
+
     /// The row ends; `blank` when it was an empty line.
     @inline(__always)
     func endRow(blank: Bool) {
@@ -342,6 +354,8 @@ final class Accumulator {
         for c in 0..<request.countColumns { nonBlank[c] += other.nonBlank[c] }
         if let mine = sink, let theirs = other.sink { mine.absorb(theirs) }
         if firstBad == nil, var bad = other.firstBad { bad.row += rows; firstBad = bad }
+        if firstRagged == nil, var r = other.firstRagged { r.row += rows; firstRagged = r }
+        raggedRows += other.raggedRows
         rows += other.rows
         blankLines += other.blankLines
         unterminatedQuote = other.unterminatedQuote

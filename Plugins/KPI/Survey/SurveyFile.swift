@@ -193,6 +193,9 @@ public struct SurveyFile: Sendable {
             _ = try withUnsafeMutableBytes(of: &byte) { try file.read(into: $0, at: offset) }
             throw CommandError("BadFile", "\(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); export the survey as UTF-8 (with or without BOM)")
         }
+        if !lenient, let r = acc.firstRagged {
+            throw CommandError("BadFile", "\(path): row \(headerRows + r.row + 1) has \(Format.count(r.fields, "field")) where the header has \(columns.count) (an unquoted comma?); enclose fields holding commas in \"…\" (--lenient counts such rows as invalid and goes on)")
+        }
         if !lenient, let bad = acc.firstBad {
             if let error = unmappedLabels(request, acc, bad) { throw error }
             let metric = request.metrics.first { $0.column == bad.column }
@@ -276,10 +279,11 @@ extension SurveyFile {
     /// judges the answers itself.
     /// - Returns: the sink holding every row, and the number of data rows (blank lines not counted).
     /// - Throws: on a malformed file (unterminated quote, bad UTF-8).
-    public func scanRows(_ columns: [Int], mode: SurveyScanner.Mode = .automatic,
+    /// - Parameter lenient: let rows with more or fewer fields than the header through (else an error).
+    public func scanRows(_ columns: [Int], mode: SurveyScanner.Mode = .automatic, lenient: Bool = false,
                          makeSink: () -> any SurveyRowSink) throws -> (sink: any SurveyRowSink, rows: Int) {
         let acc = try withoutActuallyEscaping(makeSink) { make in
-            try scan(ScanRequest(rawColumns: columns), lenient: true, scanner: scanner(mode: mode), makeSink: make)
+            try scan(ScanRequest(rawColumns: columns), lenient: lenient, scanner: scanner(mode: mode), makeSink: make)
         }
         return (acc.sink!, acc.rows - acc.blankLines)
     }
@@ -287,8 +291,8 @@ extension SurveyFile {
     /// Counts the answers `request` asks for in one pass (in parallel on large files).
     /// - Throws: on a malformed file (unterminated quote, bad UTF-8), and on a bad answer unless
     ///   `lenient` (then counted as invalid).
-    public func tally(_ request: ScanRequest, lenient: Bool = false) throws -> SurveyTally {
-        let acc = try scan(request, lenient: lenient)
+    public func tally(_ request: ScanRequest, lenient: Bool = false, mode: SurveyScanner.Mode = .automatic) throws -> SurveyTally {
+        let acc = try scan(request, lenient: lenient, scanner: scanner(mode: mode))
         let groups = SurveyCommands.sortedGroups(acc).map { SurveyTally.Group(key: $0.0, counts: acc.slotCounts(group: $0.1)) }
         let empty = request.metrics.map { SlotCounts(histogram: [Int](repeating: 0, count: $0.range.upperBound + 1), skipped: 0, invalid: 0) }
         let total = groups.reduce(empty) { sum, g in zip(sum, g.counts).map { $0 + $1 } }

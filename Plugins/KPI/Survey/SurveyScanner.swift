@@ -63,7 +63,9 @@ public struct SurveyScanner: Sendable {
             if inside || (c != CSV.comma && c != CSV.newline) { continue }
             acc.field(col, p, start, i)
             if c == CSV.newline {
-                acc.endRow(blank: col == 0 && (i == start || (i == start + 1 && p[start] == CSV.cr)))
+                let blank = col == 0 && (i == start || (i == start + 1 && p[start] == CSV.cr))
+                if !blank && col + 1 != columnCount { acc.ragged(fields: col + 1) }
+                acc.endRow(blank: blank)
                 col = 0
             } else {
                 col += 1
@@ -73,7 +75,9 @@ public struct SurveyScanner: Sendable {
         if inside { acc.unterminatedQuote = true }
         else if col > 0 || start < done {
             acc.field(col, p, start, done)
-            acc.endRow(blank: col == 0 && (done == start || (done == start + 1 && p[start] == CSV.cr)))
+            let blank = col == 0 && (done == start || (done == start + 1 && p[start] == CSV.cr))
+            if !blank && col + 1 != columnCount { acc.ragged(fields: col + 1) }
+            acc.endRow(blank: blank)
         }
         return acc
     }
@@ -308,7 +312,11 @@ final class Worker: @unchecked Sendable {
                 }
             }
             if entry & flag != 0 {
-                acc.endRow(blank: col == 0 && (pos == fieldStart || (pos == fieldStart &+ 1 && p[fieldStart] == CSV.cr)))
+                // Rows with the header's number of fields were taken whole above (when they
+                // can be); this is the only place a row of another length ends.
+                let blank = col == 0 && (pos == fieldStart || (pos == fieldStart &+ 1 && p[fieldStart] == CSV.cr))
+                if !blank && col &+ 1 != columns { acc.ragged(fields: col &+ 1) }
+                acc.endRow(blank: blank)
                 col = 0
             } else {
                 col &+= 1
@@ -337,7 +345,9 @@ final class Worker: @unchecked Sendable {
         if quoteCarry != 0 { acc.unterminatedQuote = true; return }
         if col > 0 || carried > 0 {
             acc.field(col, buffer, 0, carried)
-            acc.endRow(blank: col == 0 && (carried == 0 || (carried == 1 && buffer[0] == CSV.cr)))
+            let blank = col == 0 && (carried == 0 || (carried == 1 && buffer[0] == CSV.cr))
+            if !blank && col &+ 1 != scanner.columnCount { acc.ragged(fields: col &+ 1) }
+            acc.endRow(blank: blank)
         }
     }
 }

@@ -6,9 +6,10 @@ public struct NotebookError: Error, CustomStringConvertible, Equatable, Sendable
 }
 
 extension Notebook {
-    /// The largest notebook file ValueBench reads. A 10,000-cell session with charts is a few
-    /// tens of MB; anything much larger is not a ValueBench notebook and would only exhaust memory.
-    public static let maxFileBytes = 256 << 20
+    /// The largest notebook file ValueBench reads, and writes: `save` refuses a larger one, so
+    /// that whatever it writes `open` reads (a million imported enterprises save as about 570 MB;
+    /// the cap was 256 MB for reading only). Anything much larger would only exhaust memory.
+    public static let maxFileBytes = 2 << 30
 
     /// Reads a notebook from the bytes of an `.ipynb` file.
     ///

@@ -7,8 +7,11 @@ import ValueCore
 ///   name and text of streams; tracebacks, execution counts, metadata and other mime types are not;
 /// - tags: `nbval-skip` / `skip-execution` (not run), `nbval-ignore-output` (run, not compared),
 ///   `raises-exception` (an error is expected; its absence fails);
-/// - sanitizers from `metadata.valuebench.replay.sanitize` (`[{"regex": …, "replace": …}]`) are
-///   applied to both sides before comparing.
+/// - sanitizers (`[{"regex": …, "replace": …}]`) are applied to both sides before comparing,
+///   but only those the caller passes: a notebook is untrusted input, and a regex it supplies
+///   (`metadata.valuebench.replay.sanitize`) can backtrack for minutes (`(a|aa)+$`), so they are
+///   used only when the user asks (`replay FILE --sanitize-from-notebook`), as nbval takes
+///   sanitizers from the user rather than from the notebook. `open` never runs them.
 ///
 /// Only workbench commands run. Session commands found in cells (save, open, replay, quit) are
 /// skipped, and so is a command that tries to write a file unless writes are allowed.
@@ -92,8 +95,9 @@ public struct Replay {
     ///   - update: rewrite each cell's outputs (and execution count) with the new ones.
     ///   - compare: compare outputs (false when opening a notebook: only the workspace matters).
     /// - Throws: `NotebookError` for a malformed sanitizer list.
-    public init(_ notebook: Notebook, registry: Registry, files: any FileAccess, update: Bool = false, compare: Bool = true) throws {
-        let sanitizers = try Replay.sanitizers(of: notebook)
+    ///   - sanitizers: applied to both sides before comparing (see the type's comment).
+    public init(_ notebook: Notebook, registry: Registry, files: any FileAccess, update: Bool = false, compare: Bool = true,
+                sanitizers: [Sanitizer] = []) throws {
         self.notebook = notebook
         session = Session(registry: registry, files: files)
         var count = 0

@@ -34,8 +34,10 @@ public enum Snapshot {
         guard cells == cellsHash(notebook) else { return (nil, "its cells changed since the snapshot was taken") }
         guard sum == checksum(tree) else { return (nil, "its snapshot's checksum does not match (damaged or edited)") }
         if let bad = outOfRange(tree) { return (nil, "its snapshot holds a value no command accepts (\(bad))") }
+        if let bad = unsafeText(tree) { return (nil, "its snapshot holds text no command accepts (\(bad))") }
         do {
             let workspace = try decode(tree)
+            if let bad = brokenReference(workspace, tree: tree) { return (nil, "its snapshot is inconsistent: \(bad)") }
             cache?.remember(workspace, tree)
             return (workspace, "restored from its snapshot")
         } catch {
