@@ -35,6 +35,34 @@ enum EconomicsCommands {
         }
     }
 
+    /// A figure a command takes in either form, by position (`kpi cac 50000 125`) or by name
+    /// (`kpi cac --spend 50000 --new 125`): one form for every unit-economics command.
+    struct Figure {
+        var name: String
+        var kind: ValueKind
+        var help: String
+    }
+
+    /// The optional positional arguments and the options of the same names.
+    static func either(_ figures: [Figure]) -> (arguments: [ArgumentSpec], options: [OptionSpec]) {
+        (figures.map { ArgumentSpec($0.name, $0.kind, help: $0.help, optional: true) },
+         figures.map { OptionSpec($0.name, $0.kind, help: $0.help) })
+    }
+
+    /// Each figure, given once in either form; else one error line with both forms.
+    static func values(_ ctx: CommandContext, _ figures: [Figure], command: String, example: String) throws -> [Double] {
+        let a = ctx.arguments
+        let forms = "\(figures.map { $0.name.uppercased() }.joined(separator: " ")) in order, or \(figures.map { "--\($0.name) \($0.name.uppercased())" }.joined(separator: " ")) (e.g. `\(example)`)"
+        for f in figures where a.hasOption(f.name) && a.hasPositional(f.name) {
+            throw CommandError.badValue("\(command): \(f.name.uppercased()) is given twice, by position and as --\(f.name); give \(forms)")
+        }
+        let missing = figures.filter { a.double($0.name) == nil }.map { $0.name.uppercased() }
+        guard missing.isEmpty else {
+            throw CommandError("MissingArgument", "\(command): missing \(missing.joined(separator: ", ")); give \(forms)")
+        }
+        return figures.map { a.double($0.name)! }
+    }
+
     static let count = ValueKind.number(0...1e12)
     static let money = ValueKind.number(0...1e12)
     static let percent = ValueKind.percent
@@ -43,44 +71,57 @@ enum EconomicsCommands {
         do { return try body() } catch let e as MetricError { throw CommandError.badValue("kpi \(command): \(e.message)") }
     }
 
+    static let retentionFigures = [Figure(name: "start", kind: count, help: "customers at the start of the period"),
+                                   Figure(name: "end", kind: count, help: "customers at the end of the period"),
+                                   Figure(name: "new", kind: count, help: "new customers won during the period")]
+
     static let retention = CommandSpec(
         "kpi retention", abstract: "customer retention and churn over a period",
         discussion: "Retention = (customers at the end − new customers won in the period) / customers at the start; churn = 100% − retention. --json: retention, churn (percent), kept.",
-        arguments: [ArgumentSpec("start", count, help: "customers at the start of the period"),
-                    ArgumentSpec("end", count, help: "customers at the end of the period"),
-                    ArgumentSpec("new", count, help: "new customers won during the period")],
-        examples: ["kpi retention 1000 1040 120"]
+        arguments: either(retentionFigures).arguments, options: either(retentionFigures).options,
+        examples: ["kpi retention 1000 1040 120", "kpi retention --start 1000 --end 1040 --new 120"]
     ) { ctx in
-        let s = ctx.arguments.double("start")!, e = ctx.arguments.double("end")!, n = ctx.arguments.double("new")!
+        let v = try values(ctx, retentionFigures, command: "kpi retention", example: "kpi retention 1000 1040 120")
+        let s = v[0], e = v[1], n = v[2]
         let r = try metric("retention") { try UnitEconomics.retention(start: s, end: e, new: n) }
         return CommandOutput(blocks: [.text("Retention \(Format.percent(r.retention)), churn \(Format.percent(r.churn)): \(Format.number(e - n)) of \(Format.number(s)) customers kept.")],
                              data: ["retention": .num(r.retention), "churn": .num(r.churn), "kept": .num(e - n)])
     }
 
+    static let repurchaseFigures = [Figure(name: "repeat", kind: count, help: "customers who bought again"),
+                                    Figure(name: "customers", kind: count, help: "customers who bought")]
+
     static let repurchase = CommandSpec(
         "kpi repurchase", abstract: "repurchase rate: customers who bought again / customers",
         discussion: "Repurchase rate = customers with a repeat purchase in the period / customers who bought in the period. --json: repurchase (percent).",
-        arguments: [ArgumentSpec("repeat", count, help: "customers who bought again"),
-                    ArgumentSpec("customers", count, help: "customers who bought")],
-        examples: ["kpi repurchase 340 1000"]
+        arguments: either(repurchaseFigures).arguments, options: either(repurchaseFigures).options,
+        examples: ["kpi repurchase 340 1000", "kpi repurchase --repeat 340 --customers 1000"]
     ) { ctx in
-        let a = ctx.arguments.double("repeat")!, b = ctx.arguments.double("customers")!
+        let v = try values(ctx, repurchaseFigures, command: "kpi repurchase", example: "kpi repurchase 340 1000")
+        let a = v[0], b = v[1]
         let r = try metric("repurchase") { try UnitEconomics.repurchase(repeat: a, customers: b) }
         return CommandOutput(blocks: [.text("Repurchase rate \(Format.percent(r)): \(Format.number(a)) of \(Format.number(b)) customers bought again.")],
                              data: ["repurchase": .num(r)])
     }
 
+    static let cacFigures = [Figure(name: "spend", kind: money, help: "sales and marketing spend"),
+                             Figure(name: "new", kind: count, help: "new customers won")]
+
     static let cac = CommandSpec(
         "kpi cac", abstract: "customer acquisition cost: sales and marketing spend / new customers",
         discussion: "CAC = sales and marketing spend in a period / new customers won in it. --json: cac.",
-        arguments: [ArgumentSpec("spend", money, help: "sales and marketing spend"),
-                    ArgumentSpec("new", count, help: "new customers won")],
-        examples: ["kpi cac 50000 125"]
+        arguments: either(cacFigures).arguments, options: either(cacFigures).options,
+        examples: ["kpi cac 50000 125", "kpi cac --spend 50000 --new 125"]
     ) { ctx in
-        let s = ctx.arguments.double("spend")!, n = ctx.arguments.double("new")!
+        let v = try values(ctx, cacFigures, command: "kpi cac", example: "kpi cac 50000 125")
+        let s = v[0], n = v[1]
         let r = try metric("cac") { try UnitEconomics.cac(spend: s, newCustomers: n) }
         return CommandOutput(blocks: [.text("CAC \(Format.fixed(r, 2)) per new customer (\(Format.number(s)) / \(Format.number(n))).")], data: ["cac": .num(r)])
     }
+
+    static let ltvFigures = [Figure(name: "arpa", kind: money, help: "average revenue per account per period"),
+                             Figure(name: "margin", kind: percent, help: "gross margin, percent"),
+                             Figure(name: "churn", kind: percent, help: "churn per period, percent (same period as ARPA)")]
 
     static let ltvOptions: [OptionSpec] = [
         OptionSpec("arpa", money, help: "average revenue per account per period"),
@@ -98,12 +139,13 @@ enum EconomicsCommands {
 
     static let ltv = CommandSpec(
         "kpi ltv", abstract: "customer lifetime value: ARPA × gross margin / churn",
-        discussion: "LTV = ARPA × gross margin / churn, with ARPA and churn per the same period (a month or a year). Margin and churn are percentages. --json: ltv, lifetime (periods).",
-        options: ltvOptions,
-        examples: ["kpi ltv --arpa 100 --margin 70 --churn 2"]
+        discussion: "LTV = ARPA × gross margin / churn, with ARPA and churn per the same period (a month or a year). Margin and churn are percentages (30 or 30%; 0.5% for half a percent). ARPA, margin and churn are given by position or as options. --json: ltv, lifetime (periods).",
+        arguments: either(ltvFigures).arguments, options: either(ltvFigures).options,
+        examples: ["kpi ltv --arpa 100 --margin 70 --churn 2", "kpi ltv 100 70% 2%"]
     ) { ctx in
-        let (v, _, _) = try ltvValue(ctx, "ltv")
-        let life = 100 / ctx.arguments.double("churn")!
+        let f = try values(ctx, ltvFigures, command: "kpi ltv", example: "kpi ltv 100 70% 2%")
+        let v = try metric("ltv") { try UnitEconomics.ltv(arpa: f[0], marginPercent: f[1], churnPercent: f[2]) }
+        let life = 100 / f[2]
         return CommandOutput(blocks: [.text("LTV \(Format.fixed(v, 2)) (expected lifetime \(Format.fixed(life, 1)) periods).")],
                              data: ["ltv": .num(v), "lifetime": .num(life)])
     }
@@ -137,14 +179,17 @@ enum EconomicsCommands {
         return CommandOutput(blocks: [.text(text)], data: ["ltv": .num(ltv), "cac": .num(cac), "ratio": .num(ratio), "payback": .num(payback)])
     }
 
+    static let marginFigures = [Figure(name: "revenue", kind: money, help: "revenue (or a unit price)"),
+                                Figure(name: "cost", kind: money, help: "cost of sales (or a unit cost)")]
+
     static let margin = CommandSpec(
         "kpi margin", abstract: "gross margin: (revenue − cost of sales) / revenue",
         discussion: "Gross margin = (revenue − cost of sales) / revenue, in percent; also per unit with a price and a unit cost. --json: margin, profit.",
-        arguments: [ArgumentSpec("revenue", money, help: "revenue (or a unit price)"),
-                    ArgumentSpec("cost", money, help: "cost of sales (or a unit cost)")],
-        examples: ["kpi margin 1200 780"]
+        arguments: either(marginFigures).arguments, options: either(marginFigures).options,
+        examples: ["kpi margin 1200 780", "kpi margin --revenue 1200 --cost 780"]
     ) { ctx in
-        let r = ctx.arguments.double("revenue")!, c = ctx.arguments.double("cost")!
+        let v = try values(ctx, marginFigures, command: "kpi margin", example: "kpi margin 1200 780")
+        let r = v[0], c = v[1]
         let m = try metric("margin") { try UnitEconomics.margin(revenue: r, cost: c) }
         return CommandOutput(blocks: [.text("Gross margin \(Format.percent(m)) (gross profit \(Format.number(r - c, maxDecimals: 2)) on \(Format.number(r, maxDecimals: 2))).")],
                              data: ["margin": .num(m), "profit": .num(r - c)])

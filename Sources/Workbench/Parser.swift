@@ -56,7 +56,9 @@ public struct ParsedArguments: Sendable, Equatable {
     }
 
     /// Whether option `name` was given (once or more).
-    func hasOption(_ name: String) -> Bool { entries.contains { $0.isOption && $0.name == name } }
+    public func hasOption(_ name: String) -> Bool { entries.contains { $0.isOption && $0.name == name } }
+    /// Whether positional argument `name` was given.
+    public func hasPositional(_ name: String) -> Bool { entries.contains { !$0.isOption && $0.name == name } }
 
     /// The value of argument or option `name` as text.
     public func string(_ name: String) -> String? { first(name)?.text }

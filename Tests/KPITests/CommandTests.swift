@@ -65,7 +65,7 @@ import ValueCore
         ("kpi retention 0 10 5", "more than 0"),
         ("kpi cac 5000 0", "new customers must be more than 0"),
         ("kpi ltv --arpa 100 --margin 70 --churn 0", "churn must be more than 0%"),
-        ("kpi ltv --arpa 100", "needs --arpa"),
+        ("kpi ltv --arpa 100", "missing MARGIN, CHURN; give ARPA MARGIN CHURN in order, or --arpa ARPA"),
         ("kpi margin 0 10", "revenue must be more than 0"),
         ("kpi co2e 5:10:diesel", "must be 1, 2 (location-based), 2m (market-based) or 3"),
         ("kpi sroi jobs:1:100 --inputs 0", "inputs must be more than 0"),
@@ -155,6 +155,27 @@ import ValueCore
     func percentagesRefuseFractions(_ line: String, _ fragment: String) {
         var b = Bench()
         #expect(b.error(line).message.contains(fragment), "\(b.error(line).message)")
+    }
+
+    /// One form for every unit-economics command: figures by position or by name, the same
+    /// result; both forms of one figure, or a missing one, is one error line showing both.
+    @Test(arguments: [
+        ("kpi cac 50000 125", "kpi cac --spend 50000 --new 125", "cac", 400.0),
+        ("kpi retention 1000 1040 120", "kpi retention --start 1000 --end 1040 --new 120", "retention", 92.0),
+        ("kpi margin 1200 780", "kpi margin --revenue 1200 --cost 780", "margin", 35.0),
+        ("kpi repurchase 340 1000", "kpi repurchase --repeat 340 --customers 1000", "repurchase", 34.0),
+        ("kpi ltv 100 70 2", "kpi ltv --arpa 100 --margin 70 --churn 2", "ltv", 3500.0),
+    ])
+    func positionalOrNamed(_ positional: String, _ named: String, _ key: String, _ value: Double) {
+        var b = Bench()
+        #expect(close(b.data(positional)[key]?.doubleValue, value) && close(b.data(named)[key]?.doubleValue, value))
+    }
+
+    @Test func figuresGivenTwiceOrMissing() {
+        var b = Bench()
+        #expect(b.error("kpi cac 50000").message == "kpi cac: missing NEW; give SPEND NEW in order, or --spend SPEND --new NEW (e.g. `kpi cac 50000 125`)")
+        #expect(b.error("kpi cac 50000 125 --spend 3").message.contains("SPEND is given twice"))
+        #expect(b.error("kpi ltv --arpa 100").message.contains("missing MARGIN, CHURN"))
     }
 
     @Test func percentagesTakeASign() {
