@@ -18,10 +18,17 @@ extension Renderer {
             let right = i < alignments.count && alignments[i] == .right
             return right ? max(cellWidths[i], 1) : min(widths[i], narrowestText)
         }
+        let natural = widths
         while excess > 0 {
             guard let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { return nil }
             widths[i] -= 1
             excess -= 1
+        }
+        // A text cut to less than half of itself says too little (a verdict shown as "gives m…"):
+        // the record view shows it whole instead.
+        for i in widths.indices where natural[i] > 2 * narrowestText && widths[i] * 2 < natural[i] {
+            if i < alignments.count && alignments[i] == .right { continue }
+            return nil
         }
         return widths
     }

@@ -24,7 +24,19 @@ import Workbench
         // Figures are whole.
         #expect(text.contains("12345.25"))
         #expect(text.contains("4.50"))
-        #expect(text.contains("…") == (width < 150))
+        // Shortened with "…" where every text keeps at least half of itself, else as records.
+        #expect(width < 150 ? (text.contains("…") || text.hasPrefix("─[ 1 ]")) : !text.contains("…"))
+        #expect(text.hasPrefix("─[ 1 ]") == (width < 100), "\(text)")
+    }
+
+    /// A text cut to less than half of itself (a verdict shown as "gives m…") turns the table
+    /// into records, where it is whole.
+    @Test func aTextCutBelowHalfTurnsIntoRecords() {
+        let t = Table(headers: ["enterprise", "verdict"],
+                      rows: [["Volt Cells", "gives more value than its price asks"]], alignments: [.left, .left])
+        let text = Renderer(width: 26).render(CommandOutput(blocks: [.table(t)]))
+        #expect(text.hasPrefix("─[ 1 ]") && text.contains("gives more") && text.contains("price asks"), "\(text)")
+        #expect(Renderer(width: 40).render(CommandOutput(blocks: [.table(t)])).contains("Volt Cells  gives more value than its p…"))
     }
 
     @Test func pipesKeepFullValues() {
