@@ -78,12 +78,12 @@ public struct Trend: Sendable, Equatable {
         let s = series
         let first = s.points[0], last = s.points[s.points.count - 1]
         let verb = last.value > first.value ? "rose" : last.value < first.value ? "fell" : "held"
-        var p: Phrase = "\(name: s.kpi) \(verb) from \(first.value) (\(name: first.period)) to \(last.value) (\(name: last.period)) over \(s.points.count) periods"
+        var p: Phrase = "\(name: s.kpi) \(verb) from \(first.value, kpi: s.kpi) (\(name: first.period)) to \(last.value, kpi: s.kpi) (\(name: last.period)) over \(s.points.count) periods"
         if let t = s.target {
-            if targetReached { p.parts.append(.text(", reaching its target \(Format.number(t))")) }
-            else if lastStep == .better { p.parts.append(.text(", moving towards its target \(Format.number(t))")) }
-            else if lastStep == .worse { p.parts.append(.text(", moving away from its target \(Format.number(t))")) }
-            else { p.parts.append(.text(", short of its target \(Format.number(t))")) }
+            if targetReached { p.parts.append(.text(", reaching its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
+            else if lastStep == .better { p.parts.append(.text(", moving towards its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
+            else if lastStep == .worse { p.parts.append(.text(", moving away from its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
+            else { p.parts.append(.text(", short of its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
         } else {
             p.parts.append(.text(direction == .flat ? ", with no target" : ", \(direction == .better ? "better" : "worse") with no target"))
         }

@@ -1,5 +1,6 @@
 import ValueCore
 import Workbench
+import KPI
 import Differentiation
 
 /// Something a step still lacks, and the command lines that would supply it.
@@ -284,7 +285,7 @@ public enum Judge {
         for s in series {
             let last = s.points[s.points.count - 1]
             if let target = s.target {
-                j.evidence.append("\(name: s.kpi): \(last.value) in \(name: last.period), target \(target).")
+                j.evidence.append("\(name: s.kpi): \(last.value, kpi: s.kpi) in \(name: last.period), target \(target, kpi: s.kpi).")
             } else {
                 j.missing.append(Gap("KPI \(name: s.kpi) has no target.",
                                      [Supply.kpiRecord(e.name, kpi: s.kpi, value: last.value, period: last.period)]))
@@ -315,7 +316,7 @@ public enum Judge {
         if reading.trends.isEmpty { j.missing += gaps } else { j.open += gaps }
         for t in reading.trends where t.slipping {
             let last = t.series.points[t.series.points.count - 1]
-            j.missing.append(Gap("KPI \(name: t.series.kpi) is moving away from its target (\(name: last.period): \(name: Format.number(last.value, maxDecimals: 2)), target \(name: t.series.target.map { Format.number($0, maxDecimals: 2) } ?? "none")); act on it, then record the next period.",
+            j.missing.append(Gap("KPI \(name: t.series.kpi) is moving away from its target (\(name: last.period): \(last.value, kpi: t.series.kpi), target \(t.series.target.map { KPICatalog.figure($0, kpi: t.series.kpi) } ?? "none")); act on it, then record the next period.",
                                  [Supply.kpiRecord(e.name, kpi: t.series.kpi, value: last.value,
                                                    period: KPISeries.nextPeriod(after: last.period), target: t.series.target)]))
         }

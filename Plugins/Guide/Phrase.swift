@@ -1,4 +1,5 @@
 import Workbench
+import KPI
 
 /// A sentence of the guide that may hold names the user typed and command lines: kept in parts so
 /// that the terminal shows it as is and the Markdown report escapes every name.
@@ -53,6 +54,8 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
             parts.append(.text(value.description))
         }
         public mutating func appendInterpolation(_ value: Double) { parts.append(.text(Format.number(value, maxDecimals: 2))) }
+        /// A KPI's figure in the one voice of its kind (`KPICatalog.figure`).
+        public mutating func appendInterpolation(_ value: Double, kpi: String) { parts.append(.text(KPICatalog.figure(value, kpi: kpi))) }
     }
 
     /// The phrase for a terminal: names in quotes, commands in backticks.

@@ -30,6 +30,21 @@ public enum KPICatalog {
     public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
     public static func higherIsBetter(_ name: String) -> Bool { entry(name)?.higherIsBetter ?? true }
 
+    /// A KPI's figure in the one voice of its kind, wherever it is shown (tracking, the guide):
+    /// a score (NPS, eNPS) with 1 decimal, a percentage (CSAT, retention, churn, repurchase,
+    /// margin) with 1 decimal and %, money (CAC, LTV) and ratios (LTV/CAC, SROI) with 2; other
+    /// figures as short as they can be said. JSON keeps full precision.
+    public static func figure(_ v: Double, kpi: String) -> String {
+        let name = Name.fold(kpi)
+        switch name {
+        case "nps", "enps": return Format.fixed(v, 1)
+        case "cac", "ltv", "ltv-cac", "sroi": return Format.fixed(v, 2)
+        default:
+            if entry(name)?.unit == "%" { return Format.percent(v) }
+            return Format.number(v, maxDecimals: abs(v) >= 10 ? 2 : 3)
+        }
+    }
+
     /// The one rule every view (dashboard, trend, guide) uses for a KPI's direction: the
     /// catalogue's for the KPIs it knows, else what the KPI was first recorded with
     /// (`--lower-is-better`), else higher is better.
@@ -160,17 +175,7 @@ enum TrackingCommands {
     /// A figure as people read it: two decimals from 10 up, three below.
     static func show(_ v: Double) -> String { Format.number(v, maxDecimals: abs(v) >= 10 ? 2 : 3) }
 
-    /// A KPI's figure in the one voice of its kind: a score (NPS) with 1 decimal, CSAT as a
-    /// percentage with 1 decimal, money (CAC, LTV) and ratios (LTV/CAC, SROI) with 2; other
-    /// figures as short as they can be said. JSON keeps full precision.
-    static func show(_ v: Double, _ kpi: String) -> String {
-        switch kpi {
-        case "nps", "enps": return Format.fixed(v, 1)
-        case "csat": return Format.percent(v)
-        case "cac", "ltv", "ltv-cac", "sroi": return Format.fixed(v, 2)
-        default: return show(v)
-        }
-    }
+    static func show(_ v: Double, _ kpi: String) -> String { KPICatalog.figure(v, kpi: kpi) }
 
     static func series(_ e: Enterprise, _ kpi: String) -> [KPIRecord] {
         e.kpis.filter { $0.kpi == kpi }.sorted { Period.precedes($0.period, $1.period) }

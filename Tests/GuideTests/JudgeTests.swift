@@ -270,7 +270,7 @@ import Workbench
         let it = try #require(j.iteration)
         #expect(it.trends.count == 1)
         #expect(it.trends[0].direction == .better)
-        #expect(j.evidence.map(\.description) == ["‘nps’ rose from 32 (‘2024’) to 41 (‘2025’) over 2 periods, moving towards its target 50."])
+        #expect(j.evidence.map(\.description) == ["‘nps’ rose from 32.0 (‘2024’) to 41.0 (‘2025’) over 2 periods, moving towards its target 50.0."])
         // Everything is in place: no challenge applies, and the standing tip is to keep measuring.
         #expect(it.challenges.isEmpty)
         #expect(it.tips.map(\.item) == [.measureProgress])

@@ -23,7 +23,7 @@ import Workbench
             #expect(md.contains("## Step \(n): \(GuideStep.numbered(n).title) — met"))
         }
         #expect(md.contains("- “Kirin battery” relieves “range anxiety” (importance 5): functional 9, emotional 4."))
-        #expect(md.contains("- “nps” rose from 32 (“2024”) to 41 (“2025”) over 2 periods, moving towards its target 50."))
+        #expect(md.contains("- “nps” rose from 32.0 (“2024”) to 41.0 (“2025”) over 2 periods, moving towards its target 50.0."))
         #expect(md.contains("**Expert tips**\n\n- **Tip 5.** Measure and track your progress"))
         #expect(md.hasSuffix("\n"))
         #expect(output.data?["markdown"] == .string(md))

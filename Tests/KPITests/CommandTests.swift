@@ -185,3 +185,17 @@ import ValueCore
         #expect(close(b.data("kpi ltv --arpa 100 --margin 70 --churn 2")["ltv"]?.doubleValue, 3500))
     }
 }
+
+/// One voice for a KPI's figure wherever it is shown (tracking, the guide): the same NPS is
+/// never 8.929 in one place and 8.93 in another, and CSAT always carries its %.
+@Suite struct FigureVoiceByKindTests {
+    @Test(arguments: [
+        (8.928883, "nps", "8.9"), (-12.0, "enps", "-12.0"), (88.888889, "csat", "88.9%"),
+        (92.0, "retention", "92.0%"), (1.5, "churn", "1.5%"), (35.0, "margin", "35.0%"),
+        (400.0, "cac", "400.00"), (2.9166667, "ltv-cac", "2.92"), (5.25, "ces", "5.25"),
+        (12345.678, "defect-rate", "12345.68"),
+    ])
+    func figure(_ value: Double, _ kpi: String, _ shown: String) {
+        #expect(KPICatalog.figure(value, kpi: kpi) == shown)
+    }
+}
