@@ -1,5 +1,6 @@
 import ValueCore
 import Workbench
+import KPI
 
 /// The command lines the guide suggests, in one place: each is a real command of this workbench
 /// (GuideTests parses every line the guide can suggest against the full registry). Names from the
@@ -58,9 +59,14 @@ enum Supply {
     // Step 4 and 5: KPIs.
     static func kpiRecord(_ enterprise: String, kpi: String?, value: Double? = nil, period: String? = nil,
                           target: Double? = nil) -> String {
-        var s = "kpi record \(q(enterprise)) \(kpi.map(q) ?? "nps") \(value.map { Format.number($0) } ?? "40")"
+        // Figures as the KPI's one voice shows them (8.9, not 8.928883), without the % sign.
+        func typed(_ v: Double) -> String {
+            let shown = KPICatalog.figure(v, kpi: kpi ?? "nps")
+            return shown.hasSuffix("%") ? String(shown.dropLast()) : shown
+        }
+        var s = "kpi record \(q(enterprise)) \(kpi.map(q) ?? "nps") \(value.map(typed) ?? "40")"
         s += " --period \(period.map(q) ?? "2025")"
-        s += " --target \(target.map { Format.number($0) } ?? "50")"
+        s += " --target \(target.map(typed) ?? "50")"
         return s
     }
     static func kpiNPS() -> String { "kpi nps --promoters 50 --passives 30 --detractors 20" }

@@ -262,7 +262,7 @@ import Workbench
         let j = judge(5, e)
         #expect(!j.met)
         #expect(missing(j) == ["KPI ‘nps’ has one period (‘2025’); record the next to read its trend."])
-        #expect(j.missing[0].commands == ["kpi record CATL nps 41 --period 2026 --target 50"])
+        #expect(j.missing[0].commands == ["kpi record CATL nps 41.0 --period 2026 --target 50.0"])
     }
 
     @Test func step5ReadsTheTrend() throws {
