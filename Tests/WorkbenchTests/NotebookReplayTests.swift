@@ -62,6 +62,23 @@ import ValueCore
         #expect(try replay(nb).reports[0].status == .skipped("tagged to be skipped"))
     }
 
+    /// A stale chart fails the replay (charts went stale unnoticed when only text was compared).
+    @Test func aStaleChartFailsTheReplay() throws {
+        var (nb, _) = try NotebookSupport.record(["enterprise add A", "model add M", "model node add M R --stage resource",
+                                                  "model node add M V --stage value", "model edge add M R V", "model show M"])
+        let last = nb.cells.count - 1
+        let charts: [JSON] = nb.cells[last].outputs.compactMap { o -> JSON? in o["data"].flatMap { $0["image/svg+xml"] } }
+        let svg = try #require(charts.first, "model show draws an SVG")
+        #expect(try replay(nb).failures == 0)
+        let stale = JSON.string((svg.stringValue ?? svg.compact()).replacingOccurrences(of: "</svg>", with: "<!-- old --></svg>"))
+        nb.cells[last].outputs = nb.cells[last].outputs.map { o in
+            guard let data = o["data"], data["image/svg+xml"] != nil else { return o }
+            // The chart is kept as stored (a string or nbformat's list of lines); either way it changes.
+            return o.setting("data", data.setting("image/svg+xml", stale))
+        }
+        #expect(try replay(nb).failures == 1)
+    }
+
     @Test func sanitizersHideVolatileValues() throws {
         var (nb, _) = try NotebookSupport.record(["enterprise add A", "undo"])
         nb.cells[1].outputs[0] = nb.cells[1].outputs[0].setting("data",

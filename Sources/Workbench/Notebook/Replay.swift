@@ -2,8 +2,9 @@ import ValueCore
 
 /// Re-running a notebook's code cells in a fresh session and comparing what they give with what
 /// the notebook holds, by nbval's rules:
-/// - adjacent stream outputs are merged; `text/plain` and the typed JSON
-///   (`application/vnd.valuebench+json`) of results are compared, `ename` and `evalue` of errors,
+/// - adjacent stream outputs are merged; `text/plain`, the typed JSON
+///   (`application/vnd.valuebench+json`) and the charts (`image/svg+xml`, which are drawn
+///   deterministically) of results are compared, `ename` and `evalue` of errors,
 ///   name and text of streams; tracebacks, execution counts, metadata and other mime types are not;
 /// - tags: `nbval-skip` / `skip-execution` (not run), `nbval-ignore-output` (run, not compared),
 ///   `raises-exception` (an error is expected; its absence fails);
@@ -194,7 +195,8 @@ public struct Replay {
             case ("execute_result", "execute_result"), ("execute_result", "display_data"),
                  ("display_data", "execute_result"), ("display_data", "display_data"):
                 let d = o["data"], e = p["data"]
-                guard d?["text/plain"] == e?["text/plain"], d?[Notebook.dataMime] == e?[Notebook.dataMime] else { return false }
+                guard d?["text/plain"] == e?["text/plain"], d?[Notebook.dataMime] == e?[Notebook.dataMime],
+                      d?["image/svg+xml"] == e?["image/svg+xml"] else { return false }
             case ("stream", "stream"):
                 guard o["name"] == p["name"], o["text"] == p["text"] else { return false }
             case ("error", "error"):
@@ -236,6 +238,7 @@ public struct Replay {
                     JupyterWriter.write(typed, into: &bytes, indent: 0)
                     text += Notebook.dataMime + ":\n" + String(decoding: bytes, as: UTF8.self) + "\n"
                 }
+                if let svg = o["data"]?["image/svg+xml"] { text += "image/svg+xml:\n" + (svg.stringValue ?? svg.compact()) + "\n" }
             case "stream":
                 text += "[stream \(o["name"]?.stringValue ?? "")]\n" + (o["text"]?.stringValue ?? "") + "\n"
             case "error":
