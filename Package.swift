@@ -58,9 +58,11 @@ var targets: [Target] = [
     .executableTarget(name: "plugin-list", path: "BuildTools/PluginList"),
     .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
             path: "BuildTools/RegisterPlugins"),
-    .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore"]),
+    // What several test targets share (a seeded random generator).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore", "TestSupport"]),
     // The shared plugin tests see every plugin through the same generated `allPlugins`.
-    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore"] + plugins.map { .target(name: $0) },
+    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },
                 resources: [.copy("Golden")], plugins: ["RegisterPlugins"]),
     .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "Workbench"]),
@@ -75,7 +77,7 @@ for name in plugins {
                            path: "Plugins/\(name)"))
     // A plugin's tests that use other plugins (GuideTests parses every suggestion) get the
     // generated `allPlugins` of those they depend on, as the executable does.
-    targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench"]
+    targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench", "TestSupport"]
                                    + (pluginTestDependencies[name] ?? []),
                                exclude: pluginTestExcludes[name] ?? [],
                                plugins: pluginTestDependencies[name] == nil ? [] : ["RegisterPlugins"]))

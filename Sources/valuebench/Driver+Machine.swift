@@ -20,23 +20,13 @@ extension Driver {
         renderer.render(output) { out.write($0) }
     }
 
-    /// `--json`: one object on stdout for the command line, after its requests (a `save`) ran:
+    /// `--json`: one object on stdout for the command line, after its requests (a `save`) ran
+    /// (`execute` has reported any error, also on stderr as without `--json`):
     /// `{"line": N, "command": "…", "ok": true, "result": …}` or `"ok": false` with
-    /// `"error": {"code": …, "message": …}`. Blank and comment lines give none. The error is also
-    /// on stderr, as without `--json`.
+    /// `"error": {"code": …, "message": …}`. Blank and comment lines give none.
     func emitJSONLine(_ line: String, lineNumber: Int?, _ outcome: Outcome) {
         var result: JSON = .null
-        lastError = nil
-        switch outcome {
-        case .nothing:
-            return
-        case let .failure(error):
-            report(error, lineNumber: lineNumber)
-        case let .success(output, _, requests):
-            result = Driver.result(of: output)
-            for note in output.notes { err.write("note: \(note)\n") }
-            for request in requests { perform(request, lineNumber: lineNumber) }
-        }
+        if case let .success(output, _, _) = outcome { result = Driver.result(of: output) }
         var fields: [(String, JSON)] = [("line", lineNumber.map { .int($0) } ?? .null), ("command", .string(line))]
         if let error = lastError {
             fields += [("ok", .bool(false)), ("error", ["code": .string(error.code), "message": .string(error.message)])]

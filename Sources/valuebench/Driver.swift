@@ -87,17 +87,18 @@ final class Driver {
         if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { (options.jsonLines ? err : out).write("> \(line)\n") }
         let outcome = self.outcome(of: line)
         record(line, outcome)
-        if options.jsonLines { return emitJSONLine(line, lineNumber: lineNumber, outcome) }
+        lastError = nil
         switch outcome {
         case .nothing:
             return
         case let .failure(error):
             report(error, lineNumber: lineNumber)
         case let .success(output, _, requests):
-            show(output)
+            if !options.jsonLines { show(output) }
             for note in output.notes { err.write("note: \(note)\n") }
             for request in requests { perform(request, lineNumber: lineNumber) }
         }
+        if options.jsonLines { emitJSONLine(line, lineNumber: lineNumber, outcome) }
     }
 
     /// Runs `line` in the session. An undo or redo that needs the history from before `open`

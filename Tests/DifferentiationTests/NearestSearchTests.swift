@@ -1,20 +1,6 @@
 import Testing
+import TestSupport
 @testable import Differentiation
-
-/// A small deterministic generator (SplitMix64), so every run tests the same data.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-}
 
 @Suite struct NearestSearchTests {
     /// (points, dimensions, coordinate range, k): small ranges give many ties and duplicates;
@@ -28,7 +14,7 @@ struct SplitMix {
         (600, 20, 10, 2), (300, 33, 5, 1), (400, 4, 4095, 2), (400, 4, 4096, 2),
     ])
     func matchesBruteForce(n: Int, d: Int, range: Int, k: Int) throws {
-        var rng = SplitMix(state: UInt64(n * 31 + d * 7 + range))
+        var rng = SplitMix64(seed: UInt64(n * 31 + d * 7 + range))
         let points = (0..<(n * d)).map { _ in Int32(rng.int(0...range)) }
         let fast = try NearestSearch.allNearest(points: points, dimensions: d, k: k)
         let slow = try NearestSearch.bruteForce(points: points, dimensions: d, k: k)

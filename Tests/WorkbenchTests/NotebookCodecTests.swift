@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import ValueCore
 @testable import Workbench
 
@@ -228,7 +229,7 @@ import ValueCore
         // Random doubles from a printed seed (VALUEBENCH_SEED repeats a run).
         let seed = ProcessInfo.processInfo.environment["VALUEBENCH_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
         print("floatsMatchPythonRepr: seed \(seed) (VALUEBENCH_SEED=\(seed) repeats it)")
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var values: [Double] = [0.1, 0.2 + 0.1, 1e15, 1e16 - 2, 9007199254740993, 4.35, 2.675, 1e-7, 0.00012345]
         for _ in 0..<20_000 {
             values.append(Double(bitPattern: generator.next()))
