@@ -104,12 +104,10 @@ extension Cell {
         return .object(pairs)
     }
 
-    /// nbformat's `_split_mimebundle`: strings under `text/*`, `image/svg+xml` and
-    /// `application/javascript` become lists of lines; everything else stays as it is.
+    /// nbformat's `_split_mimebundle` (`JupyterWriter.isSplit(mime:)`); everything else stays as it is.
     static func split(bundle: [(String, JSON)]) -> [(String, JSON)] {
         bundle.map { mime, value in
-            if case let .string(s) = value,
-               mime.hasPrefix("text/") || mime == "image/svg+xml" || mime == "application/javascript" {
+            if case let .string(s) = value, JupyterWriter.isSplit(mime: mime) {
                 return (mime, JupyterWriter.lines(s))
             }
             return (mime, value)
@@ -120,31 +118,44 @@ extension Cell {
 /// The JSON layout Python's `json.dumps(indent=1, sort_keys=True, ensure_ascii=False)` gives.
 public enum JupyterWriter {
     /// Python's `str.splitlines(True)`: each line keeps its line break; "" gives no lines.
-    /// Breaks are \n, \r, \r\n, \v, \f, \x1c–\x1e, \x85, U+2028 and U+2029.
     public static func splitLines(_ s: String) -> [String] {
         var lines: [String] = []
-        let scalars = s.unicodeScalars
-        var start = scalars.startIndex
-        var i = start
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            var next = scalars.index(after: i)
-            let isBreak: Bool
-            switch v {
-            case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: isBreak = true
-            case 0x0D:
-                isBreak = true
-                if next < scalars.endIndex, scalars[next].value == 0x0A { next = scalars.index(after: next) }
-            default: isBreak = false
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            forEachLine(b) { end in
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                start = end
             }
-            if isBreak {
-                lines.append(String(scalars[start..<next]))
-                start = next
-            }
-            i = next
         }
-        if start < scalars.endIndex { lines.append(String(scalars[start...])) }
         return lines
+    }
+
+    /// Calls `body` with the end of each line of `b` (after its break), the last line's end
+    /// included. The breaks are Python's: \n, \r, \r\n, \v, \f, \x1c–\x1e, U+0085, U+2028, U+2029.
+    static func forEachLine(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var start = 0, i = 0
+        func emit(_ end: Int) { body(end); start = end }
+        while i < b.count {
+            switch b[i] {
+            case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: i += 1; emit(i)
+            case 0x0D:
+                i += 1
+                if i < b.count, b[i] == 0x0A { i += 1 }
+                emit(i)
+            case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: i += 2; emit(i)  // U+0085
+            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                i += 3; emit(i)  // U+2028, U+2029
+            default: i += 1
+            }
+        }
+        if start < b.count { body(b.count) }
+    }
+
+    /// nbformat's `_split_mimebundle` rule: strings under `text/*`, `image/svg+xml` and
+    /// `application/javascript` are stored as lists of lines.
+    static func isSplit(mime: String) -> Bool {
+        mime.hasPrefix("text/") || mime == "image/svg+xml" || mime == "application/javascript"
     }
 
     /// A multi-line string as the list of its lines.
@@ -249,8 +260,7 @@ public enum JupyterWriter {
                     newline(&out, inner + 1)
                     JSON.writeString(mime, into: &out)
                     out.append(contentsOf: ": ".utf8)
-                    if case let .string(text) = value,
-                       mime.hasPrefix("text/") || mime == "image/svg+xml" || mime == "application/javascript" {
+                    if case let .string(text) = value, isSplit(mime: mime) {
                         writeLines(text, into: &out, indent: inner + 1)
                     } else {
                         write(value, into: &out, indent: inner + 1)
@@ -275,28 +285,14 @@ public enum JupyterWriter {
         out.append(UInt8(ascii: "["))
         var s = s
         s.withUTF8 { b in
-            var start = 0, i = 0, first = true
-            func emit(_ end: Int) {
+            var start = 0, first = true
+            forEachLine(b) { end in
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 newline(&out, indent + 1)
                 JSON.writeString(bytes: UnsafeBufferPointer(rebasing: b[start..<end]), into: &out)
                 start = end
             }
-            while i < b.count {
-                let c = b[i]
-                switch c {
-                case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: i += 1; emit(i)
-                case 0x0D:
-                    i += 1
-                    if i < b.count, b[i] == 0x0A { i += 1 }
-                    emit(i)
-                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: i += 2; emit(i)  // U+0085
-                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): i += 3; emit(i)  // U+2028/9
-                default: i += 1
-                }
-            }
-            if start < b.count { emit(b.count) }
         }
         newline(&out, indent)
         out.append(UInt8(ascii: "]"))
