@@ -11,7 +11,8 @@ import Testing
     /// after `timeout` seconds (a hang is recorded as an issue and gives status -1).
     static func run(_ arguments: [String], prefix: String = "", input: String = "", state: String,
                     timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
-        try start(arguments, prefix: prefix, input: input, state: state).finish(timeout: timeout, sourceLocation: sourceLocation)
+        var started = try start(arguments, prefix: prefix, input: input, state: state)
+        return try started.finish(timeout: timeout, sourceLocation: sourceLocation)
     }
 
     /// A started run; `finish` waits for it with a time limit. A death by signal N is status
@@ -82,7 +83,8 @@ import Testing
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let command = prefix + " exec " + ([binary] + arguments).map(TmuxTerminal.shellQuote).joined(separator: " ")
-        let argv = ["/bin/sh", "-c", command].map { strdup($0) } + [nil]
+        let words: [String] = ["/bin/sh", "-c", command]
+        let argv = words.map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in argv + envp { free(p) } }
         var pid = pid_t()
@@ -196,9 +198,9 @@ import Testing
         let nb = folder.file("big.ipynb")
         try folder.write("make.vb", Self.script(6000))
         #expect(try Self.run([folder.file("make.vb"), "--save", nb], state: folder.path, timeout: 120).status == 0)
-        let before = try #require(Self.bytes(nb))
         var killedDuringSave = 0
         for round in 0..<5 {
+            let before = try #require(Self.bytes(nb))
             let state = try TemporaryFolder()
             defer { state.remove() }
             var started = try Self.start([], input: "open \(nb)\nenterprise add Late\(round)\nsave\n", state: state.path,
@@ -312,7 +314,8 @@ import Testing
         for delay: UInt32 in [300_000, 1_000_000] {
             var started = try Self.start([folder.file("long.vb"), "--save", nb], state: folder.path)
             usleep(delay)
-            #expect(started.isRunning, "the script ended before SIGINT: make it longer")
+            let running = started.isRunning
+            #expect(running, "the script ended before SIGINT: make it longer")
             kill(started.pid, SIGINT)
             let r = try started.finish(timeout: 30)
             #expect(r.status == 130, "\(r.stderr.suffix(300))")
