@@ -42,7 +42,8 @@ run() {
     "$OUT/bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=$max_len \
         -artifact_prefix="$OUT/crashes/$t/" -print_final_stats=1 \
         "$3" "Fuzz/corpus/$t" "Fuzz/regressions/$t" > "$OUT/$t.log" 2>&1 || status=$?
-    grep -E "^(INFO: seed corpus|#[0-9]+ +DONE|stat::number_of_executed_units|SUMMARY|ERROR|Done)|Fatal error" "$OUT/$t.log" || true
+    grep -E "^(INFO: seed corpus|#[0-9]+ +DONE|stat::number_of_executed_units|SUMMARY|ERROR|Done)|Fatal error" \
+        "$OUT/$t.log" || true
     if [ "$status" -ne 0 ]; then echo "$t: FAILED (log: $OUT/$t.log; the input is in $OUT/crashes/$t/)"; return 1; fi
 }
 

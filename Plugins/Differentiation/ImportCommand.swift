@@ -28,7 +28,8 @@ enum ImportCommand {
         let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
         // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.
         guard !list.enterprises.isEmpty else {
-            throw CommandError("BadFile", "diff import: \(path): no enterprises: the file holds only its header row (one row per enterprise follows it)")
+            throw CommandError("BadFile", "diff import: \(path): no enterprises: the file holds only its header row "
+                                   + "(one row per enterprise follows it)")
         }
         if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
             let name = list.enterprises[clash].name

@@ -126,7 +126,8 @@ import Workbench
     /// Found by Fuzz/FuzzSurveyCSV: a small file whose last quote is never closed; the fast
     /// scanners must report the open quote as the simple one does.
     @Test func anOpenQuoteInASmallFileIsFoundByEveryScanner() throws {
-        let text = "Q,G\n5,Xi\n\n\r\n8," + String(repeating: "\"", count: 6) + "2" + String(repeating: "\"", count: 19) + "aaa\n"
+        let text = "Q,G\n5,Xi\n\n\r\n8," + String(repeating: "\"", count: 6) + "2"
+            + String(repeating: "\"", count: 19) + "aaa\n"
         let (path, cleanup) = try Self.temporary(Array(text.utf8))
         defer { cleanup() }
         let file = try SurveyFile.open(path, files: LocalFileAccess())
@@ -134,7 +135,8 @@ import Workbench
         let expected = Self.summary(try file.scanner(mode: .simple).scan(request))
         #expect(expected.contains("open true"))
         for v in Self.variants(file) {
-            #expect(Self.summary(try v.scan(request)) == expected, "threads \(v.threads) buffer \(v.bufferSize) simd \(v.simd)")
+            #expect(Self.summary(try v.scan(request)) == expected,
+                    "threads \(v.threads) buffer \(v.bufferSize) simd \(v.simd)")
         }
     }
 

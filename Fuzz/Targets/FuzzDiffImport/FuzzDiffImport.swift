@@ -17,7 +17,8 @@ public func fuzzDiffImport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     switch session.execute("diff import in.csv") {
     case .success:
         _ = session.execute("undo")
-        if session.workspace.enterprises.count != before { fatalError("undo left \(session.workspace.enterprises.count)") }
+        let left = session.workspace.enterprises.count
+        if left != before { fatalError("undo left \(left) enterprises, not \(before)") }
     case let .failure(error):
         if session.workspace.enterprises.count != before { fatalError("a failed import changed the workspace") }
         if error.message.contains("\n") { fatalError("a multi-line error: \(error.message)") }

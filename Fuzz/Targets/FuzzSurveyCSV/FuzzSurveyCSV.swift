@@ -27,16 +27,21 @@ public func fuzzSurveyCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if let file = try? SurveyFile.open("s.csv", files: files), file.columns.count == 2 {
         var scanner = file.scanner(mode: .fast)
         scanner.threads = 2; scanner.bufferSize = 4096; scanner.parallelAbove = 1
-        if let acc = try? file.scan(ScanRequest(metrics: [.init(column: 0, range: 0...10)]), lenient: false, scanner: scanner),
+        let request = ScanRequest(metrics: [.init(column: 0, range: 0...10)])
+        if let acc = try? file.scan(request, lenient: false, scanner: scanner),
            let c = acc.slotCounts(group: 0).first, c.n > 0 {
             let h = c.histogram
             fast = [c.skipped, h[9] + h[10], h[7] + h[8], h[0...6].reduce(0, +)]
         }
     }
-    if command != fast { fatalError("kpi survey gave \(String(describing: command)), the fast scanner \(String(describing: fast))") }
+    if command != fast {
+        fatalError("kpi survey gave \(String(describing: command)), the fast scanner \(String(describing: fast))")
+    }
     switch Reference.counts(csv) {
     case let .counts(expected):
-        if command != expected { fatalError("kpi survey gave \(String(describing: command)), the reference \(expected)") }
+        if command != expected {
+            fatalError("kpi survey gave \(String(describing: command)), the reference \(expected)")
+        }
     case .refused:
         if let command { fatalError("kpi survey gave \(command), the reference refuses the file") }
     case .label:
