@@ -5,7 +5,7 @@ BIN_RELEASE = .build/release/valuebench
 VENV        = .venv
 EXAMPLE    ?= notebooks/tour.ipynb
 
-.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check clean
+.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check clean fuzz fuzz-smoke
 
 ## Set-up: Debian packages (libedit for the line editor, tmux for the terminal tests) and a
 ## Python venv with the notebook validators. Idempotent; does nothing when all is there.
@@ -34,6 +34,7 @@ run: build
 test: setup
 	$(SWIFT) build --build-tests
 	VALUEBENCH_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory fuzz-smoke
 	$(MAKE) --no-print-directory notebooks-check
 	$(MAKE) --no-print-directory kernel-check
 
@@ -61,6 +62,15 @@ kernel-check: build venv
 ## Speed targets from the issues, measured on a release build.
 bench: release venv
 	@for b in Benchmarks/*.sh; do echo "== $$b"; bash "$$b" $(BIN_RELEASE) || exit 1; done
+
+## libFuzzer targets (Fuzz/README.md), built into .build/fuzz: each runs FUZZ_SECONDS from its corpus.
+FUZZ_SECONDS ?= 60
+fuzz:
+	SWIFT=$(SWIFT) Fuzz/run.sh fuzz $(FUZZ_SECONDS)
+
+## Each target replays its corpus and Fuzz/regressions/, then fuzzes a few seconds (in `make test`).
+fuzz-smoke:
+	SWIFT=$(SWIFT) Fuzz/run.sh smoke
 
 clean:
 	rm -rf .build $(VENV)

@@ -26,6 +26,11 @@ enum ImportCommand {
         let path = ctx.arguments.string("file")!
         let bytes = try ctx.files.read(path)
         let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
+        // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.
+        guard !list.enterprises.isEmpty else {
+            throw CommandError("BadFile", "diff import: \(path): no enterprises: the file holds only its header row "
+                                   + "(one row per enterprise follows it)")
+        }
         if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
             let name = list.enterprises[clash].name
             throw EnterpriseCSV.fail(list.lines[clash], ctx.workspace.contains(name)

@@ -201,6 +201,14 @@ extension Driver {
         guard access(folder, W_OK | X_OK) == 0 else {
             return "the folder \(shown) is not writable (\(String(cString: strerror(errno))))"
         }
+        // Root passes access(2) where a file still cannot be made (/proc, some FUSE mounts): make one.
+        let probe = "\(folder)/.valuebench-probe-\(getpid())"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            return "no file can be made in the folder \(shown) (\(String(cString: strerror(errno))))"
+        }
+        close(fd)
+        unlink(probe)
         if stat(absolute, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return "it is a folder" }
         return nil
     }

@@ -42,6 +42,8 @@ import Workbench
         ("name,industry,price,F\u{7}1\n", "holds a control character"),
         ("name,industry,price,F1\n\"A,x,1,1\n", "not closed"),
         ("", "empty"),
+        // Found by Fuzz/FuzzDiffImport: a header alone imported nothing, and `undo` then undid the command before.
+        ("name,industry,price,F1\n", "diff import: bad.csv: no enterprises: the file holds only its header row"),
     ])
     func badFilesNameTheProblemAndChangeNothing(text: String, expected: String) {
         var s = session(workspace([firm("Old")]), files: ["bad.csv": text])

@@ -123,6 +123,23 @@ import Workbench
         for v in Self.variants(file) { #expect(Self.summary(try v.scan(request)) == expected, "threads \(v.threads) buffer \(v.bufferSize)") }
     }
 
+    /// Found by Fuzz/FuzzSurveyCSV: a small file whose last quote is never closed; the fast
+    /// scanners must report the open quote as the simple one does.
+    @Test func anOpenQuoteInASmallFileIsFoundByEveryScanner() throws {
+        let text = "Q,G\n5,Xi\n\n\r\n8," + String(repeating: "\"", count: 6) + "2"
+            + String(repeating: "\"", count: 19) + "aaa\n"
+        let (path, cleanup) = try Self.temporary(Array(text.utf8))
+        defer { cleanup() }
+        let file = try SurveyFile.open(path, files: LocalFileAccess())
+        let request = ScanRequest(metrics: [.init(column: 0, range: 0...10)])
+        let expected = Self.summary(try file.scanner(mode: .simple).scan(request))
+        #expect(expected.contains("open true"))
+        for v in Self.variants(file) {
+            #expect(Self.summary(try v.scan(request)) == expected,
+                    "threads \(v.threads) buffer \(v.bufferSize) simd \(v.simd)")
+        }
+    }
+
     @Test func classifiersAgree() {
         var bytes = [UInt8](repeating: 0, count: 64 * 40)
         var state: UInt64 = 12345

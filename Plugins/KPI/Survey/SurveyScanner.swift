@@ -87,7 +87,9 @@ public struct SurveyScanner: Sendable {
     func scanFast(_ request: ScanRequest, makeSink: (() -> any SurveyRowSink)? = nil) throws -> Accumulator {
         let size = file.size
         let half = (size - dataStart) / 2
-        guard threads > 1, size - dataStart >= parallelAbove, half > 0, let split = try guessSplit(near: dataStart + half) else {
+        // A split at the very end would leave the first thread's last row (or open quote) unfinished.
+        guard threads > 1, size - dataStart >= parallelAbove, half > 0,
+              let split = try guessSplit(near: dataStart + half), split < size else {
             let w = Worker(scanner: self, request: request, sink: makeSink?())
             defer { w.release() }
             try w.run(from: dataStart, to: size, orOnTo: nil)

@@ -1,0 +1,1 @@
+// libFuzzer supplies LLVMFuzzerRunDriver; this file only makes the header a module.
