@@ -699,7 +699,7 @@ enum SurveyCommands {
             let total = groups.map { acc.slotCounts(group: $0.1)[k] }.reduce(empty, +)
             guard total.n > 0 else {
                 let invalid = lenient && total.invalid > 0 ? ", \(total.invalid) invalid: \(AnswerLabels.listing(total.invalidValues))" : ""
-                throw CommandError.badValue("kpi survey: column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(invalid))")
+                throw CommandError.badValue("kpi survey: \(file.path), column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(invalid))")
             }
             let totalJSON = try metric.result(total, lenient: lenient, wald: wald).json
             if by != nil {

@@ -107,7 +107,7 @@ enum PSMCommand {
         let groups = rows.groups
         let total = PSMGroup(key: "", chunks: by == nil ? groups[0].chunks : rows.chunks, invalid: groups.map(\.invalid).reduce(InvalidCounts(), +))
         guard total.n > 0 else {
-            throw CommandError.badValue("price psm: every respondent is invalid (\(Format.count(total.total, "respondent")): \(total.invalid.reasons.isEmpty ? "none in the file" : total.invalid.reasons)); a respondent counts when all four prices are given and too cheap < cheap < expensive < too expensive")
+            throw CommandError.badValue("price psm: \(path): every respondent is invalid (\(Format.count(total.total, "respondent")): \(total.invalid.reasons.isEmpty ? "none in the file" : total.invalid.reasons)); a respondent counts when all four prices are given and too cheap < cheap < expensive < too expensive")
         }
         let result = PSM.analyze(total.chunks)
         guard result.prices.count >= 2 else {
@@ -168,7 +168,8 @@ enum PSMCommand {
     static func json(_ r: PSMResult?, _ g: PSMGroup) -> JSON {
         var fields: [(String, JSON)] = [
             ("total", .int(g.total)), ("invalid", .int(g.invalid.total)),
-            ("invalid_reasons", ["blank": .int(g.invalid.blank), "not_in_order": .int(g.invalid.notInOrder), "not_numeric": .int(g.invalid.notNumeric)]),
+            ("invalid_reasons", ["blank": .int(g.invalid.blank), "not_in_order": .int(g.invalid.notInOrder), "not_numeric": .int(g.invalid.notNumeric),
+                                 "wrong_fields": .int(g.invalid.wrongFields)]),
             ("n", .int(g.n)), ("prices", .int(r?.prices.count ?? 0)),
             ("range", [num(r?.low), num(r?.high)]), ("idp", num(r?.idp)), ("opp", num(r?.opp)),
         ]
