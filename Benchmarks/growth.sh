@@ -26,11 +26,11 @@ kinds = {
     "resource add": lambda n: ['enterprise add A'] + [f'resource add "Resource {i}" --kind technology' for i in range(n)],
     "relief set": lambda n: ['enterprise add A', 'segment add S', 'offering add O --carrier product']
         + [f'need add "Need {i}" --segment S --type pain' for i in range(n)]
-        + [f'relief set O "Need {i}" --functional {i % 11}' for i in range(n)],
+        + [f'relief set O "Need {i}" --functional {i % 11} --emotional {i % 7}' for i in range(n)],
     "initiative add": lambda n: ['enterprise add A'] + [f'initiative add "Initiative {i}" --element innovation' for i in range(n)],
     "model node add": lambda n: ['enterprise add A', 'model add M'] + [f'model node add M "Node {i}" --stage value' for i in range(n)],
     "model edge add": lambda n: ['enterprise add A', 'model add M']
-        + [f'model node add M "Node {i}" --stage value' for i in range(n // 4 + 2)]
+        + [f'model node add M "Node {i}" --stage value' for i in range(n // 4 + 5)]
         + [f'model edge add M "Node {i // 4}" "Node {i // 4 + 1 + i % 4}"' for i in range(n)],
 }
 for name, make in kinds.items():
@@ -38,21 +38,21 @@ for name, make in kinds.items():
         with open(f"{d}/{name.replace(' ', '-')}-{n}.vbench", "w") as f:
             f.write("\n".join(make(n)) + "\n")
 PY
-run() {  # prints "seconds MB" of one run; fails when the script had an error
-    local out
-    out=$( { /usr/bin/time -v "$bin" < "$1" > /dev/null 2> "$data/stderr"; } 2>&1 ) \
+run() {  # prints "seconds MB" of one run; stops the benchmark when the script had an error
+    /usr/bin/time -v -o "$data/time" "$bin" < "$1" > /dev/null 2> "$data/stderr" \
         || { echo "$1 failed: $(head -c 300 "$data/stderr")" >&2; exit 1; }
     ! grep -q '^error' "$data/stderr" || { echo "$1: $(grep -m1 '^error' "$data/stderr")" >&2; exit 1; }
-    local s mb
-    s=$(echo "$out" | awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); t = 0; for (i = 1; i <= n; i++) t = t * 60 + p[i]; print t }')
-    mb=$(echo "$out" | awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }')
-    echo "$s $mb"
+    awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); t = 0; for (i = 1; i <= n; i++) t = t * 60 + p[i]; s = t }
+                /Maximum resident set size/ { mb = $2 / 1024 }
+                END { printf "%s %.0f\n", s, mb }' "$data/time"
 }
 for kind in "enterprise add" "factor set" "kpi record" "segment add" "need add" "offering add" "resource add" \
             "relief set" "initiative add" "model node add" "model edge add"; do
     f=${kind// /-}
-    read -r s2 m2 <<< "$(run "$data/$f-2000.vbench")"
-    read -r s8 m8 <<< "$(run "$data/$f-8000.vbench")"
+    r2=$(run "$data/$f-2000.vbench") || exit 1
+    r8=$(run "$data/$f-8000.vbench") || exit 1
+    read -r s2 m2 <<< "$r2"
+    read -r s8 m8 <<< "$r8"
     ratio=$(awk -v a="$s2" -v b="$s8" 'BEGIN { printf "%.1f", (a > 0 ? b / a : 0) }')
     printf '%-15s 2,000 lines: %6.2f s %5d MB; 8,000 lines: %6.2f s %5d MB (time ×%s)\n' \
         "$kind" "$s2" "$m2" "$s8" "$m8" "$ratio"

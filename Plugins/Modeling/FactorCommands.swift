@@ -37,7 +37,9 @@ enum FactorCommands {
         let importance = a.int("importance")
         let kind = a.string("kind")
         var notes: [String] = []
-        if let i = e.factors.index(named: raw, by: \.factor) {
+        // A closure, not the key path \.factor: projecting a key path per element cost a third of
+        // each line in a long script.
+        if let i = e.factors.index(named: raw, by: { $0.factor }) {
             var f = e.factors[i]
             let before = f.score
             f.score = score
@@ -55,7 +57,7 @@ enum FactorCommands {
         // did-you-mean over its own factors, each line comparing with all before it.
         let others = ctx.workspace.enterprises.filter { !Name.same($0.name, e.name) && !$0.factors.isEmpty }
         var name = raw
-        if let same = others.lazy.compactMap({ o in o.factors.index(named: raw, by: \.factor).map { o.factors[$0].factor } }).first {
+        if let same = others.lazy.compactMap({ o in o.factors.index(named: raw, by: { $0.factor }).map { o.factors[$0].factor } }).first {
             name = same
         } else if !others.isEmpty, let close = Suggest.closest(to: raw, in: knownFactors(others)) {
             notes.append("'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(quoted(e.name)) \(quoted(raw))` if that was meant)")

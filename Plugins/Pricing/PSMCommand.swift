@@ -111,7 +111,7 @@ enum PSMCommand {
         }
         let result = PSM.analyze(total.chunks)
         guard result.prices.count >= 2 else {
-            throw CommandError.badValue("price psm: fewer than two distinct prices among the valid answers; the curves need a range of prices")
+            throw CommandError.badValue("price psm: \(path): fewer than two distinct prices among the valid answers; the curves need a range of prices")
         }
         var data = json(result, total)
         var blocks: [OutputBlock] = [.text("\(path): \(file.format.title), \(Format.count(total.total, "respondent")), \(total.n) valid" + (total.invalid.total > 0 ? ", \(total.invalid.total) invalid (\(total.invalid.reasons))" : "") + ".")]
