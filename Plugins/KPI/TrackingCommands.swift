@@ -148,8 +148,10 @@ enum TrackingCommands {
         }
         // One KPI's periods are of one kind, so its first period says which: parsing every stored
         // period here (and in the replace lookup below) made 8,000 `kpi record` lines take 133 s.
-        if let other = e.kpis.first(where: { $0.kpi == kpi }), let kind = Period(other.period)?.kind, kind != parsed.kind {
-            throw CommandError.badValue("\(command): \(kpi) at \(e.name) is recorded by \(kind.rawValue) (\(other.period)); \(period) is a \(parsed.kind.rawValue): one KPI's periods are of one kind")
+        if let other = e.kpis.first(where: { $0.kpi == kpi }), let kind = Period(other.period)?.kind,
+           kind != parsed.kind {
+            throw CommandError.badValue("\(command): \(kpi) at \(e.name) is recorded by \(kind.rawValue) (\(other.period)); "
+                                        + "\(period) is a \(parsed.kind.rawValue): one KPI's periods are of one kind")
         }
         let known = KPICatalog.entry(kpi)
         let recorded = e.kpis.contains { $0.kpi == kpi }

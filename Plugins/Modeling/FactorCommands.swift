@@ -57,7 +57,8 @@ enum FactorCommands {
         // did-you-mean over its own factors, each line comparing with all before it.
         let others = ctx.workspace.enterprises.filter { !Name.same($0.name, e.name) && !$0.factors.isEmpty }
         var name = raw
-        if let same = others.lazy.compactMap({ o in o.factors.index(named: raw, by: { $0.factor }).map { o.factors[$0].factor } }).first {
+        let spelt = others.lazy.compactMap { o in o.factors.index(named: raw, by: { $0.factor }).map { o.factors[$0].factor } }
+        if let same = spelt.first {
             name = same
         } else if !others.isEmpty, let close = Suggest.closest(to: raw, in: knownFactors(others)) {
             notes.append("'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(quoted(e.name)) \(quoted(raw))` if that was meant)")

@@ -12,12 +12,13 @@ public struct InvalidCounts: Sendable, Equatable {
     public var wrongFields = 0
     public var total: Int { blank + notInOrder + notNumeric + wrongFields }
     static func + (a: InvalidCounts, b: InvalidCounts) -> InvalidCounts {
-        InvalidCounts(blank: a.blank + b.blank, notInOrder: a.notInOrder + b.notInOrder, notNumeric: a.notNumeric + b.notNumeric,
-                      wrongFields: a.wrongFields + b.wrongFields)
+        InvalidCounts(blank: a.blank + b.blank, notInOrder: a.notInOrder + b.notInOrder,
+                      notNumeric: a.notNumeric + b.notNumeric, wrongFields: a.wrongFields + b.wrongFields)
     }
     /// "3 blank, 2 not in order".
     public var reasons: String {
-        [(blank, "blank"), (notInOrder, "not in order"), (notNumeric, "not a number"), (wrongFields, "wrong number of fields")]
+        [(blank, "blank"), (notInOrder, "not in order"), (notNumeric, "not a number"),
+         (wrongFields, "wrong number of fields")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }

@@ -96,7 +96,8 @@ final class Journal {
                   let pid = Int(name.dropFirst(8).dropLast(6)) else { continue }
             let path = "\(folder)/\(name)"
             // Still running (or not ours to signal), unless the pid now names another process.
-            if pid == Int(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM, !reused(pid, journal: path) { continue }
+            let alive = pid == Int(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM
+            if alive, !reused(pid, journal: path) { continue }
             guard let orphan = read(path, pid: pid) else { continue }
             if orphan.entries.isEmpty { unlink(path); continue }
             found.append(orphan)

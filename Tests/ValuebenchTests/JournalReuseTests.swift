@@ -19,7 +19,8 @@ import Testing
 
     /// Writes a journal of `pid` (living: this test's process) with `start` and a recorded command.
     func journal(in home: TemporaryFolder, pid: Int32, start: Int, boot: String) throws {
-        try FileManager.default.createDirectory(atPath: home.file("state/valuebench"), withIntermediateDirectories: true)
+        let folder = home.file("state/valuebench")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try home.write("state/valuebench/journal-\(pid).jsonl", """
             {"valuebench_journal":1,"pid":\(pid),"start":\(start),"boot":"\(boot)"}
             {"run":"enterprise add Ghost"}

@@ -18,7 +18,8 @@ import Testing
         Reader(command: "kpi csat --file FILE --column S", header: "id,S,note", rows: ["1,5,a", "2,4,b", "3,2,c"]),
         Reader(command: "kpi ces --file FILE --column S", header: "id,S,note", rows: ["1,5,a", "2,4,b", "3,7,c"]),
         Reader(command: "kpi survey FILE --nps S", header: "id,S,note", rows: ["1,9,a", "2,6,b", "3,10,c"]),
-        Reader(command: "kpi engagement --file FILE --column S --column T", header: "id,S,T", rows: ["1,5,4", "2,3,2", "3,1,5"]),
+        Reader(command: "kpi engagement --file FILE --column S --column T", header: "id,S,T",
+               rows: ["1,5,4", "2,3,2", "3,1,5"]),
         Reader(command: "kpi compare a b --file FILE --column S --by G", header: "id,S,G",
                rows: ["1,9,a", "2,6,b", "3,10,a", "4,2,b", "5,2,a", "6,10,b"]),
         Reader(command: "kpi columns FILE", header: "id,S,note", rows: ["1,9,a", "2,6,b", "3,10,c"]),
@@ -39,13 +40,21 @@ import Testing
         ("blank first line", { r in Array(("\n" + r.header + "\n" + r.rows.joined(separator: "\n") + "\n").utf8) }),
         ("a long row", { r in Array(([r.header] + r.rows + [r.rows[0] + ",x,y"]).joined(separator: "\n").utf8) }),
         ("a short row", { r in
-            Array(([r.header, r.rows[0], String(r.rows[1].prefix { $0 != "," })] + r.rows.dropFirst(2)).joined(separator: "\n").utf8)
+            let short = String(r.rows[1].prefix { $0 != "," })
+            return Array(([r.header, r.rows[0], short] + r.rows.dropFirst(2)).joined(separator: "\n").utf8)
         }),
         ("an unclosed quote", { r in Array(([r.header, r.rows[0], "\"" + r.rows[1]]).joined(separator: "\n").utf8) }),
         ("text after a quote", { r in Array(([r.header, "\"x\"y," + r.rows[1]]).joined(separator: "\n").utf8) }),
-        ("bad UTF-8 in the header", { r in [0xFF, 0xFE, 0x2C] + Array((r.header + "\n" + r.rows.joined(separator: "\n")).utf8) }),
-        ("bad UTF-8 in a row", { r in Array((r.header + "\n").utf8) + [0xC3, 0x28, 0x2C, 0x39, 0x0A] + Array(r.rows.joined(separator: "\n").utf8) }),
-        ("letters for numbers", { r in Array(([r.header] + r.rows.map { $0.replacingOccurrences(of: "1", with: "q") }).joined(separator: "\n").utf8) }),
+        ("bad UTF-8 in the header", { r in
+            [0xFF, 0xFE, 0x2C] + Array((r.header + "\n" + r.rows.joined(separator: "\n")).utf8)
+        }),
+        ("bad UTF-8 in a row", { r in
+            Array((r.header + "\n").utf8) + [0xC3, 0x28, 0x2C, 0x39, 0x0A] + Array(r.rows.joined(separator: "\n").utf8)
+        }),
+        ("letters for numbers", { r in
+            let rows = r.rows.map { $0.replacingOccurrences(of: "1", with: "q") }
+            return Array(([r.header] + rows).joined(separator: "\n").utf8)
+        }),
         ("CR-only and ragged", { r in Array(([r.header] + r.rows + [r.rows[0] + ",x"]).joined(separator: "\r").utf8) }),
     ]
 
@@ -81,7 +90,8 @@ import Testing
         try folder.write("lf.csv", ([reader.header] + reader.rows).joined(separator: "\n") + "\n")
         try folder.write("cr.csv", ([reader.header] + reader.rows).joined(separator: "\r") + "\r")
         func json(_ path: String) throws -> String {
-            let r = try runValuebench([], input: reader.command.replacingOccurrences(of: "FILE", with: path) + " --json\n")
+            let line = reader.command.replacingOccurrences(of: "FILE", with: path)
+            let r = try runValuebench([], input: line + " --json\n")
             #expect(r.status == 0, "\(reader): \(r.stderr)")
             return r.stdout.replacingOccurrences(of: path, with: "FILE")
         }
@@ -97,17 +107,19 @@ import Testing
         defer { folder.remove() }
         // Row 3 has an extra field: read as it stands, its prices 10, 30, 40, 50 are in order.
         try folder.write("psm.csv", "id,A,B,C,D\n1,10,20,30,40\n2,10,x,30,40,50\n3,12,22,32,42\n4,11,21,35,45\n")
-        let psm = try runValuebench([], input: "price psm \(folder.file("psm.csv")) --too-cheap A --cheap B --expensive C --too-expensive D --lenient --json\n")
+        let psmLine = "price psm \(folder.file("psm.csv")) --too-cheap A --cheap B --expensive C --too-expensive D"
+        let psm = try runValuebench([], input: psmLine + " --lenient --json\n")
         #expect(psm.status == 0, "\(psm.stderr)")
         let p = try JSONSerialization.jsonObject(with: Data(psm.stdout.utf8)) as? [String: Any]
         let total = (p?["total"] as? [String: Any]) ?? p
         #expect((total?["invalid"] as? Int) == 1, "\(psm.stdout)")
         #expect(((total?["invalid_reasons"] as? [String: Any])?["wrong_fields"] as? Int) == 1, "\(psm.stdout)")
-        let strict = try runValuebench([], input: "price psm \(folder.file("psm.csv")) --too-cheap A --cheap B --expensive C --too-expensive D\n")
+        let strict = try runValuebench([], input: psmLine + "\n")
         #expect(strict.stderr.contains(folder.file("psm.csv") + ": row 3 has 6 fields"), "\(strict.stderr)")
 
         try folder.write("demand.csv", "id,P10,P20\n1,yes,no\n2,yes,yes,no\n3,yes,yes\n")
-        let demand = try runValuebench([], input: "price demand \(folder.file("demand.csv")) --at 10=P10 --at 20=P20 --lenient --json\n")
+        let demandLine = "price demand \(folder.file("demand.csv")) --at 10=P10 --at 20=P20"
+        let demand = try runValuebench([], input: demandLine + " --lenient --json\n")
         #expect(demand.status == 0, "\(demand.stderr)")
         #expect(demand.stdout.contains("\"invalid\":1"), "\(demand.stdout)")
     }
