@@ -349,7 +349,7 @@ enum DiffCommands {
         examples: ["diff kano notebooks/data/ev-battery-kano.csv"]
     ) { ctx in
         let path = ctx.arguments.string("file")!
-        let bytes = try ctx.files.read(path)
+        let bytes = EnterpriseCSV.lineEnds(try ctx.files.read(path))
         let pairs = try CommandError.naming(path, after: "diff kano: ") { try KanoCSV.parse(bytes) }
         let features = Kano.evaluate(pairs)
         let cats = Kano.Category.allCases
@@ -468,6 +468,13 @@ public struct Moat: Sendable {
 /// The survey reader behind `diff kano`.
 enum KanoCSV {
     static func parse(_ bytes: [UInt8]) throws -> [(feature: String, functional: Int, dysfunctional: Int)] {
+        // The reader is `diff import`'s: its errors are said as this command's.
+        do { return try read(bytes) } catch let e as CommandError where e.message.hasPrefix("diff import: ") {
+            throw CommandError(e.code, "diff kano: " + e.message.dropFirst("diff import: ".count))
+        }
+    }
+
+    static func read(_ bytes: [UInt8]) throws -> [(feature: String, functional: Int, dysfunctional: Int)] {
         try bytes.withUnsafeBufferPointer { buf in
             var reader = EnterpriseCSV.Reader(buf)
             defer { reader.close() }

@@ -24,7 +24,7 @@ enum ImportCommand {
         examples: ["diff import notebooks/data/battery-market.csv"]
     ) { ctx in
         let path = ctx.arguments.string("file")!
-        let bytes = try ctx.files.read(path)
+        let bytes = EnterpriseCSV.lineEnds(try ctx.files.read(path))
         let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
         // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.
         guard !list.enterprises.isEmpty else {
@@ -66,6 +66,13 @@ enum EnterpriseCSV {
         var enterprises: [Enterprise]
         /// The line each enterprise was read from.
         var lines: [Int32]
+    }
+
+    /// `bytes` with every CR read as LF when the lines end in CR alone (old Mac OS: a CR and no
+    /// LF), else as they are: such a file read as one row.
+    static func lineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        guard !bytes.contains(0x0A), bytes.contains(0x0D) else { return bytes }
+        return bytes.map { $0 == 0x0D ? 0x0A : $0 }
     }
 
     static func fail(_ line: some BinaryInteger, _ message: String) -> CommandError {

@@ -311,7 +311,8 @@ enum SurveyCommands {
 
     static func runMetric(_ ctx: inout CommandContext, _ metric: SurveyMetric) throws -> CommandOutput {
         do { return try runMetricUnchecked(&ctx, metric) } catch let e as MetricError {
-            throw CommandError.badValue("kpi \(metric.key): \(e.message)")
+            let file = ctx.arguments.string("file").map { "\($0): " } ?? ""
+            throw CommandError.badValue("kpi \(metric.key): \(file)\(e.message)")
         }
     }
 
@@ -557,7 +558,8 @@ enum SurveyCommands {
                 func counts(_ name: String) throws -> NPS {
                     let groups = sortedGroups(acc)
                     guard let g = groups.first(where: { $0.0 == name }) ?? groups.first(where: { Name.same($0.0, name) }) else {
-                        throw CommandError.unknown("value of '\(survey.label(by))'", name, among: groups.map(\.0),
+                        throw CommandError.unknown("value of '\(survey.label(by))' in \(path)", name,
+                                                   among: groups.map(\.0),
                                                    hint: "values: " + groups.prefix(10).map(\.0).joined(separator: ", "))
                     }
                     return try NPS.compute(histogram: acc.slotCounts(group: g.1)[0].histogram)
@@ -581,7 +583,10 @@ enum SurveyCommands {
                 [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.interval().moe, 1), String(second.n)],
             ], alignments: [.left, .right, .right, .right])
             return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict)], data: data)
-        } catch let e as MetricError { throw CommandError.badValue("kpi compare: \(e.message)") }
+        } catch let e as MetricError {
+            let file = ctx.arguments.string("file").map { "\($0): " } ?? ""
+            throw CommandError.badValue("kpi compare: \(file)\(e.message)")
+        }
     }
 
     /// `kpi compare KPI PERIOD PERIOD`: two recorded figures that kept their answer counts.
@@ -699,7 +704,8 @@ enum SurveyCommands {
             let total = groups.map { acc.slotCounts(group: $0.1)[k] }.reduce(empty, +)
             guard total.n > 0 else {
                 let invalid = lenient && total.invalid > 0 ? ", \(total.invalid) invalid: \(AnswerLabels.listing(total.invalidValues))" : ""
-                throw CommandError.badValue("kpi survey: column '\(file.label(columns[k]))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(invalid))")
+                throw CommandError.badValue("kpi survey: \(file.path), column '\(file.label(columns[k]))' has no answers "
+                                            + "from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(invalid))")
             }
             let totalJSON = try metric.result(total, lenient: lenient, wald: wald).json
             if by != nil {

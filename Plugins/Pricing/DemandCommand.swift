@@ -63,7 +63,8 @@ enum DemandCommand {
         let groups = rows.groupsSorted
         let all = groups.flatMap(\.members)
         guard !all.isEmpty else {
-            throw CommandError.badValue("price demand: no respondent answered any tested price (\(Format.count(rows.invalidTotal, "invalid respondent")))")
+            throw CommandError.badValue("price demand: \(path): no respondent answered any tested price "
+                                        + "(\(Format.count(rows.invalidTotal, "invalid respondent")))")
         }
         let total = result(all)
         var data = json(total, tested.map(\.1), invalid: rows.invalidTotal, scale: scale)
@@ -148,6 +149,8 @@ final class DemandRows: SurveyRowSink {
         }
         current[slot] = a
     }
+
+    func ragged() { bad = true }
 
     func endRow(blank: Bool) {
         rows += 1

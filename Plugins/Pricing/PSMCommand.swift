@@ -107,11 +107,15 @@ enum PSMCommand {
         let groups = rows.groups
         let total = PSMGroup(key: "", chunks: by == nil ? groups[0].chunks : rows.chunks, invalid: groups.map(\.invalid).reduce(InvalidCounts(), +))
         guard total.n > 0 else {
-            throw CommandError.badValue("price psm: every respondent is invalid (\(Format.count(total.total, "respondent")): \(total.invalid.reasons.isEmpty ? "none in the file" : total.invalid.reasons)); a respondent counts when all four prices are given and too cheap < cheap < expensive < too expensive")
+            let reasons = total.invalid.reasons.isEmpty ? "none in the file" : total.invalid.reasons
+            throw CommandError.badValue("price psm: \(path): every respondent is invalid (\(Format.count(total.total, "respondent")): "
+                                        + "\(reasons)); a respondent counts when all four prices are given and "
+                                        + "too cheap < cheap < expensive < too expensive")
         }
         let result = PSM.analyze(total.chunks)
         guard result.prices.count >= 2 else {
-            throw CommandError.badValue("price psm: fewer than two distinct prices among the valid answers; the curves need a range of prices")
+            throw CommandError.badValue("price psm: \(path): fewer than two distinct prices among the valid answers; "
+                                        + "the curves need a range of prices")
         }
         var data = json(result, total)
         var blocks: [OutputBlock] = [.text("\(path): \(file.format.title), \(Format.count(total.total, "respondent")), \(total.n) valid" + (total.invalid.total > 0 ? ", \(total.invalid.total) invalid (\(total.invalid.reasons))" : "") + ".")]
@@ -168,7 +172,8 @@ enum PSMCommand {
     static func json(_ r: PSMResult?, _ g: PSMGroup) -> JSON {
         var fields: [(String, JSON)] = [
             ("total", .int(g.total)), ("invalid", .int(g.invalid.total)),
-            ("invalid_reasons", ["blank": .int(g.invalid.blank), "not_in_order": .int(g.invalid.notInOrder), "not_numeric": .int(g.invalid.notNumeric)]),
+            ("invalid_reasons", ["blank": .int(g.invalid.blank), "not_in_order": .int(g.invalid.notInOrder),
+                                 "not_numeric": .int(g.invalid.notNumeric), "wrong_fields": .int(g.invalid.wrongFields)]),
             ("n", .int(g.n)), ("prices", .int(r?.prices.count ?? 0)),
             ("range", [num(r?.low), num(r?.high)]), ("idp", num(r?.idp)), ("opp", num(r?.opp)),
         ]

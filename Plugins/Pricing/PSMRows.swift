@@ -8,13 +8,17 @@ public struct InvalidCounts: Sendable, Equatable {
     public var notInOrder = 0
     /// Not a number, or an intent outside 1–5 (only with --lenient; otherwise an error).
     public var notNumeric = 0
-    public var total: Int { blank + notInOrder + notNumeric }
+    /// A row with more or fewer fields than the header (only with --lenient; otherwise an error).
+    public var wrongFields = 0
+    public var total: Int { blank + notInOrder + notNumeric + wrongFields }
     static func + (a: InvalidCounts, b: InvalidCounts) -> InvalidCounts {
-        InvalidCounts(blank: a.blank + b.blank, notInOrder: a.notInOrder + b.notInOrder, notNumeric: a.notNumeric + b.notNumeric)
+        InvalidCounts(blank: a.blank + b.blank, notInOrder: a.notInOrder + b.notInOrder,
+                      notNumeric: a.notNumeric + b.notNumeric, wrongFields: a.wrongFields + b.wrongFields)
     }
     /// "3 blank, 2 not in order".
     public var reasons: String {
-        [(blank, "blank"), (notInOrder, "not in order"), (notNumeric, "not a number")]
+        [(blank, "blank"), (notInOrder, "not in order"), (notNumeric, "not a number"),
+         (wrongFields, "wrong number of fields")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }
@@ -64,6 +68,8 @@ final class PSMRows: SurveyRowSink {
     let batchGroups: UnsafeMutablePointer<Int32>
     var lastRaw: [UInt8] = []
     var lastGroup = -1
+    /// The current row has more or fewer fields than the header.
+    var raggedRow = false
 
     /// - Parameter reserve: respondents to make room for (an estimate; 0 for none).
     init(nms: Bool, grouped: Bool, reserve: Int = 0) {
@@ -93,7 +99,12 @@ final class PSMRows: SurveyRowSink {
     }
 
     @inline(__always)
-    func resetRow() { state[0] = 0; state[1] = 0; state[2] = 0; state[3] = 0; state[4] = grouped ? -1 : 0 }
+    func resetRow() {
+        state[0] = 0; state[1] = 0; state[2] = 0; state[3] = 0; state[4] = grouped ? -1 : 0
+        raggedRow = false
+    }
+
+    func ragged() { raggedRow = true }
 
     func field(_ slot: Int, _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) {
         if slot == groupSlot && grouped { groupField(p, s, e); return }
@@ -134,6 +145,7 @@ final class PSMRows: SurveyRowSink {
         var group = state[4]
         if group < 0 { group = index[""] ?? add(""); state[4] = group }
         let required = nms ? 0x3F : 0xF
+        if raggedRow { invalid[group].wrongFields += 1; return }
         if state[2] != 0 { invalid[group].notNumeric += 1; return }
         if state[1] != 0 || state[0] & required != required { invalid[group].blank += 1; return }
         let intents: (UInt8, UInt8)? = nms ? (UInt8(rowValues[4]), UInt8(rowValues[5])) : nil

@@ -10,7 +10,9 @@ import Workbench
 /// command that had completed. No fsync: the kernel keeps what was written if the process dies.
 ///
 /// The file is `$XDG_STATE_HOME/valuebench/journal-PID.jsonl` (`~/.local/state/…` when the
-/// variable is unset). Lines: a header `{"valuebench_journal":1,"pid":…}`, then
+/// variable is unset). Lines: a header `{"valuebench_journal":1,"pid":…,"start":…,"boot":…}` (the
+/// process's start time in clock ticks since boot, /proc/PID/stat field 22, and the boot id:
+/// together they tell this process from a later one given the same pid), then
 /// `{"run": LINE}` (a recorded command), `{"note": TEXT}`, `{"opened": PATH}`, `{"saved": PATH}`.
 /// A clean exit removes the file.
 final class Journal {
@@ -33,7 +35,11 @@ final class Journal {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
         let j = Journal(path: path, fd: fd)
-        j.append(["valuebench_journal": 1, "pid": .int(Int(getpid()))])
+        var header: JSON = ["valuebench_journal": 1, "pid": .int(Int(getpid()))]
+        if let start = startTime(of: Int(getpid())), let boot = bootID() {
+            header = ["valuebench_journal": 1, "pid": .int(Int(getpid())), "start": .int(start), "boot": .string(boot)]
+        }
+        j.append(header)
         return j
     }
 
@@ -88,14 +94,61 @@ final class Journal {
             }
             guard name.hasPrefix("journal-"), name.hasSuffix(".jsonl"),
                   let pid = Int(name.dropFirst(8).dropLast(6)) else { continue }
-            // Still running (or not ours to signal): leave it alone.
-            if pid == Int(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM { continue }
             let path = "\(folder)/\(name)"
+            // Still running (or not ours to signal), unless the pid now names another process.
+            let alive = pid == Int(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM
+            if alive, !reused(pid, journal: path) { continue }
             guard let orphan = read(path, pid: pid) else { continue }
             if orphan.entries.isEmpty { unlink(path); continue }
             found.append(orphan)
         }
         return found.sorted { $0.pid < $1.pid }
+    }
+
+    /// Whether the living process `pid` is not the one that wrote the journal at `path`: the
+    /// journal's header names another boot or another start time. A header without them (an
+    /// older journal), or a start time that cannot be read, says the process is the writer.
+    static func reused(_ pid: Int, journal path: String) -> Bool {
+        guard let bytes = try? LocalFileAccess().read(path),
+              let line = bytes.split(separator: 0x0A, maxSplits: 1).first,
+              let header = try? JSON.parse(bytes: Array(line)),
+              let start = header["start"]?.intValue, let boot = header["boot"]?.stringValue else { return false }
+        if let now = bootID(), now != boot { return true }
+        guard let current = startTime(of: pid) else { return false }
+        return current != start
+    }
+
+    /// Process `pid`'s start time in clock ticks after boot (/proc/PID/stat field 22), or nil.
+    static func startTime(of pid: Int) -> Int? {
+        guard let bytes = procFile("/proc/\(pid)/stat"),
+              let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+        // Fields from the third on follow the command name, which may hold spaces and parentheses.
+        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
+        guard fields.count > 19 else { return nil }
+        return Int(String(decoding: fields[19], as: UTF8.self))
+    }
+
+    /// This boot's id (/proc/sys/kernel/random/boot_id), or nil.
+    static func bootID() -> String? {
+        guard let bytes = procFile("/proc/sys/kernel/random/boot_id") else { return nil }
+        let id = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+        return id.isEmpty ? nil : id
+    }
+
+    /// A small /proc file's bytes (its size says 0, so it is read until the end), or nil.
+    static func procFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while out.count < 1 << 16 {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            out += chunk[..<n]
+        }
+        return out
     }
 
     static func read(_ path: String, pid: Int) -> Orphan? {

@@ -216,7 +216,7 @@ import ValueCore
         #expect(b.error("price psm \(intent) \(Self.columns) \(Self.nms)").contains("row 2, column 'PiCheap' (5): '6' is not a purchase intent from 1 to 5"))
         let none = Files.write("none.csv", "TooCheap,Cheap,Expensive,TooExpensive\n4,3,2,1\n1,,3,4\n1,2,2,3\n")
         #expect(b.error("price psm \(none) \(Self.columns)")
-            .hasPrefix("price psm: every respondent is invalid (3 respondents: 1 blank, 2 not in order)"))
+            .hasPrefix("price psm: \(none): every respondent is invalid (3 respondents: 1 blank, 2 not in order)"))
         #expect(b.error("price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive --pi-cheap PiCheap")
             .contains("needs both --pi-cheap and --pi-expensive"))
     }

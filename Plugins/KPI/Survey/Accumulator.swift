@@ -39,8 +39,17 @@ public protocol SurveyRowSink: AnyObject {
     /// The row ends; `blank` when it was an empty line. Called once per record, so a sink can
     /// count rows for its error messages.
     func endRow(blank: Bool)
+    /// The row about to end has more or fewer fields than the header (an unquoted comma): its
+    /// fields are shifted, so the row does not count (with `--lenient`; else the scan is an
+    /// error). Called before `endRow`.
+    func ragged()
     /// Adds what `other` (a sink of the same type) collected from the rows after this one's.
     func absorb(_ other: any SurveyRowSink)
+}
+
+extension SurveyRowSink {
+    /// By default a ragged row's fields go to the sink as they are.
+    public func ragged() {}
 }
 
 /// The counts of one metric column.
@@ -283,6 +292,7 @@ final class Accumulator {
         if firstRagged == nil { firstRagged = (rows, fields) }
         raggedRows &+= 1
         for k in 0..<slots { rowValues[k] = -2 }
+        sink?.ragged()
     }
 
     /// The row ends; `blank` when it was an empty line.

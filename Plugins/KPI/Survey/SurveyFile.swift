@@ -53,6 +53,26 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
     }
 }
 
+/// A file whose lines end in CR alone (old Mac OS line ends), read with every CR as LF: the
+/// same bytes otherwise, so offsets and sizes are the file's own.
+struct CROnlyFile: RandomAccessFile {
+    let base: any RandomAccessFile
+    var size: Int { base.size }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
+        let n = try base.read(into: buffer, at: offset)
+        for i in 0..<n where buffer[i] == 0x0D { buffer[i] = 0x0A }
+        return n
+    }
+
+    /// Whether `head` (the file's first bytes) ends its lines in CR alone: it has a CR and no LF.
+    static func applies(_ head: [UInt8]) -> Bool { !head.contains(0x0A) && head.contains(0x0D) }
+
+    static func convert(_ bytes: inout [UInt8]) {
+        for i in bytes.indices where bytes[i] == 0x0D { bytes[i] = 0x0A }
+    }
+}
+
 /// A column of a survey file.
 public struct SurveyColumn: Sendable, Equatable {
     /// 0-based.
@@ -82,7 +102,7 @@ public struct SurveyFile: Sendable {
 
     /// Opens `path` through `files` and reads its header rows.
     public static func open(_ path: String, files: any FileAccess, format forced: SurveyFormat? = nil) throws -> SurveyFile {
-        let file = try files.open(path)
+        var file = try files.open(path)
         var head: [UInt8] = []
         var rows: [[String]] = []
         var ends: [Int] = []
@@ -98,6 +118,11 @@ public struct SurveyFile: Sendable {
                 done += n
             }
             head.removeLast(head.count - done)
+            // Lines ended by CR alone (old Mac OS exports) read as one row: read each CR as LF.
+            if !(file is CROnlyFile), !SPSS.isSAV(head), CROnlyFile.applies(head) {
+                file = CROnlyFile(base: file)
+                CROnlyFile.convert(&head)
+            }
             let whole = done >= file.size
             (rows, ends) = CSV.records(head, limit: 4, final: whole)
             if rows.count >= 4 || whole || window >= 1 << 24 { break }
