@@ -42,6 +42,8 @@ enum NearestCommand {
         let result: NearestSearch.Result
         do {
             result = try NearestSearch.allNearest(points: profiles.values, dimensions: profiles.factors.count, k: k)
+        } catch NearestSearch.Failure.cancelled {
+            throw Cancellation.interrupted
         } catch {
             throw CommandError("OutOfMemory", "diff nearest: not enough memory for \(n) enterprises")
         }
