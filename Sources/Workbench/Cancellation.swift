@@ -29,7 +29,8 @@ public final class Cancellation: Sendable {
     public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 
     /// The error a cancelled command ends with: an error line, as the command did not happen.
-    public static let interrupted = CommandError("Interrupted", "cancelled (Ctrl-C): the command was stopped and changed nothing")
+    public static let interrupted = CommandError(
+        "Interrupted", "cancelled (Ctrl-C): the command was stopped and changed nothing")
 
     /// Runs `body` with this token as the calling thread's current one (restoring the previous).
     public func installed<T>(_ body: () throws -> T) rethrows -> T {

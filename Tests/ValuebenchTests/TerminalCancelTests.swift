@@ -3,7 +3,8 @@ import Testing
 
 /// Ctrl-C in the real REPL (tmux) stops the analysis itself: after three cancelled searches the
 /// process has no more threads than before them.
-@Suite(.serialized, .enabled(if: TmuxTerminal.available, "tmux is not installed (make test installs it): the terminal tests are skipped"))
+@Suite(.serialized, .enabled(if: TmuxTerminal.available,
+                             "tmux is not installed (make test installs it): the terminal tests are skipped"))
 struct TerminalCancelTests {
     /// `n` enterprises scored at random on `factors` factors: `diff nearest --k 100` on it is all
     /// but a brute-force scan, minutes of work unless cancelled.
