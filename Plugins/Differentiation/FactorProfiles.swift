@@ -1,4 +1,5 @@
 import ValueCore
+import Workbench
 
 /// Enterprises' factor scores as one integer matrix, for the nearest-competitor search.
 ///
@@ -14,7 +15,8 @@ struct FactorProfiles {
     var scale: Double = 1
 
     /// - Parameter include: which enterprises take part (by position).
-    init(_ enterprises: [Enterprise], include: (Int, Enterprise) -> Bool) {
+    /// - Throws: `Cancellation.interrupted` when the running command is cancelled.
+    init(_ enterprises: [Enterprise], include: (Int, Enterprise) -> Bool) throws(CommandError) {
         var column: [NameKey: Int] = [:]
         // Most enterprises list the same factors in the same order: reuse the last mapping.
         var lastNames: [String] = []
@@ -22,6 +24,7 @@ struct FactorProfiles {
         var rowColumns: [[Int]] = []
         var s = 1.0
         for (p, e) in enterprises.enumerated() where include(p, e) {
+            if p & 4095 == 0 { try Cancellation.check() }
             let names = e.factorNames
             if names.isEmpty { continue }
             if names != lastNames {
@@ -42,6 +45,7 @@ struct FactorProfiles {
         let d = factors.count
         values = [Int32](repeating: 0, count: members.count * d)
         for (r, p) in members.enumerated() {
+            if r & 4095 == 0 { try Cancellation.check() }
             let scores = enterprises[p].factorScores
             for (i, c) in rowColumns[r].enumerated() {
                 let x = scores[i] * s

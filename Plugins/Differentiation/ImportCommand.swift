@@ -165,6 +165,7 @@ enum EnterpriseCSV {
             var scores: [Double] = []
             while let fields = try reader.row() {
                 let line = reader.line
+                if line & 4095 == 0 { try Cancellation.check() }
                 if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
                 guard fields.count == columns else {
                     throw fail(line, "\(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(columns) (as in the header)")

@@ -23,7 +23,7 @@ enum NearestCommand {
     ) { ctx in
         let all = ctx.workspace.enterprises
         let industry = ctx.arguments.string("industry")
-        let profiles = FactorProfiles(all) { _, e in
+        let profiles = try FactorProfiles(all) { _, e in
             industry.map { i in e.industry.map { Name.same($0, i) } ?? false } ?? true
         }
         let n = profiles.count
@@ -42,6 +42,8 @@ enum NearestCommand {
         let result: NearestSearch.Result
         do {
             result = try NearestSearch.allNearest(points: profiles.values, dimensions: profiles.factors.count, k: k)
+        } catch NearestSearch.Failure.cancelled {
+            throw Cancellation.interrupted
         } catch {
             throw CommandError("OutOfMemory", "diff nearest: not enough memory for \(n) enterprises")
         }
@@ -62,6 +64,7 @@ enum NearestCommand {
         var names: [JSON] = [], neighbors: [JSON] = [], distances: [JSON] = []
         names.reserveCapacity(n); neighbors.reserveCapacity(n * k); distances.reserveCapacity(n * k)
         for i in 0..<n {
+            if i & 4095 == 0 { try Cancellation.check() }
             names.append(.string(rowNames[i]))
             for m in 0..<k {
                 neighbors.append(.string(rowNames[result.neighbor(i, m)]))

@@ -1,4 +1,5 @@
 import CNearest
+import Workbench
 
 /// Exact k-nearest-neighbour search among points with integer coordinates (Euclidean).
 ///
@@ -20,13 +21,15 @@ public enum NearestSearch {
     }
 
     /// Why a search could not run.
-    public enum Failure: Error, Equatable { case tooFewPoints, badK, outOfMemory }
+    public enum Failure: Error, Equatable { case tooFewPoints, badK, outOfMemory, cancelled }
 
     /// Each of the `points.count / dimensions` points' `k` nearest others.
     /// - Parameters:
     ///   - points: row-major coordinates, `dimensions` per point.
     ///   - k: 1 ≤ k < number of points.
     ///   - threads: how many threads share the queries (the answer does not depend on it).
+    /// Stops within one block of queries when the running command is cancelled (`Cancellation`),
+    /// throwing `.cancelled`.
     /// - Complexity: O(n log n) to build the tree; the search is near O(n log n) for
     ///   well-spread low-dimensional data, tending to O(n²) as the dimension grows.
     public static func allNearest(points: [Int32], dimensions: Int, k: Int, threads: Int = defaultThreads) throws(Failure) -> Result {
@@ -38,10 +41,12 @@ public enum NearestSearch {
         let rc = points.withUnsafeBufferPointer { p in
             indices.withUnsafeMutableBufferPointer { i in
                 d2.withUnsafeMutableBufferPointer { d in
-                    cn_all_knn(p.baseAddress, Int64(n), Int32(dimensions), Int32(k), Int32(threads), i.baseAddress, d.baseAddress)
+                    cn_all_knn(p.baseAddress, Int64(n), Int32(dimensions), Int32(k), Int32(threads),
+                               i.baseAddress, d.baseAddress, Cancellation.cCheck, Cancellation.cContext)
                 }
             }
         }
+        guard rc != -2 else { throw .cancelled }
         guard rc == 0 else { throw .outOfMemory }
         return Result(count: n, k: k, indices: indices, squaredDistances: d2)
     }

@@ -57,7 +57,9 @@ enum ModelCommands {
     ) { ctx in
         let e = try ctx.target()
         let m = try modelOrOnly(ctx.arguments.string("model"), in: e, command: "model show")
-        let report = ModelAnalysis.loops(in: m, limit: ctx.arguments.int("limit") ?? 20)
+        let report = ModelAnalysis.loops(in: m, limit: ctx.arguments.int("limit") ?? 20,
+                                         stop: { Cancellation.isRequested })
+        try Cancellation.check()
         var text = drawing(m, of: e)
         text += "\n\n" + loopLines(report).joined(separator: "\n")
         var data = ModelingJSON.model(m, of: e.name)

@@ -260,7 +260,7 @@ static void *run_job(void *arg) {
 } while (0)
 
 int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t threads,
-               int32_t *out_index, int64_t *out_d2) {
+               int32_t *out_index, int64_t *out_d2, int (*cancelled)(void *), void *cancel_context) {
     if (k < 1 || d < 1 || n < 2 || k >= n || n > INT32_MAX / 2) return -1;
     int rc = -1;
     tree_t t = {0};
@@ -342,6 +342,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
         .node_lhi = lo, .node_rlo = hi, .node_left = t.left,
         .node_right = t.right, .node_leaf = t.leaf, .out_index = out_index, .out_d2 = out_d2,
         .quads = quads, .leaf_dot = leaf_dot, .leaf_p2 = leaf_p2,
+        .cancelled = cancelled, .cancel_context = cancel_context,
     };
     if (threads < 1) threads = 1;
     if (threads > 64) threads = 64;
@@ -360,6 +361,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
         else run_job(&jobs[i]);
         if (jobs[i].rc) rc = jobs[i].rc;
     }
+    if (rc == 0 && cancelled && cancelled(cancel_context)) rc = -2;
 done:
     free(leaf_dot); free(leaf_p2);
     free(coords); free(lo); free(hi); free(root_lo); free(root_hi); free(t.dim); free(t.rows);

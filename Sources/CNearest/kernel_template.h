@@ -210,7 +210,7 @@ static int F(run_blocks)(const cn_search_t *s) {
     const int32_t blocks = (s->leaves + CN_GROUP - 1) / CN_GROUP;
     for (;;) {
         const int32_t block = __atomic_fetch_add(s->next_block, 1, __ATOMIC_RELAXED);
-        if (block >= blocks) break;
+        if (block >= blocks || (s->cancelled && s->cancelled(s->cancel_context))) break;
         b.first = block * CN_GROUP;
         b.group = s->leaves - b.first < CN_GROUP ? s->leaves - b.first : CN_GROUP;
         F(mask_t) all = {{0}};

@@ -27,6 +27,8 @@ typedef struct {
     int32_t *out_index;
     int64_t *out_d2;
     int32_t *next_block;       // the next block no thread has taken (atomic)
+    int (*cancelled)(void *);  // nonzero: stop taking blocks (checked once a block; may be NULL)
+    void *cancel_context;      // its argument
     // For the dot-product scan (coordinates 0…127): per leaf, quads × CN_LEAF words of four
     // coordinate bytes, and each point's squared norm.
     int32_t quads;

@@ -168,10 +168,12 @@ public enum ModelAnalysis {
     ///   - model: the value model.
     ///   - limit: how many loops to keep in full; the others are only counted.
     ///   - countLimit: stop after counting this many loops (the report then says `complete == false`).
+    ///   - stop: asked every 1,024 loops; true stops the count there (as `countLimit` does): a
+    ///     cancelled command's way out.
     /// - Returns: the loops kept and the counts.
     /// - Complexity: O((n + e)(c + 1) + n(n + e)) for n nodes, e edges and c loops counted.
     public static func loops(in model: ValueModel, limit: Int = defaultLoopLimit,
-                             countLimit: Int = defaultCountLimit) -> LoopReport {
+                             countLimit: Int = defaultCountLimit, stop: () -> Bool = { false }) -> LoopReport {
         let graph = Graph(model)
         var report = LoopReport(parallelEdges: graph.parallel)
         let complete = Cycles.forEach(adjacency: graph.adjacency) { cycle in
@@ -217,7 +219,7 @@ public enum ModelAnalysis {
                 report.loops.append(ModelLoop(nodes: names, signs: signs, polarity: polarity,
                                               isValueLoop: isValue, isGrowthLoop: isGrowth, limitsGrowth: limits))
             }
-            return report.total < countLimit
+            return report.total < countLimit && (report.total & 1023 != 0 || !stop())
         }
         report.complete = complete
         return report

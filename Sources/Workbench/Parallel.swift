@@ -1,10 +1,13 @@
 import Dispatch
 
 /// Work for two cores: runs `body(0)` and `body(1)` at once (one on the calling thread) and
-/// returns both results, in that order.
+/// returns both results, in that order. The caller's `Cancellation` holds on both threads.
 public func inParallel<T: Sendable>(_ body: @Sendable (Int) -> T) -> (T, T) {
     let results = Pair<T>()
-    DispatchQueue.concurrentPerform(iterations: 2) { i in results.set(i, body(i)) }
+    let token = Cancellation.current
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if let token { results.set(i, token.installed { body(i) }) } else { results.set(i, body(i)) }
+    }
     return (results.values[0]!, results.values[1]!)
 }
 

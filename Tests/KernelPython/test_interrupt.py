@@ -1,5 +1,6 @@
 """An interrupt over the control channel cancels a long command as Ctrl-C does in the REPL:
 the reply comes within 100 ms, the workspace is unchanged, the next cell runs."""
+import os
 import random
 import time
 
@@ -28,6 +29,8 @@ def test_interrupting_diff_nearest_on_a_million_rows(tmp_path):
         assert reply["status"] == "ok", reply
         _, before = execute(kc, "enterprise show E000001 --json\nhistory --json")
 
+        tasks = f"/proc/{km.provisioner.process.pid}/task"
+        threads_before = len(os.listdir(tasks))
         msg_id = kc.execute("diff nearest --k 1")
         time.sleep(0.5)  # well into the search
         interrupt = kc.session.msg("interrupt_request", {})
@@ -43,6 +46,8 @@ def test_interrupting_diff_nearest_on_a_million_rows(tmp_path):
         assert reply["content"].get("ename") == "Interrupted"
         print(f"interrupt_reply after {control_time * 1000:.1f} ms, execute_reply after {reply_time * 1000:.1f} ms")
         assert control_time < 0.1 and reply_time < 0.1
+        # The search stopped and its thread ended (it is not left running in the background).
+        assert len(os.listdir(tasks)) <= threads_before
         published = outputs(kc, msg_id)
         assert [t for t, _ in published] == ["execute_input", "error"]
 

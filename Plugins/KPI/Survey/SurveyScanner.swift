@@ -189,6 +189,7 @@ final class Worker: @unchecked Sendable {
         let sep = CSV.comma
         let simd = scanner.simd
         while offset < end {
+            try Cancellation.check()  // every buffer (128 KiB): well under a millisecond
             let want = min(capacity - carried, end - offset)
             var n = 0
             while n < want {

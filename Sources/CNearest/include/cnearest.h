@@ -22,10 +22,14 @@
 /// `threads` threads (the caller's among them) take blocks from a shared counter until none is
 /// left; the answer does not depend on how many there are or which takes which block.
 ///
-/// Returns 0, or -1 when k < 1, k >= n, d < 1 or memory is short.
+/// `cancelled(cancel_context)` (if not NULL) is asked before each block of queries, from every
+/// thread: once it returns nonzero the search stops within one block and returns -2 (the outputs
+/// are then incomplete).
+///
+/// Returns 0, -1 when k < 1, k >= n, d < 1 or memory is short, or -2 when cancelled.
 /// - Complexity: O(n log n) to build; the search is close to O(n log n) for low-dimensional,
 ///   well-spread data and degrades towards O(n^2) as the dimension grows.
 int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t threads,
-               int32_t *out_index, int64_t *out_d2);
+               int32_t *out_index, int64_t *out_d2, int (*cancelled)(void *), void *cancel_context);
 
 #endif

@@ -131,8 +131,10 @@ extension Kernel {
             if ready.contains(1) {
                 serveOne(on: sockets.control)
                 if interrupted || finished {
-                    worker.abandon()
-                    self.worker = nil
+                    if !worker.stop() {
+                        worker.abandon()
+                        self.worker = nil
+                    }
                     return nil
                 }
             }

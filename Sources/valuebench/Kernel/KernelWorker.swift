@@ -8,9 +8,11 @@ import Workbench
 /// The thread the kernel runs commands on, kept from one command to the next: starting a
 /// thread with a 64 MB stack for each line cost more than running a small command.
 ///
-/// As with the REPL's CancellableRun, the command runs on a copy of the session, so an
-/// interrupted command is simply abandoned: `abandon()` leaves its worker to finish on its own
-/// and drop the result, and the next command gets a new worker.
+/// As with the REPL's CancellableRun, the command runs on a copy of the session under a
+/// `Cancellation` token: `stop()` cancels it and waits for the command to end (its copy is then
+/// dropped and the worker serves the next command). A command that does not stop in time is
+/// abandoned: `abandon()` leaves its worker to finish on its own and drop the result, and the
+/// next command gets a new worker.
 final class KernelWorker: @unchecked Sendable {
     /// The kernel writes a byte here to start `line` on `session`; closing it ends the thread.
     private var request: [Int32] = [-1, -1]
@@ -20,6 +22,7 @@ final class KernelWorker: @unchecked Sendable {
     private var session: Session?
     private var line = ""
     private var outcome: Outcome = .nothing
+    private var token = Cancellation()
 
     /// nil when no pipe or thread can be had (the kernel then runs commands on its own thread).
     init?() {
@@ -36,6 +39,7 @@ final class KernelWorker: @unchecked Sendable {
     func run(_ line: String, on session: Session) {
         self.session = session
         self.line = line
+        token = Cancellation()
         var byte: UInt8 = 1
         _ = write(request[1], &byte, 1)
     }
@@ -46,6 +50,18 @@ final class KernelWorker: @unchecked Sendable {
         _ = read(done[0], &byte, 1)
         defer { session = nil }  // no second reference: the kernel's next change must not copy the workspace
         return (session!, outcome)
+    }
+
+    /// Cancels the running command and waits up to `CancellableRun.stopWait` for it to end;
+    /// true when it did (its result read and dropped: the worker is ready for the next line).
+    func stop() -> Bool {
+        token.cancel()
+        var fds = [pollfd(fd: done[0], events: Int16(POLLIN), revents: 0)]
+        var n: Int32
+        repeat { n = poll(&fds, 1, CancellableRun.stopWait) } while n < 0 && errno == EINTR
+        guard n > 0 else { return false }
+        _ = result()
+        return true
     }
 
     /// Lets the running command finish unobserved; the thread then ends.
@@ -66,7 +82,7 @@ final class KernelWorker: @unchecked Sendable {
             let worker = Unmanaged<KernelWorker>.fromOpaque(raw!).takeRetainedValue()
             var byte: UInt8 = 0
             while read(worker.request[0], &byte, 1) == 1 {
-                worker.outcome = worker.session!.execute(worker.line)
+                worker.outcome = worker.token.installed { worker.session!.execute(worker.line) }
                 _ = write(worker.done[1], &byte, 1)
             }
             return nil
