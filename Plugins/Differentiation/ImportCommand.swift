@@ -23,7 +23,7 @@ enum ImportCommand {
         arguments: [ArgumentSpec("file", .file, help: "the CSV file to read")],
         examples: ["diff import notebooks/data/battery-market.csv"]
     ) { ctx in
-        let path = ctx.arguments.string("file")!
+        let path = try ctx.arguments.required("file")
         let bytes = try ctx.files.read(path)
         let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
         if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
