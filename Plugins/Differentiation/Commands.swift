@@ -348,7 +348,7 @@ enum DiffCommands {
         arguments: [ArgumentSpec("file", .file, help: "the survey CSV")],
         examples: ["diff kano notebooks/data/ev-battery-kano.csv"]
     ) { ctx in
-        let path = ctx.arguments.string("file")!
+        let path = try ctx.arguments.required("file")
         let bytes = EnterpriseCSV.lineEnds(try ctx.files.read(path))
         let pairs = try CommandError.naming(path, after: "diff kano: ") { try KanoCSV.parse(bytes) }
         let features = Kano.evaluate(pairs)

@@ -23,7 +23,7 @@ enum ImportCommand {
         arguments: [ArgumentSpec("file", .file, help: "the CSV file to read")],
         examples: ["diff import notebooks/data/battery-market.csv"]
     ) { ctx in
-        let path = ctx.arguments.string("file")!
+        let path = try ctx.arguments.required("file")
         let bytes = EnterpriseCSV.lineEnds(try ctx.files.read(path))
         let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
         // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.

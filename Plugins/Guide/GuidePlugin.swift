@@ -95,7 +95,7 @@ enum GuideCommands {
 
     static let step = CommandSpec(
         "guide step", abstract: "go to step N of the guide (starts the guide if needed)",
-        arguments: [ArgumentSpec("n", .integer(1...GuideStep.count), help: "the step, 1 to \(GuideStep.count)")],
+        arguments: [ArgumentSpec("n", .integer(Enterprise.guideStepRange), help: "the step, 1 to \(GuideStep.count)")],
         examples: ["guide step 2"]
     ) { ctx in
         let e = try ctx.enterprise()
@@ -108,7 +108,7 @@ enum GuideCommands {
         "guide check", abstract: "what the step still lacks, and the commands that would supply it",
         discussion: "Checks the current step (step 1 before the guide starts), step N with --step, or every step with --all.\n\n" + judged,
         arguments: [enterpriseArgument],
-        options: [OptionSpec("step", .integer(1...GuideStep.count), help: "check this step"),
+        options: [OptionSpec("step", .integer(Enterprise.guideStepRange), help: "check this step"),
                   .flag("all", help: "check every step")],
         examples: ["guide check", "guide check --all"]
     ) { ctx in

@@ -10,7 +10,7 @@ public struct GuideStep: Sendable {
     /// The questions the step asks of the enterprise.
     public var questions: [String]
 
-    public static let count = 5
+    public static let count = Enterprise.guideStepRange.upperBound
 
     /// Step `number` (1–5).
     public static func numbered(_ number: Int) -> GuideStep { all[number - 1] }

@@ -7,16 +7,16 @@ enum EconomicsCommands {
         [recording(retention, kpi: "retention", key: "retention"), recording(repurchase, kpi: "repurchase", key: "repurchase"),
          recording(cac, kpi: "cac", key: "cac"), recording(ltv, kpi: "ltv", key: "ltv"), recording(ltvCac, kpi: "ltv-cac", key: "ratio"),
          recording(margin, kpi: "margin", key: "margin"), recording(co2e, kpi: "co2e", key: "tonnes"), recording(sroi, kpi: "sroi", key: "ratio"),
-         recording(SurveyCommands.engagement, kpi: "engagement", key: "mean")]
+         recording(SurveyCommands.engagement, kpi: "engagement", key: "mean", sampleSize: "n")]
     }
 
     /// `spec` with `--record PERIOD [--target T]`: its result (`key` of its data) is stored as
-    /// KPI `kpi` of the current enterprise.
-    static func recording(_ spec: CommandSpec, kpi: String, key: String) -> CommandSpec {
+    /// KPI `kpi` of the current enterprise, with the sample size in `sampleSize` when it has one.
+    static func recording(_ spec: CommandSpec, kpi: String, key: String, sampleSize: String? = nil) -> CommandSpec {
         let run = spec.run
         let options = spec.options + [
             OptionSpec("record", .text, help: "record the result as KPI '\(kpi)' of the current enterprise for this period"),
-            OptionSpec("target", .number(-1e12...1e12), help: "with --record: the target value"),
+            OptionSpec("target", .number(KPIRecord.valueRange), help: "with --record: the target value"),
         ]
         return CommandSpec(spec.name, abstract: spec.abstract, discussion: spec.discussion, arguments: spec.arguments,
                            options: options, examples: spec.examples, role: spec.role, returnsData: spec.returnsData) { ctx in
@@ -25,7 +25,7 @@ enum EconomicsCommands {
                 guard let value = output.data?[key]?.doubleValue, value.isFinite else {
                     throw CommandError.badValue("\(spec.name): no \(key) to record")
                 }
-                let n = kpi == "engagement" ? output.data?["n"]?.intValue : nil
+                let n = sampleSize.flatMap { output.data?[$0]?.intValue }
                 output.blocks.append(.text(try TrackingCommands.record(&ctx, command: spec.name, enterprise: nil, kpi: kpi, value: value, period: period,
                                                                        target: ctx.arguments.double("target"), n: n)))
             } else if ctx.arguments.has("target") {

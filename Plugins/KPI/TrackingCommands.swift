@@ -87,8 +87,8 @@ enum TrackingCommands {
             """,
         arguments: [ArgumentSpec("figure", .text, help: "[ENTERPRISE] KPI VALUE", variadic: true)],
         options: [OptionSpec("period", .text, help: "the period the figure covers, e.g. 2026-Q3"),
-                  OptionSpec("target", .number(-1e12...1e12), help: "the target for the period"),
-                  OptionSpec("n", .integer(0...1_000_000_000), help: "the sample size behind the figure"),
+                  OptionSpec("target", .number(KPIRecord.valueRange), help: "the target for the period"),
+                  OptionSpec("n", .integer(KPIRecord.sampleSizeRange), help: "the sample size behind the figure"),
                   .flag("lower-is-better", help: "for a KPI the catalogue does not know, recorded for the first time: lower figures are better")],
         examples: ["kpi record nps 31.5 --period 2026-Q1 --target 40", "kpi record defect-rate 5 --period 2026-03 --target 3 --lower-is-better",
                    "kpi record CATL nps 36 --period 2026-Q2 --target 40 --n 412"]
@@ -129,7 +129,7 @@ enum TrackingCommands {
         }
         let period = parsed.description
         // The same range as --target: figures beyond it overflowed the dashboard's sparkline.
-        guard value.isFinite, value.magnitude <= 1e12 else {
+        guard KPIRecord.valueRange.contains(value) else {
             throw CommandError.badValue("\(command): the \(kpi) figure \(show(value)) is outside -1000000000000…1000000000000\(viaOption ? ", so it cannot be recorded" : "")")
         }
         let e: Enterprise
@@ -240,7 +240,7 @@ enum TrackingCommands {
         examples: ["kpi trend nps"]
     ) { ctx in
         let e = try ctx.enterprise()
-        let kpi = try KPICatalog.canonical(ctx.arguments.string("kpi")!)
+        let kpi = try KPICatalog.canonical(ctx.arguments.required("kpi"))
         let s = series(e, kpi)
         guard !s.isEmpty else {
             let known = e.kpis.reduce(into: [String]()) { if !$0.contains($1.kpi) { $0.append($1.kpi) } }

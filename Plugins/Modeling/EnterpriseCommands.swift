@@ -13,7 +13,7 @@ enum EnterpriseCommands {
         examples: ["enterprise add BYD --industry batteries", "enterprise add \"Demo Co\"",
                    "enterprise add CATL --industry batteries"]
     ) { ctx in
-        let name = try checkNewName(ctx.arguments.string("name")!, "enterprise", command: "enterprise add")
+        let name = try checkNewName(ctx.arguments.required("name"), "enterprise", command: "enterprise add")
         // An empty industry is none, as `enterprise set --industry ""` has it.
         let industry = ctx.arguments.string("industry").map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         let e = Enterprise(name: name, industry: industry)
@@ -64,7 +64,8 @@ enum EnterpriseCommands {
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)],
         options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
                   OptionSpec("industry", .text, help: "the industry or track it competes in"),
-                  OptionSpec("price", .number(0...1e12), help: "the price level for the value map when no offering has one"),
+                  OptionSpec("price", .number(Enterprise.priceRange),
+                             help: "the price level for the value map when no offering has one"),
                   OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
                   .flag("no-competitors", help: "forget the named competitors"),
                   .flag("no-price", help: "forget the price level")],

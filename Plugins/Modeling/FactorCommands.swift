@@ -22,8 +22,9 @@ enum FactorCommands {
             """,
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace"),
                     ArgumentSpec("factor", .name(.factor), help: "the competition factor, e.g. Price"),
-                    ArgumentSpec("score", .number(0...10), help: "the offering level on that factor")],
-        options: [OptionSpec("importance", .integer(1...5), help: "how much customers care about the factor, 1–5"),
+                    ArgumentSpec("score", .number(FactorScore.scoreRange), help: "the offering level on that factor")],
+        options: [OptionSpec("importance", .integer(FactorScore.importanceRange),
+                             help: "how much customers care about the factor, 1–5"),
                   OptionSpec("kind", .choice(["quality", "price"]), help: "price: what customers pay, left out of perceived quality (default: as it was)")],
         examples: ["factor set CATL \"Energy density\" 9 --importance 5", "factor set CATL Price 6 --importance 5 --kind price",
                    "factor set CATL \"Charging speed\" 8 --importance 4", "factor set CATL Safety 8 --importance 5",
@@ -32,7 +33,7 @@ enum FactorCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.enterprise()
-        let raw = try checkNewName(a.string("factor")!, "factor", command: "factor set")
+        let raw = try checkNewName(a.required("factor"), "factor", command: "factor set")
         let score = a.double("score")!
         let importance = a.int("importance")
         let kind = a.string("kind")
@@ -147,7 +148,7 @@ enum FactorCommands {
         examples: ["factor remove BYD \"Colour range\""]
     ) { ctx in
         let e = try ctx.enterprise()
-        let i = try lookup(ctx.arguments.string("factor")!, in: e.factors, by: \.factor, what: "factor", owner: e.name,
+        let i = try lookup(ctx.arguments.required("factor"), in: e.factors, by: \.factor, what: "factor", owner: e.name,
                            add: "factor set \(quoted(e.name)) FACTOR SCORE")
         let f = e.factors[i]
         try ctx.update(e.name) { e in

@@ -21,7 +21,7 @@ enum InitiativeCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let name = try checkNewName(a.string("name")!, "initiative", command: "initiative add")
+        let name = try checkNewName(a.required("name"), "initiative", command: "initiative add")
         try refuseDuplicate(name, in: e.initiatives, by: \.name, what: "initiative", owner: e.name)
         guard let el = a.string("element"), let element = Initiative.Element(rawValue: el) else {
             throw CommandError("MissingArgument", "initiative add: give its element: --element \(elements.joined(separator: "|"))")
@@ -54,7 +54,7 @@ enum InitiativeCommands {
         examples: ["initiative show \"Qilin launch\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = e.initiatives[try find(ctx.arguments.string("initiative")!, in: e)]
+        let i = e.initiatives[try find(ctx.arguments.required("initiative"), in: e)]
         var text = "\(i.name) — \(i.element.rawValue) initiative of \(e.name)"
         if let link = i.link {
             let where_ = e.models.compactMap { m in m.node(named: link).map { "\($0.stage.rawValue) node of \(m.name)" } }
@@ -76,7 +76,7 @@ enum InitiativeCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let k = try find(a.string("initiative")!, in: e)
+        let k = try find(a.required("initiative"), in: e)
         var i = e.initiatives[k]
         var changed: [String] = []
         if let n = a.string("name") {
@@ -100,7 +100,7 @@ enum InitiativeCommands {
         examples: ["initiative remove Pilot"]
     ) { ctx in
         let e = try ctx.target()
-        let k = try find(ctx.arguments.string("initiative")!, in: e)
+        let k = try find(ctx.arguments.required("initiative"), in: e)
         let i = e.initiatives[k]
         try ctx.update(e.name) { $0.initiatives.remove(at: k) }
         return .message("Removed initiative \(i.name) from \(e.name).", data: ["removed": ModelingJSON.initiative(i)])

@@ -29,7 +29,7 @@ enum ModelCommands {
         examples: ["model add Base --proposition \"longer range and lower cost per kWh, at scale\""]
     ) { ctx in
         let e = try ctx.target()
-        let name = try checkNewName(ctx.arguments.string("name")!, "model", command: "model add")
+        let name = try checkNewName(ctx.arguments.required("name"), "model", command: "model add")
         try refuseDuplicate(name, in: e.models, by: \.name, what: "model", owner: e.name)
         let m = ValueModel(name: name, proposition: ctx.arguments.string("proposition"))
         try ctx.update(e.name) { $0.models.append(m) }
@@ -78,7 +78,7 @@ enum ModelCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("model")!, in: e)
+        let i = try find(a.required("model"), in: e)
         var m = e.models[i]
         var changed: [String] = []
         if let n = a.string("name") {
@@ -104,9 +104,9 @@ enum ModelCommands {
         examples: ["model fork Base \"Sodium bet\" --proposition \"cheaper cells without lithium\""]
     ) { ctx in
         let e = try ctx.target()
-        let original = e.models[try find(ctx.arguments.string("model")!, in: e)]
+        let original = e.models[try find(ctx.arguments.required("model"), in: e)]
         var copy = original
-        copy.name = try checkNewName(ctx.arguments.string("new")!, "model", command: "model fork")
+        copy.name = try checkNewName(ctx.arguments.required("new"), "model", command: "model fork")
         try refuseDuplicate(copy.name, in: e.models, by: \.name, what: "model", owner: e.name)
         if let p = ctx.arguments.string("proposition") { copy.proposition = p }
         try ctx.update(e.name) { $0.models.append(copy) }
@@ -122,7 +122,7 @@ enum ModelCommands {
         examples: ["model remove \"Sodium bet\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("model")!, in: e)
+        let i = try find(ctx.arguments.required("model"), in: e)
         let m = e.models[i]
         var unlinked: [String] = []
         try ctx.update(e.name) { x in
@@ -155,7 +155,7 @@ enum ModelCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("model")!, in: e)
+        let i = try find(a.required("model"), in: e)
         guard let stageName = a.string("stage"), let stage = ValueModel.Stage(rawValue: stageName) else {
             throw CommandError("MissingArgument", "model node add: give the nodes' stage: --stage \(stages.joined(separator: "|"))")
         }
@@ -194,9 +194,9 @@ enum ModelCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("model")!, in: e)
+        let i = try find(a.required("model"), in: e)
         var m = e.models[i]
-        let k = try findNode(a.string("node")!, in: m)
+        let k = try findNode(a.required("node"), in: m)
         let old = m.nodes[k]
         var changed: [String] = []
         if let n = a.string("name") {
@@ -229,9 +229,9 @@ enum ModelCommands {
         examples: ["model node remove Base \"Spare node\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("model")!, in: e)
+        let i = try find(ctx.arguments.required("model"), in: e)
         var m = e.models[i]
-        let k = try findNode(ctx.arguments.string("node")!, in: m)
+        let k = try findNode(ctx.arguments.required("node"), in: m)
         let node = m.nodes.remove(at: k)
         let edges = m.edges.filter { Name.same($0.from, node.name) || Name.same($0.to, node.name) }
         m.edges.removeAll { Name.same($0.from, node.name) || Name.same($0.to, node.name) }
@@ -268,10 +268,10 @@ enum ModelCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("model")!, in: e)
+        let i = try find(a.required("model"), in: e)
         var m = e.models[i]
         let polarity = ValueModel.Polarity(rawValue: a.string("polarity") ?? "+") ?? .positive
-        var path = [m.nodes[try findNode(a.string("from")!, in: m)].name]
+        var path = [m.nodes[try findNode(a.required("from"), in: m)].name]
         for t in a.strings("to") { path.append(m.nodes[try findNode(t, in: m)].name) }
         var added: [ValueModel.Edge] = []
         for k in 1..<path.count {
@@ -299,12 +299,12 @@ enum ModelCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("model")!, in: e)
+        let i = try find(a.required("model"), in: e)
         var m = e.models[i]
         guard let p = a.string("polarity"), let polarity = ValueModel.Polarity(rawValue: p) else {
             throw CommandError("MissingArgument", "model edge set: give the new sign: --polarity +|-")
         }
-        let k = try findEdge(a.string("from")!, a.string("to")!, in: m)
+        let k = try findEdge(a.required("from"), a.required("to"), in: m)
         m.edges[k].polarity = polarity
         try ctx.update(e.name) { $0.models[i] = m }
         return .message("Edge \(arrow(m.edges[k])) in \(m.name).", data: ModelingJSON.edge(m.edges[k]))
@@ -318,9 +318,9 @@ enum ModelCommands {
         examples: ["model edge remove Base \"Brand marketing\" \"Longer range\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("model")!, in: e)
+        let i = try find(ctx.arguments.required("model"), in: e)
         var m = e.models[i]
-        let k = try findEdge(ctx.arguments.string("from")!, ctx.arguments.string("to")!, in: m)
+        let k = try findEdge(ctx.arguments.required("from"), ctx.arguments.required("to"), in: m)
         let edge = m.edges.remove(at: k)
         try ctx.update(e.name) { $0.models[i] = m }
         return .message("Removed edge \(arrow(edge)) from \(m.name).", data: ["removed": ModelingJSON.edge(edge)])

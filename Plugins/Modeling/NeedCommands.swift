@@ -13,7 +13,8 @@ enum NeedCommands {
         arguments: [ArgumentSpec("name", .text, help: "a new need (unique, ignoring case)")],
         options: [OptionSpec("segment", .name(.segment), help: "the segment that has the need"),
                   OptionSpec("type", .choice(types), help: "pain point, gain sought or job to be done (default: pain)"),
-                  OptionSpec("importance", .integer(1...5), help: "how much the segment cares, 1–5 (default: 3)"),
+                  OptionSpec("importance", .integer(Need.importanceRange),
+                             help: "how much the segment cares, 1–5 (default: 3)"),
                   enterpriseOption],
         examples: ["need add \"range anxiety\" --segment \"EV makers\" --type pain --importance 5",
                    "need add \"battery safety\" --segment \"EV makers\" --type pain --importance 5",
@@ -22,7 +23,7 @@ enum NeedCommands {
                    "need add \"exotic colours\" --segment \"EV makers\" --type gain --importance 1"]
     ) { ctx in
         let e = try ctx.target()
-        let name = try checkNewName(ctx.arguments.string("name")!, "need", command: "need add")
+        let name = try checkNewName(ctx.arguments.required("name"), "need", command: "need add")
         try refuseDuplicate(name, in: e.needs, by: \.name, what: "need", owner: e.name)
         let segment = try segmentName(ctx.arguments.string("segment"), in: e, command: "need add")
         let n = Need(name: name, segment: segment, kind: ctx.arguments.string("type").flatMap(Need.Kind.init(rawValue:)) ?? .pain,
@@ -56,7 +57,7 @@ enum NeedCommands {
         examples: ["need show \"range anxiety\""]
     ) { ctx in
         let e = try ctx.target()
-        let n = e.needs[try find(ctx.arguments.string("need")!, in: e)]
+        let n = e.needs[try find(ctx.arguments.required("need"), in: e)]
         let reliefs = e.reliefs.filter { Name.same($0.need, n.name) }
         var blocks: [OutputBlock] = [.text("\(n.name) — \(n.kind.rawValue) of \(n.segment) (\(e.name)), importance \(n.importance) of 5")]
         blocks.append(reliefs.isEmpty
@@ -74,13 +75,13 @@ enum NeedCommands {
         options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
                   OptionSpec("segment", .name(.segment), help: "move it to this segment"),
                   OptionSpec("type", .choice(types), help: "pain, gain or job"),
-                  OptionSpec("importance", .integer(1...5), help: "how much the segment cares, 1–5"),
+                  OptionSpec("importance", .integer(Need.importanceRange), help: "how much the segment cares, 1–5"),
                   enterpriseOption],
         examples: ["need set \"fast charging\" --importance 5"]
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("need")!, in: e)
+        let i = try find(a.required("need"), in: e)
         let old = e.needs[i]
         var n = old
         var changed: [String] = []
@@ -112,7 +113,7 @@ enum NeedCommands {
         examples: ["need remove \"exotic colours\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("need")!, in: e)
+        let i = try find(ctx.arguments.required("need"), in: e)
         let n = e.needs[i]
         var reliefs: [Relief] = []
         try ctx.update(e.name) { x in

@@ -6,14 +6,13 @@ enum OfferingCommands {
     static var all: [CommandSpec] { [add, list, show, set, remove] }
 
     static let carriers = Offering.Carrier.allCases.map(\.rawValue)
-    static let money: ClosedRange<Double> = 0...1e12
 
     static let add = CommandSpec(
         "offering add", abstract: "add an offering: the carrier (product, service, platform), price and unit cost",
         arguments: [ArgumentSpec("name", .text, help: "a new offering name (unique, ignoring case)")],
         options: [OptionSpec("carrier", .choice(carriers), help: "what carries the value (default: product)"),
-                  OptionSpec("price", .number(money), help: "the price per unit"),
-                  OptionSpec("cost", .number(money), help: "the cost per unit"),
+                  OptionSpec("price", .number(Offering.moneyRange), help: "the price per unit"),
+                  OptionSpec("cost", .number(Offering.moneyRange), help: "the cost per unit"),
                   enterpriseOption],
         examples: ["offering add \"Qilin pack\" --carrier product --price 110 --cost 80",
                    "offering add \"Shenxing LFP cell\" --carrier product --price 70 --cost 52",
@@ -21,7 +20,7 @@ enum OfferingCommands {
                    "offering add \"Demo kit\""]
     ) { ctx in
         let e = try ctx.target()
-        let name = try checkNewName(ctx.arguments.string("name")!, "offering", command: "offering add")
+        let name = try checkNewName(ctx.arguments.required("name"), "offering", command: "offering add")
         try refuseDuplicate(name, in: e.offerings, by: \.name, what: "offering", owner: e.name)
         let o = Offering(name: name, carrier: ctx.arguments.string("carrier").flatMap(Offering.Carrier.init(rawValue:)) ?? .product,
                          price: ctx.arguments.double("price"), unitCost: ctx.arguments.double("cost"))
@@ -51,7 +50,7 @@ enum OfferingCommands {
         examples: ["offering show \"Qilin pack\""]
     ) { ctx in
         let e = try ctx.target()
-        let o = e.offerings[try find(ctx.arguments.string("offering")!, in: e)]
+        let o = e.offerings[try find(ctx.arguments.required("offering"), in: e)]
         let reliefs = e.reliefs.filter { Name.same($0.offering, o.name) }
         var head = "\(o.name) — \(o.carrier.rawValue) of \(e.name)"
         if let p = o.price { head += ", price \(num(p))" }
@@ -72,15 +71,15 @@ enum OfferingCommands {
         arguments: [ArgumentSpec("offering", .name(.offering), help: "an offering of the enterprise")],
         options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
                   OptionSpec("carrier", .choice(carriers), help: "what carries the value"),
-                  OptionSpec("price", .number(money), help: "the price per unit"),
-                  OptionSpec("cost", .number(money), help: "the cost per unit"),
+                  OptionSpec("price", .number(Offering.moneyRange), help: "the price per unit"),
+                  OptionSpec("cost", .number(Offering.moneyRange), help: "the cost per unit"),
                   .flag("no-price", help: "forget the price"), .flag("no-cost", help: "forget the unit cost"),
                   enterpriseOption],
         examples: ["offering set \"Qilin pack\" --price 105", "offering set \"Demo kit\" --name \"Sample kit\""]
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("offering")!, in: e)
+        let i = try find(a.required("offering"), in: e)
         let old = e.offerings[i]
         var o = old
         var changed: [String] = []
@@ -117,7 +116,7 @@ enum OfferingCommands {
         examples: ["offering remove \"Sample kit\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("offering")!, in: e)
+        let i = try find(ctx.arguments.required("offering"), in: e)
         let o = e.offerings[i]
         let reliefs = e.reliefs.filter { Name.same($0.offering, o.name) }
         try ctx.update(e.name) { x in

@@ -14,8 +14,8 @@ enum ReliefCommands {
             """,
         arguments: [ArgumentSpec("offering", .name(.offering), help: "an offering of the enterprise"),
                     ArgumentSpec("need", .name(.need), help: "a need of the enterprise")],
-        options: [OptionSpec("functional", .number(0...10), help: "functional utility delivered, 0–10"),
-                  OptionSpec("emotional", .number(0...10), help: "emotional utility delivered, 0–10"),
+        options: [OptionSpec("functional", .number(Relief.utilityRange), help: "functional utility delivered, 0–10"),
+                  OptionSpec("emotional", .number(Relief.utilityRange), help: "emotional utility delivered, 0–10"),
                   enterpriseOption],
         examples: ["relief set \"Qilin pack\" \"range anxiety\" --functional 9 --emotional 7",
                    "relief set \"Qilin pack\" \"battery safety\" --functional 8 --emotional 8",
@@ -27,8 +27,8 @@ enum ReliefCommands {
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let offering = e.offerings[try OfferingCommands.find(a.string("offering")!, in: e)].name
-        let need = e.needs[try NeedCommands.find(a.string("need")!, in: e)].name
+        let offering = e.offerings[try OfferingCommands.find(a.required("offering"), in: e)].name
+        let need = e.needs[try NeedCommands.find(a.required("need"), in: e)].name
         let functional = a.double("functional"), emotional = a.double("emotional")
         if let i = index(offering, need, in: e) {
             guard functional != nil || emotional != nil else {
@@ -82,8 +82,8 @@ enum ReliefCommands {
         examples: ["relief remove Choco-swap \"fast charging\""]
     ) { ctx in
         let e = try ctx.target()
-        let offering = e.offerings[try OfferingCommands.find(ctx.arguments.string("offering")!, in: e)].name
-        let need = e.needs[try NeedCommands.find(ctx.arguments.string("need")!, in: e)].name
+        let offering = e.offerings[try OfferingCommands.find(ctx.arguments.required("offering"), in: e)].name
+        let need = e.needs[try NeedCommands.find(ctx.arguments.required("need"), in: e)].name
         guard let i = index(offering, need, in: e) else {
             let relieved = e.reliefs.filter { Name.same($0.offering, offering) }.map(\.need)
             throw CommandError("UnknownName", "\(offering) does not relieve '\(need)' ("

@@ -22,7 +22,7 @@ enum ResourceCommands {
             """,
         arguments: [ArgumentSpec("name", .text, help: "a new resource name (unique, ignoring case)")],
         options: [OptionSpec("kind", .choice(kinds), help: "what sort of resource (default: other)"),
-                  OptionSpec("strength", .number(0...10), help: "how strong, 0–10 (default: 5)")]
+                  OptionSpec("strength", .number(Resource.strengthRange), help: "how strong, 0–10 (default: 5)")]
             + vrioFlags.map { .flag($0.flag, help: $0.help) } + [enterpriseOption],
         examples: ["resource add \"Battery R&D\" --kind technology --strength 9 --valuable --rare --costly --organized",
                    "resource add \"Manufacturing scale\" --kind capacity --strength 8 --valuable --rare",
@@ -31,7 +31,7 @@ enum ResourceCommands {
                    "resource add \"Legacy plant\" --kind capacity --strength 2"]
     ) { ctx in
         let e = try ctx.target()
-        let name = try checkNewName(ctx.arguments.string("name")!, "resource", command: "resource add")
+        let name = try checkNewName(ctx.arguments.required("name"), "resource", command: "resource add")
         try refuseDuplicate(name, in: e.resources, by: \.name, what: "resource", owner: e.name)
         var r = Resource(name: name, kind: ctx.arguments.string("kind").flatMap(Resource.Kind.init(rawValue:)) ?? .other,
                          strength: ctx.arguments.double("strength") ?? 5)
@@ -60,7 +60,7 @@ enum ResourceCommands {
         examples: ["resource show \"Battery R&D\""]
     ) { ctx in
         let e = try ctx.target()
-        let r = e.resources[try find(ctx.arguments.string("resource")!, in: e)]
+        let r = e.resources[try find(ctx.arguments.required("resource"), in: e)]
         var lines = ["\(r.name) — \(r.kind.rawValue) resource of \(e.name), strength \(num(r.strength)) of 10"
                      + (r.strength >= Resource.anchoringStrength ? " (anchors activities)" : " (too weak to anchor an activity)")]
         let answers = vrioFlags.map { "\($0.flag): \(r[keyPath: $0.field] ? "yes" : "no")" }
@@ -88,14 +88,14 @@ enum ResourceCommands {
         arguments: [ArgumentSpec("resource", .name(.resource), help: "a resource of the enterprise")],
         options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
                   OptionSpec("kind", .choice(kinds), help: "what sort of resource"),
-                  OptionSpec("strength", .number(0...10), help: "how strong, 0–10")]
+                  OptionSpec("strength", .number(Resource.strengthRange), help: "how strong, 0–10")]
             + vrioFlags.flatMap { [OptionSpec.flag($0.flag, help: "yes: " + $0.help), .flag("no-" + $0.flag, help: "no: not " + $0.flag)] }
             + [enterpriseOption],
         examples: ["resource set Brand --strength 5 --valuable", "resource set \"Legacy plant\" --name \"Old plant\""]
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("resource")!, in: e)
+        let i = try find(a.required("resource"), in: e)
         let old = e.resources[i]
         var r = old
         var changed: [String] = []
@@ -141,7 +141,7 @@ enum ResourceCommands {
         examples: ["resource remove \"Old plant\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("resource")!, in: e)
+        let i = try find(ctx.arguments.required("resource"), in: e)
         let r = e.resources[i]
         try ctx.update(e.name) { $0.resources.remove(at: i) }
         let naming = e.models.filter { m in m.nodes.contains { $0.stage == .resource && Name.same($0.name, r.name) } }.map(\.name)

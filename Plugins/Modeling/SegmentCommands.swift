@@ -5,17 +5,17 @@ import Workbench
 enum SegmentCommands {
     static var all: [CommandSpec] { [add, list, show, set, remove] }
 
-    static let sizeRange: ClosedRange<Int> = 0...1_000_000_000_000
 
     static let add = CommandSpec(
         "segment add", abstract: "add a customer segment (optionally with its size)",
         arguments: [ArgumentSpec("name", .text, help: "a new segment name (unique, ignoring case)")],
-        options: [OptionSpec("size", .integer(sizeRange), help: "how many customers or accounts it holds"), enterpriseOption],
+        options: [OptionSpec("size", .integer(Segment.sizeRange), help: "how many customers or accounts it holds"),
+                  enterpriseOption],
         examples: ["segment add \"EV makers\" --size 120", "segment add \"Energy storage\" --size 40",
                    "segment add \"Two-wheelers\""]
     ) { ctx in
         let e = try ctx.target()
-        let name = try checkNewName(ctx.arguments.string("name")!, "segment", command: "segment add")
+        let name = try checkNewName(ctx.arguments.required("name"), "segment", command: "segment add")
         try refuseDuplicate(name, in: e.segments, by: \.name, what: "segment", owner: e.name)
         let s = Segment(name: name, size: ctx.arguments.int("size"))
         try ctx.update(e.name) { $0.segments.append(s) }
@@ -42,7 +42,7 @@ enum SegmentCommands {
         examples: ["segment show \"EV makers\""]
     ) { ctx in
         let e = try ctx.target()
-        let s = e.segments[try find(ctx.arguments.string("segment")!, in: e)]
+        let s = e.segments[try find(ctx.arguments.required("segment"), in: e)]
         let needs = e.needs.filter { Name.same($0.segment, s.name) }
         var blocks: [OutputBlock] = [.text("\(s.name) — segment of \(e.name)" + (s.size.map { ", size \($0)" } ?? ""))]
         if let w = s.willingnessToPay {
@@ -65,13 +65,13 @@ enum SegmentCommands {
         discussion: "Renaming carries the new name to the segment's needs.",
         arguments: [ArgumentSpec("segment", .name(.segment), help: "a segment of the enterprise")],
         options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
-                  OptionSpec("size", .integer(sizeRange), help: "how many customers or accounts it holds"),
+                  OptionSpec("size", .integer(Segment.sizeRange), help: "how many customers or accounts it holds"),
                   .flag("no-size", help: "forget the size"), enterpriseOption],
         examples: ["segment set \"Energy storage\" --size 45"]
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
-        let i = try find(a.string("segment")!, in: e)
+        let i = try find(a.required("segment"), in: e)
         let old = e.segments[i]
         var s = old
         var changed: [String] = []
@@ -105,7 +105,7 @@ enum SegmentCommands {
         examples: ["segment remove \"Two-wheelers\""]
     ) { ctx in
         let e = try ctx.target()
-        let i = try find(ctx.arguments.string("segment")!, in: e)
+        let i = try find(ctx.arguments.required("segment"), in: e)
         let s = e.segments[i]
         let needs = e.needs.filter { Name.same($0.segment, s.name) }
         var reliefs: [Relief] = []

@@ -31,7 +31,7 @@ enum DemandCommand {
 
     static func run(_ ctx: inout CommandContext) throws -> CommandOutput {
         let args = ctx.arguments
-        let path = args.string("path")!
+        let path = try args.required("path")
         var tested: [(Double, String)] = []
         for spec in args.strings("at") {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)

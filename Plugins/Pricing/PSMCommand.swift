@@ -73,7 +73,7 @@ enum PSMCommand {
 
     static func run(_ ctx: inout CommandContext) throws -> CommandOutput {
         let args = ctx.arguments
-        let path = args.string("path")!
+        let path = try args.required("path")
         let names = ["too-cheap", "cheap", "expensive", "too-expensive"]
         let missing = names.filter { args.string($0) == nil }
         guard missing.isEmpty else {

@@ -17,17 +17,17 @@ enum RecordCommand {
             """,
         arguments: [ArgumentSpec("segment", .name(.segment), help: "a segment of the current enterprise")],
         options: [
-            OptionSpec("low", .number(0...1e12), help: "the lower end of the acceptable range"),
-            OptionSpec("high", .number(0...1e12), help: "the upper end of the acceptable range"),
-            OptionSpec("opp", .number(0...1e12), help: "the optimal price point"),
-            OptionSpec("idp", .number(0...1e12), help: "the indifference price point"),
+            OptionSpec("low", .number(WillingnessToPay.priceRange), help: "the lower end of the acceptable range"),
+            OptionSpec("high", .number(WillingnessToPay.priceRange), help: "the upper end of the acceptable range"),
+            OptionSpec("opp", .number(WillingnessToPay.priceRange), help: "the optimal price point"),
+            OptionSpec("idp", .number(WillingnessToPay.priceRange), help: "the indifference price point"),
             .flag("clear", help: "forget the segment's willingness to pay"),
             OptionSpec("enterprise", .name(.enterprise), help: "the enterprise (default: the current one)"),
         ],
         examples: ["price record \"EV makers\" --low 95 --high 140 --opp 110 --idp 118"]
     ) { ctx in
         let a = ctx.arguments
-        let segment = a.string("segment")!
+        let segment = try a.required("segment")
         if a.flag("clear") {
             guard !a.has("low"), !a.has("high"), !a.has("opp"), !a.has("idp") else {
                 throw CommandError.badValue("price record: --clear takes no figures")
@@ -66,7 +66,9 @@ enum RecordCommand {
             throw CommandError.badValue("\(command): the range's low end \(Format.number(wtp.low)) is above its high end \(Format.number(wtp.high))")
         }
         for (name, v) in [("low", wtp.low), ("high", wtp.high), ("opp", wtp.opp), ("idp", wtp.idp)] {
-            if let v, !(v >= 0 && v <= 1e12) { throw CommandError.badValue("\(command): \(name) \(Format.number(v)) is outside 0–1000000000000") }
+            if let v, !WillingnessToPay.priceRange.contains(v) {
+                throw CommandError.badValue("\(command): \(name) \(Format.number(v)) is outside 0–1000000000000")
+            }
         }
         let e = try ctx.enterprise(argument: "enterprise")
         let i = try find(segment, in: e)

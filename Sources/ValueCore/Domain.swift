@@ -12,6 +12,8 @@ public struct Resource: Codable, Equatable, Sendable {
     public var kind: Kind
     /// How strong the enterprise is in this resource, 0–10.
     public var strength: Double
+    /// The strengths `resource add|set --strength` accepts and a snapshot may hold.
+    public static let strengthRange: ClosedRange<Double> = 0...10
     /// Barney's VRIO questions.
     public var valuable: Bool
     public var rare: Bool
@@ -33,6 +35,8 @@ public struct Segment: Codable, Equatable, Sendable {
     public var name: String
     /// How many customers (or accounts) the segment holds, when known.
     public var size: Int?
+    /// The sizes `segment add|set --size` accepts and a snapshot may hold.
+    public static let sizeRange: ClosedRange<Int> = 0...1_000_000_000_000
     /// What the segment will pay, once measured or entered (`price psm --record`, `price record`).
     public var willingnessToPay: WillingnessToPay?
     public init(name: String, size: Int? = nil, willingnessToPay: WillingnessToPay? = nil) {
@@ -48,6 +52,8 @@ public struct Need: Codable, Equatable, Sendable {
     public var kind: Kind
     /// How much the segment cares, 1–5.
     public var importance: Int
+    /// The importances `need add|set --importance` accepts and a snapshot may hold.
+    public static let importanceRange: ClosedRange<Int> = 1...5
     public init(name: String, segment: String, kind: Kind = .pain, importance: Int = 3) {
         self.name = name; self.segment = segment; self.kind = kind; self.importance = importance
     }
@@ -60,6 +66,8 @@ public struct Offering: Codable, Equatable, Sendable {
     public var carrier: Carrier
     public var price: Double?
     public var unitCost: Double?
+    /// The prices and unit costs `offering add|set` accepts and a snapshot may hold.
+    public static let moneyRange: ClosedRange<Double> = 0...1e12
     public init(name: String, carrier: Carrier = .product, price: Double? = nil, unitCost: Double? = nil) {
         self.name = name; self.carrier = carrier; self.price = price; self.unitCost = unitCost
     }
@@ -71,6 +79,8 @@ public struct Relief: Codable, Equatable, Sendable {
     public var need: String
     public var functional: Double
     public var emotional: Double
+    /// The utilities `relief set --functional|--emotional` accepts and a snapshot may hold.
+    public static let utilityRange: ClosedRange<Double> = 0...10
     public init(offering: String, need: String, functional: Double, emotional: Double) {
         self.offering = offering; self.need = need; self.functional = functional; self.emotional = emotional
     }
@@ -83,6 +93,10 @@ public struct FactorScore: Codable, Equatable, Sendable {
     public var score: Double
     /// How much customers care about the factor, 1–5, when known.
     public var importance: Int?
+    /// The scores `factor set` accepts and a snapshot may hold.
+    public static let scoreRange: ClosedRange<Double> = 0...10
+    /// The importances `factor set --importance` accepts and a snapshot may hold.
+    public static let importanceRange: ClosedRange<Int> = 1...5
     public init(factor: String, score: Double, importance: Int? = nil) {
         self.factor = factor; self.score = score; self.importance = importance
     }
@@ -111,6 +125,10 @@ public struct KPIRecord: Codable, Equatable, Sendable {
     public var target: Double?
     /// Sample size behind the value, when it came from a survey.
     public var n: Int?
+    /// The values and targets a record may hold (`kpi record`, `--record` and `--target`).
+    public static let valueRange: ClosedRange<Double> = -1e12...1e12
+    /// The sample sizes `kpi record --n` accepts and a snapshot may hold.
+    public static let sampleSizeRange: ClosedRange<Int> = 0...1_000_000_000
     /// For a KPI the catalogue does not know: lower figures are better (`--lower-is-better` when
     /// first recorded, carried by every later record). Nil means higher is better.
     public var lowerIsBetter: Bool?
@@ -118,8 +136,8 @@ public struct KPIRecord: Codable, Equatable, Sendable {
     /// tested against each other (`kpi compare KPI PERIOD PERIOD`): NPS promoters, passives,
     /// detractors; CSAT satisfied, answers.
     public var counts: [Int]?
-    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil, lowerIsBetter: Bool? = nil,
-                counts: [Int]? = nil) {
+    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil,
+                lowerIsBetter: Bool? = nil, counts: [Int]? = nil) {
         self.kpi = kpi; self.period = period; self.value = value; self.target = target; self.n = n
         self.lowerIsBetter = lowerIsBetter; self.counts = counts
     }
@@ -158,180 +176,86 @@ public struct ValueModel: Codable, Equatable, Sendable {
 ///
 /// Its lists live in one copy-on-write box, so copying an enterprise (into the undo history, a
 /// change record, a result) costs one reference count however much is modelled; changing a
-/// list copies the box only when it is shared.
+/// list copies the box only when it is shared. The lists are declared once, in `Lists`: the
+/// box's copy, equality and the snapshot's Codable all come from that one declaration.
 public struct Enterprise: Codable, Equatable, Sendable {
     public var name: String
     public var industry: String?
-    private var box: Storage
+    private var box: Box
+
+    /// Everything modelled about an enterprise besides its name and industry. A new list is one
+    /// line here (`@OmittedWhenEmpty`: snapshots leave it out when empty and read it as empty
+    /// when missing, so older snapshots stay readable) and one accessor below.
+    struct Lists: Codable, Equatable, Sendable {
+        @OmittedWhenEmpty var competitors: [String] = []
+        @OmittedWhenEmpty var resources: [Resource] = []
+        @OmittedWhenEmpty var segments: [Segment] = []
+        @OmittedWhenEmpty var needs: [Need] = []
+        @OmittedWhenEmpty var offerings: [Offering] = []
+        @OmittedWhenEmpty var reliefs: [Relief] = []
+        @OmittedWhenEmpty var factors = FactorColumns()
+        @OmittedWhenEmpty var priceFactors: [String] = []
+        @OmittedWhenEmpty var initiatives: [Initiative] = []
+        @OmittedWhenEmpty var kpis: [KPIRecord] = []
+        @OmittedWhenEmpty var models: [ValueModel] = []
+        var guideStep: Int?
+        var price: Double?
+    }
 
     /// The enterprise's lists, shared between copies until one of them changes (copy on write).
-    /// The box is reachable only through `Enterprise`, whose own accesses Swift checks
-    /// statically, so the box's properties skip the run-time exclusivity checks a class's
-    /// properties otherwise get (they were an eighth of a million-row import).
-    private final class Storage: @unchecked Sendable {
-        @exclusivity(unchecked) var competitors: [String] = []
-        @exclusivity(unchecked) var resources: [Resource] = []
-        @exclusivity(unchecked) var segments: [Segment] = []
-        @exclusivity(unchecked) var needs: [Need] = []
-        @exclusivity(unchecked) var offerings: [Offering] = []
-        @exclusivity(unchecked) var reliefs: [Relief] = []
-        // Factor scores are kept as columns: a million imported enterprises that score the same
-        // factors then share one list of names, and each holds only its scores (a tenth of the
-        // memory of [FactorScore]). `Enterprise.factors` shows them as [FactorScore].
-        @exclusivity(unchecked) var factorNames: [String] = []
-        @exclusivity(unchecked) var factorScores: [Double] = []
-        /// Empty when no factor has an importance; else one per factor, 0 for unknown.
-        @exclusivity(unchecked) var factorImportance: [UInt8] = []
-        @exclusivity(unchecked) var priceFactors: [String] = []
-        var factors: [FactorScore] {
-            get {
-                var out: [FactorScore] = []
-                out.reserveCapacity(factorNames.count)
-                for i in factorNames.indices {
-                    let imp = factorImportance.isEmpty ? 0 : factorImportance[i]
-                    out.append(FactorScore(factor: factorNames[i], score: factorScores[i], importance: imp == 0 ? nil : Int(imp)))
-                }
-                return out
-            }
-            set {
-                let names = newValue.map(\.factor)
-                if names != factorNames { factorNames = names }
-                factorScores = newValue.map(\.score)
-                factorImportance = newValue.contains { $0.importance != nil }
-                    ? newValue.map { UInt8(clamping: $0.importance ?? 0) } : []
-            }
-        }
-        @exclusivity(unchecked) var initiatives: [Initiative] = []
-        @exclusivity(unchecked) var kpis: [KPIRecord] = []
-        @exclusivity(unchecked) var models: [ValueModel] = []
-        @exclusivity(unchecked) var guideStep: Int?
-        @exclusivity(unchecked) var price: Double?
-        init() {}
-        func copy() -> Storage {
-            let s = Storage()
-            s.competitors = competitors
-            s.resources = resources
-            s.segments = segments
-            s.needs = needs
-            s.offerings = offerings
-            s.reliefs = reliefs
-            s.factorNames = factorNames
-            s.factorScores = factorScores
-            s.factorImportance = factorImportance
-            s.priceFactors = priceFactors
-            s.initiatives = initiatives
-            s.kpis = kpis
-            s.models = models
-            s.guideStep = guideStep
-            s.price = price
-            return s
-        }
-        func same(as o: Storage) -> Bool {
-            self === o || (competitors == o.competitors && resources == o.resources && segments == o.segments && needs == o.needs && offerings == o.offerings && reliefs == o.reliefs && factorNames == o.factorNames && factorScores == o.factorScores && factorImportance == o.factorImportance && priceFactors == o.priceFactors && initiatives == o.initiatives && kpis == o.kpis && models == o.models && guideStep == o.guideStep && price == o.price)
-        }
+    private final class Box: @unchecked Sendable {
+        /// Reachable only through `Enterprise`, whose own accesses Swift checks statically, so
+        /// it skips the run-time exclusivity check a class's property otherwise gets (that check
+        /// was an eighth of a million-row import).
+        @exclusivity(unchecked) var lists: Lists
+        init(_ lists: Lists) { self.lists = lists }
     }
 
-    /// Whether the factor columns are those of `o` (without building `factors`).
-    func sameFactors(as o: Enterprise) -> Bool {
-        box === o.box || (box.factorNames == o.box.factorNames && box.factorScores == o.box.factorScores
-                          && box.factorImportance == o.box.factorImportance)
-    }
-
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&box) { box = box.copy() }
+    /// The box, copied first if another enterprise shares it.
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.lists) }
         return box
     }
 
     /// Named competitors; when empty, analyses compare with enterprises of the same industry.
-    public var competitors: [String] {
-        get { box.competitors }
-        _modify { let b = unique(); yield &b.competitors }
-        set { unique().competitors = newValue }
-    }
-    public var resources: [Resource] {
-        get { box.resources }
-        _modify { let b = unique(); yield &b.resources }
-        set { unique().resources = newValue }
-    }
-    public var segments: [Segment] {
-        get { box.segments }
-        _modify { let b = unique(); yield &b.segments }
-        set { unique().segments = newValue }
-    }
-    public var needs: [Need] {
-        get { box.needs }
-        _modify { let b = unique(); yield &b.needs }
-        set { unique().needs = newValue }
-    }
-    public var offerings: [Offering] {
-        get { box.offerings }
-        _modify { let b = unique(); yield &b.offerings }
-        set { unique().offerings = newValue }
-    }
-    public var reliefs: [Relief] {
-        get { box.reliefs }
-        _modify { let b = unique(); yield &b.reliefs }
-        set { unique().reliefs = newValue }
-    }
-    public var factors: [FactorScore] {
-        get { box.factors }
-        _modify {
-            var list = box.factors
-            defer { unique().factors = list }
-            yield &list
-        }
-        set { unique().factors = newValue }
-    }
-
+    public var competitors: [String] { get { box.lists.competitors } _modify { yield &unique().lists.competitors } }
+    public var resources: [Resource] { get { box.lists.resources } _modify { yield &unique().lists.resources } }
+    public var segments: [Segment] { get { box.lists.segments } _modify { yield &unique().lists.segments } }
+    public var needs: [Need] { get { box.lists.needs } _modify { yield &unique().lists.needs } }
+    public var offerings: [Offering] { get { box.lists.offerings } _modify { yield &unique().lists.offerings } }
+    public var reliefs: [Relief] { get { box.lists.reliefs } _modify { yield &unique().lists.reliefs } }
+    public var factors: [FactorScore] { get { box.lists.factors.list } _modify { yield &unique().lists.factors.list } }
     /// The factors this enterprise marks as price factors (`factor set … --kind price`): they
     /// measure what customers pay, not the quality they get, so the value map leaves them out of
     /// perceived quality. A mark holds across the workspace (see `Workspace.isPriceFactor`).
-    public var priceFactors: [String] {
-        get { box.priceFactors }
-        _modify { let b = unique(); yield &b.priceFactors }
-        set { unique().priceFactors = newValue }
-    }
+    public var priceFactors: [String] { get { box.lists.priceFactors } _modify { yield &unique().lists.priceFactors } }
+    public var initiatives: [Initiative] { get { box.lists.initiatives } _modify { yield &unique().lists.initiatives } }
+    public var kpis: [KPIRecord] { get { box.lists.kpis } _modify { yield &unique().lists.kpis } }
+    public var models: [ValueModel] { get { box.lists.models } _modify { yield &unique().lists.models } }
+    /// The implementation-guide step the enterprise is on (1–5), once the guide has started.
+    public var guideStep: Int? { get { box.lists.guideStep } _modify { yield &unique().lists.guideStep } }
+    /// Price level for the value map when no offering carries a price.
+    public var price: Double? { get { box.lists.price } _modify { yield &unique().lists.price } }
+    /// The guide's steps (`guide step N`), as a snapshot may hold them.
+    public static let guideStepRange: ClosedRange<Int> = 1...5
+    /// The price levels `enterprise set --price` accepts and a snapshot may hold.
+    public static let priceRange: ClosedRange<Double> = 0...1e12
 
     /// The factors scored, in order (shared between enterprises scoring the same factors).
-    public var factorNames: [String] { box.factorNames }
+    public var factorNames: [String] { box.lists.factors.names }
     /// The scores, in the order of `factorNames`.
-    public var factorScores: [Double] { box.factorScores }
+    public var factorScores: [Double] { box.lists.factors.scores }
 
     /// Sets every factor score at once, without importance. Passing the same `names` array to
     /// many enterprises stores it once (a bulk import).
     /// - Precondition: `names.count == scores.count`.
     public mutating func setFactorScores(names: [String], scores: [Double]) {
         precondition(names.count == scores.count, "one score per factor")
-        let b = unique()
-        b.factorNames = names
-        b.factorScores = scores
-        b.factorImportance = []
+        unique().lists.factors = FactorColumns(names: names, scores: scores)
     }
-    public var initiatives: [Initiative] {
-        get { box.initiatives }
-        _modify { let b = unique(); yield &b.initiatives }
-        set { unique().initiatives = newValue }
-    }
-    public var kpis: [KPIRecord] {
-        get { box.kpis }
-        _modify { let b = unique(); yield &b.kpis }
-        set { unique().kpis = newValue }
-    }
-    public var models: [ValueModel] {
-        get { box.models }
-        _modify { let b = unique(); yield &b.models }
-        set { unique().models = newValue }
-    }
-    /// The implementation-guide step the enterprise is on (1–5), once the guide has started.
-    public var guideStep: Int? {
-        get { box.guideStep }
-        set { unique().guideStep = newValue }
-    }
-    /// Price level for the value map when no offering carries a price.
-    public var price: Double? {
-        get { box.price }
-        set { unique().price = newValue }
-    }
+
+    /// Whether the factor columns are those of `o` (without building `factors`).
+    func sameFactors(as o: Enterprise) -> Bool { box === o.box || box.lists.factors == o.box.lists.factors }
 
     public init(name: String, industry: String? = nil) {
         self.name = name; self.industry = industry
@@ -340,54 +264,69 @@ public struct Enterprise: Codable, Equatable, Sendable {
 
     /// New enterprises share one empty box until their first change: adding 100,000 of them
     /// allocates no boxes.
-    private static let empty = Storage()
+    private static let empty = Box(Lists())
 
     public static func == (a: Enterprise, b: Enterprise) -> Bool {
-        a.name == b.name && a.industry == b.industry && a.box.same(as: b.box)
+        a.name == b.name && a.industry == b.industry && (a.box === b.box || a.box.lists == b.box.lists)
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case name, industry, competitors, resources, segments, needs, offerings, reliefs, factors, priceFactors, initiatives, kpis, models, guideStep, price
-    }
+    private enum CodingKeys: String, CodingKey { case name, industry }
 
-    // Decoding tolerates missing lists so that snapshots stay readable as the model grows.
+    // The lists sit beside the name in the snapshot's object, as `Lists` codes them.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         industry = try c.decodeIfPresent(String.self, forKey: .industry)
-        box = Storage()
-        box.competitors = try c.decodeIfPresent([String].self, forKey: .competitors) ?? []
-        box.resources = try c.decodeIfPresent([Resource].self, forKey: .resources) ?? []
-        box.segments = try c.decodeIfPresent([Segment].self, forKey: .segments) ?? []
-        box.needs = try c.decodeIfPresent([Need].self, forKey: .needs) ?? []
-        box.offerings = try c.decodeIfPresent([Offering].self, forKey: .offerings) ?? []
-        box.reliefs = try c.decodeIfPresent([Relief].self, forKey: .reliefs) ?? []
-        box.factors = try c.decodeIfPresent([FactorScore].self, forKey: .factors) ?? []
-        box.priceFactors = try c.decodeIfPresent([String].self, forKey: .priceFactors) ?? []
-        box.initiatives = try c.decodeIfPresent([Initiative].self, forKey: .initiatives) ?? []
-        box.kpis = try c.decodeIfPresent([KPIRecord].self, forKey: .kpis) ?? []
-        box.models = try c.decodeIfPresent([ValueModel].self, forKey: .models) ?? []
-        box.guideStep = try c.decodeIfPresent(Int.self, forKey: .guideStep)
-        box.price = try c.decodeIfPresent(Double.self, forKey: .price)
+        box = Box(try Lists(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encodeIfPresent(industry, forKey: .industry)
-        if !box.competitors.isEmpty { try c.encode(box.competitors, forKey: .competitors) }
-        if !box.resources.isEmpty { try c.encode(box.resources, forKey: .resources) }
-        if !box.segments.isEmpty { try c.encode(box.segments, forKey: .segments) }
-        if !box.needs.isEmpty { try c.encode(box.needs, forKey: .needs) }
-        if !box.offerings.isEmpty { try c.encode(box.offerings, forKey: .offerings) }
-        if !box.reliefs.isEmpty { try c.encode(box.reliefs, forKey: .reliefs) }
-        if !box.factors.isEmpty { try c.encode(box.factors, forKey: .factors) }
-        if !box.priceFactors.isEmpty { try c.encode(box.priceFactors, forKey: .priceFactors) }
-        if !box.initiatives.isEmpty { try c.encode(box.initiatives, forKey: .initiatives) }
-        if !box.kpis.isEmpty { try c.encode(box.kpis, forKey: .kpis) }
-        if !box.models.isEmpty { try c.encode(box.models, forKey: .models) }
-        try c.encodeIfPresent(box.guideStep, forKey: .guideStep)
-        try c.encodeIfPresent(box.price, forKey: .price)
+        try box.lists.encode(to: encoder)
+    }
+}
+
+/// An enterprise's factor scores, kept as columns: a million imported enterprises that score the
+/// same factors then share one list of names, and each holds only its scores (a tenth of the
+/// memory of `[FactorScore]`). Snapshots hold them as `[FactorScore]`.
+struct FactorColumns: Codable, Equatable, Sendable {
+    var names: [String] = []
+    var scores: [Double] = []
+    /// Empty when no factor has an importance; else one per factor, 0 for unknown.
+    var importance: [UInt8] = []
+
+    init() {}
+    init(names: [String], scores: [Double]) { self.names = names; self.scores = scores }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    /// The columns as rows.
+    var list: [FactorScore] {
+        get {
+            var out: [FactorScore] = []
+            out.reserveCapacity(names.count)
+            for i in names.indices {
+                let imp = importance.isEmpty ? 0 : importance[i]
+                out.append(FactorScore(factor: names[i], score: scores[i], importance: imp == 0 ? nil : Int(imp)))
+            }
+            return out
+        }
+        set {
+            let newNames = newValue.map(\.factor)
+            if newNames != names { names = newNames }
+            scores = newValue.map(\.score)
+            importance = newValue.contains { $0.importance != nil }
+                ? newValue.map { UInt8(clamping: $0.importance ?? 0) } : []
+        }
+    }
+
+    init(from decoder: any Decoder) throws { list = try decoder.singleValueContainer().decode([FactorScore].self) }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(list)
     }
 }
 

@@ -15,6 +15,11 @@ public struct WillingnessToPay: Codable, Equatable, Sendable {
     /// Where the figures came from: a survey file's name, or "entered".
     public var source: String?
 
+    /// The prices (low, high, OPP, IDP) `price record` accepts and a snapshot may hold.
+    public static let priceRange: ClosedRange<Double> = 0...1e12
+    /// The respondent counts a snapshot may hold.
+    public static let respondentsRange: ClosedRange<Int> = 0...1_000_000_000_000
+
     public init(low: Double, high: Double, opp: Double? = nil, idp: Double? = nil,
                 respondents: Int? = nil, source: String? = nil) {
         self.low = low; self.high = high; self.opp = opp; self.idp = idp

@@ -40,7 +40,7 @@ public struct CorePlugin: WorkbenchPlugin {
             CommandSpec("set format", abstract: "how results are printed: aligned tables, JSON, or CSV",
                         arguments: [ArgumentSpec("format", .choice(OutputFormat.allCases.map(\.rawValue)), help: "the output format")],
                         examples: ["set format table"], role: .session, returnsData: false) { ctx in
-                let f = OutputFormat(rawValue: ctx.arguments.string("format")!)!
+                let f = OutputFormat(rawValue: try ctx.arguments.required("format"))!
                 ctx.requests.append(.setFormat(f))
                 return .message("Results are now printed as \(f.rawValue).")
             },
@@ -59,7 +59,7 @@ public struct CorePlugin: WorkbenchPlugin {
             CommandSpec("open", abstract: "open a notebook: its workspace replaces the current one",
                         arguments: [ArgumentSpec("file", .file, help: "a .ipynb path")],
                         examples: ["open notebooks/catl.ipynb"], role: .session, returnsData: false) { ctx in
-                ctx.requests.append(.open(path: ctx.arguments.string("file")!))
+                ctx.requests.append(.open(path: try ctx.arguments.required("file")))
                 return .empty
             },
             CommandSpec("replay", abstract: "re-run a notebook in a fresh workspace and compare its outputs",
@@ -68,7 +68,8 @@ public struct CorePlugin: WorkbenchPlugin {
                                   .flag("allow-writes", help: "let commands in the notebook write files"),
                                   .flag("sanitize-from-notebook", help: "apply the notebook's own sanitizer regexes (only for notebooks you trust)")],
                         examples: ["replay notebooks/catl.ipynb"], role: .session, returnsData: false) { ctx in
-                ctx.requests.append(.replay(path: ctx.arguments.string("file")!, update: ctx.arguments.flag("update"),
+                ctx.requests.append(.replay(path: try ctx.arguments.required("file"),
+                                            update: ctx.arguments.flag("update"),
                                             allowWrites: ctx.arguments.flag("allow-writes"),
                                             sanitizeFromNotebook: ctx.arguments.flag("sanitize-from-notebook")))
                 return .empty

@@ -62,6 +62,12 @@ public struct ParsedArguments: Sendable, Equatable {
 
     /// The value of argument or option `name` as text.
     public func string(_ name: String) -> String? { first(name)?.text }
+    /// The value of a required argument `name` as text. The parser refuses a command without
+    /// it, so this throws only if the command's spec and its run disagree.
+    public func required(_ name: String) throws -> String {
+        guard let text = string(name) else { throw CommandError("MissingArgument", "\(name) is required") }
+        return text
+    }
     /// All the values of a variadic argument or repeating option, as text.
     public func strings(_ name: String) -> [String] { values(name).map(\.text) }
     public func int(_ name: String) -> Int? {

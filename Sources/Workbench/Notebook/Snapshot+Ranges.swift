@@ -7,7 +7,8 @@ import ValueCore
 /// loaded as they are and every analysis computed with them. `restore` refuses such a snapshot
 /// like a damaged one, and `open` replays the cells instead.
 extension Snapshot {
-    /// A number that the commands accept only within `range`.
+    /// A number that the commands accept only within `range`, which the ValueCore type that
+    /// holds it declares (`Resource.strengthRange`); the commands' options use the same ranges.
     public struct Rule: Sendable {
         /// The enterprise's list that holds the value (`resources`, `factors`, …); nil: a field
         /// of the enterprise itself.
@@ -18,32 +19,38 @@ extension Snapshot {
         /// The field, as the snapshot writes it.
         public var key: String
         public var range: ClosedRange<Double>
-        /// The command and option (or argument) that set the value, for the test that keeps
-        /// `range` equal to what the command declares: `("resource add", "strength")`.
-        public var command: (words: String, option: String)?
+
+        init(list: String?, within: String? = nil, key: String, range: ClosedRange<Double>) {
+            self.list = list; self.within = within; self.key = key; self.range = range
+        }
+        init(list: String?, within: String? = nil, key: String, range: ClosedRange<Int>) {
+            self.init(list: list, within: within, key: key,
+                      range: Double(range.lowerBound)...Double(range.upperBound))
+        }
     }
 
-    /// Every ranged number of the workspace, with the range of the command that sets it.
+    /// Every ranged number of the workspace, with the range its type declares.
     public static let rules: [Rule] = [
-        Rule(list: nil, key: "price", range: 0...1e12, command: ("enterprise set", "price")),
-        Rule(list: nil, key: "guideStep", range: 1...5, command: ("guide step", "n")),
-        Rule(list: "resources", key: "strength", range: 0...10, command: ("resource add", "strength")),
-        Rule(list: "segments", key: "size", range: 0...1e12, command: ("segment add", "size")),
-        Rule(list: "segments", within: "willingnessToPay", key: "low", range: 0...1e12, command: ("price record", "low")),
-        Rule(list: "segments", within: "willingnessToPay", key: "high", range: 0...1e12, command: ("price record", "high")),
-        Rule(list: "segments", within: "willingnessToPay", key: "opp", range: 0...1e12, command: ("price record", "opp")),
-        Rule(list: "segments", within: "willingnessToPay", key: "idp", range: 0...1e12, command: ("price record", "idp")),
-        Rule(list: "segments", within: "willingnessToPay", key: "respondents", range: 0...1e12, command: nil),
-        Rule(list: "needs", key: "importance", range: 1...5, command: ("need add", "importance")),
-        Rule(list: "offerings", key: "price", range: 0...1e12, command: ("offering add", "price")),
-        Rule(list: "offerings", key: "unitCost", range: 0...1e12, command: ("offering add", "cost")),
-        Rule(list: "reliefs", key: "functional", range: 0...10, command: ("relief set", "functional")),
-        Rule(list: "reliefs", key: "emotional", range: 0...10, command: ("relief set", "emotional")),
-        Rule(list: "factors", key: "score", range: 0...10, command: ("factor set", "score")),
-        Rule(list: "factors", key: "importance", range: 1...5, command: ("factor set", "importance")),
-        Rule(list: "kpis", key: "value", range: -1e12...1e12, command: nil),  // kpi record checks it in its run
-        Rule(list: "kpis", key: "target", range: -1e12...1e12, command: ("kpi record", "target")),
-        Rule(list: "kpis", key: "n", range: 0...1e9, command: ("kpi record", "n")),
+        Rule(list: nil, key: "price", range: Enterprise.priceRange),
+        Rule(list: nil, key: "guideStep", range: Enterprise.guideStepRange),
+        Rule(list: "resources", key: "strength", range: Resource.strengthRange),
+        Rule(list: "segments", key: "size", range: Segment.sizeRange),
+        Rule(list: "segments", within: "willingnessToPay", key: "low", range: WillingnessToPay.priceRange),
+        Rule(list: "segments", within: "willingnessToPay", key: "high", range: WillingnessToPay.priceRange),
+        Rule(list: "segments", within: "willingnessToPay", key: "opp", range: WillingnessToPay.priceRange),
+        Rule(list: "segments", within: "willingnessToPay", key: "idp", range: WillingnessToPay.priceRange),
+        Rule(list: "segments", within: "willingnessToPay", key: "respondents",
+             range: WillingnessToPay.respondentsRange),
+        Rule(list: "needs", key: "importance", range: Need.importanceRange),
+        Rule(list: "offerings", key: "price", range: Offering.moneyRange),
+        Rule(list: "offerings", key: "unitCost", range: Offering.moneyRange),
+        Rule(list: "reliefs", key: "functional", range: Relief.utilityRange),
+        Rule(list: "reliefs", key: "emotional", range: Relief.utilityRange),
+        Rule(list: "factors", key: "score", range: FactorScore.scoreRange),
+        Rule(list: "factors", key: "importance", range: FactorScore.importanceRange),
+        Rule(list: "kpis", key: "value", range: KPIRecord.valueRange),
+        Rule(list: "kpis", key: "target", range: KPIRecord.valueRange),
+        Rule(list: "kpis", key: "n", range: KPIRecord.sampleSizeRange),
     ]
 
     // Short lists compared with `==`, not dictionaries: small strings compare by their bits,
