@@ -1,4 +1,5 @@
 import CNearest
+import Workbench
 
 /// Exact k-nearest-neighbour search among points with integer coordinates (Euclidean).
 ///
@@ -72,8 +73,9 @@ public enum NearestSearch {
         return Result(count: n, k: k, indices: indices, squaredDistances: d2)
     }
 
-    /// Two threads: the machines this runs on share their cores; more rarely pays.
-    public static let defaultThreads = 2
+    /// `Tuning.threads`: two, unless `VALUEBENCH_THREADS` says otherwise (the machines this runs on
+    /// share their cores; more rarely pays).
+    public static let defaultThreads = Tuning.threads
 }
 
 /// Sums doubles with Kahan's compensation, so that adding a million distances does not drift.
