@@ -2,8 +2,6 @@ import ValueCore
 import Workbench
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// `diff import FILE.csv`: many enterprises with their factor scores at once.
