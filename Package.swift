@@ -63,7 +63,7 @@ var targets: [Target] = [
     .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore", "TestSupport"]),
     // The shared plugin tests see every plugin through the same generated `allPlugins`.
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },
-                resources: [.copy("Golden")], plugins: ["RegisterPlugins"]),
+                exclude: ["Golden"], plugins: ["RegisterPlugins"]),
     .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "Workbench"]),
 ]

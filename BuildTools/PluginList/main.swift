@@ -3,8 +3,6 @@
 // Run by the RegisterPlugins build tool for the valuebench target; see Package.swift.
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 func fail(_ message: String, status: Int32) -> Never {

@@ -2,8 +2,6 @@ import ValueCore
 import Workbench
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// `diff import FILE.csv`: many enterprises with their factor scores at once.
@@ -112,7 +110,7 @@ enum EnterpriseCSV {
             var split = middle
             while split < buf.count && buf[split] != 0x0A { split += 1 }
             split += 1
-            guard buf.count - body >= parallelAbove, split < buf.count,
+            guard Tuning.threads > 1, buf.count - body >= parallelAbove, split < buf.count,
                   memchr(buf.baseAddress! + body, Int32(UInt8(ascii: "\"")), buf.count - body) == nil
             else {
                 var part = Rows.Part()

@@ -77,8 +77,9 @@ public enum NearestSearch {
         return Result(count: n, k: k, indices: indices, squaredDistances: d2)
     }
 
-    /// Two threads: the machines this runs on share their cores; more rarely pays.
-    public static let defaultThreads = 2
+    /// `Tuning.threads`: two, unless `VALUEBENCH_THREADS` says otherwise (the machines this runs on
+    /// share their cores; more rarely pays).
+    public static let defaultThreads = Tuning.threads
 }
 
 /// Sums doubles with Kahan's compensation, so that adding a million distances does not drift.

@@ -1,6 +1,9 @@
 // Block classification for the survey scanner: SIMD compares to bit masks, quote parity by a
-// carry-less multiply. The CPU is checked at run time; every path gives the same bits.
+// carry-less multiply, then the offsets of the separators and newlines outside quotes, which the
+// Swift scanner walks. The variant is chosen once at run time (fs_set_variant, VALUEBENCH_SIMD);
+// every variant gives the same offsets.
 #include "cfastscan.h"
+#include <stdlib.h>
 #include <string.h>
 
 uint64_t fs_prefix_xor(uint64_t x) {
@@ -38,7 +41,25 @@ static inline uint64_t structural(uint64_t parity, uint64_t s, uint64_t n, uint6
     return (s | n) & ~in;
 }
 
-static int classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out);
+// The portable classification of one 64-byte block (bit i = byte i): m[0] the quote parity (bit i
+// set when an odd number of '"' lie in bytes 0…i, the prefix XOR of the quote mask), m[1] the
+// separator mask (bytes equal to `sep`), m[2] the newline mask (bytes equal to '\n'). Returns
+// non-zero when a byte is >= 0x80 (so that the caller validates UTF-8).
+static int classify_portable(const uint8_t *b, uint8_t sep, uint64_t m[3]) {
+    uint8_t high = 0;
+    uint64_t q = 0, s = 0, n = 0;
+    for (int i = 0; i < 64; i++) {
+        uint8_t c = b[i];
+        high |= c;
+        q |= (uint64_t)(c == '"') << i;
+        s |= (uint64_t)(c == sep) << i;
+        n |= (uint64_t)(c == '\n') << i;
+    }
+    m[0] = fs_prefix_xor(q);
+    m[1] = s;
+    m[2] = n;
+    return (high & 0x80) != 0;
+}
 
 size_t fs_index_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                          uint32_t *out, int *high) {
@@ -46,41 +67,11 @@ size_t fs_index_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t
     uint32_t *o = out;
     int h = 0;
     for (size_t k = 0; k < nblocks; k++) {
-        h |= classify_portable(p + 64 * k, 1, sep, m);
+        h |= classify_portable(p + 64 * k, sep, m);
         o = flatten(o, structural(m[0], m[1], m[2], inside), m[2], base + (uint32_t)(64 * k));
     }
     *high = h;
     return (size_t)(o - out);
-}
-
-// Block classification for the survey scanner: each 64-byte block of input becomes three bit
-// masks (bit i = byte i of the block). The scanner walks the masks in Swift.
-//
-// For every block k (bytes p[64k] … p[64k+63]) three words are written to out[3k…3k+2]:
-//   out[3k]   quote parity: bit i set when an odd number of '"' lie in bytes 0…i of the block
-//             (the prefix XOR of the quote mask; XOR with all ones when the block starts inside
-//             quotes),
-//   out[3k+1] separator mask (bytes equal to `sep`),
-//   out[3k+2] newline mask (bytes equal to '\n').
-// Returns non-zero when any byte of the blocks is >= 0x80 (so that the caller validates UTF-8).
-// The caller provides all 64·nblocks bytes (pad the tail with zeros).
-static int classify_portable(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
-    uint8_t high = 0;
-    for (size_t k = 0; k < nblocks; k++) {
-        const uint8_t *b = p + 64 * k;
-        uint64_t q = 0, s = 0, n = 0;
-        for (int i = 0; i < 64; i++) {
-            uint8_t c = b[i];
-            high |= c;
-            q |= (uint64_t)(c == '"') << i;
-            s |= (uint64_t)(c == sep) << i;
-            n |= (uint64_t)(c == '\n') << i;
-        }
-        out[3 * k] = fs_prefix_xor(q);
-        out[3 * k + 1] = s;
-        out[3 * k + 2] = n;
-    }
-    return (high & 0x80) != 0;
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -107,7 +98,8 @@ static size_t index_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t
                    | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vs)) << 32);
         uint64_t n = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, vn))
                    | ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, vn)) << 32);
-        uint64_t parity = (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
+        uint64_t parity = (uint64_t)_mm_cvtsi128_si64(
+            _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
         o = flatten(o, structural(parity, s, n, &state), n, base + (uint32_t)(64 * k));
     }
     *inside = state;
@@ -115,67 +107,102 @@ static size_t index_avx2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t
     return (size_t)(o - out);
 }
 
+// One 64-byte block with SSE2 compares and a carry-less multiply: the same words as
+// classify_portable.
 __attribute__((target("sse2,pclmul")))
-static int classify_sse2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *out) {
+static int classify_sse2(const uint8_t *b, uint8_t sep, uint64_t m[3]) {
     const __m128i vq = _mm_set1_epi8('"');
     const __m128i vs = _mm_set1_epi8((char)sep);
     const __m128i vn = _mm_set1_epi8('\n');
     const __m128i ones = _mm_set1_epi8((char)0xFF);
     __m128i high = _mm_setzero_si128();
-    for (size_t k = 0; k < nblocks; k++) {
-        const uint8_t *b = p + 64 * k;
-        uint64_t q = 0, s = 0, n = 0;
-        for (int j = 0; j < 4; j++) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * j));
-            high = _mm_or_si128(high, v);
-            q |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << (16 * j);
-            s |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vs)) << (16 * j);
-            n |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn)) << (16 * j);
-        }
-        out[3 * k] = (uint64_t)_mm_cvtsi128_si64(
-            _mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
-        out[3 * k + 1] = s;
-        out[3 * k + 2] = n;
+    uint64_t q = 0, s = 0, n = 0;
+    for (int j = 0; j < 4; j++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(b + 16 * j));
+        high = _mm_or_si128(high, v);
+        q |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << (16 * j);
+        s |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vs)) << (16 * j);
+        n |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vn)) << (16 * j);
     }
+    m[0] = (uint64_t)_mm_cvtsi128_si64(_mm_clmulepi64_si128(_mm_set_epi64x(0, (long long)q), ones, 0));
+    m[1] = s;
+    m[2] = n;
     return _mm_movemask_epi8(high) != 0;
 }
 
-enum { IMPL_UNKNOWN = 0, IMPL_PORTABLE, IMPL_SSE2, IMPL_AVX2 };
-static int implementation = IMPL_UNKNOWN;
-
-static int detect(void) {
-    int impl = implementation;
-    if (impl != IMPL_UNKNOWN) return impl;
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul")) impl = IMPL_AVX2;
-    else if (__builtin_cpu_supports("sse2") && __builtin_cpu_supports("pclmul")) impl = IMPL_SSE2;
-    else impl = IMPL_PORTABLE;
-    implementation = impl;  // idempotent: a race writes the same value
-    return impl;
-}
-
-size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
-                uint32_t *out, int *high) {
-    if (detect() == IMPL_AVX2) return index_avx2(p, nblocks, sep, inside, base, out, high);
-    if (detect() == IMPL_SSE2) {
-        uint64_t m[3];
-        uint32_t *o = out;
-        int h = 0;
-        for (size_t k = 0; k < nblocks; k++) {
-            h |= classify_sse2(p + 64 * k, 1, sep, m);
-            o = flatten(o, structural(m[0], m[1], m[2], inside), m[2], base + (uint32_t)(64 * k));
-        }
-        *high = h;
-        return (size_t)(o - out);
+__attribute__((target("sse2,pclmul")))
+static size_t index_sse2(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
+                         uint32_t *out, int *high) {
+    uint64_t m[3];
+    uint32_t *o = out;
+    int h = 0;
+    for (size_t k = 0; k < nblocks; k++) {
+        h |= classify_sse2(p + 64 * k, sep, m);
+        o = flatten(o, structural(m[0], m[1], m[2], inside), m[2], base + (uint32_t)(64 * k));
     }
-    return fs_index_portable(p, nblocks, sep, inside, base, out, high);
+    *high = h;
+    return (size_t)(o - out);
 }
 
+static int supported(int variant) {
+    __builtin_cpu_init();
+    switch (variant) {
+    case FS_PORTABLE: return 1;
+    case FS_SSE2: return __builtin_cpu_supports("sse2") && __builtin_cpu_supports("pclmul");
+    case FS_AVX2: return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("pclmul")
+                      && __builtin_cpu_supports("bmi");
+    default: return 0;
+    }
+}
 #else
+static int supported(int variant) { return variant == FS_PORTABLE; }
+#endif
+
+typedef size_t (*index_fn)(const uint8_t *, size_t, uint8_t, uint64_t *, uint32_t, uint32_t *, int *);
+
+static index_fn function_of(int variant) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    if (variant == FS_AVX2) return index_avx2;
+    if (variant == FS_SSE2) return index_sse2;
+#endif
+    return fs_index_portable;
+}
+
+// The variant in use and its function: chosen once (on the first call, from the CPU and
+// VALUEBENCH_SIMD), then changed only by fs_set_variant. Relaxed atomics: any thread sees
+// one of the variants, and every variant gives the same answer.
+static int current = -1;
+static index_fn chosen = NULL;
+
+static void choose(void) {
+    int ceiling = FS_AVX2;
+    const char *env = getenv("VALUEBENCH_SIMD");
+    if (env) {
+        if (!strcmp(env, "portable")) ceiling = FS_PORTABLE;
+        else if (!strcmp(env, "sse2")) ceiling = FS_SSE2;
+    }
+    int v = ceiling;
+    while (v > FS_PORTABLE && !supported(v)) v--;
+    __atomic_store_n(&chosen, function_of(v), __ATOMIC_RELAXED);
+    __atomic_store_n(&current, v, __ATOMIC_RELAXED);
+}
+
+int fs_variant(void) {
+    if (__atomic_load_n(&current, __ATOMIC_RELAXED) < 0) choose();
+    return __atomic_load_n(&current, __ATOMIC_RELAXED);
+}
+
+int fs_set_variant(int variant) {
+    if (variant < 0) { choose(); return 1; }
+    if (!supported(variant)) return 0;
+    __atomic_store_n(&chosen, function_of(variant), __ATOMIC_RELAXED);
+    __atomic_store_n(&current, variant, __ATOMIC_RELAXED);
+    return 1;
+}
 
 size_t fs_index(const uint8_t *p, size_t nblocks, uint8_t sep, uint64_t *inside, uint32_t base,
                 uint32_t *out, int *high) {
-    return fs_index_portable(p, nblocks, sep, inside, base, out, high);
+    index_fn f = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
+    if (!f) { choose(); f = __atomic_load_n(&chosen, __ATOMIC_RELAXED); }
+    return f(p, nblocks, sep, inside, base, out, high);
 }
-
-#endif

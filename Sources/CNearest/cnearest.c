@@ -208,39 +208,69 @@ split:
     return node;
 }
 
+typedef int (*run_fn)(const cn_search_t *);
+
 typedef struct {
-    int kind; // 16, 32 or 64
+    run_fn run;
     const cn_search_t *search;
     int rc;
 } job_t;
 
-static int has_avx2(void) {
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-    return __builtin_cpu_supports("avx2");
-#else
-    return 0;
+static int supported(int variant) {
+    switch (variant) {
+    case CN_BASELINE: return 1;
+#if defined(__x86_64__) && defined(__clang__)
+    case CN_AVX2: __builtin_cpu_init(); return __builtin_cpu_supports("avx2");
+    case CN_AVX512_VNNI:
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("avx512f")
+            && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
+            && __builtin_cpu_supports("avx512vnni");
 #endif
+    default: return 0;
+    }
 }
 
-static int has_vnni(void) {
-#if defined(__x86_64__) && defined(__clang__)
-    return __builtin_cpu_supports("avx512vnni") && __builtin_cpu_supports("avx512bw");
-#else
-    return 0;
-#endif
+// The variant in use: chosen once (on the first search, from the CPU and VALUEBENCH_SIMD), then
+// changed only by cn_set_variant. Each search reads it once and runs one kernel throughout.
+static int current = -1;
+
+static int default_variant(void) {
+    int v = CN_AVX512_VNNI;
+    const char *env = getenv("VALUEBENCH_SIMD");
+    if (env && (!strcmp(env, "portable") || !strcmp(env, "sse2"))) v = CN_BASELINE;
+    else if (env && !strcmp(env, "avx2")) v = CN_AVX2;
+    while (v > CN_BASELINE && !supported(v)) v = v == CN_AVX512_VNNI ? CN_AVX2 : CN_BASELINE;
+    return v;
+}
+
+int cn_variant(void) {
+    int v = __atomic_load_n(&current, __ATOMIC_RELAXED);
+    if (v < 0) {
+        v = default_variant();
+        __atomic_store_n(&current, v, __ATOMIC_RELAXED);
+    }
+    return v;
+}
+
+int cn_set_variant(int variant) {
+    if (variant < 0) { __atomic_store_n(&current, default_variant(), __ATOMIC_RELAXED); return 1; }
+    if (!supported(variant)) return 0;
+    __atomic_store_n(&current, variant, __ATOMIC_RELAXED);
+    return 1;
+}
+
+/// The kernel for a variant and lane width (16, 32 or 64 bits); `dot`: the VNNI dot-product scan.
+static run_fn kernel(int variant, int kind, int dot) {
+    if (dot) return kind == 16 ? cn_run_blocks_i16_vnni : cn_run_blocks_i32_vnni;
+    if (variant >= CN_AVX2)
+        return kind == 16 ? cn_run_blocks_i16_avx2 : kind == 32 ? cn_run_blocks_i32_avx2 : cn_run_blocks_i64_avx2;
+    return kind == 16 ? cn_run_blocks_i16_base : kind == 32 ? cn_run_blocks_i32_base : cn_run_blocks_i64_base;
 }
 
 static void *run_job(void *arg) {
     job_t *j = arg;
-    if (j->search->leaf_dot) {
-        j->rc = j->kind == 16 ? cn_run_blocks_i16_vnni(j->search)
-                              : cn_run_blocks_i32_vnni(j->search);
-        return NULL;
-    }
-    int avx2 = has_avx2();
-    if (j->kind == 16) j->rc = avx2 ? cn_run_blocks_i16_avx2(j->search) : cn_run_blocks_i16_base(j->search);
-    else if (j->kind == 32) j->rc = avx2 ? cn_run_blocks_i32_avx2(j->search) : cn_run_blocks_i32_base(j->search);
-    else j->rc = avx2 ? cn_run_blocks_i64_avx2(j->search) : cn_run_blocks_i64_base(j->search);
+    j->rc = j->run(j->search);
     return NULL;
 }
 
@@ -316,7 +346,9 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
 
     // Small coordinates (as strategy-canvas scores are) take the dot-product scan.
     int32_t quads = (d + 3) / 4;
-    if (range <= 127 && kind <= 32 && has_vnni()) {
+    const int variant = cn_variant();
+    const int dot = variant == CN_AVX512_VNNI && range <= 127 && kind <= 32;
+    if (dot) {
         leaf_dot = aligned_alloc(64, ((size_t)t.leaves * quads * LEAF * 4 + 63) / 64 * 64);
         leaf_p2 = aligned_alloc(64, ((size_t)t.leaves * LEAF * 4 + 63) / 64 * 64);
         if (!leaf_dot || !leaf_p2) goto done;
@@ -351,7 +383,7 @@ int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t t
     pthread_t ids[64];
     int started[64] = {0};
     for (int32_t i = 0; i < threads; i++) {
-        jobs[i] = (job_t){kind, &s, 0};
+        jobs[i] = (job_t){kernel(variant, kind, dot), &s, 0};
         if (i > 0) started[i] = pthread_create(&ids[i], NULL, run_job, &jobs[i]) == 0;
     }
     run_job(&jobs[0]);

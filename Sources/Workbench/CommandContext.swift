@@ -29,8 +29,9 @@ public struct CommandError: Error, CustomStringConvertible, Equatable, Sendable 
 /// Where a command's result goes: the REPL, a script, or a notebook. Rendering may differ.
 public enum OutputFormat: String, Sendable, CaseIterable { case table, json, csv, tsv }
 
-/// Read access to files, handed to commands by the executable. A replay sandbox hands a
-/// restricted one: paths resolved against the notebook's folder, never outside it, no writes.
+/// Access to files (reading, and writing where allowed), handed to commands by the executable. A
+/// replay sandbox hands a restricted one: paths resolved against the notebook's folder, never
+/// outside it, and writes refused unless the replay allows them.
 public protocol FileAccess: Sendable {
     /// The absolute path `path` names, or an error if the sandbox forbids it.
     func resolve(_ path: String) throws -> String

@@ -94,7 +94,7 @@ extension JSON {
         case let .string(s): JSON.writeString(s, into: &out)
         case let .array(items):
             out.append(UInt8(ascii: "["))
-            if items.count >= JSON.splitArraysAbove {
+            if items.count >= JSON.splitArraysAbove, Tuning.threads > 1 {
                 // A long array (a million neighbours) is written as two halves at once.
                 let half = items.count / 2
                 let (first, second) = inParallel { i in
@@ -288,6 +288,8 @@ private struct JSONReader {
     /// Keys of up to 32 bytes by their bytes: a notebook repeats a few dozen keys hundreds of
     /// thousands of times, and each was checked as UTF-8 and built as a string again.
     var keys = [KnownKey](repeating: KnownKey(), count: 256)
+    /// `Tuning.jsonKeyCache`, read once per document.
+    let cacheKeys = Tuning.jsonKeyCache
 
     struct KnownKey {
         var length = -1
@@ -465,7 +467,7 @@ private struct JSONReader {
         let slot = Int(truncatingIfNeeded: h >> 56)
         i += 1  // closing quote
         let known = keys[slot]
-        if known.length == length, known.words == words { return known.string }
+        if cacheKeys, known.length == length, known.words == words { return known.string }
         let key = String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self)
         keys[slot] = KnownKey(length: length, words: words, string: key)
         return key

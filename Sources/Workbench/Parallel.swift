@@ -1,8 +1,10 @@
 import Dispatch
 
 /// Work for two cores: runs `body(0)` and `body(1)` at once (one on the calling thread) and
-/// returns both results, in that order. The caller's `Cancellation` holds on both threads.
+/// returns both results, in that order. The caller's `Cancellation` holds on both threads. With
+/// `Tuning.threads` = 1 (`VALUEBENCH_THREADS=1`) runs them one after the other on the calling thread.
 public func inParallel<T: Sendable>(_ body: @Sendable (Int) -> T) -> (T, T) {
+    if Tuning.threads < 2 { return (body(0), body(1)) }
     let results = Pair<T>()
     let token = Cancellation.current
     DispatchQueue.concurrentPerform(iterations: 2) { i in

@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 import ValueCore
 import Workbench
@@ -43,11 +41,7 @@ struct FileStamp: Equatable {
         guard stat(path, &st) == 0 else { return nil }
         inode = UInt64(st.st_ino)
         size = Int(st.st_size)
-        #if canImport(Darwin)
-        seconds = Int(st.st_mtimespec.tv_sec); nanoseconds = Int(st.st_mtimespec.tv_nsec)
-        #else
         seconds = Int(st.st_mtim.tv_sec); nanoseconds = Int(st.st_mtim.tv_nsec)
-        #endif
     }
 }
 

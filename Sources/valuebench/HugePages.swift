@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import Workbench
 
 /// Backs the start of the main heap with transparent huge pages.
 ///
@@ -8,7 +9,8 @@ import Glibc
 /// pages only on request (`madvise` mode, the common default) this asks for them over the first
 /// `bytes` of the heap: grow the heap once (keeping it from being trimmed or served by mmap),
 /// mark the range, and free it for malloc to carve small blocks from. Memory is still only used
-/// as it is touched, 2 MB at a time. Does nothing where huge pages are off.
+/// as it is touched, 2 MB at a time. Does nothing where huge pages are off, or when
+/// `VALUEBENCH_HUGEPAGES=0` (`Tuning.hugePages`).
 enum HugePages {
     // glibc's mallopt(3); <malloc.h> is not part of Swift's Glibc module.
     @_silgen_name("mallopt") private static func mallopt(_ option: Int32, _ value: Int32) -> Int32
@@ -16,7 +18,7 @@ enum HugePages {
     private static let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
 
     static func reserveHeap(bytes: Int = 256 << 20) {
-        guard mallopt(mmapThreshold, Int32(bytes * 2)) == 1, mallopt(trimThreshold, Int32.max) == 1,
+        guard Tuning.hugePages, mallopt(mmapThreshold, Int32(bytes * 2)) == 1, mallopt(trimThreshold, Int32.max) == 1,
               let block = malloc(bytes) else { return }
         let huge = 2 << 20
         let start = (Int(bitPattern: block) + huge - 1) & ~(huge - 1)

@@ -2,8 +2,6 @@ import ArgumentParser
 import Workbench
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The process's own flags. Command lines inside the session are parsed by Workbench's parser.

@@ -20,7 +20,7 @@ public struct SurveyScanner: Sendable {
     /// Columns in the header (to check the split guess).
     public var columnCount: Int
     public var mode: Mode = .automatic
-    public var threads = 2
+    public var threads = Tuning.threads
     public var bufferSize = 1 << 17
     /// Below this many bytes, `automatic` uses the simple scanner.
     public var simpleBelow = 1 << 18

@@ -32,4 +32,19 @@
 int cn_all_knn(const int32_t *points, int64_t n, int32_t d, int32_t k, int32_t threads,
                int32_t *out_index, int64_t *out_d2, int (*cancelled)(void *), void *cancel_context);
 
+/// The variants of the leaf scans: the baseline instruction set (SSE2 on x86-64: the portable
+/// one), AVX2, AVX-512 VNNI (its dot-product scan serves coordinates spanning at most 127; wider
+/// ones take the AVX2 kernels). All give the same answer.
+enum { CN_BASELINE = 0, CN_AVX2 = 2, CN_AVX512_VNNI = 3 };
+
+/// The variant cn_all_knn runs. Chosen on first use: the best the CPU has, at most the one the
+/// environment variable VALUEBENCH_SIMD names (read once: `portable` or `sse2` mean
+/// CN_BASELINE, `avx2` CN_AVX2; `avx512` or anything else, the best).
+int cn_variant(void);
+
+/// Makes cn_all_knn run `variant` (one of CN_*) from the next search on, for every thread.
+/// Returns 1, or 0 (nothing changed) when this CPU cannot run it or there is no such variant.
+/// A negative variant restores the default choice.
+int cn_set_variant(int variant);
+
 #endif

@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Writing notebooks byte for byte as Jupyter does (`nbformat.writes`): `json.dumps(nb,

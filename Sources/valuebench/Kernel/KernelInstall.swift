@@ -1,7 +1,5 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 import ArgumentParser
 import Workbench
@@ -78,12 +76,8 @@ struct KernelInstall: ParsableCommand {
     static func userDataDir() -> String? {
         if let d = getenv("JUPYTER_DATA_DIR"), d.pointee != 0 { return Driver.absolute(String(cString: d)) }
         guard let h = getenv("HOME"), h.pointee != 0 else { return nil }
-        #if canImport(Darwin)
-        return String(cString: h) + "/Library/Jupyter"
-        #else
         if let x = getenv("XDG_DATA_HOME"), x.pointee != 0 { return String(cString: x) + "/jupyter" }
         return String(cString: h) + "/.local/share/jupyter"
-        #endif
     }
 
     /// The active Python environment's `sys.prefix`.

@@ -2,8 +2,6 @@ import CLibEdit
 import Workbench
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Runs a command so that Ctrl-C cancels it.

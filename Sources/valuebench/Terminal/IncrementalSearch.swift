@@ -1,8 +1,6 @@
 import CLibEdit
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// Ctrl-R: searching the history as one types, newest first, as in bash or zsh.

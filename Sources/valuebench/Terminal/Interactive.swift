@@ -3,8 +3,6 @@ import ValueCore
 import Workbench
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// The interactive workbench on a terminal: banner, prompt with the current enterprise,

@@ -2,8 +2,6 @@ import CLibEdit
 import Workbench
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
 /// libedit on the terminal: Emacs keys, history (Up/Down, Ctrl-R incremental search), Tab
