@@ -1,63 +1,7 @@
 import ValueCore
 
-/// A command's failure, shown to the user as one line: `error: MESSAGE`.
-public struct CommandError: Error, CustomStringConvertible, Equatable, Sendable {
-    /// A stable code, used as `ename` in notebooks (e.g. `UnknownName`, `BadValue`).
-    public var code: String
-    public var message: String
-    /// Control characters in the message (from a file's cell, a typed tab) are shown as control
-    /// pictures (␊ ␛ ␉), so an error stays one line and cannot drive the terminal.
-    public init(_ code: String, _ message: String) { self.code = code; self.message = Renderer.visible(message) }
-    public var description: String { message }
-
-    /// The name is not in the workspace.
-    public static func unknown(_ what: String, _ name: String, among names: [String] = [], hint: String? = nil) -> CommandError {
-        var m = "no \(what) named '\(name)'"
-        if let s = Suggest.closest(to: name, in: names) { m += "; did you mean '\(s)'?" }
-        else if let hint { m += " (\(hint))" }
-        return CommandError("UnknownName", m)
-    }
-
-    /// The name is already taken.
-    public static func duplicate(_ what: String, _ name: String) -> CommandError {
-        CommandError("DuplicateName", "\(what) '\(name)' already exists (names are compared ignoring case)")
-    }
-
-    public static func badValue(_ message: String) -> CommandError { CommandError("BadValue", message) }
-}
-
 /// Where a command's result goes: the REPL, a script, or a notebook. Rendering may differ.
 public enum OutputFormat: String, Sendable, CaseIterable { case table, json, csv, tsv }
-
-/// Access to files (reading, and writing where allowed), handed to commands by the executable. A
-/// replay sandbox hands a restricted one: paths resolved against the notebook's folder, never
-/// outside it, and writes refused unless the replay allows them.
-public protocol FileAccess: Sendable {
-    /// The absolute path `path` names, or an error if the sandbox forbids it.
-    func resolve(_ path: String) throws -> String
-    /// The whole file, for small inputs.
-    func read(_ path: String) throws -> [UInt8]
-    /// A file opened for positioned reads (large inputs, read in parallel).
-    func open(_ path: String) throws -> any RandomAccessFile
-    /// Writes `bytes` atomically (temporary file, fsync, rename).
-    func write(_ path: String, _ bytes: [UInt8]) throws
-}
-
-/// A file opened for reading at offsets; safe to read from several threads at once.
-public protocol RandomAccessFile: Sendable {
-    var size: Int { get }
-    /// Reads up to `buffer.count` bytes at `offset`; returns how many were read (0 at the end).
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int
-}
-
-/// Files are not available (the default in tests that need none).
-public struct NoFileAccess: FileAccess {
-    public init() {}
-    public func resolve(_ path: String) throws -> String { throw CommandError("NoFiles", "files are not available here") }
-    public func read(_ path: String) throws -> [UInt8] { throw CommandError("NoFiles", "files are not available here") }
-    public func open(_ path: String) throws -> any RandomAccessFile { throw CommandError("NoFiles", "files are not available here") }
-    public func write(_ path: String, _ bytes: [UInt8]) throws { throw CommandError("NoFiles", "files are not available here") }
-}
 
 /// Something a command asks of the session that the command itself cannot do: the session
 /// (or the executable, for file and terminal effects) carries it out after the command returns.

@@ -1,5 +1,4 @@
 import ValueCore
-import Synchronization
 
 /// The workspace as pure data, stored in `metadata.valuebench.snapshot` so that opening a
 /// notebook restores it without running anything.
@@ -94,73 +93,5 @@ public enum Snapshot {
                 h.addWord(UInt64(k.utf8.count)); h.add(k.utf8); hash(v, into: &h)
             }
         }
-    }
-}
-
-/// Enterprises as last encoded, so that saving a large workspace after a small change encodes
-/// only what changed. An enterprise is reused when it equals the one encoded (arrays that were
-/// not touched compare by identity, so the check is cheap).
-///
-/// One cache serves a notebook's saves and opens, which the kernel and the REPL may run on
-/// different threads: a mutex guards it (one uncontended lock per save or open, nothing beside
-/// the encoding it saves).
-public final class SnapshotCache: Sendable {
-    private let trees = Mutex<[String: (Enterprise, JSON)]>([:])
-
-    public init() {}
-
-    /// The workspace's tree, as `JSONTreeEncoder().encode(workspace)` gives it (keys sorted).
-    func encode(_ workspace: Workspace) throws -> JSON {
-        try trees.withLock { trees in
-            var fresh: [String: (Enterprise, JSON)] = [:]
-            fresh.reserveCapacity(workspace.enterprises.count)
-            var list: [JSON] = []
-            list.reserveCapacity(workspace.enterprises.count)
-            for e in workspace.enterprises {
-                let key = Name.fold(e.name)
-                let tree: JSON
-                if let (old, t) = trees[key], old == e { tree = t } else { tree = try JSONTreeEncoder().encode(e) }
-                fresh[key] = (e, tree)
-                list.append(tree)
-            }
-            trees = fresh
-            var pairs: [(String, JSON)] = []
-            if let current = workspace.current { pairs.append(("current", .string(current))) }
-            pairs.append(("enterprises", .array(list)))
-            return .object(pairs)
-        }
-    }
-
-    /// Keeps the trees a snapshot was read from.
-    func remember(_ workspace: Workspace, _ tree: JSON) {
-        guard let list = tree["enterprises"]?.arrayValue, list.count == workspace.enterprises.count else { return }
-        var fresh: [String: (Enterprise, JSON)] = [:]
-        for (e, t) in zip(workspace.enterprises, list) { fresh[Name.fold(e.name)] = (e, t) }
-        trees.withLock { $0 = fresh }
-    }
-}
-
-/// FNV-1a, 64 bits: a fast hash that notices accidental change (not a signature).
-public struct FNV1a: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    public init() {}
-    public mutating func add(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
-    public mutating func add<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
-            var v = value
-            for b in buffer { v = (v ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            value = v
-        }
-        if done == nil { for b in bytes { add(b) } }
-    }
-    public mutating func addWord(_ word: UInt64) {
-        var w = word
-        for _ in 0..<8 { add(UInt8(truncatingIfNeeded: w)); w >>= 8 }
-    }
-    public var text: String {
-        let hex = String(value, radix: 16)
-        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
