@@ -35,13 +35,9 @@ enum DiffCommands {
         }
         let scored = ws.enterprises.filter { !$0.factors.isEmpty }
         if scored.count > limit {
-            throw CommandError("TooMany", "\(command): \(scored.count) enterprises have factor scores; name up to \(limit) to compare (e.g. `\(command) \(scored.prefix(3).map { quoted($0.name) }.joined(separator: " "))`)")
+            throw CommandError("TooMany", "\(command): \(scored.count) enterprises have factor scores; name up to \(limit) to compare (e.g. `\(command) \(scored.prefix(3).map { Tokenizer.quote($0.name) }.joined(separator: " "))`)")
         }
         return (scored, [])
-    }
-
-    static func quoted(_ s: String) -> String {
-        s.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "#" }) ? "\"" + s.replacingQuotes() + "\"" : s
     }
 
     static func competitorsOrFail(_ e: Enterprise, _ ws: Workspace, command: String) throws -> (list: [Enterprise], notes: [String]) {
@@ -51,7 +47,7 @@ enum DiffCommands {
             let why = !e.competitors.isEmpty ? "none of its named competitors (\(e.competitors.joined(separator: ", "))) is in the workspace"
                 : e.industry == nil ? "it names no competitors and has no industry"
                 : "no other enterprise is in \(e.industry!)"
-            throw CommandError("NoCompetitors", "\(command): \(e.name) has no competitors to compare with (\(why)); name them with `enterprise set \(quoted(e.name)) --competitor NAME`")
+            throw CommandError("NoCompetitors", "\(command): \(e.name) has no competitors to compare with (\(why)); name them with `enterprise set \(Tokenizer.quote(e.name)) --competitor NAME`")
         }
         return (list, notes)
     }
@@ -149,7 +145,7 @@ enum DiffCommands {
         let e = try ctx.enterprise()
         let (competitors, notes) = try competitorsOrFail(e, ctx.workspace, command: "diff errc")
         guard !e.factors.isEmpty || !e.needs.isEmpty else {
-            throw CommandError("NotEnoughData", "diff errc: \(e.name) has no factor scores and no needs (`factor set \(quoted(e.name)) FACTOR SCORE --importance N`)")
+            throw CommandError("NotEnoughData", "diff errc: \(e.name) has no factor scores and no needs (`factor set \(Tokenizer.quote(e.name)) FACTOR SCORE --importance N`)")
         }
         let actions = ERRC.actions(for: e, competitors: competitors, priceFactors: ctx.workspace.priceFactors)
         func names(_ k: ERRCAction.Kind) -> [String] { actions.filter { $0.kind == k }.map { $0.isNeed ? "need: \($0.subject)" : $0.subject } }
@@ -210,7 +206,7 @@ enum DiffCommands {
              "implication": .string(r.label), "reason": .string(r.reason)]
         })]
         guard !rows.isEmpty else {
-            return .message("\(e.name) has no resources yet: `resource add NAME --enterprise \(quoted(e.name)) --kind KIND --strength 0-10 --valuable --rare --costly --organized`.", data: data)
+            return .message("\(e.name) has no resources yet: `resource add NAME --enterprise \(Tokenizer.quote(e.name)) --kind KIND --strength 0-10 --valuable --rare --costly --organized`.", data: data)
         }
         func yn(_ b: Bool) -> String { b ? "yes" : "no" }
         let table = Table(headers: ["resource", "kind", "strength", "V", "R", "I", "O", "implication"],
@@ -312,7 +308,7 @@ enum DiffCommands {
             "unserved": .array(u.needs.filter { !$0.served }.map { .string($0.need) }),
         ]
         guard !u.needs.isEmpty else {
-            return .message("\(e.name) has no needs yet: `need add NAME --enterprise \(quoted(e.name)) --segment SEGMENT --type pain|gain|job --importance 1-5`.", data: data)
+            return .message("\(e.name) has no needs yet: `need add NAME --enterprise \(Tokenizer.quote(e.name)) --segment SEGMENT --type pain|gain|job --importance 1-5`.", data: data)
         }
         let rows = u.needs.map { n in
             [n.segment, n.need, n.kind.rawValue, String(n.importance), num(n.functional), num(n.emotional),
@@ -365,14 +361,5 @@ enum DiffCommands {
         })
         let text = "\(features.count) feature\(features.count == 1 ? "" : "s") from \(pairs.count) answer pair\(pairs.count == 1 ? "" : "s"). Better near 1: customers delight when it is there; Worse near −1: they mind when it is missing."
         return CommandOutput(blocks: [.table(table), .text(text)], data: data)
-    }
-
-}
-
-extension String {
-    func replacingQuotes() -> String {
-        var s = ""
-        for ch in self { if ch == "\"" || ch == "\\" { s.append("\\") }; s.append(ch) }
-        return s
     }
 }

@@ -23,7 +23,7 @@ enum EnterpriseCommands {
             ctx.workspace.setCurrent(name)
             return .message("Added enterprise \(name).", data: json(e))
         }
-        return .message("Added enterprise \(name); still working on \(current.name) (`use \(quoted(name))` to switch).", data: json(e))
+        return .message("Added enterprise \(name); still working on \(current.name) (`use \(Tokenizer.quote(name))` to switch).", data: json(e))
     }
 
     static let list = CommandSpec(
@@ -103,7 +103,7 @@ enum EnterpriseCommands {
                 // industry's firms: a competitor is an enterprise of the workspace, as spelt there.
                 guard let rival = ctx.workspace.enterprise(named: c) else {
                     throw CommandError.unknown("enterprise", c, among: ctx.workspace.enterprises.map(\.name),
-                                               hint: "add it first: `enterprise add \(quoted(c))`")
+                                               hint: "add it first: `enterprise add \(Tokenizer.quote(c))`")
                 }
                 try refuseDuplicate(rival.name, in: competitors, what: "competitor")
                 competitors.append(rival.name)

@@ -62,7 +62,7 @@ enum FactorCommands {
         if let same = spelt.first {
             name = same
         } else if !others.isEmpty, let close = Suggest.closest(to: raw, in: knownFactors(others)) {
-            notes.append("'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(quoted(e.name)) \(quoted(raw))` if that was meant)")
+            notes.append("'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(Tokenizer.quote(e.name)) \(Tokenizer.quote(raw))` if that was meant)")
         }
         let f = FactorScore(factor: name, score: score, importance: importance)
         // A factor another enterprise marks as a price factor is one here too.
@@ -112,7 +112,7 @@ enum FactorCommands {
         if ctx.arguments.has("enterprise") {
             let e = try ctx.enterprise()
             let blocks: [OutputBlock] = e.factors.isEmpty
-                ? [.text("\(e.name) has no factor scores yet: `factor set \(quoted(e.name)) FACTOR SCORE`.")]
+                ? [.text("\(e.name) has no factor scores yet: `factor set \(Tokenizer.quote(e.name)) FACTOR SCORE`.")]
                 : [.table(table(e.factors, price: price))]
             return CommandOutput(blocks: blocks, data: .array(e.factors.map { ModelingJSON.factor($0, of: e.name, price: price.contains(NameKey($0.factor))) }))
         }
@@ -149,7 +149,7 @@ enum FactorCommands {
     ) { ctx in
         let e = try ctx.enterprise()
         let i = try lookup(ctx.arguments.required("factor"), in: e.factors, by: \.factor, what: "factor", owner: e.name,
-                           add: "factor set \(quoted(e.name)) FACTOR SCORE")
+                           add: "factor set \(Tokenizer.quote(e.name)) FACTOR SCORE")
         let f = e.factors[i]
         try ctx.update(e.name) { e in
             e.factors.remove(at: i)
@@ -179,11 +179,4 @@ enum FactorCommands {
                                          + [num($0.score), $0.importance.map(String.init) ?? ""] },
                      alignments: [.left] + (kind ? [.left] : []) + [.right, .right])
     }
-}
-
-/// A name as it would be typed: quoted when it holds a space or a quote.
-func quoted(_ name: String) -> String {
-    name.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "#" }) || name.isEmpty
-        ? "\"" + name.flatMap { $0 == "\\" || $0 == "\"" ? ["\\", $0] : [$0] } + "\""
-        : name
 }

@@ -60,7 +60,7 @@ enum InitiativeCommands {
             let where_ = e.models.compactMap { m in m.node(named: link).map { "\($0.stage.rawValue) node of \(m.name)" } }
             text += "\nActs on \(link)" + (where_.isEmpty ? " (a KPI)" : ": " + where_.joined(separator: "; "))
         } else {
-            text += "\nNot linked to a model node or KPI (`initiative set \(quoted(i.name)) --link NODE`)."
+            text += "\nNot linked to a model node or KPI (`initiative set \(Tokenizer.quote(i.name)) --link NODE`)."
         }
         return CommandOutput(blocks: [.text(text)], data: ModelingJSON.initiative(i))
     }

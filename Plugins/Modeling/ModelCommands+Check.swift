@@ -100,7 +100,7 @@ extension ModelCommands {
             for n in c.grounding.unknownResourceNodes {
                 var s = "  ✗ \(n)"
                 if let near = Suggest.closest(to: n, in: e.resources.map(\.name)) { s += " — did you mean '\(near)'?" }
-                else { s += " (`resource add \(quoted(n)) --strength 0–10`)" }
+                else { s += " (`resource add \(Tokenizer.quote(n)) --strength 0–10`)" }
                 lines.append(s)
             }
         }

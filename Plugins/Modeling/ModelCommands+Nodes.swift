@@ -35,7 +35,7 @@ extension ModelCommands {
             if stage == .resource, e.resources.index(named: name, by: \.name) == nil {
                 var note = "\(e.name) has no resource named '\(name)'"
                 if let s = Suggest.closest(to: name, in: e.resources.map(\.name)) { note += "; did you mean '\(s)'?" }
-                else { note += " (`resource add \(quoted(name))`); `model check` reports resource nodes naming no resource" }
+                else { note += " (`resource add \(Tokenizer.quote(name))`); `model check` reports resource nodes naming no resource" }
                 notes.append(note)
             }
             let node = ValueModel.Node(name: e.resources.first { Name.same($0.name, name) && stage == .resource }?.name ?? name,

@@ -33,7 +33,7 @@ enum ModelCommands {
         try refuseDuplicate(name, in: e.models, by: \.name, what: "model", owner: e.name)
         let m = ValueModel(name: name, proposition: ctx.arguments.string("proposition"))
         try ctx.update(e.name) { $0.models.append(m) }
-        return .message("Added model \(name) to \(e.name). Next: `model node add \(quoted(name)) NODE --stage resource`.",
+        return .message("Added model \(name) to \(e.name). Next: `model node add \(Tokenizer.quote(name)) NODE --stage resource`.",
                         data: ModelingJSON.model(m, of: e.name))
     }
 
@@ -152,7 +152,7 @@ enum ModelCommands {
     }
 
     static func findNode(_ name: String, in m: ValueModel) throws -> Int {
-        try lookup(name, in: m.nodes, by: \.name, what: "node", owner: "model \(m.name)", add: "model node add \(quoted(m.name)) NODE --stage STAGE")
+        try lookup(name, in: m.nodes, by: \.name, what: "node", owner: "model \(m.name)", add: "model node add \(Tokenizer.quote(m.name)) NODE --stage STAGE")
     }
 
     static func findEdge(_ from: String, _ to: String, in m: ValueModel) throws -> Int {

@@ -433,3 +433,19 @@ import Workbench
         #expect(lines[2].split(separator: " ") == ["F0", "4", "0", "1", "2", "3"])
     }
 }
+
+/// Names in the commands a message suggests are quoted by `Tokenizer.quote`, so a name holding a
+/// backslash comes back whole when the suggestion is typed (the old rule left it bare: `use A\B`
+/// read as `AB`).
+@Suite struct SuggestedNameTests {
+    @Test(arguments: ["A\\B", "Pang Dong Lai", "it's", "#1"])
+    func suggestedUseNamesTheEnterprise(name: String) throws {
+        var s = Fixture.empty()
+        s.ok("enterprise add First")
+        let said = s.text("enterprise add " + Tokenizer.quote(name))
+        let parts = said.split(separator: "`", omittingEmptySubsequences: false)
+        try #require(parts.count == 3, "no suggestion in: \(said)")
+        let suggested = String(parts[1])
+        #expect(try Tokenizer.tokenize(suggested).map(\.text) == ["use", name])
+    }
+}

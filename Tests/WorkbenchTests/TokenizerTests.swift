@@ -34,8 +34,20 @@ import Workbench
         #expect(Tokenizer.continues(line) == continues)
     }
 
-    @Test(arguments: ["CATL", "Pang Dong Lai", "a\"b", "back\\slash", "#tag", ""])
+    @Test(arguments: ["CATL", "Pang Dong Lai", "a\"b", "back\\slash", "#tag", "", "tab\there", "it's", "a # b",
+                      "trailing\\", "\"all quoted\"", "'single'", "mixed \\ \" ' # \t"])
     func quoteRoundTrips(word: String) throws {
         #expect(try Tokenizer.tokenize("x " + Tokenizer.quote(word)).map(\.text) == ["x", word])
+    }
+
+    /// The one quoting rule every command's message uses: a name is quoted when it is empty or
+    /// holds a space, tab, line break, quote, backslash or `#`; inside, `"` and `\` are escaped.
+    @Test(arguments: [
+        ("CATL", "CATL"), ("Pang Dong Lai", "\"Pang Dong Lai\""), ("a\"b", "\"a\\\"b\""),
+        ("back\\slash", "\"back\\\\slash\""), ("tab\there", "\"tab\there\""), ("#tag", "\"#tag\""),
+        ("it's", "\"it's\""), ("", "\"\""), ("Café", "Café"),
+    ])
+    func quoteRule(word: String, typed: String) {
+        #expect(Tokenizer.quote(word) == typed)
     }
 }
