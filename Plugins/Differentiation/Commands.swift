@@ -169,7 +169,7 @@ enum DiffCommands {
              a.importance.map(String.init) ?? "", a.reason]
         }
         let blocks: [OutputBlock] = [
-            .text("Four actions for \(e.name) against \(competitors.count) competitor\(competitors.count == 1 ? "" : "s") (\(Market.basis(of: e))): \(competitors.map(\.name).joined(separator: ", "))"),
+            .text("Four actions for \(e.name) against \(Format.count(competitors.count, "competitor")) (\(Market.basis(of: e))): \(competitors.map(\.name).joined(separator: ", "))"),
             .text(grid),
             .table(Table(headers: ["action", "factor", "you", "competitors", "importance", "reason"], rows: rows,
                          alignments: [.left, .left, .right, .right, .right, .left])),
@@ -317,7 +317,7 @@ enum DiffCommands {
         var text = "Utility delivered (importance-weighted): functional \(Format.fixed(u.functional, 1)), emotional \(Format.fixed(u.emotional, 1))"
         if let s = u.emotionalShare { text += "; emotional share \(Format.percent(s * 100))" }
         text += ".\n"
-        for s in u.segments { text += "  \(s.segment): functional \(Format.fixed(s.functional, 1)), emotional \(Format.fixed(s.emotional, 1)) over \(s.needs) need\(s.needs == 1 ? "" : "s")\n" }
+        for s in u.segments { text += "  \(s.segment): functional \(Format.fixed(s.functional, 1)), emotional \(Format.fixed(s.emotional, 1)) over \(Format.count(s.needs, "need"))\n" }
         if let fit = u.fit {
             text += "Value proposition fit: \(u.importantRelieved) of \(u.importantPainsAndGains) important pains and gains relieved (\(Format.percent(fit * 100)))."
         } else {
@@ -359,7 +359,7 @@ enum DiffCommands {
              "counts": .object(cats.map { ($0.rawValue, .int(f.counts[$0, default: 0])) }),
              "category": .string(f.category.name), "better": .num(f.better), "worse": .num(f.worse), "respondents": .int(f.respondents)]
         })
-        let text = "\(features.count) feature\(features.count == 1 ? "" : "s") from \(pairs.count) answer pair\(pairs.count == 1 ? "" : "s"). Better near 1: customers delight when it is there; Worse near −1: they mind when it is missing."
+        let text = "\(Format.count(features.count, "feature")) from \(Format.count(pairs.count, "answer pair")). Better near 1: customers delight when it is there; Worse near −1: they mind when it is missing."
         return CommandOutput(blocks: [.table(table), .text(text)], data: data)
     }
 }

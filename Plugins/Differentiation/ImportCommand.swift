@@ -39,7 +39,7 @@ enum ImportCommand {
         // The message names a few factors (a file may hold a million); --json has them all.
         let shown = list.factors.prefix(ImportCommand.factorsNamed).joined(separator: ", ")
             + (list.factors.count > ImportCommand.factorsNamed ? " … and \(list.factors.count - ImportCommand.factorsNamed) more" : "")
-        let text = "Imported \(n) enterprise\(n == 1 ? "" : "s") with \(list.factors.count) factor\(list.factors.count == 1 ? "" : "s") (\(shown))."
+        let text = "Imported \(Format.count(n, "enterprise")) with \(Format.count(list.factors.count, "factor")) (\(shown))."
         return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
     }
 }
@@ -166,7 +166,7 @@ enum EnterpriseCSV {
                 if line & 4095 == 0 { try Cancellation.check() }
                 if fields.count == 1 && fields[0].isEmpty { continue }  // a blank line
                 guard fields.count == columns else {
-                    throw fail(line, "\(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(columns) (as in the header)")
+                    throw fail(line, "\(Format.count(fields.count, "field")), expected \(columns) (as in the header)")
                 }
                 // A line break or an ESC in a name breaks tables and drives the terminal.
                 guard !fields[0].contains(where: { $0 < 0x20 || $0 == 0x7F }), !fields[1].contains(where: { $0 < 0x20 || $0 == 0x7F }) else {

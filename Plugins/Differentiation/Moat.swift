@@ -56,7 +56,7 @@ public struct Moat: Sendable {
                           evidence: e.models.isEmpty ? "no value model" : activities == 0 ? "no activity nodes"
                             : "\(anchored) of \(activities) activities anchored in a resource of strength ≥ \(Format.number(Resource.anchoringStrength))"))
         parts.append(Part(name: "loops", weight: w["loops"]!, score: growthLoops > 0 ? 1 : valueLoops > 0 ? 0.5 : 0,
-                          evidence: e.models.isEmpty ? "no value model" : "\(growthLoops) growth loop\(growthLoops == 1 ? "" : "s"), \(valueLoops) value loop\(valueLoops == 1 ? "" : "s")"
+                          evidence: e.models.isEmpty ? "no value model" : "\(Format.count(growthLoops, "growth loop")), \(Format.count(valueLoops, "value loop"))"
                             + (limiting > 0 ? ", \(limiting) limiting growth (balancing)" : "")))
         // Emotional share
         let u = UtilityReport(e)

@@ -34,7 +34,7 @@ enum NearestCommand {
         var notes: [String] = []
         var k = ctx.arguments.int("k") ?? 3
         if k >= n {
-            notes.append("only \(n) enterprises have factor scores: showing \(n - 1) neighbour\(n - 1 == 1 ? "" : "s") each")
+            notes.append("only \(n) enterprises have factor scores: showing \(Format.count(n - 1, "neighbour")) each")
             k = n - 1
         }
         let clock = ContinuousClock()

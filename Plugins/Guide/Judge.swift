@@ -58,7 +58,7 @@ public enum Judge {
                 withNeeds += 1
                 let kinds = Need.Kind.allCases.compactMap { k -> String? in
                     let n = needs.filter { $0.kind == k }.count
-                    return n == 0 ? nil : "\(n) \(k.rawValue)\(n == 1 ? "" : "s")"
+                    return n == 0 ? nil : "\(Format.count(n, k.rawValue))"
                 }
                 j.evidence.append("Segment \(name: s.name) has \(kinds.joined(separator: ", ")); the most important is \(name: top.name) (\(top.importance) of 5).")
             } else {

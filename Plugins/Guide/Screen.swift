@@ -97,7 +97,7 @@ struct Screen {
     /// `status` as Markdown: a bold line, then a bullet per item with its commands as code spans.
     static func statusMarkdown(_ j: Judgement, evidence: Bool = true) -> [String] {
         let missing = j.missing.count
-        var md = ["**Step \(j.step): " + (j.met ? "met" : "not met, \(missing) thing\(missing == 1 ? "" : "s") missing") + "**", ""]
+        var md = ["**Step \(j.step): " + (j.met ? "met" : "not met, \(Format.count(missing, "thing")) missing") + "**", ""]
         func item(_ mark: String, _ g: Gap, _ suffix: String = "") {
             md.append("- \(mark) " + g.what.markdown + suffix)
             for c in g.commands { md.append("  - " + Phrase.codeSpan(c)) }
@@ -121,7 +121,7 @@ struct Screen {
     static func status(_ j: Judgement, enterprise: String, evidence: Bool = true) -> [String] {
         var lines: [String] = []
         let missing = j.missing.count
-        lines.append("Step \(j.step): " + (j.met ? "met" : "not met, \(missing) thing\(missing == 1 ? "" : "s") missing"))
+        lines.append("Step \(j.step): " + (j.met ? "met" : "not met, \(Format.count(missing, "thing")) missing"))
         if evidence { for e in j.evidence { lines += wrap(e.description, width: 76, first: "  ✓ ", rest: "    ") } }
         for g in j.missing {
             lines += wrap(g.what.description, width: 76, first: "  ✗ ", rest: "    ")

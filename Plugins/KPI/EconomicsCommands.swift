@@ -14,10 +14,7 @@ enum EconomicsCommands {
     /// KPI `kpi` of the current enterprise, with the sample size in `sampleSize` when it has one.
     static func recording(_ spec: CommandSpec, kpi: String, key: String, sampleSize: String? = nil) -> CommandSpec {
         let run = spec.run
-        let options = spec.options + [
-            OptionSpec("record", .text, help: "record the result as KPI '\(kpi)' of the current enterprise for this period"),
-            OptionSpec("target", .number(KPIRecord.valueRange), help: "with --record: the target value"),
-        ]
+        let options = spec.options + RecordOptions.specs(kpi: kpi)
         return CommandSpec(spec.name, abstract: spec.abstract, discussion: spec.discussion, arguments: spec.arguments,
                            options: options, examples: spec.examples, role: spec.role, returnsData: spec.returnsData) { ctx in
             var output = try run(&ctx)

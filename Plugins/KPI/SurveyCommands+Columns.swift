@@ -36,7 +36,7 @@ extension SurveyCommands {
             list.append(.object(fields))
         }
         let table = Table(headers: ["#", "column", "question / id", "answers", "kind"], rows: rows, alignments: [.right, .left, .left, .right, .left])
-        let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(file.format.headerRows) header row\(file.format.headerRows == 1 ? "" : "s"), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
+        let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(Format.count(file.format.headerRows, "header row")), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
         return CommandOutput(blocks: [.text(text), .table(table)],
                              data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])
     }

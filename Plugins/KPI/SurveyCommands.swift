@@ -19,9 +19,7 @@ enum SurveyCommands {
         formatOption,
         OptionSpec("map", .text, help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
         .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping (and list them by value)"),
-        OptionSpec("record", .text, help: "record the result as a KPI of the current enterprise for this period"),
-        OptionSpec("target", .number(KPIRecord.valueRange), help: "with --record: the target value"),
-    ]
+    ] + RecordOptions.specs()
 
     static let fileDiscussion = """
         Sources: answers as arguments, counts as options, or a column of a survey export with \

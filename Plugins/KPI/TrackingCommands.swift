@@ -27,7 +27,7 @@ enum TrackingCommands {
     ) { ctx in
         let words = ctx.arguments.strings("figure")
         guard words.count == 2 || words.count == 3 else {
-            throw CommandError("MissingArgument", "kpi record: expected [ENTERPRISE] KPI VALUE, got \(words.count) word\(words.count == 1 ? "" : "s"); e.g. `kpi record nps 42 --period 2026-Q3`")
+            throw CommandError("MissingArgument", "kpi record: expected [ENTERPRISE] KPI VALUE, got \(Format.count(words.count, "word")); e.g. `kpi record nps 42 --period 2026-Q3`")
         }
         guard let period = ctx.arguments.string("period")?.trimmingSpaces, !period.isEmpty else {
             throw CommandError("MissingValue", "kpi record: needs --period P (e.g. 2026-Q3)")

@@ -156,7 +156,8 @@ public struct LocalFileAccess: FileAccess {
         return String(cString: p)
     }
 
-    static func absolute(_ path: String) -> String {
+    /// `path` made absolute against the working folder (unchanged when it is already absolute).
+    public static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         var buf = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buf, buf.count) != nil else { return path }

@@ -86,7 +86,7 @@ extension Driver {
         case let .save(path):
             do {
                 let written = try save(to: path, confirmed: confirming == "save \(path ?? "")")
-                inform("Saved \(Driver.count(book.notebook.cells.count, "cell")) to \(written).")
+                inform("Saved \(Format.count(book.notebook.cells.count, "cell")) to \(written).")
             } catch let e as NeedsConfirmation {
                 book.pendingConfirmation = "save \(path ?? "")"
                 report(CommandError("Refused", e.message), lineNumber: lineNumber)
@@ -134,14 +134,14 @@ extension Driver {
         guard target.hasSuffix(".ipynb") else {
             throw CommandError("BadValue", "save: '\(target)' does not end in .ipynb (a notebook is saved as FILE.ipynb)")
         }
-        let absolute = Driver.absolute(target)
+        let absolute = LocalFileAccess.absolute(target)
         // Before the snapshot (seconds with 200,000 enterprises): a save that cannot land fails at once.
         if let reason = Driver.unwritable(target) {
             throw CommandError("FileError", "save: cannot write \(target): \(reason)")
         }
         func checkNotOverwriting() throws {
             guard !overwrite && !confirmed, let existing = FileStamp(path: absolute) else { return }
-            if absolute == book.path.map(Driver.absolute) {
+            if absolute == book.path.map(LocalFileAccess.absolute) {
                 if let stamp = book.stamp, stamp != existing {
                     throw NeedsConfirmation(message: "save: \(target) changed on disk since it was opened or saved; save to another file, or type the same `save` again to overwrite it")
                 }
@@ -182,7 +182,7 @@ extension Driver {
     /// Why a notebook could not be written at `path` (nil: it can be, as far as one can tell
     /// without writing): its folder is missing, not a folder or not writable, or `path` is a folder.
     static func unwritable(_ path: String) -> String? {
-        let absolute = Driver.absolute(path)
+        let absolute = LocalFileAccess.absolute(path)
         let folder = Driver.folder(of: absolute)
         let shown = path.contains("/") ? Driver.folder(of: path) : "."
         var st = stat()
@@ -241,7 +241,7 @@ extension Driver {
     func openNotebook(_ path: String) throws -> String {
         // Stamped before reading: a save landing in between then makes our next save refuse
         // (safe), where a stamp taken after would pass it over and overwrite that save.
-        let stamp = FileStamp(path: Driver.absolute(path))
+        let stamp = FileStamp(path: LocalFileAccess.absolute(path))
         let nb = try Driver.readNotebook(path)
         let book = notebooks
         let (restored, reason) = Snapshot.restore(from: nb, cache: book.snapshotCache)
@@ -253,14 +253,14 @@ extension Driver {
         let codeCount = codeSources.count
         if let restored {
             workspace = restored
-            message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")), workspace \(reason)."
+            message = "Opened \(path): \(Format.count(nb.cells.count, "cell")), workspace \(reason)."
         } else {
             let rerun = try replayed(nb, path: path, allowWrites: false, compare: true)
             workspace = rerun.session.workspace
             replay = rerun
-            message = "Opened \(path): \(Driver.count(nb.cells.count, "cell")); replayed \(Driver.count(codeCount, "code cell")) because \(reason)."
+            message = "Opened \(path): \(Format.count(nb.cells.count, "cell")); replayed \(Format.count(codeCount, "code cell")) because \(reason)."
             if rerun.failures > 0 {
-                message += "\nnote: \(rerun.failures) cell\(rerun.failures == 1 ? "" : "s") gave other outputs than stored; `replay \(path)` shows the differences."
+                message += "\nnote: \(Format.count(rerun.failures, "cell")) gave other outputs than stored; `replay \(path)` shows the differences."
             }
         }
         // The snapshot holds no undo history: it is rebuilt on the first undo or redo (restoreHistory).
@@ -273,7 +273,7 @@ extension Driver {
         book.sizeHint = book.stamp?.size ?? 0
         book.executionCount = nb.lastExecutionCount
         book.unsaved = 0
-        book.journal?.append(["opened": .string(Driver.absolute(path))])
+        book.journal?.append(["opened": .string(LocalFileAccess.absolute(path))])
         return message
     }
 
@@ -303,7 +303,7 @@ extension Driver {
 
     func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool,
                   sanitizeFromNotebook: Bool = false) throws -> Replay {
-        let folder = Driver.folder(of: Driver.absolute(path))
+        let folder = Driver.folder(of: LocalFileAccess.absolute(path))
         do {
             return try Replay(nb, registry: session.registry, files: ReplayFiles(folder: folder, allowWrites: allowWrites),
                               update: update, compare: compare,
@@ -343,8 +343,8 @@ extension Driver {
             nb.stampKernel()
             do {
                 nb.setWorkbench("snapshot", try Snapshot.make(result.session.workspace, for: nb))
-                try LocalFileAccess.writeAtomically(Driver.absolute(path), nb.jupyterBytes())
-                inform("Updated \(path): \(Driver.count(result.reports.count, "code cell")) replayed, outputs rewritten.")
+                try LocalFileAccess.writeAtomically(LocalFileAccess.absolute(path), nb.jupyterBytes())
+                inform("Updated \(path): \(Format.count(result.reports.count, "code cell")) replayed, outputs rewritten.")
             } catch let e as CommandError {
                 book.replayStatus = max(book.replayStatus, 2)
                 report(e, lineNumber: lineNumber)
@@ -383,7 +383,7 @@ extension Driver {
     func offerRecovery(ask: ((String) -> Bool)?) {
         guard let orphan = Journal.orphans().first else { return }
         let count = orphan.entries.count
-        let what = "A session (process \(orphan.pid)) ended without quitting, with \(count) command\(count == 1 ? "" : "s") not saved"
+        let what = "A session (process \(orphan.pid)) ended without quitting, with \(Format.count(count, "command")) not saved"
             + (orphan.base.map { " after \($0)" } ?? "")
         if let ask, !ask(what + ". Recover them? [y/n] ") {
             Journal.setAside(orphan)
@@ -402,20 +402,10 @@ extension Driver {
             record(text, outcome(of: text))
         }
         unlink(orphan.path)
-        inform("Recovered \(count) command\(count == 1 ? "" : "s") from the journal; `save` to keep \(count == 1 ? "it" : "them").")
+        inform("Recovered \(Format.count(count, "command")) from the journal; `save` to keep \(count == 1 ? "it" : "them").")
     }
-
-    /// "1 cell", "3 cells".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     // MARK: Paths
-
-    static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        var buf = [CChar](repeating: 0, count: 4096)
-        guard getcwd(&buf, buf.count) != nil else { return path }
-        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/" + path
-    }
 
     static func folder(of absolutePath: String) -> String {
         guard let slash = absolutePath.lastIndex(of: "/") else { return "." }

@@ -41,7 +41,7 @@ extension ValueBench {
                 return ValueBench.readAnswer()
             })
         }
-        if let notebook, driver.notebooks.path.map(Driver.absolute) == Driver.absolute(notebook) {
+        if let notebook, driver.notebooks.path.map(LocalFileAccess.absolute) == LocalFileAccess.absolute(notebook) {
             // Recovery already opened it, and added the commands that had not been saved.
         } else if let notebook, driver.notebooks.unsaved > 0 {
             // Opening would replace what was just recovered.
@@ -63,7 +63,7 @@ extension ValueBench {
         do {
             let path = try driver.save(to: save, overwrite: true)
             // Shown to a person watching; a run whose output is captured stays quiet.
-            if isatty(driver.status.fd) == 1 { driver.inform("Saved \(Driver.count(driver.notebooks.notebook.cells.count, "cell")) to \(path).") }
+            if isatty(driver.status.fd) == 1 { driver.inform("Saved \(Format.count(driver.notebooks.notebook.cells.count, "cell")) to \(path).") }
         } catch {
             OutputStream.stdout.flush()
             OutputStream.stderr.write("error: \(error)\n")

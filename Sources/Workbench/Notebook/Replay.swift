@@ -71,7 +71,7 @@ public struct Replay {
         if ignored > 0 { parts.append("\(ignored) not compared") }
         if skipped > 0 { parts.append("\(skipped) skipped") }
         parts.append("\(failures) failed")
-        return "\(reports.count) code cell\(reports.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+        return "\(Format.count(reports.count, "code cell")): " + parts.joined(separator: ", ")
     }
 
     /// The sanitizers a notebook declares.

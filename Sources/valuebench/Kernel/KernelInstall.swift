@@ -35,7 +35,7 @@ struct KernelInstall: ParsableCommand {
     mutating func run() throws {
         let kernels: String
         if let prefix {
-            kernels = Driver.absolute(prefix) + "/share/jupyter/kernels"
+            kernels = LocalFileAccess.absolute(prefix) + "/share/jupyter/kernels"
         } else if sysPrefix {
             guard let p = KernelInstall.pythonPrefix() else {
                 throw ValidationError("--sys-prefix: no Python environment found (no $VIRTUAL_ENV, $CONDA_PREFIX or python3 in PATH)")
@@ -74,7 +74,7 @@ struct KernelInstall: ParsableCommand {
 
     /// Jupyter's user data folder (`jupyter --data-dir`).
     static func userDataDir() -> String? {
-        if let d = getenv("JUPYTER_DATA_DIR"), d.pointee != 0 { return Driver.absolute(String(cString: d)) }
+        if let d = getenv("JUPYTER_DATA_DIR"), d.pointee != 0 { return LocalFileAccess.absolute(String(cString: d)) }
         guard let h = getenv("HOME"), h.pointee != 0 else { return nil }
         if let x = getenv("XDG_DATA_HOME"), x.pointee != 0 { return String(cString: x) + "/jupyter" }
         return String(cString: h) + "/.local/share/jupyter"
@@ -103,7 +103,7 @@ struct KernelInstall: ParsableCommand {
         if realpath(CommandLine.arguments[0], &buf) != nil {
             return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
-        return Driver.absolute(CommandLine.arguments[0])
+        return LocalFileAccess.absolute(CommandLine.arguments[0])
     }
 
     static func makeFolders(_ path: String) throws {
