@@ -58,8 +58,8 @@ var targets: [Target] = [
     .executableTarget(name: "plugin-list", path: "BuildTools/PluginList"),
     .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
             path: "BuildTools/RegisterPlugins"),
-    // What several test targets share (a seeded random generator).
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // What several test targets share (a seeded random generator, TestBench).
+    .target(name: "TestSupport", dependencies: ["Workbench"], path: "Tests/TestSupport"),
     .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore", "TestSupport"]),
     // The shared plugin tests see every plugin through the same generated `allPlugins`.
     .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },

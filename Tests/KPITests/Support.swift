@@ -5,6 +5,7 @@ import Glibc
 import Workbench
 import KPI
 import ValueCore
+import TestSupport
 
 /// Paths of fixtures, computed from this file's place in the repository.
 enum Paths {
@@ -31,45 +32,11 @@ enum Paths {
     static func external(_ name: String) -> String { external + "/" + name }
 }
 
-/// A session with the plugins the KPI commands need, reading local files.
-struct Bench {
-    var session = Session(registry: Registry(plugins: [CorePlugin(), KPIPlugin()]), files: LocalFileAccess())
+/// The KPI tests' bench: `TestBench` with the KPI plugin.
+typealias Bench = TestBench
 
-    /// Runs `line`; returns its data, or records a test failure.
-    @discardableResult
-    mutating func data(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> JSON {
-        switch session.execute(line) {
-        case let .success(output, _, _):
-            return output.data ?? .null
-        case let .failure(e):
-            Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-            return .null
-        case .nothing:
-            Issue.record("\(line) did nothing", sourceLocation: sourceLocation)
-            return .null
-        }
-    }
-
-    /// Runs `line`; returns the rendered text.
-    mutating func text(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        switch session.execute(line) {
-        case let .success(output, _, _): return Renderer.plain(output)
-        case let .failure(e):
-            Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-            return ""
-        case .nothing: return ""
-        }
-    }
-
-    /// Runs a line that must fail; returns the error.
-    mutating func error(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> CommandError {
-        switch session.execute(line) {
-        case let .failure(e): return e
-        default:
-            Issue.record("\(line) should have failed", sourceLocation: sourceLocation)
-            return CommandError("", "")
-        }
-    }
+extension TestBench {
+    init() { self.init(plugins: [KPIPlugin()]) }
 }
 
 func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {

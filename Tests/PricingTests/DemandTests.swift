@@ -67,12 +67,12 @@ import ValueCore
     @Test func errors() {
         let path = Files.write("demand-bad.csv", "P10,P20\nyes,maybe\nno,no\n")
         var b = Bench()
-        #expect(b.error("price demand \(path) --at 10=P10 --at 20=P20")
+        #expect(b.errorMessage("price demand \(path) --at 10=P10 --at 20=P20")
             == "\(path): row 2, column 'P20' (2): 'maybe' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)")
         let d = b.data("price demand \(path) --at 10=P10 --at 20=P20 --lenient")
         #expect(d["respondents"] == 1 && d["invalid"] == 1)
-        #expect(b.error("price demand \(path) --at 10=P10").contains("at least two tested prices"))
-        #expect(b.error("price demand \(path) --at 10=P10 --at 20=P2O").contains("did you mean 'P20'?"))
-        #expect(b.error("price demand \(path) --at ten=P10 --at 20=P20").contains("is not PRICE=COLUMN"))
+        #expect(b.errorMessage("price demand \(path) --at 10=P10").contains("at least two tested prices"))
+        #expect(b.errorMessage("price demand \(path) --at 10=P10 --at 20=P2O").contains("did you mean 'P20'?"))
+        #expect(b.errorMessage("price demand \(path) --at ten=P10 --at 20=P20").contains("is not PRICE=COLUMN"))
     }
 }

@@ -49,7 +49,7 @@ import ValueCore
 
     @Test func recordChecksAndClears() {
         var b = Self.workspace()
-        #expect(b.error("price record Shoppers --low 200 --high 50 --opp 100").contains("low end 200 is above its high end 50"))
+        #expect(b.errorMessage("price record Shoppers --low 200 --high 50 --opp 100").contains("low end 200 is above its high end 50"))
         b.data("price record Shoppers --low 50 --high 200 --opp 110 --idp 120")
         #expect(b.data("segment show Shoppers")["willingness_to_pay"]?["source"] == "entered")
         b.data("price record Shoppers --clear")

@@ -205,19 +205,19 @@ import ValueCore
     @Test func errorsAreOneLineAndChangeNothing() {
         let good = Files.write("good.csv", Self.caseA)
         var b = Bench()
-        #expect(b.error("price psm \(good) --too-cheap TooCheap --cheap Chep --expensive Expensive --too-expensive TooExpensive")
+        #expect(b.errorMessage("price psm \(good) --too-cheap TooCheap --cheap Chep --expensive Expensive --too-expensive TooExpensive")
             .contains("no column 'Chep'; did you mean 'Cheap'?"))
         let bad = Files.write("bad.csv", "TooCheap,Cheap,Expensive,TooExpensive\n1,2,3,4\n2,abc,4,5\n")
-        #expect(b.error("price psm \(bad) \(Self.columns)")
+        #expect(b.errorMessage("price psm \(bad) \(Self.columns)")
             == "\(bad): row 3, column 'Cheap' (2): 'abc' is not a price (a number) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)")
         let lenient = b.data("price psm \(bad) \(Self.columns) --lenient")
         #expect(lenient["n"] == 1 && lenient["invalid"] == 1 && lenient["invalid_reasons"]?["not_numeric"] == 1)
         let intent = Files.write("intent.csv", "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive\n1,2,3,4,6,1\n")
-        #expect(b.error("price psm \(intent) \(Self.columns) \(Self.nms)").contains("row 2, column 'PiCheap' (5): '6' is not a purchase intent from 1 to 5"))
+        #expect(b.errorMessage("price psm \(intent) \(Self.columns) \(Self.nms)").contains("row 2, column 'PiCheap' (5): '6' is not a purchase intent from 1 to 5"))
         let none = Files.write("none.csv", "TooCheap,Cheap,Expensive,TooExpensive\n4,3,2,1\n1,,3,4\n1,2,2,3\n")
-        #expect(b.error("price psm \(none) \(Self.columns)")
+        #expect(b.errorMessage("price psm \(none) \(Self.columns)")
             .hasPrefix("price psm: \(none): every respondent is invalid (3 respondents: 1 blank, 2 not in order)"))
-        #expect(b.error("price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive --pi-cheap PiCheap")
+        #expect(b.errorMessage("price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive --pi-cheap PiCheap")
             .contains("needs both --pi-cheap and --pi-expensive"))
     }
 
@@ -234,7 +234,7 @@ import ValueCore
         #expect(b.text("segment show Shoppers").contains("Willingness to pay: acceptable range 2–4.5, OPP 2, IDP 3.33, 4 respondents (record.csv)."))
         b.data("undo")
         #expect(b.data("segment show Shoppers")["willingness_to_pay"] == nil)
-        #expect(b.error("price psm \(path) \(Self.columns) --record Nobody").contains("no segment named 'Nobody'"))
+        #expect(b.errorMessage("price psm \(path) \(Self.columns) --record Nobody").contains("no segment named 'Nobody'"))
     }
 
     /// --record-by keeps each group's figures (worked above in byGroup) for the segment of its
@@ -244,7 +244,7 @@ import ValueCore
         var b = Bench()
         b.data("enterprise add Acme")
         b.data("segment add A")
-        #expect(b.error("price psm \(path) \(Self.columns) --by Segment --record-by").contains("no segment named 'B'"))
+        #expect(b.errorMessage("price psm \(path) \(Self.columns) --by Segment --record-by").contains("no segment named 'B'"))
         #expect(b.data("segment show A")["willingness_to_pay"] == nil)
         b.data("segment add B")
         b.data("price psm \(path) \(Self.columns) --by Segment --record-by")

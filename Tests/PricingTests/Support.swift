@@ -7,6 +7,7 @@ import KPI
 import Modeling
 import Pricing
 import ValueCore
+import TestSupport
 
 /// Survey files written by the tests: the data stays in Swift, the files in a temporary folder.
 enum Files {
@@ -26,39 +27,15 @@ enum Files {
     }
 }
 
-/// A session with the modeling, KPI and pricing plugins, reading local files.
-struct Bench {
-    var session = Session(registry: Registry(plugins: [CorePlugin(), ModelingPlugin(), KPIPlugin(), PricingPlugin()]),
-                          files: LocalFileAccess())
+/// The pricing tests' bench: `TestBench` with the modeling, KPI and pricing plugins.
+typealias Bench = TestBench
 
-    @discardableResult
-    mutating func data(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> JSON {
-        switch session.execute(line) {
-        case let .success(output, _, _): return output.data ?? .null
-        case let .failure(e):
-            Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-            return .null
-        case .nothing: return .null
-        }
-    }
+extension TestBench {
+    init() { self.init(plugins: [ModelingPlugin(), KPIPlugin(), PricingPlugin()]) }
 
-    mutating func text(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        switch session.execute(line) {
-        case let .success(output, _, _): return Renderer.plain(output)
-        case let .failure(e):
-            Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-            return ""
-        case .nothing: return ""
-        }
-    }
-
-    mutating func error(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        switch session.execute(line) {
-        case let .failure(e): return e.message
-        default:
-            Issue.record("\(line) should have failed", sourceLocation: sourceLocation)
-            return ""
-        }
+    /// The message of a line that must fail.
+    mutating func errorMessage(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        error(line, sourceLocation: sourceLocation).message
     }
 }
 
