@@ -6,8 +6,9 @@ import Workbench
 enum RecordOptions {
     /// The two options; `kpi` names the KPI in the help when the command records a fixed one.
     static func specs(kpi: String? = nil) -> [OptionSpec] {
-        [
-            OptionSpec("record", .text, help: "record the result as \(kpi.map { "KPI '\($0)'" } ?? "a KPI") of the current enterprise for this period"),
+        let what = kpi.map { "KPI '\($0)'" } ?? "a KPI"
+        return [
+            OptionSpec("record", .text, help: "record the result as \(what) of the current enterprise for this period"),
             OptionSpec("target", .number(KPIRecord.valueRange), help: "with --record: the target value"),
         ]
     }
