@@ -5,7 +5,7 @@ BIN_RELEASE = .build/release/valuebench
 VENV        = .venv
 EXAMPLE    ?= notebooks/tour.ipynb
 
-.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check clean fuzz fuzz-smoke
+.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check clean fuzz fuzz-smoke lint format
 
 ## Set-up: Debian packages (libedit for the line editor, tmux for the terminal tests) and a
 ## Python venv with the notebook validators. Idempotent; does nothing when all is there.
@@ -32,11 +32,21 @@ run: build
 
 ## Every test, then every notebook replayed and validated.
 test: setup
+	$(MAKE) --no-print-directory lint
 	$(SWIFT) build --build-tests
 	VALUEBENCH_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory fuzz-smoke
 	$(MAKE) --no-print-directory notebooks-check
 	$(MAKE) --no-print-directory kernel-check
+
+## The Swift sources in the toolchain's `swift format` layout (.swift-format: 120 columns, 4 spaces):
+## `make lint` checks (part of `make test`), `make format` rewrites.
+SWIFT_SOURCES = Package.swift Sources Plugins Tests BuildTools Fuzz/Package.swift Fuzz/Targets Fuzz/Support
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(SWIFT_SOURCES)
 
 ## Regenerates every example notebook from its script in notebooks/src (NAMES="catl tour" for some).
 notebooks: build
