@@ -15,6 +15,10 @@ public enum Tuning {
         return min(n, 64)
     }()
 
+    /// Whether the executable backs its heap with transparent huge pages (`VALUEBENCH_HUGEPAGES=0`
+    /// turns it off).
+    public static let hugePages = environment("VALUEBENCH_HUGEPAGES") != "0"
+
     /// Whether the JSON reader keeps the strings of keys it has seen (`VALUEBENCH_JSON_KEY_CACHE=0`
     /// turns it off).
     public static let jsonKeyCache = environment("VALUEBENCH_JSON_KEY_CACHE") != "0"

@@ -102,6 +102,7 @@ struct ValueBench: ParsableCommand {
 
 setlocale(LC_ALL, "")
 signal(SIGPIPE, SIG_IGN)
+HugePages.reserveHeap()
 // How Jupyter starts the kernel (kernel.json's argv), taken without ArgumentParser: a client
 // connecting before the sockets are bound waits out ZeroMQ's 100 ms reconnect interval, so
 // every millisecond before the bind counts.
