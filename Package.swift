@@ -22,7 +22,7 @@ let pluginTestDependencies: [String: [Target.Dependency]] = [
 ]
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 var targets: [Target] = [
@@ -31,8 +31,9 @@ var targets: [Target] = [
     // The command language, plugin protocol, output model, notebooks and replay.
     .target(name: "Workbench", dependencies: ["ValueCore"]),
     // libedit, seen through pkg-config, and a tiny C shim for its variadic calls and globals.
-    .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
-                   providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(
+        name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+        providers: [.apt(["libedit-dev"])]),
     .target(name: "CLibEdit", dependencies: ["CEditLine"]),
     // ReadStat, for SPSS .sav survey files. Debian's libreadstat-dev ships no readstat.pc, so it
     // is found on the default include and library paths rather than through pkg-config.
@@ -50,37 +51,47 @@ var targets: [Target] = [
     // The executable: terminal, files, signals, process flags, the Jupyter kernel. The only place that prints.
     .executableTarget(
         name: "valuebench",
-        dependencies: ["ValueCore", "Workbench", "CLibEdit", "Jupyter",
-                       .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        dependencies: [
+            "ValueCore", "Workbench", "CLibEdit", "Jupyter",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
             + plugins.map { .target(name: $0) },
         plugins: ["RegisterPlugins"]),
     // Writes the executable's `allPlugins` from its dependencies under Plugins/.
     .executableTarget(name: "plugin-list", path: "BuildTools/PluginList"),
-    .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
-            path: "BuildTools/RegisterPlugins"),
+    .plugin(
+        name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
+        path: "BuildTools/RegisterPlugins"),
     // What several test targets share (a seeded random generator, TestBench).
     .target(name: "TestSupport", dependencies: ["Workbench"], path: "Tests/TestSupport"),
     .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore", "TestSupport"]),
     // The shared plugin tests see every plugin through the same generated `allPlugins`.
-    .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },
-                exclude: ["Golden"], plugins: ["RegisterPlugins"]),
+    .testTarget(
+        name: "WorkbenchTests",
+        dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },
+        exclude: ["Golden"], plugins: ["RegisterPlugins"]),
     .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "Workbench"]),
 ]
 /// Data files beside a plugin's tests that are read by path, not built (e.g. KPI's CSV fixtures).
 let pluginTestExcludes: [String: [String]] = [
-    "KPI": ["Fixtures"],
+    "KPI": ["Fixtures"]
 ]
 for name in plugins {
-    targets.append(.target(name: name,
-                           dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
-                           path: "Plugins/\(name)"))
+    targets.append(
+        .target(
+            name: name,
+            dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
+            path: "Plugins/\(name)"))
     // A plugin's tests that use other plugins (GuideTests parses every suggestion) get the
     // generated `allPlugins` of those they depend on, as the executable does.
-    targets.append(.testTarget(name: "\(name)Tests", dependencies: [.target(name: name), "ValueCore", "Workbench", "TestSupport"]
-                                   + (pluginTestDependencies[name] ?? []),
-                               exclude: pluginTestExcludes[name] ?? [],
-                               plugins: pluginTestDependencies[name] == nil ? [] : ["RegisterPlugins"]))
+    targets.append(
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [.target(name: name), "ValueCore", "Workbench", "TestSupport"]
+                + (pluginTestDependencies[name] ?? []),
+            exclude: pluginTestExcludes[name] ?? [],
+            plugins: pluginTestDependencies[name] == nil ? [] : ["RegisterPlugins"]))
 }
 for index in targets.indices where targets[index].type != .system && targets[index].type != .plugin {
     if targets[index].swiftSettings == nil { targets[index].swiftSettings = [] }

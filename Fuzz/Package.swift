@@ -21,19 +21,24 @@ var targets: [Target] = [
     .target(name: "CNearest", path: "Modules/CNearest", cSettings: [.unsafeFlags(["-O2"])]),
     // What the targets share: every plugin (the executable's list) and files held in memory.
     .target(name: "CFuzzDriver", path: "Support/CFuzzDriver"),
-    .target(name: "FuzzSupport", dependencies: ["Workbench", "CFuzzDriver"] + plugins.map { .target(name: $0) },
-            path: "Support/FuzzSupport"),
+    .target(
+        name: "FuzzSupport", dependencies: ["Workbench", "CFuzzDriver"] + plugins.map { .target(name: $0) },
+        path: "Support/FuzzSupport"),
 ]
 for name in plugins {
-    targets.append(.target(name: name, dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
-                           path: "Modules/\(name)"))
+    targets.append(
+        .target(
+            name: name, dependencies: ["ValueCore", "Workbench"] + (pluginDependencies[name] ?? []),
+            path: "Modules/\(name)"))
 }
 /// One executable per target: Targets/<Name>/<Name>.swift, whose `<Name>_main` runs libFuzzer on its input function.
 let fuzzTargets = ["FuzzCommandLine", "FuzzNotebook", "FuzzSurveyCSV", "FuzzDiffImport"]
 for name in fuzzTargets {
-    targets.append(.executableTarget(name: name, dependencies: ["FuzzSupport", "Workbench", "ValueCore", "KPI"],
-                                     path: "Targets/\(name)",
-                                     swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    targets.append(
+        .executableTarget(
+            name: name, dependencies: ["FuzzSupport", "Workbench", "ValueCore", "KPI"],
+            path: "Targets/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }
 for index in targets.indices where targets[index].type != .system {
     targets[index].swiftSettings = (targets[index].swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]

@@ -2,7 +2,7 @@
 // module NAME and creates its `NAMEPlugin()`, in the order given (the order `help` lists them).
 // Run by the RegisterPlugins build tool for the valuebench target; see Package.swift.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func fail(_ message: String, status: Int32) -> Never {

@@ -8,16 +8,18 @@ import PackagePlugin
         let pluginsFolder = context.package.directoryURL.appending(path: "Plugins").standardizedFileURL.path
         let names = target.dependencies.compactMap { dependency -> String? in
             guard case let .target(t) = dependency,
-                  t.directoryURL.deletingLastPathComponent().standardizedFileURL.path == pluginsFolder
+                t.directoryURL.deletingLastPathComponent().standardizedFileURL.path == pluginsFolder
             else { return nil }
             return t.name
         }
         let output = context.pluginWorkDirectoryURL.appending(path: "AllPlugins.swift")
-        return [.buildCommand(
-            displayName: "Registering plugins: \(names.joined(separator: ", "))",
-            executable: try context.tool(named: "plugin-list").url,
-            arguments: [output.path] + names,
-            inputFiles: [],
-            outputFiles: [output])]
+        return [
+            .buildCommand(
+                displayName: "Registering plugins: \(names.joined(separator: ", "))",
+                executable: try context.tool(named: "plugin-list").url,
+                arguments: [output.path] + names,
+                inputFiles: [],
+                outputFiles: [output])
+        ]
     }
 }

@@ -23,7 +23,9 @@ public struct Canvas: Sendable, Equatable {
     /// - Precondition: at least two enterprises and one factor.
     public init(_ list: [Enterprise], factors: [String]) {
         self.factors = factors
-        let table = list.map { e in let index = FactorIndex(e); return factors.map { index.score($0) } }
+        let table = list.map { e in
+            let index = FactorIndex(e); return factors.map { index.score($0) }
+        }
         curves = []
         for (i, e) in list.enumerated() {
             let scores = table[i].map { $0 ?? 0 }
@@ -35,7 +37,8 @@ public struct Canvas: Sendable, Equatable {
             }
             let overall = div.map(abs).reduce(0, +) / Double(max(factors.count, 1))
             let unscored = factors.indices.filter { table[i][$0] == nil }.map { factors[$0] }
-            curves.append(Curve(enterprise: e.name, scores: scores, divergence: div, overall: overall, unscored: unscored))
+            curves.append(
+                Curve(enterprise: e.name, scores: scores, divergence: div, overall: overall, unscored: unscored))
         }
     }
 
@@ -69,7 +72,9 @@ public enum ERRC {
 
     /// - Parameter priceFactors: factors marked `--kind price`: their score is how attractive the
     ///   price is, so `raise` reads "make the price more attractive", never "raise your prices".
-    public static func actions(for e: Enterprise, competitors: [Enterprise], priceFactors: Set<NameKey> = []) -> [ERRCAction] {
+    public static func actions(for e: Enterprise, competitors: [Enterprise], priceFactors: Set<NameKey> = [])
+        -> [ERRCAction]
+    {
         var out: [ERRCAction] = []
         let factors = Market.factors(of: [e] + competitors)
         let own = FactorIndex(e), others = competitors.map(FactorIndex.init)
@@ -82,7 +87,9 @@ public enum ERRC {
             let imp = given ?? defaultImportance
             let m = fmt(mean), s = fmt(mine)
             let care = given.map { "importance \($0)" } ?? "importance unknown, taken as \(defaultImportance)"
-            var a = ERRCAction(kind: .keep, subject: f, isNeed: false, score: mine, competitorsMean: mean, importance: given, reason: "")
+            var a = ERRCAction(
+                kind: .keep, subject: f, isNeed: false, score: mine, competitorsMean: mean, importance: given,
+                reason: "")
             if imp <= 1 && mine > 0 {
                 a.kind = .eliminate
                 a.reason = "customers hardly care (\(care)) yet you offer \(s) (competitors \(m)): drop it and its cost"
@@ -91,17 +98,22 @@ public enum ERRC {
                 a.reason = "low importance (\(care)) and you offer \(s), at or above competitors' \(m): over-served"
             } else if imp >= 4 && mine == 0 && theirs.allSatisfy({ $0 < 3 }) {
                 a.kind = .create
-                a.reason = "customers care (\(care)) but neither you (\(s)) nor any competitor (all below 3, mean \(m)) offers it: new value"
+                a.reason =
+                    "customers care (\(care)) but neither you (\(s)) nor any competitor (all below 3, mean \(m)) offers it: new value"
             } else if (imp >= 4 && mine < mean + clearGap) || (imp == 3 && mine <= mean - clearGap) {
                 a.kind = .raise
-                let gap = mine < mean ? "you trail with \(s) against competitors' \(m)" : "you offer \(s) against competitors' \(m)"
-                a.reason = isPrice
+                let gap =
+                    mine < mean
+                    ? "you trail with \(s) against competitors' \(m)" : "you offer \(s) against competitors' \(m)"
+                a.reason =
+                    isPrice
                     ? "customers care about price (\(care)); \(gap): make your price more attractive than the industry's (a lower price, or better terms for the same money)"
                     : "customers care (\(care)) and \(gap): raise it well above the industry"
             } else if imp >= 4 {
                 a.reason = "customers care (\(care)) and you lead (\(s) vs \(m)): keep the lead"
             } else if mine < mean {
-                a.reason = "\(care), and you trail competitors by less than \(fmt(clearGap)) points (\(s) vs \(m)): watch it"
+                a.reason =
+                    "\(care), and you trail competitors by less than \(fmt(clearGap)) points (\(s) vs \(m)): watch it"
             } else {
                 a.reason = "\(care), and you are level with or ahead of competitors (\(s) vs \(m)): nothing to change"
             }
@@ -110,9 +122,13 @@ public enum ERRC {
         // Needs no offering relieves yet: value to create.
         let relieved = Set(e.reliefs.filter { $0.functional > 0 || $0.emotional > 0 }.map { NameKey($0.need) })
         for n in e.needs where n.importance >= 3 && !relieved.contains(NameKey(n.name)) {
-            out.append(ERRCAction(kind: .create, subject: n.name, isNeed: true, score: nil, competitorsMean: nil,
-                                  importance: n.importance,
-                                  reason: "\(n.kind.rawValue) of \(n.segment) (importance \(n.importance)) that no offering relieves yet"))
+            out.append(
+                ERRCAction(
+                    kind: .create, subject: n.name, isNeed: true, score: nil, competitorsMean: nil,
+                    importance: n.importance,
+                    reason:
+                        "\(n.kind.rawValue) of \(n.segment) (importance \(n.importance)) that no offering relieves yet")
+            )
         }
         return out
     }
@@ -212,7 +228,12 @@ public struct ValueMap: Sendable, Equatable {
         let free = priced.count - paid.count
         let freeNote = free == 0 ? "" : "; \(free) free left out"
         guard !paid.isEmpty else {
-            return (nil, free > 0 ? "its \(free == 1 ? "only priced offering is" : "\(free) priced offerings are all") free" : "no price level and no priced offering")
+            return (
+                nil,
+                free > 0
+                    ? "its \(free == 1 ? "only priced offering is" : "\(free) priced offerings are all") free"
+                    : "no price level and no priced offering"
+            )
         }
         let basis = paid.count == 1 ? "1 paid offering" : "mean of \(paid.count) paid offerings"
         return (paid.reduce(0, +) / Double(paid.count), basis + freeNote)
@@ -230,9 +251,10 @@ public struct ValueMap: Sendable, Equatable {
             let fair = 1 + (x - 1) / slope
             let adv = fair - y
             let verdict: Verdict = abs(adv) <= ValueMap.tolerance + 1e-12 ? .matches : adv > 0 ? .moreValue : .lessValue
-            return Point(enterprise: names[i], quality: quality[i], price: price[i], priceBasis: basis[i],
-                         relativeQuality: x, relativePrice: y, fairRelativePrice: fair, advantage: adv,
-                         advantageInPrice: adv * ap, verdict: verdict)
+            return Point(
+                enterprise: names[i], quality: quality[i], price: price[i], priceBasis: basis[i],
+                relativeQuality: x, relativePrice: y, fairRelativePrice: fair, advantage: adv,
+                advantageInPrice: adv * ap, verdict: verdict)
         }
     }
 
@@ -240,13 +262,17 @@ public struct ValueMap: Sendable, Equatable {
     /// (price factors left out), importance from the first enterprise's ratings, else its
     /// rivals'. Enterprises without factor scores or a price are left out with a note.
     /// - Throws: when fewer than two enterprises can be placed, or every quality or price is 0.
-    public static func of(_ list: [Enterprise], in ws: Workspace, slope: Double = 1) throws -> (map: ValueMap, notes: [String], leftOut: [String]) {
+    public static func of(_ list: [Enterprise], in ws: Workspace, slope: Double = 1) throws -> (
+        map: ValueMap, notes: [String], leftOut: [String]
+    ) {
         let priceFactors = ws.priceFactors
         let all = Market.factors(of: list)
         let factors = all.filter { !priceFactors.contains(NameKey($0)) }
         var notes: [String] = []
         let excluded = all.filter { priceFactors.contains(NameKey($0)) }
-        if !excluded.isEmpty { notes.append("price factors left out of perceived quality: \(excluded.joined(separator: ", "))") }
+        if !excluded.isEmpty {
+            notes.append("price factors left out of perceived quality: \(excluded.joined(separator: ", "))")
+        }
         var names: [String] = [], quality: [Double] = [], price: [Double] = [], basis: [String] = []
         var noPrice: [String] = [], whyNoPrice: [String] = [], noScores: [String] = []
         // Importance: the first enterprise's rating, else the first one's among all (as Market.importance).
@@ -261,18 +287,34 @@ public struct ValueMap: Sendable, Equatable {
             names.append(e.name)
             price.append(p)
             basis.append(how)
-            quality.append(ValueMap.quality(e, factors: factors) { f in importance[NameKey(f)] ?? ERRC.defaultImportance })
+            quality.append(
+                ValueMap.quality(e, factors: factors) { f in importance[NameKey(f)] ?? ERRC.defaultImportance })
         }
-        if !noPrice.isEmpty { notes.append("left off the map, no price (`enterprise set NAME --price P` or a paid offering): \(whyNoPrice.joined(separator: ", "))") }
+        if !noPrice.isEmpty {
+            notes.append(
+                "left off the map, no price (`enterprise set NAME --price P` or a paid offering): \(whyNoPrice.joined(separator: ", "))"
+            )
+        }
         if !noScores.isEmpty { notes.append("left off the map, no factor scores: \(noScores.joined(separator: ", "))") }
         guard names.count >= 2 else {
             var why: [String] = []
             if !noPrice.isEmpty { why.append("missing a price: \(noPrice.joined(separator: ", "))") }
             if !noScores.isEmpty { why.append("missing factor scores: \(noScores.joined(separator: ", "))") }
-            throw CommandError("NotEnoughData", "diff valuemap: needs at least two enterprises with both factor scores and a price, found \(names.count)" + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))"))
+            throw CommandError(
+                "NotEnoughData",
+                "diff valuemap: needs at least two enterprises with both factor scores and a price, found \(names.count)"
+                    + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))"))
         }
-        guard !factors.isEmpty else { throw CommandError("NotEnoughData", "diff valuemap: every factor scored is a price factor (\(all.joined(separator: ", "))): no quality factor to measure quality by") }
-        guard quality.reduce(0, +) > 0 else { throw CommandError("NotEnoughData", "diff valuemap: every perceived quality is 0 (all quality factor scores are 0)") }
+        guard !factors.isEmpty else {
+            throw CommandError(
+                "NotEnoughData",
+                "diff valuemap: every factor scored is a price factor (\(all.joined(separator: ", "))): no quality factor to measure quality by"
+            )
+        }
+        guard quality.reduce(0, +) > 0 else {
+            throw CommandError(
+                "NotEnoughData", "diff valuemap: every perceived quality is 0 (all quality factor scores are 0)")
+        }
         guard price.reduce(0, +) > 0 else { throw CommandError("NotEnoughData", "diff valuemap: every price is 0") }
         let leftOut = list.map(\.name).filter { n in !names.contains(n) }
         return (ValueMap(names: names, quality: quality, price: price, basis: basis, slope: slope), notes, leftOut)
@@ -318,9 +360,11 @@ public struct UtilityReport: Sendable, Equatable {
         var rows: [NeedRow] = []
         for n in e.needs {
             let rs = e.reliefs.filter { Name.same($0.need, n.name) }
-            rows.append(NeedRow(need: n.name, segment: n.segment, kind: n.kind, importance: n.importance,
-                                functional: rs.map(\.functional).max() ?? 0, emotional: rs.map(\.emotional).max() ?? 0,
-                                offerings: rs.filter { $0.functional > 0 || $0.emotional > 0 }.map(\.offering)))
+            rows.append(
+                NeedRow(
+                    need: n.name, segment: n.segment, kind: n.kind, importance: n.importance,
+                    functional: rs.map(\.functional).max() ?? 0, emotional: rs.map(\.emotional).max() ?? 0,
+                    offerings: rs.filter { $0.functional > 0 || $0.emotional > 0 }.map(\.offering)))
         }
         needs = rows
         func weighted(_ list: [NeedRow], _ v: (NeedRow) -> Double) -> Double {
@@ -331,7 +375,9 @@ public struct UtilityReport: Sendable, Equatable {
         for r in rows where !order.contains(where: { Name.same($0, r.segment) }) { order.append(r.segment) }
         segments = order.map { s in
             let list = rows.filter { Name.same($0.segment, s) }
-            return SegmentRow(segment: s, functional: weighted(list, \.functional), emotional: weighted(list, \.emotional), needs: list.count)
+            return SegmentRow(
+                segment: s, functional: weighted(list, \.functional), emotional: weighted(list, \.emotional),
+                needs: list.count)
         }
         functional = weighted(rows, \.functional)
         emotional = weighted(rows, \.emotional)

@@ -13,7 +13,9 @@ enum Charts {
     /// A legend entry: `1 → CATL`.
     static func legend(_ i: Int, _ name: String) -> String { "\(marker(i)) → \(name)" }
 
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"]
+    static let palette = [
+        "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22",
+    ]
     static let dashes = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"]
 
     /// `s` cut to `width` columns, with an ellipsis when cut.
@@ -79,17 +81,27 @@ enum Charts {
         func x(_ f: Int) -> Double { c.factors.count == 1 ? left + plotW / 2 : left + Double(f) * step }
         for (f, factor) in c.factors.enumerated() {
             s += line(x(f), top, x(f), top + plotH, stroke: "#f0f0f0")
-            s += text(x(f), top + plotH + 16, clip(factor, 22), anchor: "end", size: 11, rotate: -30, anchorAt: (x(f), top + plotH + 16))
+            s += text(
+                x(f), top + plotH + 16, clip(factor, 22), anchor: "end", size: 11, rotate: -30,
+                anchorAt: (x(f), top + plotH + 16))
         }
         for (i, curve) in c.curves.enumerated() {
             let color = palette[i % palette.count], dash = dashes[i % dashes.count]
-            let pts = curve.scores.enumerated().map { "\(fmt(x($0.offset))),\(fmt(top + plotH - $0.element / 10 * plotH))" }
-            s += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"" + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + " points=\"\(pts.joined(separator: " "))\"/>\n"
+            let pts = curve.scores.enumerated().map {
+                "\(fmt(x($0.offset))),\(fmt(top + plotH - $0.element / 10 * plotH))"
+            }
+            s +=
+                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\""
+                + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
+                + " points=\"\(pts.joined(separator: " "))\"/>\n"
             for (f, v) in curve.scores.enumerated() {
-                s += "<circle cx=\"\(fmt(x(f)))\" cy=\"\(fmt(top + plotH - v / 10 * plotH))\" r=\"3.5\" fill=\"\(color)\"><title>\(Markup.xml(curve.enterprise)) — \(Markup.xml(c.factors[f])): \(n(v))</title></circle>\n"
+                s +=
+                    "<circle cx=\"\(fmt(x(f)))\" cy=\"\(fmt(top + plotH - v / 10 * plotH))\" r=\"3.5\" fill=\"\(color)\"><title>\(Markup.xml(curve.enterprise)) — \(Markup.xml(c.factors[f])): \(n(v))</title></circle>\n"
             }
             let ly = legendTop + 20 * Double(i)
-            s += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(left + 28))\" y2=\"\(fmt(ly))\" stroke=\"\(color)\" stroke-width=\"2\"" + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
+            s +=
+                "<line x1=\"\(fmt(left))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(left + 28))\" y2=\"\(fmt(ly))\" stroke=\"\(color)\" stroke-width=\"2\""
+                + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
             s += text(left + 36, ly + 4, Charts.legend(i, curve.enterprise), anchor: "start", size: 12)
         }
         s += "</svg>\n"
@@ -126,17 +138,24 @@ enum Charts {
         for (i, p) in m.points.enumerated() {
             guard let r = row(p.relativeQuality) else { continue }
             let c = col(p.relativePrice)
-            if grid[r][c] != " " && grid[r][c] != "·" && grid[r][c] != "+" { grid[r][c] = "*" } else { grid[r][c] = marker(i) }
+            if grid[r][c] != " " && grid[r][c] != "·" && grid[r][c] != "+" {
+                grid[r][c] = "*"
+            } else {
+                grid[r][c] = marker(i)
+            }
             if at[[r, c]] == nil { order.append([r, c]) }
             at[[r, c], default: []].append(i)
         }
-        let shared = order.compactMap { at[$0]!.count > 1 ? at[$0]!.map { String(marker($0)) }.joined(separator: ", ") : nil }
+        let shared = order.compactMap {
+            at[$0]!.count > 1 ? at[$0]!.map { String(marker($0)) }.joined(separator: ", ") : nil
+        }
         var t = "\(title): relative perceived quality (up), relative price (across).\n"
         t += "Dots: the fair-value line through the market average (+); above or left of it,\n"
         t += "more value than the price asks.\n"
         for (r, cells) in grid.enumerated() {
             let y = y1 - (y1 - y0) * Double(r) / Double(rows - 1)
-            let label = r == 0 || r == rows - 1 || r == rows / 2 ? Format.pad(Format.fixed(y, 2), 6, right: true) : "      "
+            let label =
+                r == 0 || r == rows - 1 || r == rows / 2 ? Format.pad(Format.fixed(y, 2), 6, right: true) : "      "
             var row = label + " │" + String(cells)
             while row.hasSuffix(" ") { row.removeLast() }
             t += row + "\n"
@@ -164,19 +183,25 @@ enum Charts {
         }
         s += text(left + w / 2, top + h + 36, "relative price (1 = market average)", anchor: "middle", size: 12)
         s += text(16, top + h / 2, "relative perceived quality", anchor: "middle", size: 12, rotate: -90)
-        s += "<circle cx=\"\(fmt(sx(1)))\" cy=\"\(fmt(sy(1)))\" r=\"3\" fill=\"none\" stroke=\"#888\"><title>market average (1, 1)</title></circle>\n"
+        s +=
+            "<circle cx=\"\(fmt(sx(1)))\" cy=\"\(fmt(sy(1)))\" r=\"3\" fill=\"none\" stroke=\"#888\"><title>market average (1, 1)</title></circle>\n"
         // The line within the plot: where it meets the frame (slope > 0).
         let xa = max(x0, 1 + (y0 - 1) / m.slope), xb = min(x1, 1 + (y1 - 1) / m.slope)
-        s += "<line x1=\"\(fmt(sx(xa)))\" y1=\"\(fmt(sy(fair(xa))))\" x2=\"\(fmt(sx(xb)))\" y2=\"\(fmt(sy(fair(xb))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
+        s +=
+            "<line x1=\"\(fmt(sx(xa)))\" y1=\"\(fmt(sy(fair(xa))))\" x2=\"\(fmt(sx(xb)))\" y2=\"\(fmt(sy(fair(xb))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
         for (i, p) in m.points.enumerated() {
             let color = palette[i % palette.count]
-            s += "<circle cx=\"\(fmt(sx(p.relativePrice)))\" cy=\"\(fmt(sy(p.relativeQuality)))\" r=\"5\" fill=\"\(color)\"><title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict.rawValue))</title></circle>\n"
+            s +=
+                "<circle cx=\"\(fmt(sx(p.relativePrice)))\" cy=\"\(fmt(sy(p.relativeQuality)))\" r=\"5\" fill=\"\(color)\"><title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict.rawValue))</title></circle>\n"
             s += text(sx(p.relativePrice) + 7, sy(p.relativeQuality) - 6, String(marker(i)), anchor: "start", size: 11)
             let ly = legendTop + 20 * Double(i)
             s += "<circle cx=\"\(fmt(left + 6))\" cy=\"\(fmt(ly))\" r=\"5\" fill=\"\(color)\"/>\n"
-            s += text(left + 18, ly + 4, "\(Charts.legend(i, p.enterprise)) — \(p.verdict.rawValue)", anchor: "start", size: 12)
+            s += text(
+                left + 18, ly + 4, "\(Charts.legend(i, p.enterprise)) — \(p.verdict.rawValue)", anchor: "start",
+                size: 12)
         }
-        s += "<line x1=\"\(fmt(left + w - 140))\" y1=\"\(fmt(top + 10))\" x2=\"\(fmt(left + w - 110))\" y2=\"\(fmt(top + 10))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
+        s +=
+            "<line x1=\"\(fmt(left + w - 140))\" y1=\"\(fmt(top + 10))\" x2=\"\(fmt(left + w - 110))\" y2=\"\(fmt(top + 10))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
         s += text(left + w - 104, top + 14, "fair-value line", anchor: "start", size: 11)
         s += "</svg>\n"
         return Chart(title: title, text: t, svg: s)
@@ -196,8 +221,10 @@ enum Charts {
         "<line x1=\"\(fmt(x1))\" y1=\"\(fmt(y1))\" x2=\"\(fmt(x2))\" y2=\"\(fmt(y2))\" stroke=\"\(stroke)\"/>\n"
     }
 
-    static func text(_ x: Double, _ y: Double, _ s: String, anchor: String, size: Int, rotate: Double? = nil,
-                     anchorAt: (Double, Double)? = nil) -> String {
+    static func text(
+        _ x: Double, _ y: Double, _ s: String, anchor: String, size: Int, rotate: Double? = nil,
+        anchorAt: (Double, Double)? = nil
+    ) -> String {
         var t = "<text x=\"\(fmt(x))\" y=\"\(fmt(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\""
         if let r = rotate {
             let (cx, cy) = anchorAt ?? (x, y)

@@ -1,7 +1,7 @@
 import ValueCore
 import Workbench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `diff import FILE.csv`: many enterprises with their factor scores at once.
@@ -9,7 +9,8 @@ enum ImportCommand {
     /// How many factors the import message names.
     static let factorsNamed = 12
     static let spec = CommandSpec(
-        "diff import", abstract: "load enterprises with factor scores from a CSV (name, industry, price, then one column per factor)",
+        "diff import",
+        abstract: "load enterprises with factor scores from a CSV (name, industry, price, then one column per factor)",
         discussion: """
             The first row names the columns: `name`, `industry`, `price`, then one column per
             competition factor (its header is the factor's name). Each further row is one new
@@ -26,20 +27,28 @@ enum ImportCommand {
         let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
         // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.
         guard !list.enterprises.isEmpty else {
-            throw CommandError("BadFile", "diff import: \(path): no enterprises: the file holds only its header row "
-                                   + "(one row per enterprise follows it)")
+            throw CommandError(
+                "BadFile",
+                "diff import: \(path): no enterprises: the file holds only its header row "
+                    + "(one row per enterprise follows it)")
         }
         if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
             let name = list.enterprises[clash].name
-            throw EnterpriseCSV.fail(list.lines[clash], ctx.workspace.contains(name)
-                ? "enterprise '\(name)' is already in the workspace (names are compared ignoring case)"
-                : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)").naming(path, after: "diff import: ")
+            throw EnterpriseCSV.fail(
+                list.lines[clash],
+                ctx.workspace.contains(name)
+                    ? "enterprise '\(name)' is already in the workspace (names are compared ignoring case)"
+                    : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)"
+            ).naming(path, after: "diff import: ")
         }
         let n = list.enterprises.count
         // The message names a few factors (a file may hold a million); --json has them all.
-        let shown = list.factors.prefix(ImportCommand.factorsNamed).joined(separator: ", ")
-            + (list.factors.count > ImportCommand.factorsNamed ? " … and \(list.factors.count - ImportCommand.factorsNamed) more" : "")
-        let text = "Imported \(Format.count(n, "enterprise")) with \(Format.count(list.factors.count, "factor")) (\(shown))."
+        let shown =
+            list.factors.prefix(ImportCommand.factorsNamed).joined(separator: ", ")
+            + (list.factors.count > ImportCommand.factorsNamed
+                ? " … and \(list.factors.count - ImportCommand.factorsNamed) more" : "")
+        let text =
+            "Imported \(Format.count(n, "enterprise")) with \(Format.count(list.factors.count, "factor")) (\(shown))."
         return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
     }
 }
@@ -88,18 +97,27 @@ enum EnterpriseCSV {
             var reader = Reader(buf)
             defer { reader.close() }
             guard let header = try reader.row() else {
-                throw CommandError("BadFile", "diff import: the file is empty (expected a header: name,industry,price,FACTOR…)")
+                throw CommandError(
+                    "BadFile", "diff import: the file is empty (expected a header: name,industry,price,FACTOR…)")
             }
             let names = header.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
             let expected = ["name", "industry", "price"]
             guard names.count >= 4, zip(names.prefix(3), expected).allSatisfy({ Name.same($0, $1) }) else {
-                throw fail(1, "the header must be name,industry,price followed by one column per factor (got \(names.prefix(4).joined(separator: ",")))")
+                throw fail(
+                    1,
+                    "the header must be name,industry,price followed by one column per factor (got \(names.prefix(4).joined(separator: ",")))"
+                )
             }
             let factors = Array(names.dropFirst(3))
             var seen = Set<NameKey>()
             for f in factors {
                 guard !f.isEmpty else { throw fail(1, "a factor column has an empty name") }
-                guard Name.controlCharacter(in: f) == nil else { throw fail(1, "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; names are printable text") }
+                guard Name.controlCharacter(in: f) == nil else {
+                    throw fail(
+                        1,
+                        "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; names are printable text"
+                    )
+                }
                 guard seen.insert(NameKey(f)).inserted else { throw fail(1, "factor '\(f)' appears twice") }
             }
             let body = reader.at, firstLine = reader.line
@@ -111,7 +129,7 @@ enum EnterpriseCSV {
             while split < buf.count && buf[split] != 0x0A { split += 1 }
             split += 1
             guard Tuning.threads > 1, buf.count - body >= parallelAbove, split < buf.count,
-                  memchr(buf.baseAddress! + body, Int32(UInt8(ascii: "\"")), buf.count - body) == nil
+                memchr(buf.baseAddress! + body, Int32(UInt8(ascii: "\"")), buf.count - body) == nil
             else {
                 var part = Rows.Part()
                 try rows.read(&reader, into: &part)
@@ -169,8 +187,13 @@ enum EnterpriseCSV {
                     throw fail(line, "\(Format.count(fields.count, "field")), expected \(columns) (as in the header)")
                 }
                 // A line break or an ESC in a name breaks tables and drives the terminal.
-                guard !fields[0].contains(where: { $0 < 0x20 || $0 == 0x7F }), !fields[1].contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
-                    throw fail(line, "the name or industry holds a control character (a line break, a tab, ESC); names are printable text")
+                guard !fields[0].contains(where: { $0 < 0x20 || $0 == 0x7F }),
+                    !fields[1].contains(where: { $0 < 0x20 || $0 == 0x7F })
+                else {
+                    throw fail(
+                        line,
+                        "the name or industry holds a control character (a line break, a tab, ESC); names are printable text"
+                    )
                 }
                 let name = String(decoding: fields[0], as: UTF8.self)
                 guard !name.isEmpty else { throw fail(line, "the name is empty") }
@@ -180,7 +203,10 @@ enum EnterpriseCSV {
                     // The range `enterprise set --price` takes: "inf" and 1e308 were stored, and the
                     // value map then computed with infinite prices.
                     guard let p = number(fields[2]), p >= 0, p <= 1e12 else {
-                        throw fail(line, "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number from 0 to 1000000000000")
+                        throw fail(
+                            line,
+                            "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number from 0 to 1000000000000"
+                        )
                     }
                     e.price = p
                 }
@@ -190,7 +216,8 @@ enum EnterpriseCSV {
                     let cell = fields[3 + i]
                     if cell.isEmpty { complete = false; scores.append(-1); continue }
                     guard let v = number(cell), v >= 0, v <= 10 else {
-                        throw fail(line, "\(f) score '\(String(decoding: cell, as: UTF8.self))' is not a number from 0 to 10")
+                        throw fail(
+                            line, "\(f) score '\(String(decoding: cell, as: UTF8.self))' is not a number from 0 to 10")
                     }
                     scores.append(v)
                 }
@@ -198,7 +225,9 @@ enum EnterpriseCSV {
                     // Every enterprise shares the one `factors` array: it is stored once.
                     e.setFactorScores(names: factors, scores: scores)
                 } else {
-                    e.factors = factors.indices.filter { scores[$0] >= 0 }.map { FactorScore(factor: factors[$0], score: scores[$0]) }
+                    e.factors = factors.indices.filter { scores[$0] >= 0 }.map {
+                        FactorScore(factor: factors[$0], score: scores[$0])
+                    }
                 }
                 part.enterprises.append(e)
                 part.lines.append(Int32(truncatingIfNeeded: line))
@@ -211,7 +240,9 @@ enum EnterpriseCSV {
         var value = 0
         var digits = 0
         for b in field {
-            guard b >= 0x30 && b <= 0x39, digits < 15 else { return Double(String(decoding: field, as: UTF8.self).trimmingSpaces()) }
+            guard b >= 0x30 && b <= 0x39, digits < 15 else {
+                return Double(String(decoding: field, as: UTF8.self).trimmingSpaces())
+            }
             value = value * 10 + Int(b - 0x30)
             digits += 1
         }
@@ -250,7 +281,9 @@ enum EnterpriseCSV {
                         guard at < buf.count else { throw EnterpriseCSV.fail(line, "a quoted field is not closed") }
                         let b = buf[at]
                         if b == UInt8(ascii: "\"") {
-                            if at + 1 < buf.count && buf[at + 1] == UInt8(ascii: "\"") { out.append(b); at += 2; continue }
+                            if at + 1 < buf.count && buf[at + 1] == UInt8(ascii: "\"") {
+                                out.append(b); at += 2; continue
+                            }
                             at += 1
                             break
                         }

@@ -51,7 +51,8 @@ public enum Kano {
             self.counts = counts
             let top = counts.values.max() ?? 0
             category = Kano.precedence.first { counts[$0, default: 0] == top } ?? .I
-            let a = counts[.A, default: 0], o = counts[.O, default: 0], m = counts[.M, default: 0], i = counts[.I, default: 0]
+            let a = counts[.A, default: 0], o = counts[.O, default: 0], m = counts[.M, default: 0],
+                i = counts[.I, default: 0]
             let d = a + o + m + i
             better = d > 0 ? Double(a + o) / Double(d) : nil
             worse = d > 0 ? -Double(o + m) / Double(d) : nil

@@ -14,14 +14,20 @@ enum KanoCSV {
         try bytes.withUnsafeBufferPointer { buf in
             var reader = EnterpriseCSV.Reader(buf)
             defer { reader.close() }
-            func fail(_ line: Int, _ m: String) -> CommandError { CommandError("BadFile", "diff kano: line \(line): \(m)") }
+            func fail(_ line: Int, _ m: String) -> CommandError {
+                CommandError("BadFile", "diff kano: line \(line): \(m)")
+            }
             guard let header = try reader.row() else {
-                throw CommandError("BadFile", "diff kano: the file is empty (expected a header: feature,functional,dysfunctional)")
+                throw CommandError(
+                    "BadFile", "diff kano: the file is empty (expected a header: feature,functional,dysfunctional)")
             }
             let names = header.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
             func column(_ n: String) throws -> Int {
                 guard let i = names.firstIndex(where: { Name.same($0, n) }) else {
-                    throw fail(1, "no '\(n)' column (the header needs feature, functional, dysfunctional; got \(names.joined(separator: ",")))")
+                    throw fail(
+                        1,
+                        "no '\(n)' column (the header needs feature, functional, dysfunctional; got \(names.joined(separator: ",")))"
+                    )
                 }
                 return i
             }
@@ -30,13 +36,18 @@ enum KanoCSV {
             while let fields = try reader.row() {
                 let line = reader.line
                 if fields.count == 1 && fields[0].isEmpty { continue }
-                guard fields.count == names.count else { throw fail(line, "\(Format.count(fields.count, "field")), expected \(names.count) (as in the header)") }
+                guard fields.count == names.count else {
+                    throw fail(
+                        line, "\(Format.count(fields.count, "field")), expected \(names.count) (as in the header)")
+                }
                 let feature = String(decoding: fields[fi], as: UTF8.self).trimmingSpaces()
                 guard !feature.isEmpty else { throw fail(line, "the feature is empty") }
                 func answer(_ i: Int, _ what: String) throws -> Int {
                     let s = String(decoding: fields[i], as: UTF8.self).trimmingSpaces()
                     guard let v = Int(s), (1...5).contains(v) else {
-                        throw fail(line, "\(what) answer '\(s)' is not 1–5 (1 Like, 2 Must-be, 3 Neutral, 4 Live-with, 5 Dislike)")
+                        throw fail(
+                            line,
+                            "\(what) answer '\(s)' is not 1–5 (1 Like, 2 Must-be, 3 Neutral, 4 Live-with, 5 Dislike)")
                     }
                     return v
                 }

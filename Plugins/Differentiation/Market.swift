@@ -9,12 +9,20 @@ public enum Market {
             var list: [Enterprise] = []
             var missing: [String] = []
             for name in e.competitors {
-                if let c = ws.enterprise(named: name), !Name.same(c.name, e.name) { list.append(c) } else { missing.append(name) }
+                if let c = ws.enterprise(named: name), !Name.same(c.name, e.name) {
+                    list.append(c)
+                } else {
+                    missing.append(name)
+                }
             }
             return (list, missing)
         }
         guard let industry = e.industry else { return ([], []) }
-        return (ws.enterprises.filter { c in !Name.same(c.name, e.name) && c.industry.map { Name.same($0, industry) } == true }, [])
+        return (
+            ws.enterprises.filter { c in
+                !Name.same(c.name, e.name) && c.industry.map { Name.same($0, industry) } == true
+            }, []
+        )
     }
 
     /// How to say where the competitors come from.

@@ -4,7 +4,8 @@ import Workbench
 /// `diff nearest`: each enterprise's nearest competitors by factor profile.
 enum NearestCommand {
     static let spec = CommandSpec(
-        "diff nearest", abstract: "each enterprise's K nearest competitors by factor profile (crowded markets, white space)",
+        "diff nearest",
+        abstract: "each enterprise's K nearest competitors by factor profile (crowded markets, white space)",
         discussion: """
             Distance is Euclidean over the factor scores (a factor an enterprise does not score
             counts as 0), among every enterprise with factor scores, or only those of one industry
@@ -16,9 +17,11 @@ enum NearestCommand {
             enterprise's distance to its nearest competitor (Kahan-compensated). `--timing` adds `elapsed_ms`,
             the time the search itself took.
             """,
-        options: [OptionSpec("k", .integer(1...100), help: "how many neighbours per enterprise (default 3)"),
-                  OptionSpec("industry", .text, help: "only enterprises of this industry"),
-                  .flag("timing", help: "report how long the search took (elapsed_ms)")],
+        options: [
+            OptionSpec("k", .integer(1...100), help: "how many neighbours per enterprise (default 3)"),
+            OptionSpec("industry", .text, help: "only enterprises of this industry"),
+            .flag("timing", help: "report how long the search took (elapsed_ms)"),
+        ],
         examples: ["diff nearest --k 1"]
     ) { ctx in
         let all = ctx.workspace.enterprises
@@ -29,7 +32,10 @@ enum NearestCommand {
         let n = profiles.count
         guard n >= 2 else {
             let scope = industry.map { " in industry '\($0)'" } ?? ""
-            throw CommandError("NotEnoughData", "diff nearest: needs at least 2 enterprises with factor scores\(scope), found \(n) (`factor set ENTERPRISE FACTOR SCORE` or `diff import FILE.csv`)")
+            throw CommandError(
+                "NotEnoughData",
+                "diff nearest: needs at least 2 enterprises with factor scores\(scope), found \(n) (`factor set ENTERPRISE FACTOR SCORE` or `diff import FILE.csv`)"
+            )
         }
         var notes: [String] = []
         var k = ctx.arguments.int("k") ?? 3
@@ -92,13 +98,21 @@ enum NearestCommand {
             let show = n <= 12 ? Array(order) : Array(order.prefix(5)) + Array(order.suffix(5))
             var tableRows: [[String]] = []
             for i in show {
-                let near = (0..<k).map { m in "\(name(result.neighbor(i, m))) (\(Format.number(distance(i, m), maxDecimals: 2)))" }
+                let near = (0..<k).map { m in
+                    "\(name(result.neighbor(i, m))) (\(Format.number(distance(i, m), maxDecimals: 2)))"
+                }
                 tableRows.append([name(i), Format.fixed(distance(i, 0), 2), near.joined(separator: ", ")])
             }
             if n > 12 { tableRows.insert(["…", "", ""], at: 5) }
-            blocks.append(.text("\(n) enterprises over \(Format.count(profiles.factors.count, "factor"))\(industry.map { " in \($0)" } ?? ""); mean distance to the nearest competitor \(Format.fixed(total.sum / Double(n), 2)). Smallest: crowded; largest: white space."))
-            blocks.append(.table(Table(headers: ["enterprise", "nearest", "neighbours (distance)"], rows: tableRows,
-                                       alignments: [.left, .right, .left])))
+            blocks.append(
+                .text(
+                    "\(n) enterprises over \(Format.count(profiles.factors.count, "factor"))\(industry.map { " in \($0)" } ?? ""); mean distance to the nearest competitor \(Format.fixed(total.sum / Double(n), 2)). Smallest: crowded; largest: white space."
+                ))
+            blocks.append(
+                .table(
+                    Table(
+                        headers: ["enterprise", "nearest", "neighbours (distance)"], rows: tableRows,
+                        alignments: [.left, .right, .left])))
         }
         return CommandOutput(blocks: blocks, data: .object(data), notes: notes)
     }

@@ -32,7 +32,9 @@ public enum NearestSearch {
     /// throwing `.cancelled`.
     /// - Complexity: O(n log n) to build the tree; the search is near O(n log n) for
     ///   well-spread low-dimensional data, tending to O(n²) as the dimension grows.
-    public static func allNearest(points: [Int32], dimensions: Int, k: Int, threads: Int = defaultThreads) throws(Failure) -> Result {
+    public static func allNearest(points: [Int32], dimensions: Int, k: Int, threads: Int = defaultThreads)
+        throws(Failure) -> Result
+    {
         let n = dimensions > 0 ? points.count / dimensions : 0
         guard n >= 2 else { throw .tooFewPoints }
         guard k >= 1, k < n else { throw .badK }
@@ -41,8 +43,9 @@ public enum NearestSearch {
         let rc = points.withUnsafeBufferPointer { p in
             indices.withUnsafeMutableBufferPointer { i in
                 d2.withUnsafeMutableBufferPointer { d in
-                    cn_all_knn(p.baseAddress, Int64(n), Int32(dimensions), Int32(k), Int32(threads),
-                               i.baseAddress, d.baseAddress, Cancellation.cCheck, Cancellation.cContext)
+                    cn_all_knn(
+                        p.baseAddress, Int64(n), Int32(dimensions), Int32(k), Int32(threads),
+                        i.baseAddress, d.baseAddress, Cancellation.cCheck, Cancellation.cContext)
                 }
             }
         }

@@ -50,8 +50,10 @@ enum Analyses {
         let rivalScores = rivals.map(FactorIndex.init)
         for (i, f) in names.enumerated() {
             let scored = rivalScores.contains { $0.score(f) != nil }
-            factors.append(.init(factor: f, own: curve.scores[i], rivals: scored ? curve.scores[i] - curve.divergence[i] : nil,
-                                 distinct: curve.divergence[i] >= distinctGap))
+            factors.append(
+                .init(
+                    factor: f, own: curve.scores[i], rivals: scored ? curve.scores[i] - curve.divergence[i] : nil,
+                    distinct: curve.divergence[i] >= distinctGap))
         }
         return Distinctness(competitors: rivals.map(\.name), missing: market.missing, factors: factors)
     }
@@ -82,13 +84,14 @@ enum Analyses {
     static func read(_ model: ValueModel, of e: Enterprise) -> ModelReading {
         let loops = ModelAnalysis.loops(in: model)
         let grounding = ModelAnalysis.grounding(of: model, resources: e.resources)
-        return ModelReading(model: model.name,
-                            valueLoops: loops.loops.filter(\.isValueLoop).map(\.nodes),
-                            growthLoops: loops.loops.filter(\.isGrowthLoop).map(\.nodes),
-                            limitingLoopCount: loops.limitingLoops, parallelEdges: loops.parallelEdges,
-                            valueLoopCount: loops.valueLoops, growthLoopCount: loops.growthLoops,
-                            ungrounded: grounding.unanchored.map(\.activity),
-                            activities: grounding.activities.count)
+        return ModelReading(
+            model: model.name,
+            valueLoops: loops.loops.filter(\.isValueLoop).map(\.nodes),
+            growthLoops: loops.loops.filter(\.isGrowthLoop).map(\.nodes),
+            limitingLoopCount: loops.limitingLoops, parallelEdges: loops.parallelEdges,
+            valueLoopCount: loops.valueLoops, growthLoopCount: loops.growthLoops,
+            ungrounded: grounding.unanchored.map(\.activity),
+            activities: grounding.activities.count)
     }
 
     /// The activities of `model` not anchored in a resource of real strength (grounding only,

@@ -31,13 +31,17 @@ public struct KPISeries: Sendable, Equatable {
             var points: [Point] = []
             var target: Double?
             for r in records {
-                if let i = points.firstIndex(where: { Name.same($0.period, r.period) }) { points[i].value = r.value }
-                else { points.append(Point(period: r.period, value: r.value)) }
+                if let i = points.firstIndex(where: { Name.same($0.period, r.period) }) {
+                    points[i].value = r.value
+                } else {
+                    points.append(Point(period: r.period, value: r.value))
+                }
                 if let t = r.target { target = t }
             }
             points.sort { Period.precedes($0.period, $1.period) }
-            return KPISeries(kpi: records[0].kpi, points: points, target: target,
-                             lowerIsBetter: KPICatalog.lowerIsBetter(records[0].kpi, in: e))
+            return KPISeries(
+                kpi: records[0].kpi, points: points, target: target,
+                lowerIsBetter: KPICatalog.lowerIsBetter(records[0].kpi, in: e))
         }
     }
 
@@ -78,14 +82,23 @@ public struct Trend: Sendable, Equatable {
         let s = series
         let first = s.points[0], last = s.points[s.points.count - 1]
         let verb = last.value > first.value ? "rose" : last.value < first.value ? "fell" : "held"
-        var p: Phrase = "\(name: s.kpi) \(verb) from \(first.value, kpi: s.kpi) (\(name: first.period)) to \(last.value, kpi: s.kpi) (\(name: last.period)) over \(s.points.count) periods"
+        var p: Phrase =
+            "\(name: s.kpi) \(verb) from \(first.value, kpi: s.kpi) (\(name: first.period)) to \(last.value, kpi: s.kpi) (\(name: last.period)) over \(s.points.count) periods"
         if let t = s.target {
-            if targetReached { p.parts.append(.text(", reaching its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
-            else if lastStep == .better { p.parts.append(.text(", moving towards its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
-            else if lastStep == .worse { p.parts.append(.text(", moving away from its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
-            else { p.parts.append(.text(", short of its target \(KPICatalog.figure(t, kpi: s.kpi))")) }
+            if targetReached {
+                p.parts.append(.text(", reaching its target \(KPICatalog.figure(t, kpi: s.kpi))"))
+            } else if lastStep == .better {
+                p.parts.append(.text(", moving towards its target \(KPICatalog.figure(t, kpi: s.kpi))"))
+            } else if lastStep == .worse {
+                p.parts.append(.text(", moving away from its target \(KPICatalog.figure(t, kpi: s.kpi))"))
+            } else {
+                p.parts.append(.text(", short of its target \(KPICatalog.figure(t, kpi: s.kpi))"))
+            }
         } else {
-            p.parts.append(.text(direction == .flat ? ", with no target" : ", \(direction == .better ? "better" : "worse") with no target"))
+            p.parts.append(
+                .text(
+                    direction == .flat
+                        ? ", with no target" : ", \(direction == .better ? "better" : "worse") with no target"))
         }
         if s.lowerIsBetter { p.parts.append(.text(" (lower is better)")) }
         p.parts.append(.text("."))
@@ -128,7 +141,9 @@ public struct Iteration: Sendable, Equatable {
         // Resistance to change.
         var resistance: [Phrase] = []
         if !elements.contains(.employeeEmpowerment) { resistance.append("no initiative empowers employees") }
-        for t in named(["engagement", "enps", "employee"]) { resistance.append("\(name: t.series.kpi) is moving away from its target") }
+        for t in named(["engagement", "enps", "employee"]) {
+            resistance.append("\(name: t.series.kpi) is moving away from its target")
+        }
         if !resistance.isEmpty { challenges.append(Finding(item: .resistanceToChange, reasons: resistance)) }
         // Lack of resources.
         var resources: [Phrase] = []
@@ -137,16 +152,22 @@ public struct Iteration: Sendable, Equatable {
         }
         for m in e.models {
             let ungrounded = Analyses.ungrounded(m, of: e)
-            if !ungrounded.isEmpty { resources.append("activities of \(name: m.name) not anchored in a strong resource: \(names: ungrounded)") }
+            if !ungrounded.isEmpty {
+                resources.append(
+                    "activities of \(name: m.name) not anchored in a strong resource: \(names: ungrounded)")
+            }
         }
         if !resources.isEmpty { challenges.append(Finding(item: .lackOfResources, reasons: resources)) }
         // Competition.
         var competition: [Phrase] = []
         let d = Analyses.distinctness(of: e, in: workspace)
         if !d.competitors.isEmpty && !e.factors.isEmpty && d.distinct.isEmpty {
-            competition.append("no factor stands \(Analyses.distinctGap) points apart from the competitors (\(names: d.competitors))")
+            competition.append(
+                "no factor stands \(Analyses.distinctGap) points apart from the competitors (\(names: d.competitors))")
         }
-        for t in named(["share", "market", "win"]) { competition.append("\(name: t.series.kpi) is moving away from its target") }
+        for t in named(["share", "market", "win"]) {
+            competition.append("\(name: t.series.kpi) is moving away from its target")
+        }
         if !competition.isEmpty { challenges.append(Finding(item: .competition, reasons: competition)) }
 
         var tips: [Finding<ExpertTip>] = []
@@ -159,13 +180,16 @@ public struct Iteration: Sendable, Equatable {
         if !resistance.isEmpty { tips.append(Finding(item: .employeeDevelopment, reasons: resistance)) }
         var data: [Phrase] = []
         if !elements.contains(.dataDriven) { data.append("no initiative carries data-driven decision making") }
-        if !slipping.isEmpty { data.append("\(names: slipping.map(\.series.kpi)) slipping: find out why before the next period") }
+        if !slipping.isEmpty {
+            data.append("\(names: slipping.map(\.series.kpi)) slipping: find out why before the next period")
+        }
         if !data.isEmpty { tips.append(Finding(item: .dataAnalytics, reasons: data)) }
         var innovation: [Phrase] = []
         if !elements.contains(.innovation) { innovation.append("no initiative carries innovation") }
         if !competition.isEmpty { innovation.append("the offering is not yet distinct enough") }
         if !innovation.isEmpty { tips.append(Finding(item: .innovationCulture, reasons: innovation)) }
-        let measured: Phrase = trends.isEmpty ? "record each KPI again next period" : "keep recording every KPI each period"
+        let measured: Phrase =
+            trends.isEmpty ? "record each KPI again next period" : "keep recording every KPI each period"
         tips.append(Finding(item: .measureProgress, reasons: [measured]))
         return Iteration(series: series, trends: trends, challenges: challenges, tips: tips)
     }

@@ -53,9 +53,13 @@ public struct Phrase: Sendable, Equatable, ExpressibleByStringInterpolation, Cus
         public mutating func appendInterpolation(_ value: some CustomStringConvertible) {
             parts.append(.text(value.description))
         }
-        public mutating func appendInterpolation(_ value: Double) { parts.append(.text(Format.number(value, maxDecimals: 2))) }
+        public mutating func appendInterpolation(_ value: Double) {
+            parts.append(.text(Format.number(value, maxDecimals: 2)))
+        }
         /// A KPI's figure in the one voice of its kind (`KPICatalog.figure`).
-        public mutating func appendInterpolation(_ value: Double, kpi: String) { parts.append(.text(KPICatalog.figure(value, kpi: kpi))) }
+        public mutating func appendInterpolation(_ value: Double, kpi: String) {
+            parts.append(.text(KPICatalog.figure(value, kpi: kpi)))
+        }
     }
 
     /// The phrase for a terminal: names in quotes, commands in backticks.

@@ -13,7 +13,9 @@ enum Report {
         var facts: [String] = []
         if let industry = e.industry { facts.append("Industry: \(Markup.markdown(industry))") }
         let rivals = Analyses.competitors(of: e, in: workspace).map(\.name)
-        facts.append(rivals.isEmpty ? "no competitors in the workspace" : "compared with " + Phrase("\(names: rivals)").plainMarkdown)
+        facts.append(
+            rivals.isEmpty
+                ? "no competitors in the workspace" : "compared with " + Phrase("\(names: rivals)").plainMarkdown)
         facts.append(e.guideStep.map { "on step \($0) of \(GuideStep.count)" } ?? "guide not started")
         facts.append("\(met) of \(GuideStep.count) steps met")
         md.append(facts.joined(separator: " · ") + ".")
@@ -22,7 +24,9 @@ enum Report {
         md.append("|---|---|---:|")
         for j in judgements {
             let here = j.step == e.guideStep ? " (current)" : ""
-            md.append("| \(j.step). \(GuideStep.numbered(j.step).title)\(here) | \(j.met ? "met" : "not met") | \(j.missing.count) |")
+            md.append(
+                "| \(j.step). \(GuideStep.numbered(j.step).title)\(here) | \(j.met ? "met" : "not met") | \(j.missing.count) |"
+            )
         }
         for j in judgements {
             let step = GuideStep.numbered(j.step)
@@ -67,7 +71,9 @@ enum Report {
         md.append("**Expert tips**")
         md.append("")
         for t in it.tips {
-            md.append("- **Tip \(t.item.rawValue).** \(t.item.text) *Here:* \(t.reasons.map(\.markdown).joined(separator: "; ")).")
+            md.append(
+                "- **Tip \(t.item.rawValue).** \(t.item.text) *Here:* \(t.reasons.map(\.markdown).joined(separator: "; "))."
+            )
         }
         return md
     }

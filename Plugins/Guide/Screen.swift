@@ -36,20 +36,31 @@ struct Screen {
     static func commands(step: Int, _ e: Enterprise) -> [String] {
         switch step {
         case 1: return [Supply.segmentAdd(), Supply.needAdd(segment: e.segments.first?.name), Supply.needList()]
-        case 2: return [Supply.offeringAdd(), Supply.reliefAdd(offering: e.offerings.first?.name, need: e.needs.first?.name ?? "NEED"),
-                        Supply.factorSet(e.name, factor: e.factors.first?.factor), Supply.canvas(), Supply.utility(e.name),
-                        Supply.pricePSM(segment: e.segments.first?.name), Supply.priceMatch(e.name),
-                        Supply.valueMap(e.name, competitors: e.competitors)]
-        case 3: return [Supply.initiativeAdd(.innovation), Supply.resourceAdd(), Supply.modelAdd(),
-                        Supply.nodeAdd(model: e.models.first?.name, stage: .activity),
-                        Supply.edgeAdd(model: e.models.first?.name, from: nil, to: nil), Supply.modelCheck(model: e.models.first?.name)]
+        case 2:
+            return [
+                Supply.offeringAdd(),
+                Supply.reliefAdd(offering: e.offerings.first?.name, need: e.needs.first?.name ?? "NEED"),
+                Supply.factorSet(e.name, factor: e.factors.first?.factor), Supply.canvas(), Supply.utility(e.name),
+                Supply.pricePSM(segment: e.segments.first?.name), Supply.priceMatch(e.name),
+                Supply.valueMap(e.name, competitors: e.competitors),
+            ]
+        case 3:
+            return [
+                Supply.initiativeAdd(.innovation), Supply.resourceAdd(), Supply.modelAdd(),
+                Supply.nodeAdd(model: e.models.first?.name, stage: .activity),
+                Supply.edgeAdd(model: e.models.first?.name, from: nil, to: nil),
+                Supply.modelCheck(model: e.models.first?.name),
+            ]
         case 4: return [Supply.kpiNPS(), Supply.kpiRecord(e.name, kpi: nil), Supply.kpiDashboard(e.name)]
         default:
             let series = KPISeries.all(e)
             let last = series.first.map { $0.points[$0.points.count - 1] }
-            return [Supply.kpiRecord(e.name, kpi: series.first?.kpi, value: last?.value,
-                                     period: last.map { KPISeries.nextPeriod(after: $0.period) } ?? "2026", target: series.first?.target),
-                    Supply.kpiTrend(series.first?.kpi ?? "nps"), Supply.kpiDashboard(e.name), Supply.guideReport()]
+            return [
+                Supply.kpiRecord(
+                    e.name, kpi: series.first?.kpi, value: last?.value,
+                    period: last.map { KPISeries.nextPeriod(after: $0.period) } ?? "2026", target: series.first?.target),
+                Supply.kpiTrend(series.first?.kpi ?? "nps"), Supply.kpiDashboard(e.name), Supply.guideReport(),
+            ]
         }
     }
 
@@ -76,7 +87,9 @@ struct Screen {
     var markdown: String {
         var md: [String] = []
         if let headline { md.append(Markup.markdown(headline)); md.append("") }
-        md.append("#### Guide for \(Markup.markdown(enterprise.name)) · step \(step) of \(GuideStep.count) · \(Markup.markdown(progress))")
+        md.append(
+            "#### Guide for \(Markup.markdown(enterprise.name)) · step \(step) of \(GuideStep.count) · \(Markup.markdown(progress))"
+        )
         md.append("")
         md.append("**\(info.title)**")
         md.append("")
@@ -97,7 +110,9 @@ struct Screen {
     /// `status` as Markdown: a bold line, then a bullet per item with its commands as code spans.
     static func statusMarkdown(_ j: Judgement, evidence: Bool = true) -> [String] {
         let missing = j.missing.count
-        var md = ["**Step \(j.step): " + (j.met ? "met" : "not met, \(Format.count(missing, "thing")) missing") + "**", ""]
+        var md = [
+            "**Step \(j.step): " + (j.met ? "met" : "not met, \(Format.count(missing, "thing")) missing") + "**", "",
+        ]
         func item(_ mark: String, _ g: Gap, _ suffix: String = "") {
             md.append("- \(mark) " + g.what.markdown + suffix)
             for c in g.commands { md.append("  - " + Phrase.codeSpan(c)) }
@@ -107,10 +122,13 @@ struct Screen {
         for g in j.open { item("·", g, " (open; not required)") }
         if let it = j.iteration {
             for c in it.challenges {
-                md.append("- ! Challenge: \(c.item.rawValue) (\(c.reasons.map(\.markdown).joined(separator: "; "))). Remedy: \(c.item.remedy)")
+                md.append(
+                    "- ! Challenge: \(c.item.rawValue) (\(c.reasons.map(\.markdown).joined(separator: "; "))). Remedy: \(c.item.remedy)"
+                )
             }
             for t in it.tips {
-                md.append("- ☞ Tip \(t.item.rawValue): \(t.item.text) (\(t.reasons.map(\.markdown).joined(separator: "; ")))")
+                md.append(
+                    "- ☞ Tip \(t.item.rawValue): \(t.item.text) (\(t.reasons.map(\.markdown).joined(separator: "; ")))")
             }
         }
         if md.count == 2 { md.removeLast() }  // no items: no blank line after the bold one
@@ -133,12 +151,14 @@ struct Screen {
         }
         if let it = j.iteration {
             for c in it.challenges {
-                lines += wrap("Challenge: \(c.item.rawValue) (\(c.reasons.map(\.description).joined(separator: "; "))). Remedy: \(c.item.remedy)",
-                              width: 76, first: "  ! ", rest: "    ")
+                lines += wrap(
+                    "Challenge: \(c.item.rawValue) (\(c.reasons.map(\.description).joined(separator: "; "))). Remedy: \(c.item.remedy)",
+                    width: 76, first: "  ! ", rest: "    ")
             }
             for t in it.tips {
-                lines += wrap("Tip \(t.item.rawValue): \(t.item.text) (\(t.reasons.map(\.description).joined(separator: "; ")))",
-                              width: 76, first: "  ☞ ", rest: "    ")
+                lines += wrap(
+                    "Tip \(t.item.rawValue): \(t.item.text) (\(t.reasons.map(\.description).joined(separator: "; ")))",
+                    width: 76, first: "  ☞ ", rest: "    ")
             }
         }
         return lines
@@ -162,7 +182,10 @@ struct Screen {
     /// A judgement as data: evidence, missing and open items, and step 5's reading.
     static func json(_ j: Judgement) -> JSON {
         func gaps(_ list: [Gap]) -> JSON {
-            .array(list.map { ["what": .string($0.what.description), "commands": .array($0.commands.map { .string($0) })] })
+            .array(
+                list.map {
+                    ["what": .string($0.what.description), "commands": .array($0.commands.map { .string($0) })]
+                })
         }
         var pairs: [(String, JSON)] = [
             ("evidence", .array(j.evidence.map { .string($0.description) })),
@@ -170,25 +193,45 @@ struct Screen {
             ("open", gaps(j.open)),
         ]
         if let it = j.iteration {
-            pairs.append(("trends", .array(it.trends.map { t in
-                [
-                    "kpi": .string(t.series.kpi),
-                    "periods": .array(t.series.points.map { .string($0.period) }),
-                    "values": .array(t.series.points.map { .num($0.value) }),
-                    "target": .num(t.series.target),
-                    "lower_is_better": .bool(t.series.lowerIsBetter),
-                    "direction": .string(t.direction.rawValue),
-                    "last_step": .string(t.lastStep.rawValue),
-                    "target_reached": .bool(t.targetReached),
-                ]
-            })))
-            pairs.append(("challenges", .array(it.challenges.map {
-                ["challenge": .string($0.item.rawValue), "remedy": .string($0.item.remedy),
-                 "reasons": .array($0.reasons.map { .string($0.description) })]
-            })))
-            pairs.append(("tips", .array(it.tips.map {
-                ["tip": .int($0.item.rawValue), "text": .string($0.item.text), "reasons": .array($0.reasons.map { .string($0.description) })]
-            })))
+            pairs.append(
+                (
+                    "trends",
+                    .array(
+                        it.trends.map { t in
+                            [
+                                "kpi": .string(t.series.kpi),
+                                "periods": .array(t.series.points.map { .string($0.period) }),
+                                "values": .array(t.series.points.map { .num($0.value) }),
+                                "target": .num(t.series.target),
+                                "lower_is_better": .bool(t.series.lowerIsBetter),
+                                "direction": .string(t.direction.rawValue),
+                                "last_step": .string(t.lastStep.rawValue),
+                                "target_reached": .bool(t.targetReached),
+                            ]
+                        })
+                ))
+            pairs.append(
+                (
+                    "challenges",
+                    .array(
+                        it.challenges.map {
+                            [
+                                "challenge": .string($0.item.rawValue), "remedy": .string($0.item.remedy),
+                                "reasons": .array($0.reasons.map { .string($0.description) }),
+                            ]
+                        })
+                ))
+            pairs.append(
+                (
+                    "tips",
+                    .array(
+                        it.tips.map {
+                            [
+                                "tip": .int($0.item.rawValue), "text": .string($0.item.text),
+                                "reasons": .array($0.reasons.map { .string($0.description) }),
+                            ]
+                        })
+                ))
         }
         return .object(pairs)
     }

@@ -20,7 +20,9 @@ enum Supply {
     static func reliefAdd(offering: String?, need: String) -> String {
         "relief set \(offering.map(q) ?? "OFFERING") \(q(need)) --functional 8 --emotional 5"
     }
-    static func competitorSet(_ enterprise: String) -> String { "enterprise set \(q(enterprise)) --competitor COMPETITOR" }
+    static func competitorSet(_ enterprise: String) -> String {
+        "enterprise set \(q(enterprise)) --competitor COMPETITOR"
+    }
     static func competitorAdd(name: String?, industry: String?) -> String {
         "enterprise add \(name.map(q) ?? "COMPETITOR") --industry \(industry.map(q) ?? "INDUSTRY")"
     }
@@ -37,7 +39,9 @@ enum Supply {
     static func pricePSM(segment: String?) -> String {
         "price psm SURVEY.csv --too-cheap COL --cheap COL --expensive COL --too-expensive COL --record \(segment.map(q) ?? "SEGMENT")"
     }
-    static func priceRecord(segment: String?) -> String { "price record \(segment.map(q) ?? "SEGMENT") --low 80 --high 120 --opp 95" }
+    static func priceRecord(segment: String?) -> String {
+        "price record \(segment.map(q) ?? "SEGMENT") --low 80 --high 120 --opp 95"
+    }
     static func priceMatch(_ enterprise: String) -> String { "price match \(q(enterprise))" }
     static func utility(_ enterprise: String) -> String { "diff utility \(q(enterprise))" }
 
@@ -57,8 +61,10 @@ enum Supply {
     static func modelCheck(model: String?) -> String { "model check \(model.map(q) ?? "MODEL")" }
 
     // Step 4 and 5: KPIs.
-    static func kpiRecord(_ enterprise: String, kpi: String?, value: Double? = nil, period: String? = nil,
-                          target: Double? = nil) -> String {
+    static func kpiRecord(
+        _ enterprise: String, kpi: String?, value: Double? = nil, period: String? = nil,
+        target: Double? = nil
+    ) -> String {
         // Figures as the KPI's one voice shows them (8.9, not 8.928883), without the % sign.
         func typed(_ v: Double) -> String {
             let shown = KPICatalog.figure(v, kpi: kpi ?? "nps")

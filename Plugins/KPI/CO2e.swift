@@ -26,17 +26,26 @@ public enum CO2e {
     /// Named emission factors, all in kgCO2e (source and year shown by `help kpi co2e`). The
     /// fuels carry their CH4 and N2O as well as their CO2 (they were CO2 only, summed as CO2e).
     public static let factors: [Factor] = [
-        Factor(name: "uk-electricity", what: "UK grid electricity (location-based)", unit: "kWh", kgPerUnit: 0.177,
-               scopes: [2, 3], source: "UK DESNZ GHG conversion factors", year: 2025),
-        Factor(name: "diesel", what: "diesel fuel, combusted", unit: "L",
-               kgPerUnit: combustion(co2: 10.21, ch4: 0.41, n2o: 0.08, per: litresPerGallon), scopes: [1, 3],
-               source: "US EPA GHG Emission Factors Hub, stationary combustion: 10.21 kg CO2, 0.41 g CH4, 0.08 g N2O per gallon, AR6 GWPs", year: 2024),
-        Factor(name: "gasoline", what: "motor gasoline, combusted", unit: "L",
-               kgPerUnit: combustion(co2: 8.78, ch4: 0.38, n2o: 0.08, per: litresPerGallon), scopes: [1, 3],
-               source: "US EPA GHG Emission Factors Hub, stationary combustion: 8.78 kg CO2, 0.38 g CH4, 0.08 g N2O per gallon, AR6 GWPs", year: 2024),
-        Factor(name: "natural-gas", what: "natural gas, combusted", unit: "kWh",
-               kgPerUnit: combustion(co2: 53.06, ch4: 1.0, n2o: 0.10, per: kWhPerMMBtu), scopes: [1, 3],
-               source: "US EPA GHG Emission Factors Hub: 53.06 kg CO2, 1.0 g CH4, 0.10 g N2O per MMBtu, AR6 GWPs", year: 2024),
+        Factor(
+            name: "uk-electricity", what: "UK grid electricity (location-based)", unit: "kWh", kgPerUnit: 0.177,
+            scopes: [2, 3], source: "UK DESNZ GHG conversion factors", year: 2025),
+        Factor(
+            name: "diesel", what: "diesel fuel, combusted", unit: "L",
+            kgPerUnit: combustion(co2: 10.21, ch4: 0.41, n2o: 0.08, per: litresPerGallon), scopes: [1, 3],
+            source:
+                "US EPA GHG Emission Factors Hub, stationary combustion: 10.21 kg CO2, 0.41 g CH4, 0.08 g N2O per gallon, AR6 GWPs",
+            year: 2024),
+        Factor(
+            name: "gasoline", what: "motor gasoline, combusted", unit: "L",
+            kgPerUnit: combustion(co2: 8.78, ch4: 0.38, n2o: 0.08, per: litresPerGallon), scopes: [1, 3],
+            source:
+                "US EPA GHG Emission Factors Hub, stationary combustion: 8.78 kg CO2, 0.38 g CH4, 0.08 g N2O per gallon, AR6 GWPs",
+            year: 2024),
+        Factor(
+            name: "natural-gas", what: "natural gas, combusted", unit: "kWh",
+            kgPerUnit: combustion(co2: 53.06, ch4: 1.0, n2o: 0.10, per: kWhPerMMBtu), scopes: [1, 3],
+            source: "US EPA GHG Emission Factors Hub: 53.06 kg CO2, 1.0 g CH4, 0.10 g N2O per MMBtu, AR6 GWPs",
+            year: 2024),
     ]
 
     /// 100-year global warming potentials, IPCC AR6 (2021).
@@ -78,22 +87,37 @@ public enum CO2e {
         }
         var entry: Entry
         if let f = Double(parts[2]), f.isFinite {
-            guard (0...1e12).contains(f) else { throw MetricError("emission factor '\(parts[2])' in '\(text)' must be a number of kg per unit from 0 to 1000000000000") }
-            entry = Entry(scope: scope, marketBased: marketBased, amount: amount, factor: f, factorName: "kg/unit", unit: "unit", gas: "co2e", gwp: 1)
+            guard (0...1e12).contains(f) else {
+                throw MetricError(
+                    "emission factor '\(parts[2])' in '\(text)' must be a number of kg per unit from 0 to 1000000000000"
+                )
+            }
+            entry = Entry(
+                scope: scope, marketBased: marketBased, amount: amount, factor: f, factorName: "kg/unit", unit: "unit",
+                gas: "co2e", gwp: 1)
         } else if let named = factors.first(where: { $0.name == parts[2].lowercased() }) {
             guard parts.count == 3 else {
-                throw MetricError("'\(named.name)' in '\(text)' is already in kgCO2e, so it takes no gas ('\(parts[3])'); a gas goes with a factor given as a number, e.g. 1:10:1:ch4")
+                throw MetricError(
+                    "'\(named.name)' in '\(text)' is already in kgCO2e, so it takes no gas ('\(parts[3])'); a gas goes with a factor given as a number, e.g. 1:10:1:ch4"
+                )
             }
             guard named.scopes.contains(scope) else {
-                throw MetricError("'\(named.name)' (\(named.what)) is scope \(named.scopes.map(String.init).joined(separator: " or ")), not scope \(scope), in '\(text)'")
+                throw MetricError(
+                    "'\(named.name)' (\(named.what)) is scope \(named.scopes.map(String.init).joined(separator: " or ")), not scope \(scope), in '\(text)'"
+                )
             }
             guard !marketBased else {
-                throw MetricError("'\(named.name)' is a location-based grid average; market-based scope 2 (2m) takes your supplier's or contract's factor as a number, e.g. 2m:12000:0.05")
+                throw MetricError(
+                    "'\(named.name)' is a location-based grid average; market-based scope 2 (2m) takes your supplier's or contract's factor as a number, e.g. 2m:12000:0.05"
+                )
             }
-            entry = Entry(scope: scope, amount: amount, factor: named.kgPerUnit, factorName: named.name, unit: named.unit,
-                          gas: "co2e", gwp: 1)
+            entry = Entry(
+                scope: scope, amount: amount, factor: named.kgPerUnit, factorName: named.name, unit: named.unit,
+                gas: "co2e", gwp: 1)
         } else {
-            throw MetricError("unknown emission factor '\(parts[2])' in '\(text)' (a number of kg per unit, or one of \(factors.map(\.name).joined(separator: ", ")))")
+            throw MetricError(
+                "unknown emission factor '\(parts[2])' in '\(text)' (a number of kg per unit, or one of \(factors.map(\.name).joined(separator: ", ")))"
+            )
         }
         if parts.count == 4 {
             let g = parts[3].lowercased()
@@ -102,7 +126,9 @@ public enum CO2e {
             } else if let v = Double(g), v > 0, v <= 1e6 {
                 entry.gas = "gwp \(Format.number(v))"; entry.gwp = v
             } else {
-                throw MetricError("unknown gas '\(parts[3])' in '\(text)' (one of \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number above 0 up to 1000000)")
+                throw MetricError(
+                    "unknown gas '\(parts[3])' in '\(text)' (one of \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number above 0 up to 1000000)"
+                )
             }
         }
         return entry

@@ -15,7 +15,9 @@ public enum KPICatalog {
         Entry(name: "enps", title: "employee NPS", unit: "points", higherIsBetter: true),
         Entry(name: "csat", title: "customer satisfaction", unit: "%", higherIsBetter: true),
         Entry(name: "ces", title: "customer effort score (CES 2.0, 1–7)", unit: "", higherIsBetter: true),
-        Entry(name: "ces-1", title: "customer effort score (CES 1.0, 1–5, lower is easier)", unit: "", higherIsBetter: false),
+        Entry(
+            name: "ces-1", title: "customer effort score (CES 1.0, 1–5, lower is easier)", unit: "",
+            higherIsBetter: false),
         Entry(name: "engagement", title: "employee engagement", unit: "", higherIsBetter: true),
         Entry(name: "retention", title: "customer retention", unit: "%", higherIsBetter: true),
         Entry(name: "churn", title: "customer churn", unit: "%", higherIsBetter: false),
@@ -62,8 +64,11 @@ public enum KPICatalog {
     public static func canonical(_ raw: String) throws -> String {
         let name = Name.fold(raw.trimmingSpaces)
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first),
-              name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
-            throw CommandError.badValue("'\(raw)' is not a KPI name: a lower-case word of letters, digits and dashes, such as \(entries.prefix(6).map(\.name).joined(separator: ", "))")
+            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else {
+            throw CommandError.badValue(
+                "'\(raw)' is not a KPI name: a lower-case word of letters, digits and dashes, such as \(entries.prefix(6).map(\.name).joined(separator: ", "))"
+            )
         }
         return name
     }

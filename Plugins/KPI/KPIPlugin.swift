@@ -8,7 +8,8 @@ import Workbench
 public struct KPIPlugin: WorkbenchPlugin {
     public init() {}
     public let name = "kpi"
-    public let abstract = "KPI calculator: NPS, CSAT, CES, engagement from survey exports; unit economics; CO2e; SROI; tracking"
+    public let abstract =
+        "KPI calculator: NPS, CSAT, CES, engagement from survey exports; unit economics; CO2e; SROI; tracking"
     public var commands: [CommandSpec] {
         SurveyCommands.all + EconomicsCommands.all + TrackingCommands.all
     }

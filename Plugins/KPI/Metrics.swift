@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 import Workbench
 
@@ -13,7 +13,6 @@ public struct MetricError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String { message }
     var commandError: CommandError { CommandError("BadValue", message) }
 }
-
 
 /// How a 95% confidence interval is computed. The default for each figure is the method the
 /// measurement literature recommends at small samples, where the classic Wald interval collapses

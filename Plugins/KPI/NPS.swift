@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 import Workbench
 
@@ -19,12 +19,15 @@ public struct NPS: Equatable, Sendable {
     /// - Throws: when there are no answers or a count is negative.
     public init(promoters: Int, passives: Int, detractors: Int) throws {
         guard promoters >= 0, passives >= 0, detractors >= 0 else {
-            throw MetricError("counts cannot be negative (promoters \(promoters), passives \(passives), detractors \(detractors))")
+            throw MetricError(
+                "counts cannot be negative (promoters \(promoters), passives \(passives), detractors \(detractors))")
         }
         // Counts up to a billion each, as --promoters takes: their sum (and the squares in the
         // variance) then stay far from Int overflow, which trapped on 9223372036854775807.
         guard promoters <= 1_000_000_000, passives <= 1_000_000_000, detractors <= 1_000_000_000 else {
-            throw MetricError("counts must be at most 1000000000 each (promoters \(promoters), passives \(passives), detractors \(detractors))")
+            throw MetricError(
+                "counts must be at most 1000000000 each (promoters \(promoters), passives \(passives), detractors \(detractors))"
+            )
         }
         guard promoters + passives + detractors > 0 else {
             throw MetricError("no answers: NPS needs at least one answer from 0 to 10")
@@ -61,8 +64,9 @@ public struct NPS: Equatable, Sendable {
         let m = Double(n) + 4 * extra
         let p = (Double(promoters) + extra) / m, d = (Double(detractors) + extra) / m
         let variance = p + d - (p - d) * (p - d)
-        return Interval(centre: 100 * (p - d), moe: z95 * (variance / m).squareRoot() * 100,
-                        scale: -100...100, method: method == .wald ? .wald : .adjustedWald)
+        return Interval(
+            centre: 100 * (p - d), moe: z95 * (variance / m).squareRoot() * 100,
+            scale: -100...100, method: method == .wald ? .wald : .adjustedWald)
     }
 }
 
@@ -80,7 +84,9 @@ public struct NPSComparison: Equatable, Sendable {
         self.first = first; self.second = second
         let se = (first.variance / Double(first.n) + second.variance / Double(second.n)).squareRoot()
         guard se > 0 else {
-            throw MetricError("cannot compare: both groups give every answer the same class (zero variance), so there is no spread to test against")
+            throw MetricError(
+                "cannot compare: both groups give every answer the same class (zero variance), so there is no spread to test against"
+            )
         }
         z = (first.score - second.score) / 100 / se
         p = erfc(abs(z) / 2.0.squareRoot())

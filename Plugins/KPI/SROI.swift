@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 import Workbench
 
@@ -28,13 +28,18 @@ public struct SROI: Equatable, Sendable {
 
     public init(outcomes: [Outcome], inputs: Double, discount: Double) throws {
         guard !outcomes.isEmpty else { throw MetricError("no outcomes: give at least one NAME:QUANTITY:PROXY") }
-        guard inputs > 0 else { throw MetricError("inputs must be more than 0 (got \(Format.number(inputs))): the SROI ratio divides by them") }
+        guard inputs > 0 else {
+            throw MetricError(
+                "inputs must be more than 0 (got \(Format.number(inputs))): the SROI ratio divides by them")
+        }
         self.outcomes = outcomes; self.inputs = inputs; self.discount = discount
     }
 
     public var years: Int { outcomes.map(\.years).max() ?? 0 }
     /// Total impact per year (undiscounted), year 1…years.
-    public var impactByYear: [Double] { (1...max(1, years)).map { t in outcomes.reduce(0) { $0 + $1.impact(year: t) } } }
+    public var impactByYear: [Double] {
+        (1...max(1, years)).map { t in outcomes.reduce(0) { $0 + $1.impact(year: t) } }
+    }
     /// Present value: Σ impact_t/(1 + r)^t.
     public var presentValue: Double {
         impactByYear.enumerated().reduce(0) { $0 + $1.element / pow(1 + discount, Double($1.offset + 1)) }
@@ -53,17 +58,25 @@ public struct SROI: Equatable, Sendable {
     public static func parseOutcome(_ text: String, defaults: Outcome) throws -> Outcome {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         guard (3...8).contains(parts.count), !parts[0].isEmpty else {
-            throw MetricError("'\(text)' is not NAME:QUANTITY:PROXY[:DEADWEIGHT%:DISPLACEMENT%:ATTRIBUTION%:DROPOFF%:YEARS]")
+            throw MetricError(
+                "'\(text)' is not NAME:QUANTITY:PROXY[:DEADWEIGHT%:DISPLACEMENT%:ATTRIBUTION%:DROPOFF%:YEARS]")
         }
         var o = defaults
         o.name = parts[0]
-        guard let q = Double(parts[1]), (0...1e12).contains(q) else { throw MetricError("quantity '\(parts[1])' of outcome '\(parts[0])' must be a number from 0 to 1000000000000") }
-        guard let p = Double(parts[2]), (0...1e12).contains(p) else { throw MetricError("financial proxy '\(parts[2])' of outcome '\(parts[0])' must be a number from 0 to 1000000000000") }
+        guard let q = Double(parts[1]), (0...1e12).contains(q) else {
+            throw MetricError(
+                "quantity '\(parts[1])' of outcome '\(parts[0])' must be a number from 0 to 1000000000000")
+        }
+        guard let p = Double(parts[2]), (0...1e12).contains(p) else {
+            throw MetricError(
+                "financial proxy '\(parts[2])' of outcome '\(parts[0])' must be a number from 0 to 1000000000000")
+        }
         o.quantity = q; o.proxy = p
         let names = ["deadweight", "displacement", "attribution", "drop-off"]
         for (i, name) in names.enumerated() where parts.count > 3 + i && !parts[3 + i].isEmpty {
             guard let v = Double(parts[3 + i]), (0...100).contains(v) else {
-                throw MetricError("\(name) '\(parts[3 + i])' of outcome '\(parts[0])' must be a percentage from 0 to 100")
+                throw MetricError(
+                    "\(name) '\(parts[3 + i])' of outcome '\(parts[0])' must be a percentage from 0 to 100")
             }
             switch i {
             case 0: o.deadweight = v / 100

@@ -8,7 +8,9 @@ public struct CSAT: Equatable, Sendable {
     public var scale: Int
     public init(n: Int, satisfied: Int, scale: Int = 5) throws {
         guard n > 0 else { throw MetricError("no answers: CSAT needs at least one answer from 1 to \(scale)") }
-        guard satisfied >= 0, satisfied <= n else { throw MetricError("satisfied (\(satisfied)) must be from 0 to n (\(n))") }
+        guard satisfied >= 0, satisfied <= n else {
+            throw MetricError("satisfied (\(satisfied)) must be from 0 to n (\(n))")
+        }
         self.n = n; self.satisfied = satisfied; self.scale = scale
     }
     public static let scales = [5, 7, 10]
@@ -33,12 +35,14 @@ public struct CSAT: Equatable, Sendable {
     public func interval(_ method: IntervalMethod = .wilson) -> Interval {
         let p = Double(satisfied) / Double(n), m = Double(n), z2 = z95 * z95
         if method == .wald {
-            return Interval(centre: 100 * p, moe: z95 * (p * (1 - p) / m).squareRoot() * 100, scale: 0...100, method: .wald)
+            return Interval(
+                centre: 100 * p, moe: z95 * (p * (1 - p) / m).squareRoot() * 100, scale: 0...100, method: .wald)
         }
         let denominator = 1 + z2 / m
-        return Interval(centre: 100 * (p + z2 / (2 * m)) / denominator,
-                        moe: 100 * z95 * (p * (1 - p) / m + z2 / (4 * m * m)).squareRoot() / denominator,
-                        scale: 0...100, method: .wilson)
+        return Interval(
+            centre: 100 * (p + z2 / (2 * m)) / denominator,
+            moe: 100 * z95 * (p * (1 - p) / m + z2 / (4 * m * m)).squareRoot() / denominator,
+            scale: 0...100, method: .wilson)
     }
 }
 
@@ -51,7 +55,10 @@ public struct MeanScore: Equatable, Sendable {
     public init(histogram h: [Int], what: String, range: ClosedRange<Int>) throws {
         var n = 0, s = 0, q = 0
         for (v, c) in h.enumerated() where c > 0 { n += c; s += v * c; q += v * v * c }
-        guard n > 0 else { throw MetricError("no answers: \(what) needs at least one answer from \(range.lowerBound) to \(range.upperBound)") }
+        guard n > 0 else {
+            throw MetricError(
+                "no answers: \(what) needs at least one answer from \(range.lowerBound) to \(range.upperBound)")
+        }
         self.n = n; sum = s; sumOfSquares = q
     }
     public static func ces(_ answers: [Int], scale: Int = 7) throws -> MeanScore {
@@ -85,18 +92,28 @@ public struct Engagement: Equatable, Sendable {
         self.n = n; self.sum = sum; self.engaged = engaged; self.threshold = threshold
     }
     public init(respondentScores scores: [Double], threshold: Double) throws {
-        try self.init(n: scores.count, sum: scores.reduce(0, +), engaged: scores.filter { $0 >= threshold }.count, threshold: threshold)
+        try self.init(
+            n: scores.count, sum: scores.reduce(0, +), engaged: scores.filter { $0 >= threshold }.count,
+            threshold: threshold)
     }
     /// Groups item answers into respondents of `items` answers each.
-    public static func compute(items answers: [Double], perRespondent items: Int, scale: ClosedRange<Double>,
-                               threshold: Double) throws -> Engagement {
+    public static func compute(
+        items answers: [Double], perRespondent items: Int, scale: ClosedRange<Double>,
+        threshold: Double
+    ) throws -> Engagement {
         guard items >= 1 else { throw MetricError("--items must be at least 1") }
-        guard !answers.isEmpty else { throw MetricError("no answers: engagement needs at least one respondent's item scores") }
+        guard !answers.isEmpty else {
+            throw MetricError("no answers: engagement needs at least one respondent's item scores")
+        }
         guard answers.count % items == 0 else {
-            throw MetricError("\(Format.count(answers.count, "score")) \(answers.count == 1 ? "does" : "do") not divide into respondents of \(items) items each")
+            throw MetricError(
+                "\(Format.count(answers.count, "score")) \(answers.count == 1 ? "does" : "do") not divide into respondents of \(items) items each"
+            )
         }
         for a in answers where !scale.contains(a) {
-            throw MetricError("item score \(Format.number(a)) is outside the scale \(Format.number(scale.lowerBound))–\(Format.number(scale.upperBound))")
+            throw MetricError(
+                "item score \(Format.number(a)) is outside the scale \(Format.number(scale.lowerBound))–\(Format.number(scale.upperBound))"
+            )
         }
         var scores: [Double] = []
         var i = 0

@@ -35,10 +35,14 @@ extension SurveyCommands {
             fields += kindFields(kind)
             list.append(.object(fields))
         }
-        let table = Table(headers: ["#", "column", "question / id", "answers", "kind"], rows: rows, alignments: [.right, .left, .left, .right, .left])
-        let text = "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(Format.count(file.format.headerRows, "header row")), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
-        return CommandOutput(blocks: [.text(text), .table(table)],
-                             data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])
+        let table = Table(
+            headers: ["#", "column", "question / id", "answers", "kind"], rows: rows,
+            alignments: [.right, .left, .left, .right, .left])
+        let text =
+            "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(Format.count(file.format.headerRows, "header row")), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
+        return CommandOutput(
+            blocks: [.text(text), .table(table)],
+            data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])
     }
 
     /// The kind of a column's answers: "numbers", "labels", "numbers and labels", "text" or "none".
@@ -63,7 +67,8 @@ extension SurveyCommands {
             let shown = AnswerLabels.sortedByCount(k.labels).prefix(4).map { label, n in
                 "'\(label.count > 32 ? label.prefix(31) + "…" : label)' \(n)"
             }
-            parts.append("labels (\(k.labels.count)): " + shown.joined(separator: ", ") + (k.labels.count > 4 ? ", …" : ""))
+            parts.append(
+                "labels (\(k.labels.count)): " + shown.joined(separator: ", ") + (k.labels.count > 4 ? ", …" : ""))
         }
         return parts.isEmpty ? "—" : parts.joined(separator: "; ")
     }
@@ -81,4 +86,3 @@ extension SurveyCommands {
 extension Substring {
     func trimmingCharacters() -> String { String(self).trimmingSpaces }
 }
-

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ValueCore
 import Workbench
@@ -19,39 +19,52 @@ extension SurveyCommands {
             two-proportion z-test, z = (p₁ − p₂)/√(p(1 − p)(1/N₁ + 1/N₂)). --json: first, second, \
             difference, z, p, significant.
             """,
-        arguments: [ArgumentSpec("first", .text, help: "P/Pa/D counts, a group of --by, or a recorded KPI"),
-                    ArgumentSpec("second", .text, help: "P/Pa/D counts, a group of --by, or a period"),
-                    ArgumentSpec("third", .text, help: "with a KPI: the second period", optional: true)],
+        arguments: [
+            ArgumentSpec("first", .text, help: "P/Pa/D counts, a group of --by, or a recorded KPI"),
+            ArgumentSpec("second", .text, help: "P/Pa/D counts, a group of --by, or a period"),
+            ArgumentSpec("third", .text, help: "with a KPI: the second period", optional: true),
+        ],
         options: [
             OptionSpec("file", .file, help: "a survey export (CSV or SPSS .sav)"),
             OptionSpec("column", .text, help: "the NPS answers' column"),
             OptionSpec("by", .text, help: "the column whose values FIRST and SECOND name"),
             formatOption,
-            OptionSpec("map", .text, help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
+            OptionSpec(
+                "map", .text,
+                help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
             .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping"),
         ],
         examples: ["kpi compare 50/30/20 40/30/30"]
     ) { ctx in
         let args = ctx.arguments
-        if let third = args.string("third") { return try comparePeriods(ctx, args.required("first"), args.required("second"), third) }
+        if let third = args.string("third") {
+            return try comparePeriods(ctx, args.required("first"), args.required("second"), third)
+        }
         let a = try args.required("first"), b = try args.required("second")
         let first: NPS, second: NPS
         do {
             if let path = args.string("file") {
                 guard let columnName = args.string("column"), let byName = args.string("by") else {
-                    throw CommandError("MissingValue", "kpi compare: --file needs --column NAME and --by COLUMN (FIRST and SECOND are values of it)")
+                    throw CommandError(
+                        "MissingValue",
+                        "kpi compare: --file needs --column NAME and --by COLUMN (FIRST and SECOND are values of it)")
                 }
                 let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
                 let column = try survey.column(columnName), by = try survey.column(byName)
                 let labels = try args.strings("map").reduce(into: survey.valueLabels(column)) { all, text in
                     try all.merge(AnswerLabels.parseMap(text), uniquingKeysWith: { $1 })
                 }
-                let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: 0...10, labels: labels)], group: by), lenient: args.flag("lenient"))
+                let acc = try survey.scan(
+                    ScanRequest(metrics: [.init(column: column, range: 0...10, labels: labels)], group: by),
+                    lenient: args.flag("lenient"))
                 func counts(_ name: String) throws -> NPS {
                     let groups = sortedGroups(acc)
-                    guard let g = groups.first(where: { $0.0 == name }) ?? groups.first(where: { Name.same($0.0, name) }) else {
-                        throw CommandError.unknown("value of '\(survey.label(by))' in \(path)", name, among: groups.map(\.0),
-                                                   hint: "values: " + groups.prefix(10).map(\.0).joined(separator: ", "))
+                    guard
+                        let g = groups.first(where: { $0.0 == name }) ?? groups.first(where: { Name.same($0.0, name) })
+                    else {
+                        throw CommandError.unknown(
+                            "value of '\(survey.label(by))' in \(path)", name, among: groups.map(\.0),
+                            hint: "values: " + groups.prefix(10).map(\.0).joined(separator: ", "))
                     }
                     return try NPS.compute(histogram: acc.slotCounts(group: g.1)[0].histogram)
                 }
@@ -61,19 +74,32 @@ extension SurveyCommands {
             }
             let c = try NPSComparison(first, second)
             func j(_ r: NPS) -> JSON {
-                ["n": .int(r.n), "promoters": .int(r.promoters), "passives": .int(r.passives), "detractors": .int(r.detractors),
-                 "nps": .num(r.score), "moe95": .num(r.interval().moe)]
+                [
+                    "n": .int(r.n), "promoters": .int(r.promoters), "passives": .int(r.passives),
+                    "detractors": .int(r.detractors),
+                    "nps": .num(r.score), "moe95": .num(r.interval().moe),
+                ]
             }
-            let data: JSON = ["first": j(first), "second": j(second), "difference": .num(c.difference), "z": .num(c.z),
-                              "p": .num(c.p), "significant": .bool(c.significant)]
-            let verdict = c.significant
+            let data: JSON = [
+                "first": j(first), "second": j(second), "difference": .num(c.difference), "z": .num(c.z),
+                "p": .num(c.p), "significant": .bool(c.significant),
+            ]
+            let verdict =
+                c.significant
                 ? "The difference is significant at 95% (p = \(Format.fixed(c.p, 4)) < 0.05)."
                 : "The difference is not significant at 95% (p = \(Format.fixed(c.p, 4)) ≥ 0.05): it may be sampling noise."
-            let table = Table(headers: ["", "NPS", "95%", "N"], rows: [
-                [a, Format.fixed(first.score, 1), "±" + Format.fixed(first.interval().moe, 1), String(first.n)],
-                [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.interval().moe, 1), String(second.n)],
-            ], alignments: [.left, .right, .right, .right])
-            return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict)], data: data)
+            let table = Table(
+                headers: ["", "NPS", "95%", "N"],
+                rows: [
+                    [a, Format.fixed(first.score, 1), "±" + Format.fixed(first.interval().moe, 1), String(first.n)],
+                    [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.interval().moe, 1), String(second.n)],
+                ], alignments: [.left, .right, .right, .right])
+            return CommandOutput(
+                blocks: [
+                    .table(table),
+                    .text(
+                        "Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict),
+                ], data: data)
         } catch let e as MetricError {
             let file = ctx.arguments.string("file").map { "\($0): " } ?? ""
             throw CommandError.badValue("kpi compare: \(file)\(e.message)")
@@ -81,21 +107,29 @@ extension SurveyCommands {
     }
 
     /// `kpi compare KPI PERIOD PERIOD`: two recorded figures that kept their answer counts.
-    static func comparePeriods(_ ctx: CommandContext, _ rawKPI: String, _ first: String, _ second: String) throws -> CommandOutput {
+    static func comparePeriods(_ ctx: CommandContext, _ rawKPI: String, _ first: String, _ second: String) throws
+        -> CommandOutput
+    {
         let e = try ctx.enterprise()
         let kpi = try KPICatalog.canonical(rawKPI)
         guard ["nps", "enps", "csat"].contains(kpi) else {
-            throw CommandError.badValue("kpi compare: \(kpi) cannot be tested between periods; nps, enps and csat can (their counts are kept by --record)")
+            throw CommandError.badValue(
+                "kpi compare: \(kpi) cannot be tested between periods; nps, enps and csat can (their counts are kept by --record)"
+            )
         }
         func figure(_ text: String) throws -> KPIRecord {
             let period = Period(text)?.description ?? text
             let records = e.kpis.filter { $0.kpi == kpi }
             guard let r = records.last(where: { $0.period == period }) else {
-                throw CommandError.unknown("period of \(kpi) at \(e.name)", text, among: records.map(\.period),
-                                           hint: records.isEmpty ? "none recorded" : "recorded: " + records.map(\.period).joined(separator: ", "))
+                throw CommandError.unknown(
+                    "period of \(kpi) at \(e.name)", text, among: records.map(\.period),
+                    hint: records.isEmpty
+                        ? "none recorded" : "recorded: " + records.map(\.period).joined(separator: ", "))
             }
             guard let c = r.counts, c.count == (kpi == "csat" ? 2 : 3) else {
-                throw CommandError.badValue("kpi compare: \(kpi) for \(period) was recorded without its answer counts; record it with `kpi \(kpi) … --record \(period)` to test it")
+                throw CommandError.badValue(
+                    "kpi compare: \(kpi) for \(period) was recorded without its answer counts; record it with `kpi \(kpi) … --record \(period)` to test it"
+                )
             }
             return r
         }
@@ -103,36 +137,59 @@ extension SurveyCommands {
         let z: Double, p: Double, difference: Double
         var rows: [[String]] = []
         if kpi == "csat" {
-            let (s1, n1, s2, n2) = (Double(a.counts![0]), Double(a.counts![1]), Double(b.counts![0]), Double(b.counts![1]))
+            let (s1, n1, s2, n2) = (
+                Double(a.counts![0]), Double(a.counts![1]), Double(b.counts![0]), Double(b.counts![1])
+            )
             let pooled = (s1 + s2) / (n1 + n2)
             let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
-            guard se > 0 else { throw CommandError.badValue("kpi compare: both periods answered all satisfied or all not (zero variance), so there is no spread to test against") }
+            guard se > 0 else {
+                throw CommandError.badValue(
+                    "kpi compare: both periods answered all satisfied or all not (zero variance), so there is no spread to test against"
+                )
+            }
             difference = 100 * (s1 / n1 - s2 / n2)
             z = (s1 / n1 - s2 / n2) / se
             p = erfc(abs(z) / 2.0.squareRoot())
-            for (r, s, n) in [(a, s1, n1), (b, s2, n2)] { rows.append([r.period, Format.percent(100 * s / n), String(Int(n))]) }
+            for (r, s, n) in [(a, s1, n1), (b, s2, n2)] {
+                rows.append([r.period, Format.percent(100 * s / n), String(Int(n))])
+            }
         } else {
-            func nps(_ r: KPIRecord) throws -> NPS { try NPS(promoters: r.counts![0], passives: r.counts![1], detractors: r.counts![2]) }
+            func nps(_ r: KPIRecord) throws -> NPS {
+                try NPS(promoters: r.counts![0], passives: r.counts![1], detractors: r.counts![2])
+            }
             let c = try NPSComparison(try nps(a), try nps(b))
             (z, p, difference) = (c.z, c.p, c.difference)
-            for (r, x) in [(a, c.first), (b, c.second)] { rows.append([r.period, Format.fixed(x.score, 1), String(x.n)]) }
+            for (r, x) in [(a, c.first), (b, c.second)] {
+                rows.append([r.period, Format.fixed(x.score, 1), String(x.n)])
+            }
         }
         let significant = p < 0.05
-        let verdict = significant
+        let verdict =
+            significant
             ? "The change is significant at 95% (p = \(Format.fixed(p, 4)) < 0.05)."
             : "The change is not significant at 95% (p = \(Format.fixed(p, 4)) ≥ 0.05): it may be sampling noise."
         let table = Table(headers: ["period", kpi, "N"], rows: rows, alignments: [.left, .right, .right])
-        let data: JSON = ["kpi": .string(kpi), "first": ["period": .string(a.period), "value": .num(a.value), "n": .int(a.n ?? 0)],
-                          "second": ["period": .string(b.period), "value": .num(b.value), "n": .int(b.n ?? 0)],
-                          "difference": .num(difference), "z": .num(z), "p": .num(p), "significant": .bool(significant)]
-        return CommandOutput(blocks: [.table(table), .text("Difference \(Format.fixed(difference, 1)) points, z = \(Format.fixed(z, 2)). " + verdict)], data: data)
+        let data: JSON = [
+            "kpi": .string(kpi), "first": ["period": .string(a.period), "value": .num(a.value), "n": .int(a.n ?? 0)],
+            "second": ["period": .string(b.period), "value": .num(b.value), "n": .int(b.n ?? 0)],
+            "difference": .num(difference), "z": .num(z), "p": .num(p), "significant": .bool(significant),
+        ]
+        return CommandOutput(
+            blocks: [
+                .table(table),
+                .text("Difference \(Format.fixed(difference, 1)) points, z = \(Format.fixed(z, 2)). " + verdict),
+            ], data: data)
     }
 
     static func parseCounts(_ text: String) throws -> NPS {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters()) }
         let counts = 0...1_000_000_000
-        guard parts.count == 3, let p = parts[0], let pa = parts[1], let d = parts[2], counts.contains(p), counts.contains(pa), counts.contains(d) else {
-            throw CommandError.badValue("kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers from 0 to 1000000000, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column")
+        guard parts.count == 3, let p = parts[0], let pa = parts[1], let d = parts[2], counts.contains(p),
+            counts.contains(pa), counts.contains(d)
+        else {
+            throw CommandError.badValue(
+                "kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers from 0 to 1000000000, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column"
+            )
         }
         return try NPS(promoters: p, passives: pa, detractors: d)
     }

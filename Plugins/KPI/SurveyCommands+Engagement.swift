@@ -17,7 +17,8 @@ extension SurveyCommands {
         arguments: [ArgumentSpec("scores", .number(-100...100), help: "item scores", optional: true, variadic: true)],
         options: [
             OptionSpec("items", .integer(1...1000), help: "items per respondent in the inline scores (default 1)"),
-            OptionSpec("threshold", .number(-100...100), help: "score from which a respondent counts as engaged (default 4)"),
+            OptionSpec(
+                "threshold", .number(-100...100), help: "score from which a respondent counts as engaged (default 4)"),
             OptionSpec("min", .integer(-100...100), help: "lowest point of the item scale (default 0)"),
             OptionSpec("max", .integer(-100...100), help: "highest point of the item scale (default 6)"),
             OptionSpec("file", .file, help: "a survey export (CSV or SPSS .sav)"),
@@ -29,38 +30,56 @@ extension SurveyCommands {
     ) { ctx in
         let args = ctx.arguments
         let low = args.int("min") ?? 0, high = args.int("max") ?? 6
-        guard low < high else { throw CommandError.badValue("kpi engagement: --min (\(low)) must be below --max (\(high))") }
+        guard low < high else {
+            throw CommandError.badValue("kpi engagement: --min (\(low)) must be below --max (\(high))")
+        }
         let threshold = args.double("threshold") ?? 4
         let result: Engagement
         var skipped = 0
         var invalid: Int?
         if let path = args.string("file") {
             let names = args.strings("column")
-            guard !names.isEmpty else { throw CommandError("MissingValue", "kpi engagement: --file needs --column ITEM for each item column") }
-            guard args.strings("scores").isEmpty else { throw CommandError.badValue("kpi engagement: give scores or --file, not both") }
-            guard low >= 0, high <= 99 else { throw CommandError.badValue("kpi engagement: a file's item scale must lie within 0–99") }
+            guard !names.isEmpty else {
+                throw CommandError("MissingValue", "kpi engagement: --file needs --column ITEM for each item column")
+            }
+            guard args.strings("scores").isEmpty else {
+                throw CommandError.badValue("kpi engagement: give scores or --file, not both")
+            }
+            guard low >= 0, high <= 99 else {
+                throw CommandError.badValue("kpi engagement: a file's item scale must lie within 0–99")
+            }
             let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
             let cols = try names.map { try survey.column($0) }
-            let request = ScanRequest(metrics: cols.map { .init(column: $0, range: low...high) }, rowMeanThreshold: threshold)
+            let request = ScanRequest(
+                metrics: cols.map { .init(column: $0, range: low...high) }, rowMeanThreshold: threshold)
             let acc = try survey.scan(request, lenient: args.flag("lenient"))
-            guard acc.meanN > 0 else { throw CommandError.badValue("kpi engagement: no respondent in \(path) answered any of the items") }
+            guard acc.meanN > 0 else {
+                throw CommandError.badValue("kpi engagement: no respondent in \(path) answered any of the items")
+            }
             result = try Engagement(n: acc.meanN, sum: acc.meanSum, engaged: acc.meanEngaged, threshold: threshold)
             skipped = acc.meanSkipped
             if args.flag("lenient") { invalid = acc.slotCounts(group: 0).reduce(0) { $0 + $1.invalid } }
         } else {
             let scores = args.doubles("scores")
             guard !scores.isEmpty else {
-                throw CommandError("MissingArgument", "kpi engagement: no scores; give item scores (`kpi engagement 5 4 6 --items 3`) or --file PATH --column ITEM …")
+                throw CommandError(
+                    "MissingArgument",
+                    "kpi engagement: no scores; give item scores (`kpi engagement 5 4 6 --items 3`) or --file PATH --column ITEM …"
+                )
             }
             do {
-                result = try Engagement.compute(items: scores, perRespondent: args.int("items") ?? 1,
-                                                scale: Double(low)...Double(high), threshold: threshold)
+                result = try Engagement.compute(
+                    items: scores, perRespondent: args.int("items") ?? 1,
+                    scale: Double(low)...Double(high), threshold: threshold)
             } catch let e as MetricError { throw CommandError.badValue("kpi engagement: \(e.message)") }
         }
-        var fields: [(String, JSON)] = [("n", .int(result.n)), ("mean", .num(result.mean)), ("engaged", .int(result.engaged)),
-                                        ("share", .num(result.share)), ("threshold", .num(threshold)), ("skipped", .int(skipped))]
+        var fields: [(String, JSON)] = [
+            ("n", .int(result.n)), ("mean", .num(result.mean)), ("engaged", .int(result.engaged)),
+            ("share", .num(result.share)), ("threshold", .num(threshold)), ("skipped", .int(skipped)),
+        ]
         if let invalid { fields.append(("invalid", .int(invalid))) }
-        let text = "Engagement \(Format.fixed(result.mean, 2)) on \(low)–\(high) from \(Format.count(result.n, "respondent")); \(result.engaged) engaged (score ≥ \(Format.number(threshold))): \(Format.percent(result.share))."
+        let text =
+            "Engagement \(Format.fixed(result.mean, 2)) on \(low)–\(high) from \(Format.count(result.n, "respondent")); \(result.engaged) engaged (score ≥ \(Format.number(threshold))): \(Format.percent(result.share))."
         return CommandOutput(blocks: [.text(text)], data: .object(fields))
     }
 }

@@ -7,19 +7,32 @@ enum SurveyCommands {
 
     /// `--ci METHOD`: the recommended interval by default, or the classic Wald one.
     static func ciOption(_ recommended: String) -> OptionSpec {
-        OptionSpec("ci", .choice([recommended, "wald"]), help: "the 95% interval's method (default \(recommended); wald: the classic one)")
+        OptionSpec(
+            "ci", .choice([recommended, "wald"]),
+            help: "the 95% interval's method (default \(recommended); wald: the classic one)")
     }
 
-    static let formatOption = OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)),
-                                         help: "the export format, when detection guesses wrong")
-    static let fileOptions: [OptionSpec] = [
-        OptionSpec("file", .file, help: "a survey export: CSV (plain, Qualtrics, SurveyMonkey, Google Forms, Typeform) or SPSS .sav"),
-        OptionSpec("column", .text, help: "the answers' column: a header, question text, question id or number from 1"),
-        OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
-        formatOption,
-        OptionSpec("map", .text, help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
-        .flag("lenient", help: "count non-numeric and out-of-range answers as invalid instead of stopping (and list them by value)"),
-    ] + RecordOptions.specs()
+    static let formatOption = OptionSpec(
+        "format", .choice(SurveyFormat.allCases.map(\.rawValue)),
+        help: "the export format, when detection guesses wrong")
+    static let fileOptions: [OptionSpec] =
+        [
+            OptionSpec(
+                "file", .file,
+                help: "a survey export: CSV (plain, Qualtrics, SurveyMonkey, Google Forms, Typeform) or SPSS .sav"),
+            OptionSpec(
+                "column", .text, help: "the answers' column: a header, question text, question id or number from 1"),
+            OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
+            formatOption,
+            OptionSpec(
+                "map", .text,
+                help: "answers given as labels: \"LABEL=N,LABEL=N,…\" (a label with a comma in double quotes)"),
+            .flag(
+                "lenient",
+                help:
+                    "count non-numeric and out-of-range answers as invalid instead of stopping (and list them by value)"
+            ),
+        ] + RecordOptions.specs()
 
     static let fileDiscussion = """
         Sources: answers as arguments, counts as options, or a column of a survey export with \
@@ -46,7 +59,8 @@ enum SurveyCommands {
 
     static func npsLike(_ word: String, _ metric: SurveyMetric, question: String) -> CommandSpec {
         CommandSpec(
-            "kpi \(word)", abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, with a 95% margin of error",
+            "kpi \(word)",
+            abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, with a 95% margin of error",
             discussion: """
                 \(question) Answers 0–10: promoters 9–10, passives 7–8, detractors 0–6. \
                 \(metric.title) = 100·(P − D)/N, from −100 to 100. The 95% interval is the adjusted \
@@ -60,20 +74,26 @@ enum SurveyCommands {
                 ci_method, skipped.
 
                 """ + fileDiscussion,
-            arguments: [ArgumentSpec("answers", .integer(0...10), help: "answers from 0 to 10", optional: true, variadic: true)],
+            arguments: [
+                ArgumentSpec("answers", .integer(0...10), help: "answers from 0 to 10", optional: true, variadic: true)
+            ],
             options: [
                 OptionSpec("promoters", .integer(0...1_000_000_000), help: "count of answers 9–10"),
                 OptionSpec("passives", .integer(0...1_000_000_000), help: "count of answers 7–8"),
                 OptionSpec("detractors", .integer(0...1_000_000_000), help: "count of answers 0–6"),
                 ciOption("adjusted-wald"),
             ] + fileOptions,
-            examples: ["kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20",
-                       "kpi \(word) --file notebooks/data/pangdonglai-pulse.csv --column Q1 --by Store"]
+            examples: [
+                "kpi \(word) 10 9 8 6 0", "kpi \(word) --promoters 50 --passives 30 --detractors 20",
+                "kpi \(word) --file notebooks/data/pangdonglai-pulse.csv --column Q1 --by Store",
+            ]
         ) { ctx in try runMetric(&ctx, metric) }
     }
 
-    static let nps = npsLike("nps", .nps, question: "Net Promoter Score: \"How likely are you to recommend us to a friend or colleague?\"")
-    static let enps = npsLike("enps", .enps, question: "Employee NPS: \"How likely are you to recommend working here to a friend?\"")
+    static let nps = npsLike(
+        "nps", .nps, question: "Net Promoter Score: \"How likely are you to recommend us to a friend or colleague?\"")
+    static let enps = npsLike(
+        "enps", .enps, question: "Employee NPS: \"How likely are you to recommend working here to a friend?\"")
 
     static let csat = CommandSpec(
         "kpi csat", abstract: "customer satisfaction: the share of answers in the top two boxes",
@@ -86,8 +106,13 @@ enum SurveyCommands {
             --json: n, satisfied, csat, moe95 (half the interval's width), ci95, ci_method, scale, skipped.
 
             """ + fileDiscussion,
-        arguments: [ArgumentSpec("answers", .integer(1...10), help: "answers from 1 to the scale's top", optional: true, variadic: true)],
-        options: [OptionSpec("scale", .choice(["5", "7", "10"]), help: "points on the scale (default 5)"), ciOption("wilson")] + fileOptions,
+        arguments: [
+            ArgumentSpec(
+                "answers", .integer(1...10), help: "answers from 1 to the scale's top", optional: true, variadic: true)
+        ],
+        options: [
+            OptionSpec("scale", .choice(["5", "7", "10"]), help: "points on the scale (default 5)"), ciOption("wilson"),
+        ] + fileOptions,
         examples: ["kpi csat 5 4 4 3", "kpi csat 7 6 3 --scale 7"]
     ) { ctx in
         let scale = Int(ctx.arguments.string("scale") ?? "5") ?? 5
@@ -108,8 +133,12 @@ enum SurveyCommands {
             moe95, scale, lower_is_easier, easy (percent), skipped.
 
             """ + fileDiscussion,
-        arguments: [ArgumentSpec("answers", .integer(1...7), help: "answers from 1 to 7", optional: true, variadic: true)],
-        options: [OptionSpec("scale", .choice(["5", "7"]), help: "points on the scale (default 7: CES 2.0; 5: CES 1.0)")]
+        arguments: [
+            ArgumentSpec("answers", .integer(1...7), help: "answers from 1 to 7", optional: true, variadic: true)
+        ],
+        options: [
+            OptionSpec("scale", .choice(["5", "7"]), help: "points on the scale (default 7: CES 2.0; 5: CES 1.0)")
+        ]
             + cesDirection + fileOptions,
         examples: ["kpi ces 6 7 5 3", "kpi ces 1 2 2 4 --scale 5"]
     ) { ctx in
@@ -142,7 +171,10 @@ enum SurveyCommands {
                 throw CommandError.badValue("kpi \(metric.key): give answers or --file, not both")
             }
             guard let columnName = args.string("column") else {
-                throw CommandError("MissingValue", "kpi \(metric.key): --file needs --column NAME (a header, question id or number; `kpi columns \(path)` lists them)")
+                throw CommandError(
+                    "MissingValue",
+                    "kpi \(metric.key): --file needs --column NAME (a header, question id or number; `kpi columns \(path)` lists them)"
+                )
             }
             let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
             let column = try survey.column(columnName)
@@ -150,14 +182,19 @@ enum SurveyCommands {
             let labels = try args.strings("map").reduce(into: survey.valueLabels(column)) { all, text in
                 try all.merge(AnswerLabels.parseMap(text), uniquingKeysWith: { $1 })
             }
-            let acc = try survey.scan(ScanRequest(metrics: [.init(column: column, range: metric.range, labels: labels)], group: by), lenient: lenient)
+            let acc = try survey.scan(
+                ScanRequest(metrics: [.init(column: column, range: metric.range, labels: labels)], group: by),
+                lenient: lenient)
             let total: SurveyResult
-            (output, total) = try present(metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient,
-                                          wald: wald)
+            (output, total) = try present(
+                metric, survey: survey, column: column, by: by, acc: acc, lenient: lenient,
+                wald: wald)
             recordValue = total.value.map { ($0, total.n) }
             recordCounts = total.recordedCounts
         } else {
-            guard args.string("by") == nil, args.string("column") == nil, args.string("format") == nil, args.string("map") == nil else {
+            guard args.string("by") == nil, args.string("column") == nil, args.string("format") == nil,
+                args.string("map") == nil
+            else {
                 throw CommandError.badValue("kpi \(metric.key): --column, --by, --map and --format need --file PATH")
             }
             let counts = try inlineCounts(args, metric)
@@ -167,9 +204,13 @@ enum SurveyCommands {
             recordCounts = r.recordedCounts
         }
         if let period = args.string("record") {
-            guard let (value, n) = recordValue else { throw CommandError.badValue("kpi \(metric.key): nothing to record (no answers)") }
-            let note = try TrackingCommands.record(&ctx, command: "kpi \(metric.key)", enterprise: nil, kpi: metric.recordName, value: value, period: period,
-                                                   target: args.double("target"), n: n, counts: recordCounts)
+            guard let (value, n) = recordValue else {
+                throw CommandError.badValue("kpi \(metric.key): nothing to record (no answers)")
+            }
+            let note = try TrackingCommands.record(
+                &ctx, command: "kpi \(metric.key)", enterprise: nil, kpi: metric.recordName, value: value,
+                period: period,
+                target: args.double("target"), n: n, counts: recordCounts)
             output.blocks.append(.text(note))
         } else if args.has("target") {
             throw CommandError.badValue("kpi \(metric.key): --target goes with --record PERIOD")
@@ -186,9 +227,14 @@ enum SurveyCommands {
         var h = [Int](repeating: 0, count: metric.range.upperBound + 1)
         let classCounts = ["promoters", "passives", "detractors"].map { args.int($0) }
         if classCounts.contains(where: { $0 != nil }) {
-            guard answers.isEmpty else { throw CommandError.badValue("kpi \(metric.key): give answers or counts, not both") }
+            guard answers.isEmpty else {
+                throw CommandError.badValue("kpi \(metric.key): give answers or counts, not both")
+            }
             let p = classCounts[0] ?? 0, pa = classCounts[1] ?? 0, d = classCounts[2] ?? 0
-            guard p + pa + d > 0 else { throw CommandError.badValue("kpi \(metric.key): the counts add up to 0; \(metric.title) needs at least one answer") }
+            guard p + pa + d > 0 else {
+                throw CommandError.badValue(
+                    "kpi \(metric.key): the counts add up to 0; \(metric.title) needs at least one answer")
+            }
             h[10] = p; h[8] = pa; h[0] = d
             return SlotCounts(histogram: h, skipped: 0, invalid: 0)
         }
@@ -199,11 +245,16 @@ enum SurveyCommands {
             case .csat: example = "`kpi csat 5 4 4 3`"
             case .ces: example = "`kpi ces 6 7 5`"
             }
-            throw CommandError("MissingArgument", "kpi \(metric.key): no answers; give answers (\(example)) or --file PATH --column NAME")
+            throw CommandError(
+                "MissingArgument",
+                "kpi \(metric.key): no answers; give answers (\(example)) or --file PATH --column NAME")
         }
         for a in answers {
             guard metric.range.contains(a) else {
-                throw CommandError("OutOfRange", "kpi \(metric.key): answer \(a) is outside the scale \(metric.range.lowerBound)–\(metric.range.upperBound)")
+                throw CommandError(
+                    "OutOfRange",
+                    "kpi \(metric.key): answer \(a) is outside the scale \(metric.range.lowerBound)–\(metric.range.upperBound)"
+                )
             }
             h[a] += 1
         }
@@ -212,13 +263,22 @@ enum SurveyCommands {
 
     /// A file result: one sentence (no groups) or a table per group plus the total; and the
     /// total's result, which `--record` keeps.
-    static func present(_ metric: SurveyMetric, survey: SurveyFile, column: Int, by: Int?, acc: Accumulator,
-                        lenient: Bool, wald: Bool) throws -> (CommandOutput, total: SurveyResult) {
-        let source = "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
-        let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
+    static func present(
+        _ metric: SurveyMetric, survey: SurveyFile, column: Int, by: Int?, acc: Accumulator,
+        lenient: Bool, wald: Bool
+    ) throws -> (CommandOutput, total: SurveyResult) {
+        let source =
+            "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
+        let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(
+            SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
         guard total.n > 0 else {
-            let invalid = lenient ? ", \(total.invalid) invalid" + (total.invalid > 0 ? ": " + AnswerLabels.listing(total.invalidValues) : "") : ""
-            throw CommandError.badValue("kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (in \(Format.count(acc.rows - acc.blankLines, "row")): \(total.skipped) blank\(invalid))")
+            let invalid =
+                lenient
+                ? ", \(total.invalid) invalid"
+                    + (total.invalid > 0 ? ": " + AnswerLabels.listing(total.invalidValues) : "") : ""
+            throw CommandError.badValue(
+                "kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (in \(Format.count(acc.rows - acc.blankLines, "row")): \(total.skipped) blank\(invalid))"
+            )
         }
         let totalResult = try SurveyResult(metric, total, lenient: lenient, wald: wald)
         guard let by else {
@@ -233,8 +293,9 @@ enum SurveyCommands {
             rows.append([key.isEmpty ? "(blank)" : key] + r.cells)
         }
         rows.append(["total"] + totalResult.cells)
-        let table = Table(headers: [survey.label(by), metric.title, "95%", "N", metric.detailHeader], rows: rows,
-                          alignments: [.left, .right, .right, .right, .right])
+        let table = Table(
+            headers: [survey.label(by), metric.title, "95%", "N", metric.detailHeader], rows: rows,
+            alignments: [.left, .right, .right, .right, .right])
         let data: JSON = ["by": .string(survey.label(by)), "groups": .array(groups), "total": totalResult.json]
         let blocks: [OutputBlock] = [.table(table), .text("Source: \(source), by '\(survey.label(by))'.")]
         return (CommandOutput(blocks: blocks, data: data), totalResult)

@@ -87,17 +87,23 @@ struct SurveyResult {
         var fields: [(String, JSON)]
         switch figures {
         case let .nps(r, ci):
-            fields = [("n", .int(r.n)), ("promoters", .int(r.promoters)), ("passives", .int(r.passives)),
-                      ("detractors", .int(r.detractors)), (metric.key, .num(r.score)), ("moe95", .num(ci.moe)),
-                      ("ci95", [.num(ci.low), .num(ci.high)]), ("ci_method", .string(ci.method.rawValue))]
+            fields = [
+                ("n", .int(r.n)), ("promoters", .int(r.promoters)), ("passives", .int(r.passives)),
+                ("detractors", .int(r.detractors)), (metric.key, .num(r.score)), ("moe95", .num(ci.moe)),
+                ("ci95", [.num(ci.low), .num(ci.high)]), ("ci_method", .string(ci.method.rawValue)),
+            ]
         case let .csat(r, ci):
-            fields = [("n", .int(r.n)), ("satisfied", .int(r.satisfied)), ("csat", .num(r.score)),
-                      ("moe95", .num(ci.moe)), ("ci95", [.num(ci.low), .num(ci.high)]),
-                      ("ci_method", .string(ci.method.rawValue)), ("scale", .int(r.scale))]
+            fields = [
+                ("n", .int(r.n)), ("satisfied", .int(r.satisfied)), ("csat", .num(r.score)),
+                ("moe95", .num(ci.moe)), ("ci95", [.num(ci.low), .num(ci.high)]),
+                ("ci_method", .string(ci.method.rawValue)), ("scale", .int(r.scale)),
+            ]
         case let .ces(r, easy):
             guard case let .ces(scale, lower) = metric else { preconditionFailure("CES figures of \(metric.key)") }
-            fields = [("n", .int(r.n)), ("mean", .num(r.mean)), ("sd", .num(r.sd)), ("moe95", .num(r.moe95)),
-                      ("scale", .int(scale)), ("lower_is_easier", .bool(lower)), ("easy", .num(easy))]
+            fields = [
+                ("n", .int(r.n)), ("mean", .num(r.mean)), ("sd", .num(r.sd)), ("moe95", .num(r.moe95)),
+                ("scale", .int(scale)), ("lower_is_easier", .bool(lower)), ("easy", .num(easy)),
+            ]
         case .none:
             fields = [("n", 0), (metric.valueKey, .null)]
         }
@@ -113,13 +119,17 @@ struct SurveyResult {
     var cells: [String] {
         switch figures {
         case let .nps(r, ci):
-            return [Format.fixed(r.score, 1), "±" + Format.fixed(ci.moe, 1), String(r.n),
-                    "\(r.promoters) / \(r.passives) / \(r.detractors)"]
+            return [
+                Format.fixed(r.score, 1), "±" + Format.fixed(ci.moe, 1), String(r.n),
+                "\(r.promoters) / \(r.passives) / \(r.detractors)",
+            ]
         case let .csat(r, ci):
             return [Format.percent(r.score), "±" + Format.fixed(ci.moe, 1), String(r.n), "\(r.satisfied) satisfied"]
         case let .ces(r, _):
-            return [Format.fixed(r.mean, 2), "±" + Format.fixed(r.moe95, 2), String(r.n),
-                    "sd " + Format.fixed(r.sd, 2)]
+            return [
+                Format.fixed(r.mean, 2), "±" + Format.fixed(r.moe95, 2), String(r.n),
+                "sd " + Format.fixed(r.sd, 2),
+            ]
         case .none:
             return ["—", "", "0", ""]
         }
@@ -132,8 +142,10 @@ struct SurveyResult {
         func text(_ v: Int) -> String { JSON.int(v).compact() }
         switch figures {
         case let .nps(r, ci):
-            return [text(r.score), text(ci.moe), text(r.n), text(r.promoters), text(r.passives), text(r.detractors),
-                    "", ""]
+            return [
+                text(r.score), text(ci.moe), text(r.n), text(r.promoters), text(r.passives), text(r.detractors),
+                "", "",
+            ]
         case let .csat(r, ci):
             return [text(r.score), text(ci.moe), text(r.n), "", "", "", text(r.satisfied), ""]
         case let .ces(r, _):
@@ -157,9 +169,11 @@ struct SurveyResult {
         switch figures {
         case let .nps(r, ci):
             func share(_ k: Int) -> String { Format.percent(100.0 * Double(k) / Double(max(1, n))) }
-            let interval = "(±\(Format.fixed(ci.moe, 1)); 95% \(ci.method.title) CI \(Format.fixed(ci.low, 1)) to "
+            let interval =
+                "(±\(Format.fixed(ci.moe, 1)); 95% \(ci.method.title) CI \(Format.fixed(ci.low, 1)) to "
                 + "\(Format.fixed(ci.high, 1)))"
-            let classes = "\(Format.count(r.promoters, "promoter")) (\(share(r.promoters))), "
+            let classes =
+                "\(Format.count(r.promoters, "promoter")) (\(share(r.promoters))), "
                 + "\(Format.count(r.passives, "passive")) (\(share(r.passives))), "
                 + "\(Format.count(r.detractors, "detractor")) (\(share(r.detractors)))"
             return "\(metric.title) \(Format.fixed(r.score, 1)) \(interval) from \(Format.count(n, "answer")): "

@@ -5,14 +5,20 @@ import Workbench
 public enum UnitEconomics {
     /// Customer retention over a period: (end − new)/start; churn = 1 − retention.
     public static func retention(start: Double, end: Double, new: Double) throws -> (retention: Double, churn: Double) {
-        guard start > 0 else { throw MetricError("customers at the start must be more than 0 (got \(Format.number(start)))") }
+        guard start > 0 else {
+            throw MetricError("customers at the start must be more than 0 (got \(Format.number(start)))")
+        }
         guard end >= 0, new >= 0 else { throw MetricError("customer counts cannot be negative") }
         let kept = end - new
         guard kept >= 0 else {
-            throw MetricError("new customers (\(Format.number(new))) exceed customers at the end (\(Format.number(end))): kept customers would be negative")
+            throw MetricError(
+                "new customers (\(Format.number(new))) exceed customers at the end (\(Format.number(end))): kept customers would be negative"
+            )
         }
         guard kept <= start else {
-            throw MetricError("kept customers (end − new = \(Format.number(kept))) exceed customers at the start (\(Format.number(start)))")
+            throw MetricError(
+                "kept customers (end − new = \(Format.number(kept))) exceed customers at the start (\(Format.number(start)))"
+            )
         }
         let r = 100 * kept / start
         return (r, 100 - r)
@@ -20,16 +26,23 @@ public enum UnitEconomics {
 
     /// Repurchase rate: customers who bought again / customers, in percent.
     public static func repurchase(repeat returning: Double, customers: Double) throws -> Double {
-        guard customers > 0 else { throw MetricError("customers must be more than 0 (got \(Format.number(customers)))") }
+        guard customers > 0 else {
+            throw MetricError("customers must be more than 0 (got \(Format.number(customers)))")
+        }
         guard returning >= 0, returning <= customers else {
-            throw MetricError("repeat customers (\(Format.number(returning))) must be from 0 to customers (\(Format.number(customers)))")
+            throw MetricError(
+                "repeat customers (\(Format.number(returning))) must be from 0 to customers (\(Format.number(customers)))"
+            )
         }
         return 100 * returning / customers
     }
 
     /// Customer acquisition cost: sales and marketing spend / new customers.
     public static func cac(spend: Double, newCustomers: Double) throws -> Double {
-        guard newCustomers > 0 else { throw MetricError("new customers must be more than 0 (got \(Format.number(newCustomers))): CAC divides by them") }
+        guard newCustomers > 0 else {
+            throw MetricError(
+                "new customers must be more than 0 (got \(Format.number(newCustomers))): CAC divides by them")
+        }
         guard spend >= 0 else { throw MetricError("spend cannot be negative (got \(Format.number(spend)))") }
         return spend / newCustomers
     }
@@ -37,9 +50,13 @@ public enum UnitEconomics {
     /// Lifetime value: ARPA × gross margin / churn, all per the same period (margin and churn in %).
     public static func ltv(arpa: Double, marginPercent: Double, churnPercent: Double) throws -> Double {
         guard churnPercent > 0, churnPercent <= 100 else {
-            throw MetricError("churn must be more than 0% and at most 100% per period (got \(Format.number(churnPercent))%): LTV divides by it")
+            throw MetricError(
+                "churn must be more than 0% and at most 100% per period (got \(Format.number(churnPercent))%): LTV divides by it"
+            )
         }
-        guard (0...100).contains(marginPercent) else { throw MetricError("gross margin must be from 0 to 100% (got \(Format.number(marginPercent))%)") }
+        guard (0...100).contains(marginPercent) else {
+            throw MetricError("gross margin must be from 0 to 100% (got \(Format.number(marginPercent))%)")
+        }
         guard arpa >= 0 else { throw MetricError("ARPA cannot be negative (got \(Format.number(arpa)))") }
         return arpa * (marginPercent / 100) / (churnPercent / 100)
     }
@@ -53,7 +70,9 @@ public enum UnitEconomics {
 
     /// Gross margin in percent: (revenue − cost of sales)/revenue.
     public static func margin(revenue: Double, cost: Double) throws -> Double {
-        guard revenue > 0 else { throw MetricError("revenue must be more than 0 (got \(Format.number(revenue))): margin divides by it") }
+        guard revenue > 0 else {
+            throw MetricError("revenue must be more than 0 (got \(Format.number(revenue))): margin divides by it")
+        }
         guard cost >= 0 else { throw MetricError("cost cannot be negative (got \(Format.number(cost)))") }
         return 100 * (revenue - cost) / revenue
     }

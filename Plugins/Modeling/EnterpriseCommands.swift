@@ -7,23 +7,30 @@ enum EnterpriseCommands {
 
     static let add = CommandSpec(
         "enterprise add", abstract: "add an enterprise to the workspace (the first one becomes current)",
-        discussion: "The current enterprise stays current, so that rivals can be added while one enterprise is worked on; the first enterprise added becomes current. `use NAME` switches.",
+        discussion:
+            "The current enterprise stays current, so that rivals can be added while one enterprise is worked on; the first enterprise added becomes current. `use NAME` switches.",
         arguments: [ArgumentSpec("name", .text, help: "a new name (unique, ignoring case)")],
         options: [OptionSpec("industry", .text, help: "the industry or track it competes in")],
-        examples: ["enterprise add BYD --industry batteries", "enterprise add \"Demo Co\"",
-                   "enterprise add CATL --industry batteries"]
+        examples: [
+            "enterprise add BYD --industry batteries", "enterprise add \"Demo Co\"",
+            "enterprise add CATL --industry batteries",
+        ]
     ) { ctx in
         let name = try checkNewName(ctx.arguments.required("name"), "enterprise", command: "enterprise add")
         // An empty industry is none, as `enterprise set --industry ""` has it.
         let industry = ctx.arguments.string("industry").map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 }
         let e = Enterprise(name: name, industry: industry)
-        if let existing = ctx.workspace.enterprise(named: name) { throw CommandError.duplicate("enterprise", existing.name) }
+        if let existing = ctx.workspace.enterprise(named: name) {
+            throw CommandError.duplicate("enterprise", existing.name)
+        }
         ctx.workspace.add(e)
         guard let current = ctx.workspace.currentEnterprise else {
             ctx.workspace.setCurrent(name)
             return .message("Added enterprise \(name).", data: json(e))
         }
-        return .message("Added enterprise \(name); still working on \(current.name) (`use \(Tokenizer.quote(name))` to switch).", data: json(e))
+        return .message(
+            "Added enterprise \(name); still working on \(current.name) (`use \(Tokenizer.quote(name))` to switch).",
+            data: json(e))
     }
 
     static let list = CommandSpec(
@@ -35,18 +42,24 @@ enum EnterpriseCommands {
             return CommandOutput(data: .array(all.map(json)))
         }
         let rows = all.map { e in
-            [e.name, e.industry ?? "", String(e.resources.count), String(e.needs.count), String(e.offerings.count),
-             String(e.models.count)]
+            [
+                e.name, e.industry ?? "", String(e.resources.count), String(e.needs.count), String(e.offerings.count),
+                String(e.models.count),
+            ]
         }
-        let table = Table(headers: ["name", "industry", "resources", "needs", "offerings", "models"], rows: rows,
-                          alignments: [.left, .left, .right, .right, .right, .right])
-        return CommandOutput(blocks: all.isEmpty ? [.text("No enterprises yet: `enterprise add NAME`.")] : [.table(table)],
-                             data: .array(all.map(json)))
+        let table = Table(
+            headers: ["name", "industry", "resources", "needs", "offerings", "models"], rows: rows,
+            alignments: [.left, .left, .right, .right, .right, .right])
+        return CommandOutput(
+            blocks: all.isEmpty ? [.text("No enterprises yet: `enterprise add NAME`.")] : [.table(table)],
+            data: .array(all.map(json)))
     }
 
     static let show = CommandSpec(
         "enterprise show", abstract: "show everything modelled about an enterprise (default: the current one)",
-        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace", optional: true)],
+        arguments: [
+            ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace", optional: true)
+        ],
         examples: ["enterprise show CATL"]
     ) { ctx in
         let e = try ctx.enterprise()
@@ -61,22 +74,33 @@ enum EnterpriseCommands {
             first); when the list is empty, analyses compare with the enterprises of the same industry. Renaming carries the
             new name into other enterprises' competitor lists.
             """,
-        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)],
-        options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
-                  OptionSpec("industry", .text, help: "the industry or track it competes in"),
-                  OptionSpec("price", .number(Enterprise.priceRange),
-                             help: "the price level for the value map when no offering has one"),
-                  OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
-                  .flag("no-competitors", help: "forget the named competitors"),
-                  .flag("no-price", help: "forget the price level")],
-        examples: ["enterprise set CATL --competitor BYD --competitor \"Demo Co\" --price 100", "enterprise set BYD --price 90"]
+        arguments: [
+            ArgumentSpec(
+                "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
+        ],
+        options: [
+            OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
+            OptionSpec("industry", .text, help: "the industry or track it competes in"),
+            OptionSpec(
+                "price", .number(Enterprise.priceRange),
+                help: "the price level for the value map when no offering has one"),
+            OptionSpec("competitor", .text, help: "a named competitor", repeating: true),
+            .flag("no-competitors", help: "forget the named competitors"),
+            .flag("no-price", help: "forget the price level"),
+        ],
+        examples: [
+            "enterprise set CATL --competitor BYD --competitor \"Demo Co\" --price 100",
+            "enterprise set BYD --price 90",
+        ]
     ) { ctx in
         let e = try ctx.enterprise()
         let a = ctx.arguments
         let changing = ["name", "industry", "price", "competitor", "no-competitors", "no-price"].filter { a.has($0) }
             .map { ["competitor": "competitors", "no-competitors": "competitors", "no-price": "price"][$0] ?? $0 }
         guard !changing.isEmpty else {
-            throw CommandError.badValue("enterprise set: nothing to change (give --name, --industry, --price, --competitor, --no-competitors or --no-price)")
+            throw CommandError.badValue(
+                "enterprise set: nothing to change (give --name, --industry, --price, --competitor, --no-competitors or --no-price)"
+            )
         }
         if a.has("competitor") && a.flag("no-competitors") {
             throw CommandError.badValue("enterprise set: --competitor and --no-competitors contradict each other")
@@ -102,8 +126,9 @@ enum EnterpriseCommands {
                 // A misspelt rival would be taken silently, and the analyses would fall back to the
                 // industry's firms: a competitor is an enterprise of the workspace, as spelt there.
                 guard let rival = ctx.workspace.enterprise(named: c) else {
-                    throw CommandError.unknown("enterprise", c, among: ctx.workspace.enterprises.map(\.name),
-                                               hint: "add it first: `enterprise add \(Tokenizer.quote(c))`")
+                    throw CommandError.unknown(
+                        "enterprise", c, among: ctx.workspace.enterprises.map(\.name),
+                        hint: "add it first: `enterprise add \(Tokenizer.quote(c))`")
                 }
                 try refuseDuplicate(rival.name, in: competitors, what: "competitor")
                 competitors.append(rival.name)
@@ -138,7 +163,8 @@ enum EnterpriseCommands {
 
     static let remove = CommandSpec(
         "enterprise remove", abstract: "remove an enterprise and everything modelled about it",
-        discussion: "Other enterprises keep it in their competitor lists: competitors are names, not references. `undo` brings it back.",
+        discussion:
+            "Other enterprises keep it in their competitor lists: competitors are names, not references. `undo` brings it back.",
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace")],
         examples: ["enterprise remove \"Demo Co\""]
     ) { ctx in
@@ -190,7 +216,8 @@ enum EnterpriseCommands {
         section("Needs", e.needs.count, NeedCommands.table(e.needs))
         section("Offerings", e.offerings.count, OfferingCommands.table(e.offerings, reliefs: e.reliefs))
         section("Reliefs", e.reliefs.count, ReliefCommands.table(e.reliefs))
-        section("Factors", e.factors.count, FactorCommands.table(e.factors, price: Set(e.priceFactors.map(NameKey.init))))
+        section(
+            "Factors", e.factors.count, FactorCommands.table(e.factors, price: Set(e.priceFactors.map(NameKey.init))))
         section("Initiatives", e.initiatives.count, InitiativeCommands.table(e.initiatives))
         if !e.kpis.isEmpty {
             let names = Set(e.kpis.map { Name.fold($0.kpi) })

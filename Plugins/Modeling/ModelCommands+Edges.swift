@@ -10,14 +10,18 @@ extension ModelCommands {
             − the opposite (more sales → less spare capacity). Naming more than two nodes draws a
             path: each edge runs from the node before it, all with the same sign.
             """,
-        arguments: [modelArgument, ArgumentSpec("from", .name(.node), help: "the node the edge leaves"),
-                    ArgumentSpec("to", .name(.node), help: "the node it enters (more nodes continue the path)", variadic: true)],
+        arguments: [
+            modelArgument, ArgumentSpec("from", .name(.node), help: "the node the edge leaves"),
+            ArgumentSpec("to", .name(.node), help: "the node it enters (more nodes continue the path)", variadic: true),
+        ],
         options: [OptionSpec("polarity", .choice(signs), help: "the edge's sign (default +)"), enterpriseOption],
-        examples: ["model edge add Base \"Battery R&D\" \"Cell chemistry\" \"Longer range\" \"Pack sales\" \"Operating profit\" \"R&D reinvestment\" \"Battery R&D\"",
-                   "model edge add Base \"Manufacturing scale\" \"Gigafactory production\" \"Lower cost per kWh\" \"Pack sales\"",
-                   "model edge add Base Brand \"Brand marketing\" \"Pack sales\"",
-                   "model edge add Base \"Pack sales\" \"Gigafactory production\" --polarity -",
-                   "model edge add Base \"Brand marketing\" \"Longer range\""]
+        examples: [
+            "model edge add Base \"Battery R&D\" \"Cell chemistry\" \"Longer range\" \"Pack sales\" \"Operating profit\" \"R&D reinvestment\" \"Battery R&D\"",
+            "model edge add Base \"Manufacturing scale\" \"Gigafactory production\" \"Lower cost per kWh\" \"Pack sales\"",
+            "model edge add Base Brand \"Brand marketing\" \"Pack sales\"",
+            "model edge add Base \"Pack sales\" \"Gigafactory production\" --polarity -",
+            "model edge add Base \"Brand marketing\" \"Longer range\"",
+        ]
     ) { ctx in
         let a = ctx.arguments
         let e = try ctx.target()
@@ -30,23 +34,29 @@ extension ModelCommands {
         for k in 1..<path.count {
             let (from, to) = (path[k - 1], path[k])
             guard !Name.same(from, to) else {
-                throw CommandError.badValue("model edge add: an edge joins two different nodes ('\(from)' → '\(from)' is not allowed)")
+                throw CommandError.badValue(
+                    "model edge add: an edge joins two different nodes ('\(from)' → '\(from)' is not allowed)")
             }
             if let existing = m.edge(from: from, to: to) {
-                throw CommandError("DuplicateName", "edge \(arrow(existing)) already exists in \(m.name) (change its sign with `model edge set`)")
+                throw CommandError(
+                    "DuplicateName",
+                    "edge \(arrow(existing)) already exists in \(m.name) (change its sign with `model edge set`)")
             }
             let edge = ValueModel.Edge(from: from, to: to, polarity: polarity)
             m.edges.append(edge)
             added.append(edge)
         }
         try ctx.update(e.name) { $0.models[i] = m }
-        return .message("Drew " + listed(added.map(arrow)) + " in \(m.name).", data: .array(added.map(ModelingJSON.edge)))
+        return .message(
+            "Drew " + listed(added.map(arrow)) + " in \(m.name).", data: .array(added.map(ModelingJSON.edge)))
     }
 
     static let edgeSet = CommandSpec(
         "model edge set", abstract: "change the sign of an edge",
-        arguments: [modelArgument, ArgumentSpec("from", .name(.node), help: "the node the edge leaves"),
-                    ArgumentSpec("to", .name(.node), help: "the node it enters")],
+        arguments: [
+            modelArgument, ArgumentSpec("from", .name(.node), help: "the node the edge leaves"),
+            ArgumentSpec("to", .name(.node), help: "the node it enters"),
+        ],
         options: [OptionSpec("polarity", .choice(signs), help: "the edge's new sign (required)"), enterpriseOption],
         examples: ["model edge set Base \"Brand marketing\" \"Longer range\" --polarity -"]
     ) { ctx in
@@ -65,8 +75,10 @@ extension ModelCommands {
 
     static let edgeRemove = CommandSpec(
         "model edge remove", abstract: "remove an edge",
-        arguments: [modelArgument, ArgumentSpec("from", .name(.node), help: "the node the edge leaves"),
-                    ArgumentSpec("to", .name(.node), help: "the node it enters")],
+        arguments: [
+            modelArgument, ArgumentSpec("from", .name(.node), help: "the node the edge leaves"),
+            ArgumentSpec("to", .name(.node), help: "the node it enters"),
+        ],
         options: [enterpriseOption],
         examples: ["model edge remove Base \"Brand marketing\" \"Longer range\""]
     ) { ctx in

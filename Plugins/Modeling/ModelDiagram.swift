@@ -36,7 +36,8 @@ enum ModelDiagram {
             if b.order > a.order {
                 let (x1, y1) = (a.x + boxWidth, a.y + boxHeight / 2)
                 let (x2, y2) = (b.x, b.y + boxHeight / 2)
-                edges += "<path d=\"M\(f(x1)),\(f(y1)) C\(f(x1 + 20)),\(f(y1)) \(f(x2 - 20)),\(f(y2)) \(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n"
+                edges +=
+                    "<path d=\"M\(f(x1)),\(f(y1)) C\(f(x1 + 20)),\(f(y1)) \(f(x2 - 20)),\(f(y2)) \(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n"
                 label = ((x1 + x2) / 2, (y1 + y2) / 2)
             } else {
                 // Back (or same-stage) edge: out of the source's right side, down the gap to a
@@ -47,29 +48,42 @@ enum ModelDiagram {
                 back += 1
                 let (x1, y1) = (a.x + boxWidth, a.y + boxHeight / 2)
                 let (x2, y2) = (b.x, b.y + boxHeight / 2)
-                edges += "<path d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + offset)),\(f(y1)) L\(f(x1 + offset)),\(f(lane)) L\(f(x2 - offset)),\(f(lane)) L\(f(x2 - offset)),\(f(y2)) L\(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n"
+                edges +=
+                    "<path d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + offset)),\(f(y1)) L\(f(x1 + offset)),\(f(lane)) L\(f(x2 - offset)),\(f(lane)) L\(f(x2 - offset)),\(f(y2)) L\(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n"
                 label = ((x1 + x2) / 2, lane)
             }
             edges += "<circle cx=\"\(f(label.x))\" cy=\"\(f(label.y))\" r=\"7\" fill=\"#ffffff\" \(stroke)/>"
-            edges += "<text x=\"\(f(label.x))\" y=\"\(f(label.y + 4))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(negative ? "#b03030" : "#404040")\">\(negative ? "−" : "+")</text>\n"
+            edges +=
+                "<text x=\"\(f(label.x))\" y=\"\(f(label.y + 4))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(negative ? "#b03030" : "#404040")\">\(negative ? "−" : "+")</text>\n"
         }
         let loopsTop = chainBottom + 24 + Double(back) * 14
         var out = ""
         var r = 0, b = 0
         var y = loopsTop
-        let summary = loops.total == 0 ? "No loops: the chain does not close."
+        let summary =
+            loops.total == 0
+            ? "No loops: the chain does not close."
             : "Loops: \(loops.complete ? "" : "at least ")\(loops.total) (\(loops.reinforcing) reinforcing, \(loops.balancing) balancing; \(loops.valueLoops) value, \(loops.growthLoops) growth\(loops.limitingLoops > 0 ? ", \(loops.limitingLoops) limiting growth" : ""))"
         out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"12\" font-weight=\"bold\">\(Markup.xml(summary))</text>\n"
         for l in loops.loops {
             y += 18
-            let label = l.polarity == .reinforcing ? { r += 1; return "R\(r)" }() : { b += 1; return "B\(b)" }()
+            let label =
+                l.polarity == .reinforcing
+                ? {
+                    r += 1; return "R\(r)"
+                }()
+                : {
+                    b += 1; return "B\(b)"
+                }()
             let kind = l.isGrowthLoop ? " growth" : l.limitsGrowth ? " limits growth" : l.isValueLoop ? " value" : ""
             let path = (l.nodes + [l.nodes[0]]).map(Markup.xml).joined(separator: " → ")
-            out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"11\"><tspan font-weight=\"bold\">\(label)\(kind)</tspan> \(path)</text>\n"
+            out +=
+                "<text x=\"20\" y=\"\(f(y))\" font-size=\"11\"><tspan font-weight=\"bold\">\(label)\(kind)</tspan> \(path)</text>\n"
         }
         let width = 20 + Double(ValueModel.Stage.allCases.count) * columnWidth
         let height = y + 20
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\">\n"
         svg += "<title>\(Markup.xml("Model \(m.name) of \(e.name)"))</title>\n"
         svg += """
             <defs><marker id="arrow-pos" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#404040"/></marker>\
@@ -79,19 +93,24 @@ enum ModelDiagram {
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         for stage in ValueModel.Stage.allCases {
             let x = 20 + Double(stage.order) * columnWidth
-            svg += "<text x=\"\(f(x + boxWidth / 2))\" y=\"30\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#606060\">\(stage.rawValue)</text>\n"
+            svg +=
+                "<text x=\"\(f(x + boxWidth / 2))\" y=\"30\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#606060\">\(stage.rawValue)</text>\n"
         }
         svg += edges
         for n in m.nodes {
             guard let p = position[Name.fold(n.name)] else { continue }
             var fill = "#f4f4f4"
             if n.stage == .resource {
-                let strong = e.resources.first { Name.same($0.name, n.name) }.map { $0.strength >= Resource.anchoringStrength }
+                let strong = e.resources.first { Name.same($0.name, n.name) }.map {
+                    $0.strength >= Resource.anchoringStrength
+                }
                 fill = strong == true ? "#e3f0e3" : strong == false ? "#f7ecd9" : "#f6dddd"
             }
             svg += "<g><title>\(Markup.xml(n.name)) (\(n.stage.rawValue))</title>"
-            svg += "<rect x=\"\(f(p.x))\" y=\"\(f(p.y))\" width=\"\(f(boxWidth))\" height=\"\(f(boxHeight))\" rx=\"6\" fill=\"\(fill)\" stroke=\"#808080\"/>"
-            svg += "<text x=\"\(f(p.x + boxWidth / 2))\" y=\"\(f(p.y + boxHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"11\">\(Markup.xml(short(n.name)))</text></g>\n"
+            svg +=
+                "<rect x=\"\(f(p.x))\" y=\"\(f(p.y))\" width=\"\(f(boxWidth))\" height=\"\(f(boxHeight))\" rx=\"6\" fill=\"\(fill)\" stroke=\"#808080\"/>"
+            svg +=
+                "<text x=\"\(f(p.x + boxWidth / 2))\" y=\"\(f(p.y + boxHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"11\">\(Markup.xml(short(n.name)))</text></g>\n"
         }
         svg += out
         svg += "</svg>\n"

@@ -8,7 +8,8 @@ import Workbench
 public struct ModelingPlugin: WorkbenchPlugin {
     public init() {}
     public let name = "model"
-    public let abstract = "enterprises, resources, segments, needs, offerings, reliefs, factors, value models, initiatives"
+    public let abstract =
+        "enterprises, resources, segments, needs, offerings, reliefs, factors, value models, initiatives"
 
     public var commands: [CommandSpec] {
         EnterpriseCommands.all + ResourceCommands.all + SegmentCommands.all + NeedCommands.all + OfferingCommands.all

@@ -16,8 +16,9 @@ import Workbench
 // - Renaming carries the new name to whatever refers to the old one.
 
 /// The `--enterprise NAME` option of every sub-object command.
-let enterpriseOption = OptionSpec("enterprise", .name(.enterprise),
-                                  help: "the enterprise to work on (default: the current one, see `use`)")
+let enterpriseOption = OptionSpec(
+    "enterprise", .name(.enterprise),
+    help: "the enterprise to work on (default: the current one, see `use`)")
 
 /// Names may hold any character but must say something.
 func checkNewName(_ raw: String, _ what: String, command: String) throws -> String {
@@ -41,7 +42,9 @@ extension CommandContext {
 ///   - owner: where it was looked for ("CATL"), for the message when nothing is close.
 ///   - add: the command that would add one, for the message when there are none.
 /// - Complexity: O(n), without allocating unless the name is not found.
-func lookup<T>(_ name: String, in items: [T], by key: (T) -> String, what: String, owner: String, add: String? = nil) throws -> Int {
+func lookup<T>(_ name: String, in items: [T], by key: (T) -> String, what: String, owner: String, add: String? = nil)
+    throws -> Int
+{
     let matcher = NameMatcher(name)
     if let i = items.firstIndex(where: { matcher.matches(key($0)) }) { return i }
     let names = items.map(key)
@@ -62,17 +65,21 @@ func lookup(_ name: String, in names: [String], what: String, owner: String, add
 /// Throws `DuplicateName` when `name` is among `items` (named by `key`, ignoring case), except
 /// at index `except`.
 /// - Parameter owner: where the name is taken ("CATL", "model Base"), for the message.
-func refuseDuplicate<T>(_ name: String, in items: [T], by key: (T) -> String, what: String, owner: String? = nil,
-                        except: Int? = nil) throws {
+func refuseDuplicate<T>(
+    _ name: String, in items: [T], by key: (T) -> String, what: String, owner: String? = nil,
+    except: Int? = nil
+) throws {
     let matcher = NameMatcher(name)
     if let i = items.firstIndex(where: { matcher.matches(key($0)) }), i != except {
         guard let owner else { throw CommandError.duplicate(what, key(items[i])) }
-        throw CommandError("DuplicateName", "\(what) '\(key(items[i]))' already exists in \(owner) (names are compared ignoring case)")
+        throw CommandError(
+            "DuplicateName", "\(what) '\(key(items[i]))' already exists in \(owner) (names are compared ignoring case)")
     }
 }
 
 /// `refuseDuplicate` over plain names.
-func refuseDuplicate(_ name: String, in names: [String], what: String, owner: String? = nil, except: Int? = nil) throws {
+func refuseDuplicate(_ name: String, in names: [String], what: String, owner: String? = nil, except: Int? = nil) throws
+{
     try refuseDuplicate(name, in: names, by: { $0 }, what: what, owner: owner, except: except)
 }
 
@@ -118,7 +125,6 @@ func listed(_ names: [String], quote: Bool = false) -> String {
     return s
 }
 
-
 /// A number for people: `6`, `6.5`.
 func num(_ v: Double) -> String { Format.number(v) }
 func num(_ v: Double?) -> String { v.map { Format.number($0) } ?? "" }
@@ -136,42 +142,61 @@ func alsoLine(_ parts: [String], verb: String) -> String {
 /// The JSON shape of every object, shared by `list`, `show` and the confirmations of changes.
 public enum ModelingJSON {
     public static func resource(_ r: Resource) -> JSON {
-        ["name": .string(r.name), "kind": .string(r.kind.rawValue), "strength": .num(r.strength),
-         "valuable": .bool(r.valuable), "rare": .bool(r.rare), "costlyToImitate": .bool(r.costlyToImitate),
-         "organized": .bool(r.organized), "vrio": .string(r.vrio.rawValue)]
+        [
+            "name": .string(r.name), "kind": .string(r.kind.rawValue), "strength": .num(r.strength),
+            "valuable": .bool(r.valuable), "rare": .bool(r.rare), "costlyToImitate": .bool(r.costlyToImitate),
+            "organized": .bool(r.organized), "vrio": .string(r.vrio.rawValue),
+        ]
     }
 
     public static func segment(_ s: Segment) -> JSON {
-        guard let w = s.willingnessToPay else { return ["name": .string(s.name), "size": s.size.map { .int($0) } ?? .null] }
-        return ["name": .string(s.name), "size": s.size.map { .int($0) } ?? .null, "willingness_to_pay": willingnessToPay(w)]
+        guard let w = s.willingnessToPay else {
+            return ["name": .string(s.name), "size": s.size.map { .int($0) } ?? .null]
+        }
+        return [
+            "name": .string(s.name), "size": s.size.map { .int($0) } ?? .null,
+            "willingness_to_pay": willingnessToPay(w),
+        ]
     }
 
     /// A segment's willingness to pay (`price psm --record`, `price record`).
     public static func willingnessToPay(_ w: WillingnessToPay) -> JSON {
-        ["low": .num(w.low), "high": .num(w.high), "opp": w.opp.map { .num($0) } ?? .null, "idp": w.idp.map { .num($0) } ?? .null,
-         "respondents": w.respondents.map { .int($0) } ?? .null, "source": w.source.map { .string($0) } ?? .null]
+        [
+            "low": .num(w.low), "high": .num(w.high), "opp": w.opp.map { .num($0) } ?? .null,
+            "idp": w.idp.map { .num($0) } ?? .null,
+            "respondents": w.respondents.map { .int($0) } ?? .null, "source": w.source.map { .string($0) } ?? .null,
+        ]
     }
 
     public static func need(_ n: Need) -> JSON {
-        ["name": .string(n.name), "segment": .string(n.segment), "type": .string(n.kind.rawValue),
-         "importance": .int(n.importance)]
+        [
+            "name": .string(n.name), "segment": .string(n.segment), "type": .string(n.kind.rawValue),
+            "importance": .int(n.importance),
+        ]
     }
 
     public static func offering(_ o: Offering) -> JSON {
         var margin: JSON = .null
         if let p = o.price, let c = o.unitCost { margin = .num(p - c) }
-        return ["name": .string(o.name), "carrier": .string(o.carrier.rawValue), "price": .num(o.price),
-                "cost": .num(o.unitCost), "margin": margin]
+        return [
+            "name": .string(o.name), "carrier": .string(o.carrier.rawValue), "price": .num(o.price),
+            "cost": .num(o.unitCost), "margin": margin,
+        ]
     }
 
     public static func relief(_ r: Relief) -> JSON {
-        ["offering": .string(r.offering), "need": .string(r.need), "functional": .num(r.functional),
-         "emotional": .num(r.emotional)]
+        [
+            "offering": .string(r.offering), "need": .string(r.need), "functional": .num(r.functional),
+            "emotional": .num(r.emotional),
+        ]
     }
 
     public static func factor(_ f: FactorScore, of enterprise: String, price: Bool = false) -> JSON {
-        ["enterprise": .string(enterprise), "factor": .string(f.factor), "kind": .string(price ? "price" : "quality"), "score": .num(f.score),
-         "importance": f.importance.map { .int($0) } ?? .null]
+        [
+            "enterprise": .string(enterprise), "factor": .string(f.factor),
+            "kind": .string(price ? "price" : "quality"), "score": .num(f.score),
+            "importance": f.importance.map { .int($0) } ?? .null,
+        ]
     }
 
     public static func initiative(_ i: Initiative) -> JSON {
@@ -187,31 +212,41 @@ public enum ModelingJSON {
     }
 
     public static func model(_ m: ValueModel, of enterprise: String) -> JSON {
-        ["name": .string(m.name), "enterprise": .string(enterprise), "proposition": m.proposition.map { .string($0) } ?? .null,
-         "nodes": .array(m.nodes.map(node)), "edges": .array(m.edges.map(edge))]
+        [
+            "name": .string(m.name), "enterprise": .string(enterprise),
+            "proposition": m.proposition.map { .string($0) } ?? .null,
+            "nodes": .array(m.nodes.map(node)), "edges": .array(m.edges.map(edge)),
+        ]
     }
 
     public static func kpi(_ k: KPIRecord) -> JSON {
-        ["kpi": .string(k.kpi), "period": .string(k.period), "value": .num(k.value), "target": .num(k.target),
-         "n": k.n.map { .int($0) } ?? .null]
+        [
+            "kpi": .string(k.kpi), "period": .string(k.period), "value": .num(k.value), "target": .num(k.target),
+            "n": k.n.map { .int($0) } ?? .null,
+        ]
     }
 
     /// Everything modelled about an enterprise.
     public static func enterprise(_ e: Enterprise) -> JSON {
-        ["name": .string(e.name), "industry": e.industry.map { .string($0) } ?? .null,
-         "price": .num(e.price), "competitors": .array(e.competitors.map { .string($0) }),
-         "resources": .array(e.resources.map(resource)), "segments": .array(e.segments.map(segment)),
-         "needs": .array(e.needs.map(need)), "offerings": .array(e.offerings.map(offering)),
-         "reliefs": .array(e.reliefs.map(relief)), "factors": .array(e.factors.map { factor($0, of: e.name) }),
-         "priceFactors": .array(e.priceFactors.map { .string($0) }),
-         "initiatives": .array(e.initiatives.map(initiative)), "kpis": .array(e.kpis.map(kpi)),
-         "models": .array(e.models.map { model($0, of: e.name) }),
-         "guideStep": e.guideStep.map { .int($0) } ?? .null]
+        [
+            "name": .string(e.name), "industry": e.industry.map { .string($0) } ?? .null,
+            "price": .num(e.price), "competitors": .array(e.competitors.map { .string($0) }),
+            "resources": .array(e.resources.map(resource)), "segments": .array(e.segments.map(segment)),
+            "needs": .array(e.needs.map(need)), "offerings": .array(e.offerings.map(offering)),
+            "reliefs": .array(e.reliefs.map(relief)), "factors": .array(e.factors.map { factor($0, of: e.name) }),
+            "priceFactors": .array(e.priceFactors.map { .string($0) }),
+            "initiatives": .array(e.initiatives.map(initiative)), "kpis": .array(e.kpis.map(kpi)),
+            "models": .array(e.models.map { model($0, of: e.name) }),
+            "guideStep": e.guideStep.map { .int($0) } ?? .null,
+        ]
     }
 
     public static func loop(_ l: ModelLoop, label: String) -> JSON {
-        ["label": .string(label), "polarity": .string(l.polarity.rawValue), "valueLoop": .bool(l.isValueLoop),
-         "growthLoop": .bool(l.isGrowthLoop), "limitsGrowth": .bool(l.limitsGrowth), "nodes": .array(l.nodes.map { .string($0) }),
-         "signs": .array(l.signs.map { .string($0.rawValue) })]
+        [
+            "label": .string(label), "polarity": .string(l.polarity.rawValue), "valueLoop": .bool(l.isValueLoop),
+            "growthLoop": .bool(l.isGrowthLoop), "limitsGrowth": .bool(l.limitsGrowth),
+            "nodes": .array(l.nodes.map { .string($0) }),
+            "signs": .array(l.signs.map { .string($0.rawValue) }),
+        ]
     }
 }

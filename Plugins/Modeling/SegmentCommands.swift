@@ -5,22 +5,26 @@ import Workbench
 enum SegmentCommands {
     static var all: [CommandSpec] { [add, list, show, set, remove] }
 
-
     static let add = CommandSpec(
         "segment add", abstract: "add a customer segment (optionally with its size)",
         arguments: [ArgumentSpec("name", .text, help: "a new segment name (unique, ignoring case)")],
-        options: [OptionSpec("size", .integer(Segment.sizeRange), help: "how many customers or accounts it holds"),
-                  enterpriseOption],
-        examples: ["segment add \"EV makers\" --size 120", "segment add \"Energy storage\" --size 40",
-                   "segment add \"Two-wheelers\""]
+        options: [
+            OptionSpec("size", .integer(Segment.sizeRange), help: "how many customers or accounts it holds"),
+            enterpriseOption,
+        ],
+        examples: [
+            "segment add \"EV makers\" --size 120", "segment add \"Energy storage\" --size 40",
+            "segment add \"Two-wheelers\"",
+        ]
     ) { ctx in
         let e = try ctx.target()
         let name = try checkNewName(ctx.arguments.required("name"), "segment", command: "segment add")
         try refuseDuplicate(name, in: e.segments, by: \.name, what: "segment", owner: e.name)
         let s = Segment(name: name, size: ctx.arguments.int("size"))
         try ctx.update(e.name) { $0.segments.append(s) }
-        return .message("Added segment \(name) to \(e.name)\(s.size.map { " (size \($0))" } ?? "").",
-                        data: ModelingJSON.segment(s))
+        return .message(
+            "Added segment \(name) to \(e.name)\(s.size.map { " (size \($0))" } ?? "").",
+            data: ModelingJSON.segment(s))
     }
 
     static let list = CommandSpec(
@@ -29,7 +33,8 @@ enum SegmentCommands {
         examples: ["segment list"]
     ) { ctx in
         let e = try ctx.target()
-        let blocks: [OutputBlock] = e.segments.isEmpty
+        let blocks: [OutputBlock] =
+            e.segments.isEmpty
             ? [.text("\(e.name) has no segments yet: `segment add NAME --size N`.")]
             : [.table(table(e.segments, needs: e.needs))]
         return CommandOutput(blocks: blocks, data: .array(e.segments.map(ModelingJSON.segment)))
@@ -54,9 +59,13 @@ enum SegmentCommands {
             if let src = w.source { line += src == "entered" ? " (entered)" : " (\(src))" }
             blocks.append(.text(line + "."))
         }
-        blocks.append(needs.isEmpty ? .text("No needs yet: `need add NAME --segment \"\(s.name)\"`.") : .table(NeedCommands.table(needs)))
+        blocks.append(
+            needs.isEmpty
+                ? .text("No needs yet: `need add NAME --segment \"\(s.name)\"`.") : .table(NeedCommands.table(needs)))
         var data = ModelingJSON.segment(s)
-        if case var .object(pairs) = data { pairs.append(("needs", .array(needs.map(ModelingJSON.need)))); data = .object(pairs) }
+        if case var .object(pairs) = data {
+            pairs.append(("needs", .array(needs.map(ModelingJSON.need)))); data = .object(pairs)
+        }
         return CommandOutput(blocks: blocks, data: data)
     }
 
@@ -64,9 +73,11 @@ enum SegmentCommands {
         "segment set", abstract: "change a segment: name, size",
         discussion: "Renaming carries the new name to the segment's needs.",
         arguments: [ArgumentSpec("segment", .name(.segment), help: "a segment of the enterprise")],
-        options: [OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
-                  OptionSpec("size", .integer(Segment.sizeRange), help: "how many customers or accounts it holds"),
-                  .flag("no-size", help: "forget the size"), enterpriseOption],
+        options: [
+            OptionSpec("name", .text, help: "a new name (unique, ignoring case)"),
+            OptionSpec("size", .integer(Segment.sizeRange), help: "how many customers or accounts it holds"),
+            .flag("no-size", help: "forget the size"), enterpriseOption,
+        ],
         examples: ["segment set \"Energy storage\" --size 45"]
     ) { ctx in
         let a = ctx.arguments
@@ -80,10 +91,14 @@ enum SegmentCommands {
             try refuseDuplicate(s.name, in: e.segments, by: \.name, what: "segment", owner: e.name, except: i)
             changed.append("name")
         }
-        if a.has("size") && a.flag("no-size") { throw CommandError.badValue("segment set: --size and --no-size contradict each other") }
+        if a.has("size") && a.flag("no-size") {
+            throw CommandError.badValue("segment set: --size and --no-size contradict each other")
+        }
         if let size = a.int("size") { s.size = size; changed.append("size") }
         if a.flag("no-size") { s.size = nil; changed.append("size") }
-        guard !changed.isEmpty else { throw CommandError.badValue("segment set: nothing to change (give --name, --size or --no-size)") }
+        guard !changed.isEmpty else {
+            throw CommandError.badValue("segment set: nothing to change (give --name, --size or --no-size)")
+        }
         var carried = 0
         try ctx.update(e.name) { x in
             x.segments[i] = s
@@ -118,8 +133,12 @@ enum SegmentCommands {
         if !needs.isEmpty { parts.append(Format.count(needs.count, "need") + " (" + listed(needs.map(\.name)) + ")") }
         if !reliefs.isEmpty { parts.append(Format.count(reliefs.count, "relief")) }
         let text = "Removed segment \(s.name) from \(e.name)." + alsoLine(parts, verb: "removed")
-        return .message(text, data: ["removed": ModelingJSON.segment(s), "needs": .array(needs.map(ModelingJSON.need)),
-                                     "reliefs": .array(reliefs.map(ModelingJSON.relief))])
+        return .message(
+            text,
+            data: [
+                "removed": ModelingJSON.segment(s), "needs": .array(needs.map(ModelingJSON.need)),
+                "reliefs": .array(reliefs.map(ModelingJSON.relief)),
+            ])
     }
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
@@ -129,8 +148,9 @@ enum SegmentCommands {
     static func table(_ segments: [Segment], needs: [Need]) -> Table {
         var counts: [String: Int] = [:]
         for n in needs { counts[Name.fold(n.segment), default: 0] += 1 }
-        return Table(headers: ["segment", "size", "needs"],
-              rows: segments.map { s in [s.name, s.size.map(String.init) ?? "", String(counts[Name.fold(s.name)] ?? 0)] },
-              alignments: [.left, .right, .right])
+        return Table(
+            headers: ["segment", "size", "needs"],
+            rows: segments.map { s in [s.name, s.size.map(String.init) ?? "", String(counts[Name.fold(s.name)] ?? 0)] },
+            alignments: [.left, .right, .right])
     }
 }

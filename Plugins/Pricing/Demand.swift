@@ -70,7 +70,8 @@ public enum Demand {
             guard s1 + s2 > 0, p1 + p2 != 0, p2 != p1 else { elasticity.append(nil); continue }
             elasticity.append(((s2 - s1) / ((s1 + s2) / 2)) / ((p2 - p1) / ((p1 + p2) / 2)))
         }
-        return DemandResult(prices: prices, respondents: n, buyers: buyers, share: share, revenue: revenue,
-                            revenuePrice: best.map { prices[$0] }, elasticity: elasticity)
+        return DemandResult(
+            prices: prices, respondents: n, buyers: buyers, share: share, revenue: revenue,
+            revenuePrice: best.map { prices[$0] }, elasticity: elasticity)
     }
 }

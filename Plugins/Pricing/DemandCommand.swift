@@ -5,7 +5,9 @@ import Workbench
 /// `price demand`: Gabor–Granger from a survey export with one column per tested price.
 enum DemandCommand {
     static let demand = CommandSpec(
-        "price demand", abstract: "Gabor–Granger demand: share who would buy at each tested price, revenue-maximising price, elasticity",
+        "price demand",
+        abstract:
+            "Gabor–Granger demand: share who would buy at each tested price, revenue-maximising price, elasticity",
         discussion: """
             --at PRICE=COLUMN once per tested price (COLUMN a header, question id or number from 1). \
             Answers: yes/y/true/1 or no/n/false/0 (any case), or purchase intent 1–5 where 4–5 is a yes \
@@ -21,12 +23,19 @@ enum DemandCommand {
             """,
         arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV)")],
         options: [
-            OptionSpec("at", .text, help: "PRICE=COLUMN: a tested price and the column of answers to it", repeating: true),
+            OptionSpec(
+                "at", .text, help: "PRICE=COLUMN: a tested price and the column of answers to it", repeating: true),
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
-            OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)), help: "the export format, when detection guesses wrong"),
-            .flag("lenient", help: "count respondents with an answer that is not yes/no or 1–5 as invalid instead of stopping"),
+            OptionSpec(
+                "format", .choice(SurveyFormat.allCases.map(\.rawValue)),
+                help: "the export format, when detection guesses wrong"),
+            .flag(
+                "lenient",
+                help: "count respondents with an answer that is not yes/no or 1–5 as invalid instead of stopping"),
         ],
-        examples: ["price demand notebooks/data/pricing-demand.csv --at 39=Buy39 --at 49=Buy49 --at 59=Buy59 --at 69=Buy69 --at 79=Buy79"]
+        examples: [
+            "price demand notebooks/data/pricing-demand.csv --at 39=Buy39 --at 49=Buy49 --at 59=Buy59 --at 69=Buy69 --at 79=Buy79"
+        ]
     ) { ctx in try run(&ctx) }
 
     static func run(_ ctx: inout CommandContext) throws -> CommandOutput {
@@ -35,25 +44,33 @@ enum DemandCommand {
         var tested: [(Double, String)] = []
         for spec in args.strings("at") {
             let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let p = Double(parts[0].filter { $0 != " " }), p >= 0, p.isFinite, !parts[1].isEmpty else {
+            guard parts.count == 2, let p = Double(parts[0].filter { $0 != " " }), p >= 0, p.isFinite, !parts[1].isEmpty
+            else {
                 throw CommandError.badValue("price demand: --at '\(spec)' is not PRICE=COLUMN (e.g. --at 49=Buy49)")
             }
             tested.append((p, parts[1]))
         }
         guard tested.count >= 2 else {
-            throw CommandError("MissingValue", "price demand: give at least two tested prices, each as --at PRICE=COLUMN")
+            throw CommandError(
+                "MissingValue", "price demand: give at least two tested prices, each as --at PRICE=COLUMN")
         }
         tested.sort { $0.0 < $1.0 }
         for k in 1..<tested.count where tested[k].0 == tested[k - 1].0 {
             throw CommandError.badValue("price demand: the price \(Format.number(tested[k].0)) is given twice")
         }
-        let file = try SurveyFile.open(path, files: ctx.files, format: args.string("format").flatMap(SurveyFormat.init(rawValue:)))
+        let file = try SurveyFile.open(
+            path, files: ctx.files, format: args.string("format").flatMap(SurveyFormat.init(rawValue:)))
         let columns = try tested.map { try file.column($0.1) }
         let by = try args.string("by").map { try file.column($0) }
-        let (sink, _) = try file.scanRows(columns + (by.map { [$0] } ?? []), lenient: args.flag("lenient")) { DemandRows(prices: columns.count, grouped: by != nil) }
+        let (sink, _) = try file.scanRows(columns + (by.map { [$0] } ?? []), lenient: args.flag("lenient")) {
+            DemandRows(prices: columns.count, grouped: by != nil)
+        }
         let rows = sink as! DemandRows
         if !args.flag("lenient"), let bad = rows.firstBad {
-            throw CommandError("BadAnswer", "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(columns[bad.slot]))' (\(columns[bad.slot] + 1)): '\(bad.text)' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)")
+            throw CommandError(
+                "BadAnswer",
+                "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(columns[bad.slot]))' (\(columns[bad.slot] + 1)): '\(bad.text)' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)"
+            )
         }
         let scale = Demand.isScale(rows.answers.flatMap { $0 })
         let prices = tested.map(\.0)
@@ -63,35 +80,63 @@ enum DemandCommand {
         let groups = rows.groupsSorted
         let all = groups.flatMap(\.members)
         guard !all.isEmpty else {
-            throw CommandError.badValue("price demand: \(path): no respondent answered any tested price "
-                                        + "(\(Format.count(rows.invalidTotal, "invalid respondent")))")
+            throw CommandError.badValue(
+                "price demand: \(path): no respondent answered any tested price "
+                    + "(\(Format.count(rows.invalidTotal, "invalid respondent")))")
         }
         let total = result(all)
         var data = json(total, tested.map(\.1), invalid: rows.invalidTotal, scale: scale)
-        var blocks: [OutputBlock] = [.text("\(path): \(file.format.title), \(Format.count(total.respondents, "respondent")) answered" + (rows.invalidTotal > 0 ? ", \(rows.invalidTotal) invalid" : "") + "; answers read as " + (scale ? "purchase intent 1–5 (4–5 = yes)." : "yes/no."))]
+        var blocks: [OutputBlock] = [
+            .text(
+                "\(path): \(file.format.title), \(Format.count(total.respondents, "respondent")) answered"
+                    + (rows.invalidTotal > 0 ? ", \(rows.invalidTotal) invalid" : "") + "; answers read as "
+                    + (scale ? "purchase intent 1–5 (4–5 = yes)." : "yes/no."))
+        ]
         var tableRows: [[String]] = []
         for k in prices.indices {
-            tableRows.append([Format.number(prices[k], maxDecimals: 2), String(total.buyers[k]), Format.percent(100 * total.share[k]),
-                              Format.fixed(total.revenue[k], 2), k == 0 ? "" : total.elasticity[k - 1].map { Format.fixed($0, 2) } ?? "—"])
+            tableRows.append([
+                Format.number(prices[k], maxDecimals: 2), String(total.buyers[k]), Format.percent(100 * total.share[k]),
+                Format.fixed(total.revenue[k], 2),
+                k == 0 ? "" : total.elasticity[k - 1].map { Format.fixed($0, 2) } ?? "—",
+            ])
         }
-        blocks.append(.table(Table(headers: ["price", "buyers", "share", "revenue/resp.", "elasticity"], rows: tableRows,
-                                   alignments: [.right, .right, .right, .right, .right])))
+        blocks.append(
+            .table(
+                Table(
+                    headers: ["price", "buyers", "share", "revenue/resp.", "elasticity"], rows: tableRows,
+                    alignments: [.right, .right, .right, .right, .right])))
         if let byColumn = by {
             var list: [JSON] = []
             var groupRows: [[String]] = []
             for g in groups {
                 let r = result(g.members)
-                list.append(.object([("group", .string(g.key))] + (json(r, tested.map(\.1), invalid: g.invalid, scale: scale).objectValue ?? [])))
-                groupRows.append([g.key.isEmpty ? "(blank)" : g.key, r.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—", String(r.respondents)])
+                list.append(
+                    .object(
+                        [("group", .string(g.key))]
+                            + (json(r, tested.map(\.1), invalid: g.invalid, scale: scale).objectValue ?? [])))
+                groupRows.append([
+                    g.key.isEmpty ? "(blank)" : g.key, r.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—",
+                    String(r.respondents),
+                ])
             }
-            groupRows.append(["total", total.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—", String(total.respondents)])
-            blocks.append(.table(Table(headers: [file.label(byColumn), "revenue max", "N"], rows: groupRows, alignments: [.left, .right, .right])))
+            groupRows.append([
+                "total", total.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—", String(total.respondents),
+            ])
+            blocks.append(
+                .table(
+                    Table(
+                        headers: [file.label(byColumn), "revenue max", "N"], rows: groupRows,
+                        alignments: [.left, .right, .right])))
             if case var .object(pairs) = data {
-                pairs.append(("by", .string(file.label(byColumn)))); pairs.append(("groups", .array(list))); data = .object(pairs)
+                pairs.append(("by", .string(file.label(byColumn)))); pairs.append(("groups", .array(list)));
+                data = .object(pairs)
             }
         }
         if let p = total.revenuePrice, let k = prices.firstIndex(of: p) {
-            blocks.append(.text("Revenue is highest at \(Format.number(p, maxDecimals: 2)): \(Format.percent(100 * total.share[k])) would buy, \(Format.fixed(total.revenue[k], 2)) per respondent."))
+            blocks.append(
+                .text(
+                    "Revenue is highest at \(Format.number(p, maxDecimals: 2)): \(Format.percent(100 * total.share[k])) would buy, \(Format.fixed(total.revenue[k], 2)) per respondent."
+                ))
         }
         blocks.append(.chart(PricingCharts.demand(total, title: "Demand (Gabor–Granger)")))
         return CommandOutput(blocks: blocks, data: data)
@@ -100,15 +145,20 @@ enum DemandCommand {
     static func json(_ r: DemandResult, _ columns: [String], invalid: Int, scale: Bool) -> JSON {
         var points: [JSON] = []
         for k in r.prices.indices {
-            points.append(["price": .num(r.prices[k]), "column": .string(columns[k]), "buyers": .int(r.buyers[k]),
-                           "share": .num(r.share[k]), "revenue": .num(r.revenue[k])])
+            points.append([
+                "price": .num(r.prices[k]), "column": .string(columns[k]), "buyers": .int(r.buyers[k]),
+                "share": .num(r.share[k]), "revenue": .num(r.revenue[k]),
+            ])
         }
         let elasticities: [JSON] = r.elasticity.enumerated().map { k, e in
             ["from": .num(r.prices[k]), "to": .num(r.prices[k + 1]), "elasticity": e.map { .num($0) } ?? .null]
         }
-        return .object([("respondents", .int(r.respondents)), ("invalid", .int(invalid)), ("scale", .string(scale ? "1-5" : "yes/no")),
-                        ("prices", .array(points)), ("revenue_price", r.revenuePrice.map { .num($0) } ?? .null),
-                        ("elasticities", .array(elasticities))])
+        return .object([
+            ("respondents", .int(r.respondents)), ("invalid", .int(invalid)),
+            ("scale", .string(scale ? "1-5" : "yes/no")),
+            ("prices", .array(points)), ("revenue_price", r.revenuePrice.map { .num($0) } ?? .null),
+            ("elasticities", .array(elasticities)),
+        ])
     }
 }
 

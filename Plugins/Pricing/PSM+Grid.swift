@@ -69,8 +69,10 @@ struct Grid {
             return positionOfCents.withUnsafeBufferPointer { at in
                 chunk.cents.withUnsafeBufferPointer { c in
                     let k = 4 &* i
-                    return (Int(at[Int(c[k]) &- base]), Int(at[Int(c[k &+ 1]) &- base]),
-                            Int(at[Int(c[k &+ 2]) &- base]), Int(at[Int(c[k &+ 3]) &- base]))
+                    return (
+                        Int(at[Int(c[k]) &- base]), Int(at[Int(c[k &+ 1]) &- base]),
+                        Int(at[Int(c[k &+ 2]) &- base]), Int(at[Int(c[k &+ 3]) &- base])
+                    )
                 }
             }
         }

@@ -24,21 +24,29 @@ public struct PSMAnswers: Sendable, Equatable {
     public func price(_ i: Int, _ q: Int) -> Double { exact ? Double(cents[4 &* i &+ q]) / 100 : doubles[4 &* i &+ q] }
 
     /// One respondent's four prices (and intents, for NMS), already checked to be in order.
-    public mutating func append(_ tc: Double, _ c: Double, _ e: Double, _ te: Double, intents pi: (UInt8, UInt8)? = nil) {
+    public mutating func append(_ tc: Double, _ c: Double, _ e: Double, _ te: Double, intents pi: (UInt8, UInt8)? = nil)
+    {
         let four = [tc, c, e, te]
         let asCents = four.map { v -> Int32? in
             let k = (v * 100).rounded()
             return abs(k) < 2e9 && k / 100 == v ? Int32(k) : nil
         }
-        if exact, asCents.allSatisfy({ $0 != nil }) { cents += asCents.map { $0! } } else { makeInexact(); doubles += four }
+        if exact, asCents.allSatisfy({ $0 != nil }) {
+            cents += asCents.map { $0! }
+        } else {
+            makeInexact(); doubles += four
+        }
         if let (a, b) = pi { intents += [a, b] }
         count += 1
     }
 
     /// `n` respondents at once: 4n prices in cents and 2n intents (or none).
     mutating func append(cents p: UnsafePointer<Int32>, intents q: UnsafePointer<UInt8>?, _ n: Int) {
-        if exact { cents.append(contentsOf: UnsafeBufferPointer(start: p, count: 4 * n)) }
-        else { doubles.append(contentsOf: UnsafeBufferPointer(start: p, count: 4 * n).lazy.map { Double($0) / 100 }) }
+        if exact {
+            cents.append(contentsOf: UnsafeBufferPointer(start: p, count: 4 * n))
+        } else {
+            doubles.append(contentsOf: UnsafeBufferPointer(start: p, count: 4 * n).lazy.map { Double($0) / 100 })
+        }
         if let q { intents.append(contentsOf: UnsafeBufferPointer(start: q, count: 2 * n)) }
         count += n
     }
@@ -52,7 +60,9 @@ public struct PSMAnswers: Sendable, Equatable {
 
     /// Appends another chunk's respondents.
     mutating func append(_ other: PSMAnswers) {
-        if exact && other.exact { cents += other.cents } else {
+        if exact && other.exact {
+            cents += other.cents
+        } else {
             makeInexact()
             doubles += other.exact ? other.cents.map { Double($0) / 100 } : other.doubles
         }
@@ -180,7 +190,8 @@ public enum PSM {
                     for i in 0..<chunk.count {
                         // Strictly increasing prices: a < b < c < d, so no piece is empty.
                         let (a, b, c, d) = grid.positions(chunk, i)
-                        let pc = calibration[Int(chunk.intents[2 &* i])], pe = calibration[Int(chunk.intents[2 &* i &+ 1])]
+                        let pc = calibration[Int(chunk.intents[2 &* i])],
+                            pe = calibration[Int(chunk.intents[2 &* i &+ 1])]
                         piece(a, b, 0, pc); piece(b, c, pc, pe); piece(c, d, pe, 0)
                     }
                 }

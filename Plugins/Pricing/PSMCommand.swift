@@ -8,7 +8,8 @@ enum PSMCommand {
     static let exampleColumns = "--too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive"
 
     static let psm = CommandSpec(
-        "price psm", abstract: "Van Westendorp price sensitivity: acceptable price range, OPP and IDP from a survey export",
+        "price psm",
+        abstract: "Van Westendorp price sensitivity: acceptable price range, OPP and IDP from a survey export",
         discussion: """
             Four questions, each a column (a header, question text, question id or number from 1): at \
             what price is the product so cheap you would doubt its quality (--too-cheap), a bargain \
@@ -48,7 +49,11 @@ enum PSMCommand {
             opp, and with NMS reach_price, reach, revenue_price, revenue (full precision); with --by \
             also by and groups. The file is read once, in parallel when large (as `kpi survey`).
             """,
-        arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform")],
+        arguments: [
+            ArgumentSpec(
+                "path", .file, help: "the survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform"
+            )
+        ],
         options: [
             OptionSpec("too-cheap", .text, help: "the column: so cheap you would doubt the quality"),
             OptionSpec("cheap", .text, help: "the column: a bargain"),
@@ -57,10 +62,15 @@ enum PSMCommand {
             OptionSpec("pi-cheap", .text, help: "purchase intent (1–5) at the cheap price, for NMS"),
             OptionSpec("pi-expensive", .text, help: "purchase intent (1–5) at the expensive price, for NMS"),
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
-            OptionSpec("format", .choice(SurveyFormat.allCases.map(\.rawValue)), help: "the export format, when detection guesses wrong"),
+            OptionSpec(
+                "format", .choice(SurveyFormat.allCases.map(\.rawValue)),
+                help: "the export format, when detection guesses wrong"),
             .flag("lenient", help: "count respondents with a non-numeric answer as invalid instead of stopping"),
-            OptionSpec("record", .text, help: "keep the result as this segment's willingness to pay (current enterprise)"),
-            .flag("record-by", help: "with --by: keep each group's result as the willingness to pay of the segment of that name"),
+            OptionSpec(
+                "record", .text, help: "keep the result as this segment's willingness to pay (current enterprise)"),
+            .flag(
+                "record-by",
+                help: "with --by: keep each group's result as the willingness to pay of the segment of that name"),
         ],
         examples: [
             "price psm \(example) \(exampleColumns)",
@@ -77,7 +87,10 @@ enum PSMCommand {
         let names = ["too-cheap", "cheap", "expensive", "too-expensive"]
         let missing = names.filter { args.string($0) == nil }
         guard missing.isEmpty else {
-            throw CommandError("MissingValue", "price psm: name the four price columns; missing " + missing.map { "--\($0) COLUMN" }.joined(separator: ", "))
+            throw CommandError(
+                "MissingValue",
+                "price psm: name the four price columns; missing "
+                    + missing.map { "--\($0) COLUMN" }.joined(separator: ", "))
         }
         guard (args.string("pi-cheap") == nil) == (args.string("pi-expensive") == nil) else {
             throw CommandError.badValue("price psm: the NMS extension needs both --pi-cheap and --pi-expensive")
@@ -88,8 +101,15 @@ enum PSMCommand {
         let intents = try ["pi-cheap", "pi-expensive"].compactMap { args.string($0) }.map { try file.column($0) }
         let by = try args.string("by").map { try file.column($0) }
         if args.flag("record-by") {
-            guard by != nil else { throw CommandError("MissingValue", "price psm: --record-by records each group of --by COLUMN for the segment of its name; give --by") }
-            guard args.string("record") == nil else { throw CommandError.badValue("price psm: --record SEGMENT keeps the total, --record-by each group: give one") }
+            guard by != nil else {
+                throw CommandError(
+                    "MissingValue",
+                    "price psm: --record-by records each group of --by COLUMN for the segment of its name; give --by")
+            }
+            guard args.string("record") == nil else {
+                throw CommandError.badValue(
+                    "price psm: --record SEGMENT keeps the total, --record-by each group: give one")
+            }
         }
         let nms = !intents.isEmpty
         // Each of the (at most two) sinks makes room for a little over half the rows.
@@ -102,23 +122,35 @@ enum PSMCommand {
             let column = (prices + intents)[bad.slot]
             let shown = bad.text.count > 40 ? String(bad.text.prefix(40)) + "…" : bad.text
             let what = bad.slot >= 4 ? "is not a purchase intent from 1 to 5" : "is not a price (a number)"
-            throw CommandError("BadAnswer", "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(column))' (\(column + 1)): '\(shown)' \(what) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)")
+            throw CommandError(
+                "BadAnswer",
+                "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(column))' (\(column + 1)): '\(shown)' \(what) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)"
+            )
         }
         let groups = rows.groups
-        let total = PSMGroup(key: "", chunks: by == nil ? groups[0].chunks : rows.chunks, invalid: groups.map(\.invalid).reduce(InvalidCounts(), +))
+        let total = PSMGroup(
+            key: "", chunks: by == nil ? groups[0].chunks : rows.chunks,
+            invalid: groups.map(\.invalid).reduce(InvalidCounts(), +))
         guard total.n > 0 else {
             let reasons = total.invalid.reasons.isEmpty ? "none in the file" : total.invalid.reasons
-            throw CommandError.badValue("price psm: \(path): every respondent is invalid (\(Format.count(total.total, "respondent")): "
-                                        + "\(reasons)); a respondent counts when all four prices are given and "
-                                        + "too cheap < cheap < expensive < too expensive")
+            throw CommandError.badValue(
+                "price psm: \(path): every respondent is invalid (\(Format.count(total.total, "respondent")): "
+                    + "\(reasons)); a respondent counts when all four prices are given and "
+                    + "too cheap < cheap < expensive < too expensive")
         }
         let result = PSM.analyze(total.chunks)
         guard result.prices.count >= 2 else {
-            throw CommandError.badValue("price psm: \(path): fewer than two distinct prices among the valid answers; "
-                                        + "the curves need a range of prices")
+            throw CommandError.badValue(
+                "price psm: \(path): fewer than two distinct prices among the valid answers; "
+                    + "the curves need a range of prices")
         }
         var data = json(result, total)
-        var blocks: [OutputBlock] = [.text("\(path): \(file.format.title), \(Format.count(total.total, "respondent")), \(total.n) valid" + (total.invalid.total > 0 ? ", \(total.invalid.total) invalid (\(total.invalid.reasons))" : "") + ".")]
+        var blocks: [OutputBlock] = [
+            .text(
+                "\(path): \(file.format.title), \(Format.count(total.total, "respondent")), \(total.n) valid"
+                    + (total.invalid.total > 0 ? ", \(total.invalid.total) invalid (\(total.invalid.reasons))" : "")
+                    + ".")
+        ]
         if let byColumn = by {
             var list: [JSON] = []
             var tableRows: [[String]] = []
@@ -132,12 +164,19 @@ enum PSMCommand {
                 pairs.append(("by", .string(file.label(byColumn)))); pairs.append(("groups", .array(list)))
                 data = .object(pairs)
             }
-            blocks.append(.table(Table(headers: [file.label(byColumn), "range", "OPP", "IDP"] + (nms ? ["reach max", "revenue max"] : []) + ["N", "invalid"],
-                                       rows: tableRows.map { nms ? $0 : Array($0[0..<4]) + Array($0[6...]) },
-                                       alignments: [.left] + Array(repeating: .right, count: nms ? 7 : 5))))
+            blocks.append(
+                .table(
+                    Table(
+                        headers: [file.label(byColumn), "range", "OPP", "IDP"]
+                            + (nms ? ["reach max", "revenue max"] : []) + ["N", "invalid"],
+                        rows: tableRows.map { nms ? $0 : Array($0[0..<4]) + Array($0[6...]) },
+                        alignments: [.left] + Array(repeating: .right, count: nms ? 7 : 5))))
         }
         blocks.append(.text(sentence(result)))
-        blocks.append(.chart(PricingCharts.psm(result, title: "Price sensitivity (Van Westendorp)" + (by == nil ? "" : ", all respondents"))))
+        blocks.append(
+            .chart(
+                PricingCharts.psm(
+                    result, title: "Price sensitivity (Van Westendorp)" + (by == nil ? "" : ", all respondents"))))
         if let segment = args.string("record") {
             blocks.append(.text(try record(&ctx, segment: segment, result: result, source: fileName(path))))
         }
@@ -163,8 +202,11 @@ enum PSMCommand {
 
     static func row(_ label: String, _ r: PSMResult?, _ g: PSMGroup) -> [String] {
         guard let r else { return [label, "—", "—", "—", "—", "—", "0", String(g.invalid.total)] }
-        return [label, "\(money(r.low))–\(money(r.high))", money(r.opp), money(r.idp), money(r.reachPrice), money(r.revenuePrice),
-                String(r.n), String(g.invalid.total)]
+        return [
+            label, "\(money(r.low))–\(money(r.high))", money(r.opp), money(r.idp), money(r.reachPrice),
+            money(r.revenuePrice),
+            String(r.n), String(g.invalid.total),
+        ]
     }
 
     static func num(_ v: Double?) -> JSON { v.map { .num($0) } ?? .null }
@@ -172,14 +214,22 @@ enum PSMCommand {
     static func json(_ r: PSMResult?, _ g: PSMGroup) -> JSON {
         var fields: [(String, JSON)] = [
             ("total", .int(g.total)), ("invalid", .int(g.invalid.total)),
-            ("invalid_reasons", ["blank": .int(g.invalid.blank), "not_in_order": .int(g.invalid.notInOrder),
-                                 "not_numeric": .int(g.invalid.notNumeric), "wrong_fields": .int(g.invalid.wrongFields)]),
+            (
+                "invalid_reasons",
+                [
+                    "blank": .int(g.invalid.blank), "not_in_order": .int(g.invalid.notInOrder),
+                    "not_numeric": .int(g.invalid.notNumeric), "wrong_fields": .int(g.invalid.wrongFields),
+                ]
+            ),
             ("n", .int(g.n)), ("prices", .int(r?.prices.count ?? 0)),
             ("range", [num(r?.low), num(r?.high)]), ("idp", num(r?.idp)), ("opp", num(r?.opp)),
         ]
         if let r, let reach = r.reach, let revenue = r.revenue, let rp = r.reachPrice, let vp = r.revenuePrice {
             let k = r.prices.firstIndex(of: rp) ?? 0, m = r.prices.firstIndex(of: vp) ?? 0
-            fields += [("reach_price", .num(rp)), ("reach", .num(reach[k])), ("revenue_price", .num(vp)), ("revenue", .num(revenue[m]))]
+            fields += [
+                ("reach_price", .num(rp)), ("reach", .num(reach[k])), ("revenue_price", .num(vp)),
+                ("revenue", .num(revenue[m])),
+            ]
         }
         return .object(fields)
     }
@@ -190,17 +240,24 @@ enum PSMCommand {
         if let l = r.low, let h = r.high {
             parts.append("Acceptable range \(money(l)) to \(money(h))")
         } else {
-            if r.low == nil { parts.append("No lower end of the range: the not-cheap curve never reaches the too-cheap curve") }
-            if r.high == nil { parts.append("No upper end of the range: the too-expensive curve never reaches the not-expensive curve") }
+            if r.low == nil {
+                parts.append("No lower end of the range: the not-cheap curve never reaches the too-cheap curve")
+            }
+            if r.high == nil {
+                parts.append("No upper end of the range: the too-expensive curve never reaches the not-expensive curve")
+            }
         }
-        parts.append(r.opp.map { "optimal price point (as many too cheap as too expensive) \(money($0))" }
-                     ?? "no optimal price point: the too-cheap and too-expensive curves do not meet")
-        parts.append(r.idp.map { "indifference price point (as many cheap as expensive) \(money($0))" }
-                     ?? "no indifference price point: the cheap and expensive curves do not meet")
+        parts.append(
+            r.opp.map { "optimal price point (as many too cheap as too expensive) \(money($0))" }
+                ?? "no optimal price point: the too-cheap and too-expensive curves do not meet")
+        parts.append(
+            r.idp.map { "indifference price point (as many cheap as expensive) \(money($0))" }
+                ?? "no indifference price point: the cheap and expensive curves do not meet")
         var text = parts.joined(separator: "; ") + ", from \(Format.count(r.n, "valid respondent"))."
         if let rp = r.reachPrice, let vp = r.revenuePrice, let reach = r.reach, let revenue = r.revenue {
             let k = r.prices.firstIndex(of: rp) ?? 0, m = r.prices.firstIndex(of: vp) ?? 0
-            text += " Newton–Miller–Smith: the most buyers at \(money(rp)) (reach \(Format.percent(100 * reach[k]))), the most revenue at \(money(vp)) (\(Format.fixed(revenue[m], 2)) per respondent)."
+            text +=
+                " Newton–Miller–Smith: the most buyers at \(money(rp)) (reach \(Format.percent(100 * reach[k]))), the most revenue at \(money(vp)) (\(Format.fixed(revenue[m], 2)) per respondent)."
         }
         return text
     }
@@ -208,14 +265,22 @@ enum PSMCommand {
     /// `--record-by`: each group's result for the segment of its name, all or nothing: every
     /// group must name a segment of the enterprise and have an acceptable range before any is
     /// kept. A blank group is left out.
-    static func recordGroups(_ ctx: inout CommandContext, _ groups: [PSMGroup], column: String, source: String) throws -> [OutputBlock] {
+    static func recordGroups(_ ctx: inout CommandContext, _ groups: [PSMGroup], column: String, source: String) throws
+        -> [OutputBlock]
+    {
         let e = try ctx.enterprise(argument: "enterprise")
         var kept: [(String, PSMResult)] = []
         for g in groups where !g.key.isEmpty {
             let segment = e.segments[try RecordCommand.find(g.key, in: e)].name
-            guard g.n > 0 else { throw CommandError.badValue("price psm: group '\(g.key)' has no valid respondent, so nothing can be recorded for \(segment)") }
+            guard g.n > 0 else {
+                throw CommandError.badValue(
+                    "price psm: group '\(g.key)' has no valid respondent, so nothing can be recorded for \(segment)")
+            }
             let r = PSM.analyze(g.chunks)
-            guard r.low != nil, r.high != nil else { throw CommandError.badValue("price psm: group '\(g.key)' gives no acceptable range (the curves do not meet)") }
+            guard r.low != nil, r.high != nil else {
+                throw CommandError.badValue(
+                    "price psm: group '\(g.key)' gives no acceptable range (the curves do not meet)")
+            }
             kept.append((segment, r))
         }
         return try kept.map { segment, r in
@@ -223,9 +288,13 @@ enum PSMCommand {
         }
     }
 
-    static func record(_ ctx: inout CommandContext, segment: String, result r: PSMResult, source: String) throws -> String {
+    static func record(_ ctx: inout CommandContext, segment: String, result r: PSMResult, source: String) throws
+        -> String
+    {
         guard let low = r.low, let high = r.high else {
-            throw CommandError.badValue("price psm: nothing to record for '\(segment)': the survey gives no acceptable range (the curves do not meet)")
+            throw CommandError.badValue(
+                "price psm: nothing to record for '\(segment)': the survey gives no acceptable range (the curves do not meet)"
+            )
         }
         let wtp = WillingnessToPay(low: low, high: high, opp: r.opp, idp: r.idp, respondents: r.n, source: source)
         return try RecordCommand.store(&ctx, segment: segment, wtp, command: "price psm")

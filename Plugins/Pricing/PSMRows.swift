@@ -12,14 +12,17 @@ public struct InvalidCounts: Sendable, Equatable {
     public var wrongFields = 0
     public var total: Int { blank + notInOrder + notNumeric + wrongFields }
     static func + (a: InvalidCounts, b: InvalidCounts) -> InvalidCounts {
-        InvalidCounts(blank: a.blank + b.blank, notInOrder: a.notInOrder + b.notInOrder,
-                      notNumeric: a.notNumeric + b.notNumeric, wrongFields: a.wrongFields + b.wrongFields)
+        InvalidCounts(
+            blank: a.blank + b.blank, notInOrder: a.notInOrder + b.notInOrder,
+            notNumeric: a.notNumeric + b.notNumeric, wrongFields: a.wrongFields + b.wrongFields)
     }
     /// "3 blank, 2 not in order".
     public var reasons: String {
-        [(blank, "blank"), (notInOrder, "not in order"), (notNumeric, "not a number"),
-         (wrongFields, "wrong number of fields")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        [
+            (blank, "blank"), (notInOrder, "not in order"), (notNumeric, "not a number"),
+            (wrongFields, "wrong number of fields"),
+        ]
+        .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }
 
@@ -198,12 +201,14 @@ final class PSMRows: SurveyRowSink {
                 if chunk.exact {
                     chunk.cents.withUnsafeBufferPointer { c in
                         chunk.intents.withUnsafeBufferPointer { q in
-                            split[g].append(cents: c.baseAddress! + 4 * i, intents: nms ? q.baseAddress! + 2 * i : nil, 1)
+                            split[g].append(
+                                cents: c.baseAddress! + 4 * i, intents: nms ? q.baseAddress! + 2 * i : nil, 1)
                         }
                     }
                 } else {
-                    split[g].append(chunk.price(i, 0), chunk.price(i, 1), chunk.price(i, 2), chunk.price(i, 3),
-                                    intents: nms ? (chunk.intents[2 * i], chunk.intents[2 * i + 1]) : nil)
+                    split[g].append(
+                        chunk.price(i, 0), chunk.price(i, 1), chunk.price(i, 2), chunk.price(i, 3),
+                        intents: nms ? (chunk.intents[2 * i], chunk.intents[2 * i + 1]) : nil)
                 }
             }
         }

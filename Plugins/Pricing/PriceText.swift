@@ -15,7 +15,13 @@ enum PriceText {
         var i = s0, mantissa = 0, point = -1
         while i < e0 {
             let d = p[i] &- 48
-            if d < 10 { mantissa = mantissa &* 10 &+ Int(d) } else if p[i] == 0x2E && point < 0 { point = i } else { break }
+            if d < 10 {
+                mantissa = mantissa &* 10 &+ Int(d)
+            } else if p[i] == 0x2E && point < 0 {
+                point = i
+            } else {
+                break
+            }
             i &+= 1
         }
         let length = e0 &- s0

@@ -29,17 +29,22 @@ enum PricingCharts {
             let top = max(reach.max() ?? 1, 0.01)
             let nmsSeries = [
                 Series(name: "reach (buyers)", mark: "r", color: "#9467bd", dash: "", values: reach),
-                Series(name: "revenue (scaled to the reach peak)", mark: "$", color: "#8c564b", dash: "4 2", values: revenue.map { $0 / peak * top }),
+                Series(
+                    name: "revenue (scaled to the reach peak)", mark: "$", color: "#8c564b", dash: "4 2",
+                    values: revenue.map { $0 / peak * top }),
             ]
             var nmsMarks: [(String, Double)] = []
             if let p = r.reachPrice { nmsMarks.append(("reach", p)) }
             if let p = r.revenuePrice { nmsMarks.append(("revenue", p)) }
             text += "\nNewton–Miller–Smith: purchase probability (up) by price.\n"
             text += plot(r.prices, nmsSeries, band: nil, marks: nmsMarks, top: top)
-            svg += svgPanel(r.prices, nmsSeries, band: nil, marks: nmsMarks, top: top, y: svgHeight + 10, label: "purchase probability")
+            svg += svgPanel(
+                r.prices, nmsSeries, band: nil, marks: nmsMarks, top: top, y: svgHeight + 10,
+                label: "purchase probability")
             svgHeight += 320
         }
-        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"\(f(svgHeight))\" viewBox=\"0 0 720 \(f(svgHeight))\" font-family=\"sans-serif\">\n"
+        let head =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"\(f(svgHeight))\" viewBox=\"0 0 720 \(f(svgHeight))\" font-family=\"sans-serif\">\n"
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
             + "<text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
         return Chart(title: title, text: text, svg: head + svg + "</svg>\n")
@@ -70,27 +75,39 @@ enum PricingCharts {
     /// the marks as │ with their labels under the axis.
     /// Steps (`straight` false) suit the PSM's empirical distributions; straight lines suit a few
     /// tested prices.
-    static func plot(_ prices: [Double], _ series: [Series], band: (Double, Double)?, marks: [(String, Double)], top: Double,
-                     straight: Bool = false) -> String {
+    static func plot(
+        _ prices: [Double], _ series: [Series], band: (Double, Double)?, marks: [(String, Double)], top: Double,
+        straight: Bool = false
+    ) -> String {
         let x0 = prices.first!, x1 = prices.last!
         func price(_ c: Int) -> Double { x0 + (x1 - x0) * Double(c) / Double(width - 1) }
-        func col(_ p: Double) -> Int { min(width - 1, max(0, Int(((p - x0) / max(x1 - x0, 1e-300) * Double(width - 1)).rounded()))) }
+        func col(_ p: Double) -> Int {
+            min(width - 1, max(0, Int(((p - x0) / max(x1 - x0, 1e-300) * Double(width - 1)).rounded())))
+        }
         var grid = Array(repeating: Array(repeating: Character(" "), count: width), count: height)
         if let (l, h) = band { for r in 0..<height { for c in col(l)...col(h) { grid[r][c] = "░" } } }
-        for (_, p) in marks { for r in 0..<height where grid[r][col(p)] == " " || grid[r][col(p)] == "░" { grid[r][col(p)] = "│" } }
+        for (_, p) in marks {
+            for r in 0..<height where grid[r][col(p)] == " " || grid[r][col(p)] == "░" { grid[r][col(p)] = "│" }
+        }
         var collided = false
         for s in series {
             for c in 0..<width {
                 let v = straight ? linear(prices, s.values, at: price(c)) : value(prices, s.values, at: price(c))
                 let r = min(height - 1, max(0, Int(((1 - v / top) * Double(height - 1)).rounded())))
                 let here = grid[r][c]
-                if here.isLetter || here.isNumber || here == "$" { if here != s.mark { grid[r][c] = "*"; collided = true } } else { grid[r][c] = s.mark }
+                if here.isLetter || here.isNumber || here == "$" {
+                    if here != s.mark { grid[r][c] = "*"; collided = true }
+                } else {
+                    grid[r][c] = s.mark
+                }
             }
         }
         var t = ""
         for (r, cells) in grid.enumerated() {
             let y = top * (1 - Double(r) / Double(height - 1))
-            let label = r == 0 || r == height - 1 || r == height / 2 ? Format.pad(Format.percent(100 * y, decimals: 0), 5, right: true) : "     "
+            let label =
+                r == 0 || r == height - 1 || r == height / 2
+                ? Format.pad(Format.percent(100 * y, decimals: 0), 5, right: true) : "     "
             var line = label + " │" + String(cells)
             while line.hasSuffix(" ") { line.removeLast() }
             t += line + "\n"
@@ -108,7 +125,9 @@ enum PricingCharts {
     static func wrap(_ items: [String], width: Int) -> String {
         var out = "", line = ""
         for item in items {
-            if !line.isEmpty && Format.displayWidth(line) + 3 + Format.displayWidth(item) > width { out += line + "\n"; line = "" }
+            if !line.isEmpty && Format.displayWidth(line) + 3 + Format.displayWidth(item) > width {
+                out += line + "\n"; line = ""
+            }
             line += (line.isEmpty ? "" : "   ") + item
         }
         return out + line + "\n"
@@ -117,28 +136,37 @@ enum PricingCharts {
     static func f(_ v: Double) -> String { Format.number(v, maxDecimals: 1) }
 
     /// One SVG panel at vertical offset y: axes, band, marks, curves (at most ~400 points each).
-    static func svgPanel(_ prices: [Double], _ series: [Series], band: (Double, Double)?, marks: [(String, Double)],
-                         top: Double, y: Double, label: String) -> String {
+    static func svgPanel(
+        _ prices: [Double], _ series: [Series], band: (Double, Double)?, marks: [(String, Double)],
+        top: Double, y: Double, label: String
+    ) -> String {
         let left = 60.0, w = 420.0, h = 220.0, t = y + 10
         let x0 = prices.first!, x1 = prices.last!
         func sx(_ p: Double) -> Double { left + (p - x0) / max(x1 - x0, 1e-300) * w }
         func sy(_ v: Double) -> Double { t + (1 - v / top) * h }
         var s = ""
         if let (l, hi) = band {
-            s += "<rect x=\"\(f(sx(l)))\" y=\"\(f(t))\" width=\"\(f(max(1, sx(hi) - sx(l))))\" height=\"\(f(h))\" fill=\"#e8f4e8\"><title>acceptable range \(money(l))–\(money(hi))</title></rect>\n"
+            s +=
+                "<rect x=\"\(f(sx(l)))\" y=\"\(f(t))\" width=\"\(f(max(1, sx(hi) - sx(l))))\" height=\"\(f(h))\" fill=\"#e8f4e8\"><title>acceptable range \(money(l))–\(money(hi))</title></rect>\n"
         }
         s += "<line x1=\"\(f(left))\" y1=\"\(f(t))\" x2=\"\(f(left))\" y2=\"\(f(t + h))\" stroke=\"#333\"/>\n"
         s += "<line x1=\"\(f(left))\" y1=\"\(f(t + h))\" x2=\"\(f(left + w))\" y2=\"\(f(t + h))\" stroke=\"#333\"/>\n"
         for k in 0...4 {
             let v = top * Double(k) / 4, p = x0 + (x1 - x0) * Double(k) / 4
-            s += "<text x=\"\(f(left - 6))\" y=\"\(f(sy(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(Format.percent(100 * v, decimals: 0))</text>\n"
-            s += "<text x=\"\(f(sx(p)))\" y=\"\(f(t + h + 16))\" text-anchor=\"middle\" font-size=\"11\">\(money(p))</text>\n"
+            s +=
+                "<text x=\"\(f(left - 6))\" y=\"\(f(sy(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(Format.percent(100 * v, decimals: 0))</text>\n"
+            s +=
+                "<text x=\"\(f(sx(p)))\" y=\"\(f(t + h + 16))\" text-anchor=\"middle\" font-size=\"11\">\(money(p))</text>\n"
         }
-        s += "<text x=\"16\" y=\"\(f(t + h / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(f(t + h / 2)))\">\(Markup.xml(label))</text>\n"
-        s += "<text x=\"\(f(left + w / 2))\" y=\"\(f(t + h + 34))\" text-anchor=\"middle\" font-size=\"12\">price</text>\n"
+        s +=
+            "<text x=\"16\" y=\"\(f(t + h / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(f(t + h / 2)))\">\(Markup.xml(label))</text>\n"
+        s +=
+            "<text x=\"\(f(left + w / 2))\" y=\"\(f(t + h + 34))\" text-anchor=\"middle\" font-size=\"12\">price</text>\n"
         for (name, p) in marks {
-            s += "<line x1=\"\(f(sx(p)))\" y1=\"\(f(t))\" x2=\"\(f(sx(p)))\" y2=\"\(f(t + h))\" stroke=\"#555\" stroke-dasharray=\"3 3\"/>\n"
-            s += "<text x=\"\(f(sx(p) + 3))\" y=\"\(f(t + 12))\" font-size=\"11\">\(Markup.xml(name)) \(money(p))</text>\n"
+            s +=
+                "<line x1=\"\(f(sx(p)))\" y1=\"\(f(t))\" x2=\"\(f(sx(p)))\" y2=\"\(f(t + h))\" stroke=\"#555\" stroke-dasharray=\"3 3\"/>\n"
+            s +=
+                "<text x=\"\(f(sx(p) + 3))\" y=\"\(f(t + 12))\" font-size=\"11\">\(Markup.xml(name)) \(money(p))</text>\n"
         }
         let steps = min(prices.count, 400)
         for (i, c) in series.enumerated() {
@@ -147,10 +175,14 @@ enum PricingCharts {
                 let v = steps == prices.count ? c.values[k] : value(prices, c.values, at: p)
                 return "\(f(sx(p))),\(f(sy(v)))"
             }
-            s += "<polyline fill=\"none\" stroke=\"\(c.color)\" stroke-width=\"2\"" + (c.dash.isEmpty ? "" : " stroke-dasharray=\"\(c.dash)\"")
+            s +=
+                "<polyline fill=\"none\" stroke=\"\(c.color)\" stroke-width=\"2\""
+                + (c.dash.isEmpty ? "" : " stroke-dasharray=\"\(c.dash)\"")
                 + " points=\"\(points.joined(separator: " "))\"><title>\(Markup.xml(c.name))</title></polyline>\n"
             let ly = t + 14 + 18 * Double(i)
-            s += "<line x1=\"\(f(left + w + 12))\" y1=\"\(f(ly))\" x2=\"\(f(left + w + 36))\" y2=\"\(f(ly))\" stroke=\"\(c.color)\" stroke-width=\"2\"" + (c.dash.isEmpty ? "" : " stroke-dasharray=\"\(c.dash)\"") + "/>\n"
+            s +=
+                "<line x1=\"\(f(left + w + 12))\" y1=\"\(f(ly))\" x2=\"\(f(left + w + 36))\" y2=\"\(f(ly))\" stroke=\"\(c.color)\" stroke-width=\"2\""
+                + (c.dash.isEmpty ? "" : " stroke-dasharray=\"\(c.dash)\"") + "/>\n"
             s += "<text x=\"\(f(left + w + 40))\" y=\"\(f(ly + 4))\" font-size=\"11\">\(Markup.xml(c.name))</text>\n"
         }
         return s
@@ -161,14 +193,21 @@ enum PricingCharts {
         let peak = max(d.revenue.max() ?? 1, 1e-300)
         let series = [
             Series(name: "share who would buy", mark: "s", color: "#1f77b4", dash: "", values: d.share),
-            Series(name: "revenue (scaled to 100%)", mark: "$", color: "#8c564b", dash: "4 2", values: d.revenue.map { $0 / peak }),
+            Series(
+                name: "revenue (scaled to 100%)", mark: "$", color: "#8c564b", dash: "4 2",
+                values: d.revenue.map { $0 / peak }),
         ]
         let marks = d.revenuePrice.map { [("max revenue", $0)] } ?? []
         var text = "\(title): share (up) by tested price (across).\n"
         text += plot(d.prices, series, band: nil, marks: marks, top: 1, straight: true)
-        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"330\" viewBox=\"0 0 720 330\" font-family=\"sans-serif\">\n"
+        let head =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"330\" viewBox=\"0 0 720 330\" font-family=\"sans-serif\">\n"
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
             + "<text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
-        return Chart(title: title, text: text, svg: head + svgPanel(d.prices, series, band: nil, marks: marks, top: 1, y: 30, label: "share of respondents") + "</svg>\n")
+        return Chart(
+            title: title, text: text,
+            svg: head
+                + svgPanel(d.prices, series, band: nil, marks: marks, top: 1, y: 30, label: "share of respondents")
+                + "</svg>\n")
     }
 }

@@ -4,7 +4,8 @@ import Workbench
 /// `price record`: a segment's willingness to pay entered by hand (or cleared).
 enum RecordCommand {
     static let record = CommandSpec(
-        "price record", abstract: "keep a segment's willingness to pay: acceptable range, optimal and indifference price",
+        "price record",
+        abstract: "keep a segment's willingness to pay: acceptable range, optimal and indifference price",
         discussion: """
             For figures measured elsewhere (an agency's PSM, a conjoint study): the acceptable range \
             --low to --high (the command language takes one value per option, so the range is two \
@@ -36,13 +37,16 @@ enum RecordCommand {
             let i = try find(segment, in: e)
             let name = e.segments[i].name
             guard e.segments[i].willingnessToPay != nil else {
-                return .message("\(name) has no willingness to pay recorded; nothing to clear.", data: payload(e.name, name, nil))
+                return .message(
+                    "\(name) has no willingness to pay recorded; nothing to clear.", data: payload(e.name, name, nil))
             }
             try ctx.update(e.name) { $0.segments[i].willingnessToPay = nil }
             return .message("Cleared the willingness to pay of \(name) (\(e.name)).", data: payload(e.name, name, nil))
         }
         guard let low = a.double("low"), let high = a.double("high") else {
-            throw CommandError("MissingValue", "price record: give the acceptable range as --low PRICE --high PRICE (and --opp PRICE), or --clear")
+            throw CommandError(
+                "MissingValue",
+                "price record: give the acceptable range as --low PRICE --high PRICE (and --opp PRICE), or --clear")
         }
         guard let opp = a.double("opp") else {
             throw CommandError("MissingValue", "price record: give the optimal price point --opp PRICE")
@@ -55,15 +59,22 @@ enum RecordCommand {
 
     static func find(_ name: String, in e: Enterprise) throws -> Int {
         if let i = e.segments.firstIndex(where: { Name.same($0.name, name) }) { return i }
-        throw CommandError.unknown("segment", name, among: e.segments.map(\.name),
-                                   hint: e.segments.isEmpty ? "\(e.name) has no segments yet: `segment add NAME`" : "segments of \(e.name): " + e.segments.map(\.name).joined(separator: ", "))
+        throw CommandError.unknown(
+            "segment", name, among: e.segments.map(\.name),
+            hint: e.segments.isEmpty
+                ? "\(e.name) has no segments yet: `segment add NAME`"
+                : "segments of \(e.name): " + e.segments.map(\.name).joined(separator: ", "))
     }
 
     /// Checks `wtp` and keeps it as the segment's willingness to pay, through the workspace's
     /// update (so undo takes it back). Returns the confirmation.
-    static func store(_ ctx: inout CommandContext, segment: String, _ wtp: WillingnessToPay, command: String) throws -> String {
+    static func store(_ ctx: inout CommandContext, segment: String, _ wtp: WillingnessToPay, command: String) throws
+        -> String
+    {
         guard wtp.low <= wtp.high else {
-            throw CommandError.badValue("\(command): the range's low end \(Format.number(wtp.low)) is above its high end \(Format.number(wtp.high))")
+            throw CommandError.badValue(
+                "\(command): the range's low end \(Format.number(wtp.low)) is above its high end \(Format.number(wtp.high))"
+            )
         }
         for (name, v) in [("low", wtp.low), ("high", wtp.high), ("opp", wtp.opp), ("idp", wtp.idp)] {
             if let v, !WillingnessToPay.priceRange.contains(v) {
@@ -74,7 +85,8 @@ enum RecordCommand {
         let i = try find(segment, in: e)
         try ctx.update(e.name) { $0.segments[i].willingnessToPay = wtp }
         func price(_ v: Double) -> String { Format.number(v, maxDecimals: 2) }
-        var text = "Recorded for \(e.segments[i].name) (\(e.name)): acceptable range \(price(wtp.low))–\(price(wtp.high))"
+        var text =
+            "Recorded for \(e.segments[i].name) (\(e.name)): acceptable range \(price(wtp.low))–\(price(wtp.high))"
         if let opp = wtp.opp { text += ", OPP \(price(opp))" }
         if let idp = wtp.idp { text += ", IDP \(price(idp))" }
         if let n = wtp.respondents { text += ", from \(Format.count(n, "respondent"))" }
@@ -88,7 +100,10 @@ enum RecordCommand {
 
     /// The JSON of a willingness to pay (also `segment show`'s `willingness_to_pay`).
     static func json(_ w: WillingnessToPay) -> JSON {
-        ["low": .num(w.low), "high": .num(w.high), "opp": w.opp.map { .num($0) } ?? .null, "idp": w.idp.map { .num($0) } ?? .null,
-         "respondents": w.respondents.map { .int($0) } ?? .null, "source": w.source.map { .string($0) } ?? .null]
+        [
+            "low": .num(w.low), "high": .num(w.high), "opp": w.opp.map { .num($0) } ?? .null,
+            "idp": w.idp.map { .num($0) } ?? .null,
+            "respondents": w.respondents.map { .int($0) } ?? .null, "source": w.source.map { .string($0) } ?? .null,
+        ]
     }
 }

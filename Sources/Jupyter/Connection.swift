@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import CKernel
 import Workbench
@@ -68,7 +68,8 @@ public final class KernelSockets: @unchecked Sendable {
     static func load(_ loader: (UnsafeMutablePointer<CChar>?, Int) -> Int32) throws {
         var message = [CChar](repeating: 0, count: 512)
         guard loader(&message, message.count) == 0 else {
-            throw SocketError(message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            throw SocketError(
+                message: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
         }
     }
 
@@ -83,12 +84,14 @@ public final class KernelSockets: @unchecked Sendable {
     private func startHeartbeat() {
         var thread = pthread_t()
         let context = Unmanaged.passRetained(heartbeat).toOpaque()
-        pthread_create(&thread, nil, { raw in
-            let socket = Unmanaged<Socket>.fromOpaque(raw!).takeRetainedValue()
-            _ = ck_zmq_proxy(socket.raw, socket.raw, nil)  // returns when the context ends
-            socket.close()
-            return nil
-        }, context)
+        pthread_create(
+            &thread, nil,
+            { raw in
+                let socket = Unmanaged<Socket>.fromOpaque(raw!).takeRetainedValue()
+                _ = ck_zmq_proxy(socket.raw, socket.raw, nil)  // returns when the context ends
+                socket.close()
+                return nil
+            }, context)
         pthread_detach(thread)
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Workbench
 
@@ -13,8 +13,10 @@ public struct Message: Sendable {
     public var content: JSON
     public var buffers: [[UInt8]]
 
-    public init(identities: [[UInt8]] = [], header: JSON, parentHeader: JSON = .object([]),
-                metadata: JSON = .object([]), content: JSON, buffers: [[UInt8]] = []) {
+    public init(
+        identities: [[UInt8]] = [], header: JSON, parentHeader: JSON = .object([]),
+        metadata: JSON = .object([]), content: JSON, buffers: [[UInt8]] = []
+    ) {
         self.identities = identities; self.header = header; self.parentHeader = parentHeader
         self.metadata = metadata; self.content = content; self.buffers = buffers
     }
@@ -40,9 +42,10 @@ public enum Wire {
         func json(_ bytes: [UInt8], _ name: String) throws -> JSON {
             do { return try JSON.parse(bytes: bytes) } catch { throw WireError.badJSON("\(name): \(error)") }
         }
-        return Message(identities: Array(frames[..<d]), header: try json(parts[0], "header"),
-                       parentHeader: try json(parts[1], "parent_header"), metadata: try json(parts[2], "metadata"),
-                       content: try json(parts[3], "content"), buffers: Array(frames[(d + 6)...]))
+        return Message(
+            identities: Array(frames[..<d]), header: try json(parts[0], "header"),
+            parentHeader: try json(parts[1], "parent_header"), metadata: try json(parts[2], "metadata"),
+            content: try json(parts[3], "content"), buffers: Array(frames[(d + 6)...]))
     }
 
     /// The frames of `message`, signed.
@@ -71,8 +74,10 @@ public final class HeaderMaker: @unchecked Sendable {
     /// A header for a new message of `type` (protocol 5.3).
     public func header(_ type: String) -> JSON {
         counter += 1
-        return ["msg_id": .string(prefix + String(counter)), "session": .string(session), "username": "valuebench",
-                "date": .string(HeaderMaker.now()), "msg_type": .string(type), "version": "5.3"]
+        return [
+            "msg_id": .string(prefix + String(counter)), "session": .string(session), "username": "valuebench",
+            "date": .string(HeaderMaker.now()), "msg_type": .string(type), "version": "5.3",
+        ]
     }
 
     static func hex(_ v: UInt64) -> String {
@@ -89,7 +94,8 @@ public final class HeaderMaker: @unchecked Sendable {
         gmtime_r(&t, &parts)
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let micro = String(ts.tv_nsec / 1000)
-        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))."
+        return
+            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))."
             + String(repeating: "0", count: 6 - micro.count) + micro + "Z"
     }
 
@@ -104,11 +110,14 @@ public final class HeaderMaker: @unchecked Sendable {
             return v
         }
         guard let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10), let h = num(11..<13),
-              let mi = num(14..<16), let s = num(17..<19) else { return nil }
+            let mi = num(14..<16), let s = num(17..<19)
+        else { return nil }
         var fraction = 0.0, scale = 0.1, i = 19
         if i < b.count, b[i] == 0x2E {
             i += 1
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { fraction += Double(b[i] - 0x30) * scale; scale /= 10; i += 1 }
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
+                fraction += Double(b[i] - 0x30) * scale; scale /= 10; i += 1
+            }
         }
         let zone = String(decoding: b[i...], as: UTF8.self)
         guard zone == "Z" || zone == "+00:00" || zone.isEmpty else { return nil }

@@ -37,20 +37,20 @@ public enum Cycles {
         // through the least vertex of a strongly connected component, then remove that vertex
         // and split what is left into components again. Components wait in a heap ordered by
         // their least vertex, so cycles come out in order of their smallest vertex.
-        var member = [Int](repeating: 0, count: n)   // member[v] == token: v is in the component searched
+        var member = [Int](repeating: 0, count: n)  // member[v] == token: v is in the component searched
         var token = 0
         var blocked = [Bool](repeating: false, count: n)
         var blockers = [[Int]](repeating: [], count: n)  // Johnson's B lists
         var path: [Int] = []
         var closed: [Bool] = []
-        var cursor: [Int] = []   // per path position: next index into its neighbour list
+        var cursor: [Int] = []  // per path position: next index into its neighbour list
         var unblockStack: [Int] = []
         var scc = StronglyConnected(count: n)
         var heap = ComponentHeap()
         for c in scc.components(graph, of: Array(0..<n), member: &member, token: &token) { heap.push(c) }
 
         while let comp = heap.pop() {
-            let start = comp[0]   // components are sorted: the least vertex first
+            let start = comp[0]  // components are sorted: the least vertex first
             token += 1
             for v in comp { member[v] = token; blocked[v] = false; blockers[v].removeAll(keepingCapacity: true) }
             let own = token

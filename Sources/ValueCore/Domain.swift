@@ -6,7 +6,7 @@
 public struct Resource: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, CaseIterable, Sendable {
         case technology, capacity, supplyChain = "supply-chain", brand, talent, data, ecosystem,
-             capital, location, service, other
+            capital, location, service, other
     }
     public var name: String
     public var kind: Kind
@@ -20,8 +20,10 @@ public struct Resource: Codable, Equatable, Sendable {
     public var costlyToImitate: Bool
     public var organized: Bool
 
-    public init(name: String, kind: Kind = .other, strength: Double = 5, valuable: Bool = false,
-                rare: Bool = false, costlyToImitate: Bool = false, organized: Bool = false) {
+    public init(
+        name: String, kind: Kind = .other, strength: Double = 5, valuable: Bool = false,
+        rare: Bool = false, costlyToImitate: Bool = false, organized: Bool = false
+    ) {
         self.name = name; self.kind = kind; self.strength = strength; self.valuable = valuable
         self.rare = rare; self.costlyToImitate = costlyToImitate; self.organized = organized
     }
@@ -106,7 +108,7 @@ public struct FactorScore: Codable, Equatable, Sendable {
 public struct Initiative: Codable, Equatable, Sendable {
     public enum Element: String, Codable, CaseIterable, Sendable {
         case innovation, customerFocus = "customer-focus", operationalExcellence = "operational-excellence",
-             sustainability, dataDriven = "data-driven", employeeEmpowerment = "employee-empowerment"
+            sustainability, dataDriven = "data-driven", employeeEmpowerment = "employee-empowerment"
     }
     public var name: String
     public var element: Element
@@ -136,8 +138,10 @@ public struct KPIRecord: Codable, Equatable, Sendable {
     /// tested against each other (`kpi compare KPI PERIOD PERIOD`): NPS promoters, passives,
     /// detractors; CSAT satisfied, answers.
     public var counts: [Int]?
-    public init(kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil,
-                lowerIsBetter: Bool? = nil, counts: [Int]? = nil) {
+    public init(
+        kpi: String, period: String, value: Double, target: Double? = nil, n: Int? = nil,
+        lowerIsBetter: Bool? = nil, counts: [Int]? = nil
+    ) {
         self.kpi = kpi; self.period = period; self.value = value; self.target = target; self.n = n
         self.lowerIsBetter = lowerIsBetter; self.counts = counts
     }
@@ -218,24 +222,63 @@ public struct Enterprise: Codable, Equatable, Sendable {
     }
 
     /// Named competitors; when empty, analyses compare with enterprises of the same industry.
-    public var competitors: [String] { get { box.lists.competitors } _modify { yield &unique().lists.competitors } }
-    public var resources: [Resource] { get { box.lists.resources } _modify { yield &unique().lists.resources } }
-    public var segments: [Segment] { get { box.lists.segments } _modify { yield &unique().lists.segments } }
-    public var needs: [Need] { get { box.lists.needs } _modify { yield &unique().lists.needs } }
-    public var offerings: [Offering] { get { box.lists.offerings } _modify { yield &unique().lists.offerings } }
-    public var reliefs: [Relief] { get { box.lists.reliefs } _modify { yield &unique().lists.reliefs } }
-    public var factors: [FactorScore] { get { box.lists.factors.list } _modify { yield &unique().lists.factors.list } }
+    public var competitors: [String] {
+        get { box.lists.competitors }
+        _modify { yield &unique().lists.competitors }
+    }
+    public var resources: [Resource] {
+        get { box.lists.resources }
+        _modify { yield &unique().lists.resources }
+    }
+    public var segments: [Segment] {
+        get { box.lists.segments }
+        _modify { yield &unique().lists.segments }
+    }
+    public var needs: [Need] {
+        get { box.lists.needs }
+        _modify { yield &unique().lists.needs }
+    }
+    public var offerings: [Offering] {
+        get { box.lists.offerings }
+        _modify { yield &unique().lists.offerings }
+    }
+    public var reliefs: [Relief] {
+        get { box.lists.reliefs }
+        _modify { yield &unique().lists.reliefs }
+    }
+    public var factors: [FactorScore] {
+        get { box.lists.factors.list }
+        _modify { yield &unique().lists.factors.list }
+    }
     /// The factors this enterprise marks as price factors (`factor set … --kind price`): they
     /// measure what customers pay, not the quality they get, so the value map leaves them out of
     /// perceived quality. A mark holds across the workspace (see `Workspace.isPriceFactor`).
-    public var priceFactors: [String] { get { box.lists.priceFactors } _modify { yield &unique().lists.priceFactors } }
-    public var initiatives: [Initiative] { get { box.lists.initiatives } _modify { yield &unique().lists.initiatives } }
-    public var kpis: [KPIRecord] { get { box.lists.kpis } _modify { yield &unique().lists.kpis } }
-    public var models: [ValueModel] { get { box.lists.models } _modify { yield &unique().lists.models } }
+    public var priceFactors: [String] {
+        get { box.lists.priceFactors }
+        _modify { yield &unique().lists.priceFactors }
+    }
+    public var initiatives: [Initiative] {
+        get { box.lists.initiatives }
+        _modify { yield &unique().lists.initiatives }
+    }
+    public var kpis: [KPIRecord] {
+        get { box.lists.kpis }
+        _modify { yield &unique().lists.kpis }
+    }
+    public var models: [ValueModel] {
+        get { box.lists.models }
+        _modify { yield &unique().lists.models }
+    }
     /// The implementation-guide step the enterprise is on (1–5), once the guide has started.
-    public var guideStep: Int? { get { box.lists.guideStep } _modify { yield &unique().lists.guideStep } }
+    public var guideStep: Int? {
+        get { box.lists.guideStep }
+        _modify { yield &unique().lists.guideStep }
+    }
     /// Price level for the value map when no offering carries a price.
-    public var price: Double? { get { box.lists.price } _modify { yield &unique().lists.price } }
+    public var price: Double? {
+        get { box.lists.price }
+        _modify { yield &unique().lists.price }
+    }
     /// The guide's steps (`guide step N`), as a snapshot may hold them.
     public static let guideStepRange: ClosedRange<Int> = 1...5
     /// The price levels `enterprise set --price` accepts and a snapshot may hold.
@@ -317,7 +360,8 @@ struct FactorColumns: Codable, Equatable, Sendable {
             let newNames = newValue.map(\.factor)
             if newNames != names { names = newNames }
             scores = newValue.map(\.score)
-            importance = newValue.contains { $0.importance != nil }
+            importance =
+                newValue.contains { $0.importance != nil }
                 ? newValue.map { UInt8(clamping: $0.importance ?? 0) } : []
         }
     }

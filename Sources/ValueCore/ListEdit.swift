@@ -32,21 +32,30 @@ struct Splice<T: Equatable & Sendable>: ListSplice {
     /// The smallest splice turning `old` into `new` (what lies between their common prefix and
     /// common suffix); nil when they are equal.
     init?(_ path: any WritableKeyPath<Enterprise, [T]> & Sendable, from old: [T], to new: [T]) {
-        if old.withUnsafeBufferPointer({ a in new.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count } }) { return nil }
+        if old.withUnsafeBufferPointer({ a in
+            new.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress && a.count == b.count }
+        }) {
+            return nil
+        }
         var prefix = 0
         while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
         if prefix == old.count && prefix == new.count { return nil }
         var suffix = 0
         while suffix < old.count - prefix, suffix < new.count - prefix,
-              old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+            old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+        { suffix += 1 }
         self.path = path
         index = prefix
         removed = Array(old[prefix..<(old.count - suffix)])
         inserted = Array(new[prefix..<(new.count - suffix)])
     }
 
-    func undo(_ e: inout Enterprise) { e[keyPath: path].replaceSubrange(index..<(index + inserted.count), with: removed) }
-    func redo(_ e: inout Enterprise) { e[keyPath: path].replaceSubrange(index..<(index + removed.count), with: inserted) }
+    func undo(_ e: inout Enterprise) {
+        e[keyPath: path].replaceSubrange(index..<(index + inserted.count), with: removed)
+    }
+    func redo(_ e: inout Enterprise) {
+        e[keyPath: path].replaceSubrange(index..<(index + removed.count), with: inserted)
+    }
 
     var extent: (index: Int, removed: Int, inserted: Int) { (index, removed.count, inserted.count) }
 
@@ -60,7 +69,9 @@ extension Enterprise {
     /// The splices that turn `old`'s lists into this enterprise's, when nothing but lists differ
     /// (same name, industry, price and guide step); nil otherwise. Empty: the two are equal.
     func listEdits(from old: Enterprise) -> [ListEdit]? {
-        guard name == old.name, industry == old.industry, price == old.price, guideStep == old.guideStep else { return nil }
+        guard name == old.name, industry == old.industry, price == old.price, guideStep == old.guideStep else {
+            return nil
+        }
         var edits: [ListEdit] = []
         func add<T: Equatable & Sendable>(_ path: any WritableKeyPath<Enterprise, [T]> & Sendable) {
             if let s = Splice(path, from: old[keyPath: path], to: self[keyPath: path]) { edits.append(ListEdit(s)) }
@@ -69,11 +80,14 @@ extension Enterprise {
         add(\.reliefs); add(\.priceFactors); add(\.initiatives); add(\.kpis)
         // A model holds lists of its own: when only nodes or edges changed, splice those, so an
         // edge added to a long model records the edge rather than a copy of every edge.
-        let changedModels = models.count == old.models.count
+        let changedModels =
+            models.count == old.models.count
             ? models.indices.filter { models[$0] != old.models[$0] } : nil
-        if let changedModels, changedModels.allSatisfy({ i in
-            models[i].name == old.models[i].name && models[i].proposition == old.models[i].proposition
-        }) {
+        if let changedModels,
+            changedModels.allSatisfy({ i in
+                models[i].name == old.models[i].name && models[i].proposition == old.models[i].proposition
+            })
+        {
             for i in changedModels { add(\.models[i].nodes); add(\.models[i].edges) }
         } else {
             add(\.models)
@@ -81,7 +95,10 @@ extension Enterprise {
         if !sameFactors(as: old) { add(\.factors) }
         // Every stored field is either compared above or in a list: if one is ever added to
         // Enterprise and forgotten here, undo would lose it. The tests run with assertions.
-        assert({ var e = old; for edit in edits { edit.redo(&e) }; return e == self }(), "listEdits misses a field")
+        assert(
+            {
+                var e = old; for edit in edits { edit.redo(&e) }; return e == self
+            }(), "listEdits misses a field")
         return edits
     }
 }

@@ -33,8 +33,10 @@ public struct ModelLoop: Sendable, Equatable {
     /// itself, so it limits growth rather than driving it.
     public var limitsGrowth: Bool
 
-    public init(nodes: [String], signs: [ValueModel.Polarity], polarity: Polarity, isValueLoop: Bool, isGrowthLoop: Bool,
-                limitsGrowth: Bool = false) {
+    public init(
+        nodes: [String], signs: [ValueModel.Polarity], polarity: Polarity, isValueLoop: Bool, isGrowthLoop: Bool,
+        limitsGrowth: Bool = false
+    ) {
         self.nodes = nodes; self.signs = signs; self.polarity = polarity
         self.isValueLoop = isValueLoop; self.isGrowthLoop = isGrowthLoop; self.limitsGrowth = limitsGrowth
     }
@@ -65,9 +67,11 @@ public struct LoopReport: Sendable, Equatable {
     /// ("A → B"): the analysis keeps the first and ignores these.
     public var parallelEdges: [String]
 
-    public init(loops: [ModelLoop] = [], total: Int = 0, complete: Bool = true, reinforcing: Int = 0,
-                balancing: Int = 0, valueLoops: Int = 0, growthLoops: Int = 0, limitingLoops: Int = 0,
-                parallelEdges: [String] = []) {
+    public init(
+        loops: [ModelLoop] = [], total: Int = 0, complete: Bool = true, reinforcing: Int = 0,
+        balancing: Int = 0, valueLoops: Int = 0, growthLoops: Int = 0, limitingLoops: Int = 0,
+        parallelEdges: [String] = []
+    ) {
         self.loops = loops; self.total = total; self.complete = complete; self.reinforcing = reinforcing
         self.balancing = balancing; self.valueLoops = valueLoops; self.growthLoops = growthLoops
         self.limitingLoops = limitingLoops; self.parallelEdges = parallelEdges
@@ -78,7 +82,8 @@ public struct LoopReport: Sendable, Equatable {
         guard !parallelEdges.isEmpty else { return nil }
         let shown = parallelEdges.prefix(3).joined(separator: ", ")
         let more = parallelEdges.count > 3 ? " and \(parallelEdges.count - 3) more" : ""
-        return "parallel edges (an edge given again between the same two nodes, same direction): \(shown)\(more); the analysis uses the first of each and ignores the repeat"
+        return
+            "parallel edges (an edge given again between the same two nodes, same direction): \(shown)\(more); the analysis uses the first of each and ignores the repeat"
     }
 }
 
@@ -172,8 +177,10 @@ public enum ModelAnalysis {
     ///     cancelled command's way out.
     /// - Returns: the loops kept and the counts.
     /// - Complexity: O((n + e)(c + 1) + n(n + e)) for n nodes, e edges and c loops counted.
-    public static func loops(in model: ValueModel, limit: Int = defaultLoopLimit,
-                             countLimit: Int = defaultCountLimit, stop: () -> Bool = { false }) -> LoopReport {
+    public static func loops(
+        in model: ValueModel, limit: Int = defaultLoopLimit,
+        countLimit: Int = defaultCountLimit, stop: () -> Bool = { false }
+    ) -> LoopReport {
         let graph = Graph(model)
         var report = LoopReport(parallelEdges: graph.parallel)
         let complete = Cycles.forEach(adjacency: graph.adjacency) { cycle in
@@ -205,8 +212,10 @@ public enum ModelAnalysis {
             if report.loops.count < limit {
                 // Start the loop at its node of earliest stage (first such in cycle order).
                 var first = 0
-                for k in 1..<max(1, count) where graph.stages[cycle[cycle.startIndex + k]].order
-                    < graph.stages[cycle[cycle.startIndex + first]].order { first = k }
+                for k in 1..<max(1, count)
+                where graph.stages[cycle[cycle.startIndex + k]].order
+                    < graph.stages[cycle[cycle.startIndex + first]].order
+                { first = k }
                 var names: [String] = []
                 var signs: [ValueModel.Polarity] = []
                 names.reserveCapacity(count); signs.reserveCapacity(count)
@@ -216,8 +225,10 @@ public enum ModelAnalysis {
                     names.append(graph.names[v])
                     signs.append(graph.sign(v, w))
                 }
-                report.loops.append(ModelLoop(nodes: names, signs: signs, polarity: polarity,
-                                              isValueLoop: isValue, isGrowthLoop: isGrowth, limitsGrowth: limits))
+                report.loops.append(
+                    ModelLoop(
+                        nodes: names, signs: signs, polarity: polarity,
+                        isValueLoop: isValue, isGrowthLoop: isGrowth, limitsGrowth: limits))
             }
             return report.total < countLimit && (report.total & 1023 != 0 || !stop())
         }
@@ -264,18 +275,22 @@ public enum ModelAnalysis {
     ///   - enterprise: the enterprise whose resources anchor the model.
     ///   - limit: how many loops to keep in full.
     ///   - countLimit: how many loops to count at most.
-    public static func check(_ model: ValueModel, of enterprise: Enterprise, limit: Int = defaultLoopLimit,
-                             countLimit: Int = defaultCountLimit) -> ModelCheck {
+    public static func check(
+        _ model: ValueModel, of enterprise: Enterprise, limit: Int = defaultLoopLimit,
+        countLimit: Int = defaultCountLimit
+    ) -> ModelCheck {
         let graph = Graph(model)
         let present = Set(model.nodes.map(\.stage))
         var isolated: [String] = []
-        for v in model.nodes.indices where graph.isCanonical[v] && graph.adjacency[v].isEmpty && graph.predecessors[v].isEmpty {
+        for v in model.nodes.indices
+        where graph.isCanonical[v] && graph.adjacency[v].isEmpty && graph.predecessors[v].isEmpty {
             isolated.append(model.nodes[v].name)
         }
-        return ModelCheck(loops: loops(in: model, limit: limit, countLimit: countLimit),
-                          grounding: grounding(of: model, resources: enterprise.resources),
-                          missingStages: ValueModel.Stage.allCases.filter { !present.contains($0) },
-                          isolatedNodes: isolated)
+        return ModelCheck(
+            loops: loops(in: model, limit: limit, countLimit: countLimit),
+            grounding: grounding(of: model, resources: enterprise.resources),
+            missingStages: ValueModel.Stage.allCases.filter { !present.contains($0) },
+            isolatedNodes: isolated)
     }
 
     /// A number as short as it can be written (`6`, `5.5`).

@@ -25,7 +25,8 @@ public enum Name {
     /// Whether `c` is a control character or a bidirectional override (see `controlCharacter`).
     @inlinable
     public static func isUnsafe(_ c: Unicode.Scalar) -> Bool {
-        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0x202A...0x202E).contains(c.value) || (0x2066...0x2069).contains(c.value)
+        c.value < 0x20 || (0x7F...0x9F).contains(c.value) || (0x202A...0x202E).contains(c.value)
+            || (0x2066...0x2069).contains(c.value)
     }
 
     /// "the control character U+001B" or "the bidirectional override U+202E", for messages.

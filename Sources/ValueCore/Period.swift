@@ -11,20 +11,24 @@ public struct Period: Equatable, Hashable, Comparable, Sendable, CustomStringCon
     public var description: String
 
     /// The accepted forms, for error messages.
-    public static let accepted = "a year (2025), quarter (2025-Q1 or Q1 2025), month (2025-03, Mar 2025 or March 2025), ISO week (2025-W09) or date (2025-03-14)"
+    public static let accepted =
+        "a year (2025), quarter (2025-Q1 or Q1 2025), month (2025-03, Mar 2025 or March 2025), ISO week (2025-W09) or date (2025-03-14)"
 
     /// Reads a period, or nil when the text is none of the accepted forms.
     public init?(_ text: String) {
         var t = text.trimmingSpaces.uppercased()
         // The compact forms 2025Q1 and 2025W09.
         if t.count >= 6, t.prefix(4).allSatisfy(\.isASCII), t.prefix(4).allSatisfy(\.isNumber),
-           let mark = t.dropFirst(4).first, mark == "Q" || mark == "W" {
+            let mark = t.dropFirst(4).first, mark == "Q" || mark == "W"
+        {
             t = t.prefix(4) + "-" + t.dropFirst(4)
         }
         let parts = t.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
         func year(_ s: String) -> Int? { s.count == 4 ? Int(s).flatMap { (1...9999).contains($0) ? $0 : nil } : nil }
         func number(_ s: Substring, in range: ClosedRange<Int>) -> Int? {
-            guard (1...2).contains(s.count), s.allSatisfy(\.isASCII), let n = Int(s), range.contains(n) else { return nil }
+            guard (1...2).contains(s.count), s.allSatisfy(\.isASCII), let n = Int(s), range.contains(n) else {
+                return nil
+            }
             return n
         }
         switch parts.count {
@@ -39,18 +43,23 @@ public struct Period: Equatable, Hashable, Comparable, Sendable, CustomStringCon
                 self.init(kind: .quarter, year: y, month: 3 * q - 2, day: 1, text: "\(y)-Q\(q)")
             } else if let y = year(a), b.hasPrefix("W"), let w = number(b.dropFirst(), in: 1...53) {
                 guard w <= Period.isoWeeks(in: y) else { return nil }
-                self.init(kind: .week, start: Period.isoWeekOneMonday(y) + 7 * (w - 1), text: "\(y)-W\(w < 10 ? "0" : "")\(w)")
+                self.init(
+                    kind: .week, start: Period.isoWeekOneMonday(y) + 7 * (w - 1), text: "\(y)-W\(w < 10 ? "0" : "")\(w)"
+                )
             } else if let y = year(a), let m = number(Substring(b), in: 1...12) {
                 self.init(kind: .month, year: y, month: m, day: 1, text: "\(y)-\(m < 10 ? "0" : "")\(m)")
-            } else if let y = year(b), let m = Period.monthNames.firstIndex(where: { a == $0 || (a.count == 3 && $0.hasPrefix(a)) }) {
+            } else if let y = year(b),
+                let m = Period.monthNames.firstIndex(where: { a == $0 || (a.count == 3 && $0.hasPrefix(a)) })
+            {
                 self.init(kind: .month, year: y, month: m + 1, day: 1, text: "\(y)-\(m < 9 ? "0" : "")\(m + 1)")
             } else {
                 return nil
             }
         case 3:
             guard let y = year(parts[0]), parts[1].count == 2, parts[2].count == 2,
-                  let m = number(Substring(parts[1]), in: 1...12), let d = number(Substring(parts[2]), in: 1...31),
-                  d <= Period.days(inMonth: m, of: y) else { return nil }
+                let m = number(Substring(parts[1]), in: 1...12), let d = number(Substring(parts[2]), in: 1...31),
+                d <= Period.days(inMonth: m, of: y)
+            else { return nil }
             self.init(kind: .date, year: y, month: m, day: d, text: "\(y)-\(parts[1])-\(parts[2])")
         default:
             return nil
@@ -100,8 +109,10 @@ public struct Period: Equatable, Hashable, Comparable, Sendable, CustomStringCon
         (a.start, a.kind.rank) < (b.start, b.kind.rank)
     }
 
-    static let monthNames = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-                             "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
+    static let monthNames = [
+        "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+        "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+    ]
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
     static func days(inMonth m: Int, of y: Int) -> Int {

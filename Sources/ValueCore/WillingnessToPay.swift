@@ -20,8 +20,10 @@ public struct WillingnessToPay: Codable, Equatable, Sendable {
     /// The respondent counts a snapshot may hold.
     public static let respondentsRange: ClosedRange<Int> = 0...1_000_000_000_000
 
-    public init(low: Double, high: Double, opp: Double? = nil, idp: Double? = nil,
-                respondents: Int? = nil, source: String? = nil) {
+    public init(
+        low: Double, high: Double, opp: Double? = nil, idp: Double? = nil,
+        respondents: Int? = nil, source: String? = nil
+    ) {
         self.low = low; self.high = high; self.opp = opp; self.idp = idp
         self.respondents = respondents; self.source = source
     }
@@ -63,10 +65,12 @@ extension Enterprise {
                 }
                 guard !served.isEmpty else { continue }
                 let n = Double(served.count)
-                checks.append(PriceCheck(offering: offering.name, segment: segment.name, price: price,
-                                         willingnessToPay: wtp,
-                                         functional: served.map(\.functional).reduce(0, +) / n,
-                                         emotional: served.map(\.emotional).reduce(0, +) / n))
+                checks.append(
+                    PriceCheck(
+                        offering: offering.name, segment: segment.name, price: price,
+                        willingnessToPay: wtp,
+                        functional: served.map(\.functional).reduce(0, +) / n,
+                        emotional: served.map(\.emotional).reduce(0, +) / n))
             }
         }
         return checks

@@ -238,8 +238,9 @@ extension Workspace: Codable {
         let list = try c.decode([Enterprise].self, forKey: .enterprises)
         var seen = Set<NameKey>()
         for e in list where !seen.insert(NameKey(e.name)).inserted {
-            throw DecodingError.dataCorruptedError(forKey: .enterprises, in: c,
-                                                   debugDescription: "duplicate enterprise \(e.name)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .enterprises, in: c,
+                debugDescription: "duplicate enterprise \(e.name)")
         }
         self.init(enterprises: list, current: try c.decodeIfPresent(String.self, forKey: .current))
     }

@@ -40,8 +40,10 @@ public struct CommandContext: Sendable {
     /// Requests for the session, carried out after the command returns successfully.
     public var requests: [SessionRequest] = []
 
-    public init(arguments: ParsedArguments, workspace: Workspace, files: any FileAccess, registry: Registry,
-                session: SessionInfo) {
+    public init(
+        arguments: ParsedArguments, workspace: Workspace, files: any FileAccess, registry: Registry,
+        session: SessionInfo
+    ) {
         self.arguments = arguments; self.workspace = workspace; self.files = files
         self.registry = registry; self.session = session
     }
@@ -58,7 +60,8 @@ public struct CommandContext: Sendable {
             return e
         }
         guard let e = workspace.currentEnterprise else {
-            throw CommandError("NoEnterprise", "no enterprise given and none is current (name one, or `use ENTERPRISE`)")
+            throw CommandError(
+                "NoEnterprise", "no enterprise given and none is current (name one, or `use ENTERPRISE`)")
         }
         return e
     }

@@ -9,10 +9,15 @@ public struct CommandError: Error, CustomStringConvertible, Equatable, Sendable 
     public var description: String { message }
 
     /// The name is not in the workspace.
-    public static func unknown(_ what: String, _ name: String, among names: [String] = [], hint: String? = nil) -> CommandError {
+    public static func unknown(_ what: String, _ name: String, among names: [String] = [], hint: String? = nil)
+        -> CommandError
+    {
         var m = "no \(what) named '\(name)'"
-        if let s = Suggest.closest(to: name, in: names) { m += "; did you mean '\(s)'?" }
-        else if let hint { m += " (\(hint))" }
+        if let s = Suggest.closest(to: name, in: names) {
+            m += "; did you mean '\(s)'?"
+        } else if let hint {
+            m += " (\(hint))"
+        }
         return CommandError("UnknownName", m)
     }
 

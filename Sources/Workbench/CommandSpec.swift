@@ -61,7 +61,8 @@ public struct ArgumentSpec: Sendable {
     /// Takes every remaining positional word (at least one unless `optional`).
     public var variadic: Bool
 
-    public init(_ name: String, _ kind: ValueKind = .text, help: String, optional: Bool = false, variadic: Bool = false) {
+    public init(_ name: String, _ kind: ValueKind = .text, help: String, optional: Bool = false, variadic: Bool = false)
+    {
         self.name = name; self.kind = kind; self.help = help; self.optional = optional; self.variadic = variadic
     }
 }
@@ -113,9 +114,11 @@ public final class CommandSpec: Sendable {
     public let allOptions: [OptionSpec]
     public let run: @Sendable (inout CommandContext) throws -> CommandOutput
 
-    public init(_ words: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
-                options: [OptionSpec] = [], examples: [String] = [], role: CommandRole = .model,
-                returnsData: Bool = true, run: @escaping @Sendable (inout CommandContext) throws -> CommandOutput) {
+    public init(
+        _ words: String, abstract: String, discussion: String = "", arguments: [ArgumentSpec] = [],
+        options: [OptionSpec] = [], examples: [String] = [], role: CommandRole = .model,
+        returnsData: Bool = true, run: @escaping @Sendable (inout CommandContext) throws -> CommandOutput
+    ) {
         self.words = words.split(separator: " ").map(String.init)
         self.name = self.words.joined(separator: " ")
         self.abstract = abstract; self.discussion = discussion; self.arguments = arguments

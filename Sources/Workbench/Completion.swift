@@ -47,12 +47,16 @@ public struct Completer: Sendable {
     public let surveyColumns: @Sendable (String) -> [String]
 
     /// The options whose value is a column of the command's survey export.
-    public static let columnOptions: Set<String> = ["nps", "csat", "ces", "column", "by", "too-cheap", "cheap", "expensive",
-                                                    "too-expensive", "pi-cheap", "pi-expensive"]
+    public static let columnOptions: Set<String> = [
+        "nps", "csat", "ces", "column", "by", "too-cheap", "cheap", "expensive",
+        "too-expensive", "pi-cheap", "pi-expensive",
+    ]
 
-    public init(registry: Registry, workspace: Workspace,
-                listFolder: @escaping @Sendable (String) -> [FolderEntry] = { _ in [] },
-                surveyColumns: @escaping @Sendable (String) -> [String] = { _ in [] }) {
+    public init(
+        registry: Registry, workspace: Workspace,
+        listFolder: @escaping @Sendable (String) -> [FolderEntry] = { _ in [] },
+        surveyColumns: @escaping @Sendable (String) -> [String] = { _ in [] }
+    ) {
         self.registry = registry; self.workspace = workspace; self.listFolder = listFolder
         self.surveyColumns = surveyColumns
     }
@@ -78,7 +82,9 @@ public struct Completer: Sendable {
         return (start, candidates.map { $0.complete ? Completer.quoteValue($0.value) : Completer.quoteOpen($0.value) })
     }
 
-    private func wordAndCandidates(_ prefix: String) -> (start: Int, typed: String, word: String, candidates: [Candidate]) {
+    private func wordAndCandidates(_ prefix: String) -> (
+        start: Int, typed: String, word: String, candidates: [Candidate]
+    ) {
         let (tokens, endsInWord) = Tokenizer.partial(prefix)
         let length = prefix.utf8.count
         // Not in a word and not after a blank: the cursor is inside a comment.
@@ -272,8 +278,9 @@ public struct Completer: Sendable {
         return listFolder(folder)
             .filter { ($0.name != "." && $0.name != "..") && (base.hasPrefix(".") || !$0.name.hasPrefix(".")) }
             .map { entry in
-                Candidate(value: folder + entry.name + (entry.isFolder ? "/" : ""),
-                          display: entry.name + (entry.isFolder ? "/" : ""), complete: !entry.isFolder)
+                Candidate(
+                    value: folder + entry.name + (entry.isFolder ? "/" : ""),
+                    display: entry.name + (entry.isFolder ? "/" : ""), complete: !entry.isFolder)
             }
     }
 
@@ -335,7 +342,8 @@ public struct Completer: Sendable {
         for c in candidates.dropFirst() {
             var n = 0
             for ch in c.value {
-                guard n < common.count, ch == common[n] || String(ch).lowercased() == String(common[n]).lowercased() else { break }
+                guard n < common.count, ch == common[n] || String(ch).lowercased() == String(common[n]).lowercased()
+                else { break }
                 n += 1
             }
             common.removeSubrange(n...)

@@ -22,8 +22,14 @@ public protocol RandomAccessFile: Sendable {
 /// Files are not available (the default in tests that need none).
 public struct NoFileAccess: FileAccess {
     public init() {}
-    public func resolve(_ path: String) throws -> String { throw CommandError("NoFiles", "files are not available here") }
+    public func resolve(_ path: String) throws -> String {
+        throw CommandError("NoFiles", "files are not available here")
+    }
     public func read(_ path: String) throws -> [UInt8] { throw CommandError("NoFiles", "files are not available here") }
-    public func open(_ path: String) throws -> any RandomAccessFile { throw CommandError("NoFiles", "files are not available here") }
-    public func write(_ path: String, _ bytes: [UInt8]) throws { throw CommandError("NoFiles", "files are not available here") }
+    public func open(_ path: String) throws -> any RandomAccessFile {
+        throw CommandError("NoFiles", "files are not available here")
+    }
+    public func write(_ path: String, _ bytes: [UInt8]) throws {
+        throw CommandError("NoFiles", "files are not available here")
+    }
 }

@@ -43,16 +43,21 @@ extension Help {
         if !members.isEmpty {
             let plugin = registry.plugins.first { $0.commands.contains { $0 === members[0] } && words.count == 1 }
             let title = plugin.map { "\(typed): \($0.abstract)" } ?? "\(typed):"
-            return list(title, members, footer: "Type `help \(members[0].name)` (or `\(members[0].name) --help`) for its arguments and an example.")
+            return list(
+                title, members,
+                footer:
+                    "Type `help \(members[0].name)` (or `\(members[0].name) --help`) for its arguments and an example.")
         }
         // `help enterprise add NAME`: the longest command the words begin with.
         if let (spec, _) = try? registry.match(words.map { Token($0) }), words.count > spec.words.count,
-           spec.words.count > 1 || Name.fold(words[0]) == Name.fold(spec.words[0]) {
+            spec.words.count > 1 || Name.fold(words[0]) == Name.fold(spec.words[0])
+        {
             return command(spec)
         }
         let found = search(words, in: registry)
         if !found.isEmpty {
-            return list("Commands about '\(typed)':", found, footer: "Type `help COMMAND` for its arguments and an example.")
+            return list(
+                "Commands about '\(typed)':", found, footer: "Type `help COMMAND` for its arguments and an example.")
         }
         var message = "no command or help topic '\(typed)'"
         let firstWords = Array(Set(registry.commands.flatMap(\.words).map { $0.lowercased() })).sorted()

@@ -9,7 +9,9 @@ public enum Help {
             let width = plugin.commands.map { $0.name.count }.max() ?? 0
             for spec in plugin.commands {
                 out += "  " + Format.pad(spec.name, width) + "  " + spec.abstract + "\n"
-                data.append(["command": .string(spec.name), "plugin": .string(plugin.name), "abstract": .string(spec.abstract)])
+                data.append([
+                    "command": .string(spec.name), "plugin": .string(plugin.name), "abstract": .string(spec.abstract),
+                ])
             }
         }
         out += "\nType `help COMMAND` (or `COMMAND --help`) for its arguments and an example."
@@ -69,7 +71,9 @@ public enum Help {
         }
         if !current.isEmpty { parts.append(current) }
         for part in parts {
-            if Format.displayWidth(lines[lines.count - 1]) + 1 + Format.displayWidth(part) > 80, lines[lines.count - 1] != head {
+            if Format.displayWidth(lines[lines.count - 1]) + 1 + Format.displayWidth(part) > 80,
+                lines[lines.count - 1] != head
+            {
                 lines.append(indent + part)
             } else {
                 lines[lines.count - 1] += " " + part

@@ -29,7 +29,9 @@ struct JSONReader {
                 i += 1
                 // A third of a notebook is indentation: after a line break, runs of eight spaces
                 // at a time (only there: trying at every space cost more than it saved).
-                while i + 8 <= bytes.count, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                while i + 8 <= bytes.count,
+                    UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+                {
                     i += 8
                 }
             case 0x20, 0x0D, 0x09: i += 1
@@ -66,7 +68,11 @@ struct JSONReader {
                 let v = try value(depth: depth + 1)
                 let count = pairStack.count - start
                 if count < 16 {
-                    if let existing = pairStack.index(of: key, from: start) { pairStack[existing].1 = v } else { pairStack.push((key, v)) }
+                    if let existing = pairStack.index(of: key, from: start) {
+                        pairStack[existing].1 = v
+                    } else {
+                        pairStack.push((key, v))
+                    }
                     if pairStack.count - start == 16 { for n in start..<pairStack.count { index[pairStack[n].0] = n } }
                 } else if let existing = index[key] {
                     pairStack[existing].1 = v
@@ -150,7 +156,8 @@ struct JSONReader {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         if let base = bytes.baseAddress {
             while i + 8 <= bytes.count {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))  // first byte lowest
+                // first byte lowest
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
                 let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
                 if found & highs != 0 {
@@ -241,9 +248,15 @@ struct JSONReader {
                         let low = try hex4()
                         if low >= 0xDC00, low < 0xE000 {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else { scalar = 0xFFFD }
-                    } else { scalar = 0xFFFD }
-                } else if scalar >= 0xDC00, scalar < 0xE000 { scalar = 0xFFFD }
+                        } else {
+                            scalar = 0xFFFD
+                        }
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if scalar >= 0xDC00, scalar < 0xE000 {
+                    scalar = 0xFFFD
+                }
                 out.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
             default: throw error("bad escape")
             }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Files on the local disk, with optional confinement to a folder (the replay sandbox).
@@ -23,7 +23,8 @@ public struct LocalFileAccess: FileAccess {
         let real = LocalFileAccess.realPath(joined) ?? LocalFileAccess.normalize(LocalFileAccess.absolute(joined))
         let root = LocalFileAccess.realPath(jail) ?? LocalFileAccess.normalize(LocalFileAccess.absolute(jail))
         guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw CommandError("Sandbox", "'\(path)' is outside the notebook's folder; a notebook may only read files beside it")
+            throw CommandError(
+                "Sandbox", "'\(path)' is outside the notebook's folder; a notebook may only read files beside it")
         }
         return real
     }
@@ -52,14 +53,16 @@ public struct LocalFileAccess: FileAccess {
         guard fstat(fd, &st) == 0 else { close(fd); throw LocalFileAccess.failure("cannot read", path) }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw CommandError("BadFile", "cannot read \(path): not a regular file (\(LocalFileAccess.kind(st.st_mode)))")
+            throw CommandError(
+                "BadFile", "cannot read \(path): not a regular file (\(LocalFileAccess.kind(st.st_mode)))")
         }
         return LocalFile(fd: fd, size: Int(st.st_size))
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         guard allowWrites else {
-            throw CommandError("Sandbox", "writing '\(path)' is not allowed here (replay with --allow-writes to permit it)")
+            throw CommandError(
+                "Sandbox", "writing '\(path)' is not allowed here (replay with --allow-writes to permit it)")
         }
         try LocalFileAccess.writeAtomically(try resolve(path), bytes)
     }
@@ -127,7 +130,9 @@ public struct LocalFileAccess: FileAccess {
             let file = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            guard file.hasPrefix(prefix), let pid = pid_t(file.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            guard file.hasPrefix(prefix), let pid = pid_t(file.dropFirst(prefix.count)), pid > 0, pid != getpid() else {
+                continue
+            }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + file) }
         }
     }

@@ -14,7 +14,11 @@ public enum Markup {
             case "'": out += "&#39;"
             default:
                 // Control characters other than tab and newline are not allowed in XML 1.0.
-                if ch.value < 0x20 && ch != "\t" && ch != "\n" { out += "\u{FFFD}" } else { out.unicodeScalars.append(ch) }
+                if ch.value < 0x20 && ch != "\t" && ch != "\n" {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(ch)
+                }
             }
         }
         return out

@@ -136,7 +136,9 @@ public enum Parser {
             let t = tokens[i]
             i += 1
             let utf8 = t.text.utf8
-            let dashes = utf8.count >= 2 && utf8.first == UInt8(ascii: "-") && utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: "-")
+            let dashes =
+                utf8.count >= 2 && utf8.first == UInt8(ascii: "-")
+                && utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: "-")
             if !onlyPositionals, !t.quoted, dashes, utf8.count == 2 { onlyPositionals = true; continue }
             guard !onlyPositionals, !t.quoted, dashes, utf8.count > 2 else {
                 positionals.append(t)
@@ -148,22 +150,32 @@ public enum Parser {
                 inline = String(name[name.index(after: eq)...])
                 name = String(name[..<eq])
             }
-            guard let option = options.first(where: { $0.name == name })
-                ?? options.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            guard
+                let option = options.first(where: { $0.name == name })
+                    ?? options.first(where: { $0.name.lowercased() == name.lowercased() })
+            else {
                 var m = "\(spec.name): unknown option --\(name)"
-                if let s = Suggest.closest(to: name, in: options.map(\.name)) { m += "; did you mean --\(s)?" }
-                else { m += " (accepted: \(options.map { "--" + $0.name }.joined(separator: ", ")))" }
+                if let s = Suggest.closest(to: name, in: options.map(\.name)) {
+                    m += "; did you mean --\(s)?"
+                } else {
+                    m += " (accepted: \(options.map { "--" + $0.name }.joined(separator: ", ")))"
+                }
                 throw ParseError("UnknownOption", m)
             }
             guard let kind = option.kind else {
-                if inline != nil { throw ParseError("BadValue", "\(spec.name): --\(option.name) is a flag and takes no value") }
+                if inline != nil {
+                    throw ParseError("BadValue", "\(spec.name): --\(option.name) is a flag and takes no value")
+                }
                 if !result.hasOption(option.name) { result.add(option.name, option: true, .flag) }
                 continue
             }
             let raw: String
-            if let inline { raw = inline } else {
+            if let inline {
+                raw = inline
+            } else {
                 guard i < tokens.count else {
-                    throw ParseError("MissingValue", "\(spec.name): --\(option.name) needs a value (\(kind.placeholder))")
+                    throw ParseError(
+                        "MissingValue", "\(spec.name): --\(option.name) needs a value (\(kind.placeholder))")
                 }
                 raw = tokens[i].text
                 i += 1
@@ -183,25 +195,34 @@ public enum Parser {
                 let after = spec.arguments[(index + 1)...].filter { !$0.optional }.count
                 let take = max(0, positionals.count - p - after)
                 if take == 0, !arg.optional {
-                    throw ParseError("MissingArgument", "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
+                    throw ParseError(
+                        "MissingArgument",
+                        "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
                 }
                 for k in 0..<take {
-                    result.add(arg.name, option: false, try check(positionals[p + k].text, arg.kind, what: arg.name.uppercased(), command: spec.name))
+                    result.add(
+                        arg.name, option: false,
+                        try check(positionals[p + k].text, arg.kind, what: arg.name.uppercased(), command: spec.name))
                 }
                 p += take
                 continue
             }
             guard p < positionals.count else {
                 if arg.optional { continue }
-                throw ParseError("MissingArgument", "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
+                throw ParseError(
+                    "MissingArgument",
+                    "\(spec.name): missing \(arg.name.uppercased()) (\(arg.help)); usage: \(spec.usage)")
             }
-            result.add(arg.name, option: false, try check(positionals[p].text, arg.kind, what: arg.name.uppercased(), command: spec.name))
+            result.add(
+                arg.name, option: false,
+                try check(positionals[p].text, arg.kind, what: arg.name.uppercased(), command: spec.name))
             p += 1
         }
         if p < positionals.count {
             let extra = positionals[p].text
             let hint = extra.contains(" ") ? "" : " (quote names that contain spaces: \"\(extra) …\")"
-            throw ParseError("ExtraArgument", "\(spec.name): unexpected argument '\(extra)'\(hint); usage: \(spec.usage)")
+            throw ParseError(
+                "ExtraArgument", "\(spec.name): unexpected argument '\(extra)'\(hint); usage: \(spec.usage)")
         }
         return result
     }
@@ -210,7 +231,9 @@ public enum Parser {
     static let multiLine: Set<String> = ["note"]
 
     /// Checks one raw value against its kind.
-    static func check(_ raw: String, _ kind: ValueKind, what: @autoclosure () -> String, command: String) throws -> ArgumentValue {
+    static func check(_ raw: String, _ kind: ValueKind, what: @autoclosure () -> String, command: String) throws
+        -> ArgumentValue
+    {
         switch kind {
         case .text, .name, .file:
             // Every text a command receives: an ESC or a bidirectional override kept in a name,
@@ -228,35 +251,50 @@ public enum Parser {
             return .text(raw)
         case let .integer(range):
             guard let v = Int(raw) else {
-                throw ParseError("BadValue", "\(command): \(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'")
+                throw ParseError(
+                    "BadValue",
+                    "\(command): \(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'"
+                )
             }
             guard range.contains(v) else {
-                throw ParseError("OutOfRange", "\(command): \(what) is \(v), outside \(range.lowerBound)…\(range.upperBound)")
+                throw ParseError(
+                    "OutOfRange", "\(command): \(what) is \(v), outside \(range.lowerBound)…\(range.upperBound)")
             }
             return .integer(v)
         case let .number(range):
             guard let v = Double(raw), v.isFinite else {
-                throw ParseError("BadValue", "\(command): \(what) must be a number from \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound)), not '\(raw)'")
+                throw ParseError(
+                    "BadValue",
+                    "\(command): \(what) must be a number from \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound)), not '\(raw)'"
+                )
             }
             guard range.contains(v) else {
-                throw ParseError("OutOfRange", "\(command): \(what) is \(Format.number(v)), outside \(Format.number(range.lowerBound))…\(Format.number(range.upperBound))")
+                throw ParseError(
+                    "OutOfRange",
+                    "\(command): \(what) is \(Format.number(v)), outside \(Format.number(range.lowerBound))…\(Format.number(range.upperBound))"
+                )
             }
             return .number(v)
         case .percent:
             let marked = raw.hasSuffix("%")
             let digits = marked ? String(raw.dropLast()).trimmingSpaces : raw
             guard let v = Double(digits), v.isFinite else {
-                throw ParseError("BadValue", "\(command): \(what) must be a percentage from 0 to 100 (30 or 30%), not '\(raw)'")
+                throw ParseError(
+                    "BadValue", "\(command): \(what) must be a percentage from 0 to 100 (30 or 30%), not '\(raw)'")
             }
             guard (0...100).contains(v) else {
                 throw ParseError("OutOfRange", "\(command): \(what) is \(Format.number(v))%, outside 0…100%")
             }
             if !marked, v > 0, v < 1 {
-                throw ParseError("BadValue", "\(command): \(what) is a percentage, and \(Format.number(v)) would be \(Format.number(v))%; did you mean \(Format.number(v * 100))%? (write \(Format.number(v))% if you mean it)")
+                throw ParseError(
+                    "BadValue",
+                    "\(command): \(what) is a percentage, and \(Format.number(v)) would be \(Format.number(v))%; did you mean \(Format.number(v * 100))%? (write \(Format.number(v))% if you mean it)"
+                )
             }
             return .number(v)
         case let .choice(words):
-            if let w = words.first(where: { $0 == raw }) ?? words.first(where: { $0.lowercased() == raw.lowercased() }) {
+            if let w = words.first(where: { $0 == raw }) ?? words.first(where: { $0.lowercased() == raw.lowercased() })
+            {
                 return .text(w)
             }
             var m = "\(command): \(what) must be one of \(words.joined(separator: ", ")), not '\(raw)'"

@@ -55,11 +55,15 @@ public enum Printable {
             if let q = quote {
                 if b == q, i + 1 == bytes.count || !wordy(bytes[i + 1]) { quote = nil; out.append(b); continue }
                 if b & 0xC0 != 0x80 { inside += 1 }  // a character starts (not a continuation byte)
-                if inside <= quotedLimit { out.append(b) } else if inside == quotedLimit + 1, b & 0xC0 != 0x80 {
+                if inside <= quotedLimit {
+                    out.append(b)
+                } else if inside == quotedLimit + 1, b & 0xC0 != 0x80 {
                     out += Array("…".utf8)
                 }
             } else {
-                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\""), i == 0 || !wordy(bytes[i - 1]) { quote = b; inside = 0 }
+                if b == UInt8(ascii: "'") || b == UInt8(ascii: "\""), i == 0 || !wordy(bytes[i - 1]) {
+                    quote = b; inside = 0
+                }
                 out.append(b)
             }
         }

@@ -18,7 +18,9 @@ struct Words: Sendable {
         get { self[word] ?? value }
         _modify {
             let i: Int
-            if let found = words.firstIndex(of: word) { i = found } else {
+            if let found = words.firstIndex(of: word) {
+                i = found
+            } else {
                 words.append(word); nodes.append(value); i = words.count - 1
             }
             yield &nodes[i]
@@ -101,7 +103,8 @@ public final class Registry: Sendable {
             // `probe rn x` where `probe` is a command and `probe run` another: the typo is more
             // likely in the command word than in an argument.
             if count < tokens.count, !tokens[count].quoted,
-               let s = Suggest.closest(to: Name.fold(tokens[count].text), in: nextWords(after: spec.words)) {
+                let s = Suggest.closest(to: Name.fold(tokens[count].text), in: nextWords(after: spec.words))
+            {
                 let typed = (spec.words + [tokens[count].text]).joined(separator: " ")
                 throw ParseError("UnknownCommand", "unknown command '\(typed)'; did you mean '\(spec.name) \(s)'?")
             }

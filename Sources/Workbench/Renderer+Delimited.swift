@@ -102,8 +102,12 @@ extension Table {
 
     /// `s` as a number, if it is one written plainly (digits, one point, a leading minus).
     static func number(_ s: String) -> Double? {
-        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+") }),
-              s.first != "e", s.first != "E" else { return nil }
+        guard !s.isEmpty,
+            s.allSatisfy({
+                $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+")
+            }),
+            s.first != "e", s.first != "E"
+        else { return nil }
         return Double(s)
     }
 }

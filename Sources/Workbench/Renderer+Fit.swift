@@ -20,7 +20,9 @@ extension Renderer {
         }
         let natural = widths
         while excess > 0 {
-            guard let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else { return nil }
+            guard let i = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) else {
+                return nil
+            }
             widths[i] -= 1
             excess -= 1
         }
@@ -68,7 +70,8 @@ extension Renderer {
             guard Format.displayWidth(line) > limit else { out.append(line); continue }
             let indent = String(repeating: " ", count: min(hangingIndent(line), limit / 2))
             let lead = line.prefix(while: { $0 == " " }).count
-            let wrapped = Format.wrap(String(line.dropFirst(lead)), limit - lead, continuation: max(0, indent.count - lead))
+            let wrapped = Format.wrap(
+                String(line.dropFirst(lead)), limit - lead, continuation: max(0, indent.count - lead))
             for piece in wrapped { out.append(String(repeating: " ", count: lead) + piece) }
         }
         return out.joined(separator: "\n")

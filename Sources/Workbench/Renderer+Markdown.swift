@@ -23,7 +23,11 @@ extension Renderer {
                 let title = Renderer.inline(String(line.dropFirst(level + 1)), color: color)
                 out.append(color ? "\u{1B}[1m" + title + "\u{1B}[0m" : title)
                 if level <= 2 {
-                    let rule = String(repeating: level == 1 ? "═" : "─", count: min(Format.displayWidth(Renderer.inline(String(line.dropFirst(level + 1)), color: false)), width ?? 80))
+                    let rule = String(
+                        repeating: level == 1 ? "═" : "─",
+                        count: min(
+                            Format.displayWidth(Renderer.inline(String(line.dropFirst(level + 1)), color: false)),
+                            width ?? 80))
                     out.append(rule)
                 }
                 continue
@@ -38,8 +42,10 @@ extension Renderer {
         let rows = lines.map(cells)
         guard rows.count >= 2 else { return Table(headers: rows.first ?? [], rows: []) }
         let alignments: [Table.Alignment] = rows[1].map { $0.hasSuffix(":") ? .right : .left }
-        return Table(headers: rows[0].map { inline($0, color: false) }, rows: rows.dropFirst(2).map { $0.map { inline($0, color: false) } },
-                     alignments: alignments)
+        return Table(
+            headers: rows[0].map { inline($0, color: false) },
+            rows: rows.dropFirst(2).map { $0.map { inline($0, color: false) } },
+            alignments: alignments)
     }
 
     /// The cells of a pipe table's row, split at unescaped `|`.
@@ -68,7 +74,11 @@ extension Renderer {
             chars = chars.dropFirst()
             switch ch {
             case "\\":
-                if let next = chars.first, next.isPunctuation || next.isSymbol { out.append(next); chars = chars.dropFirst() } else { out.append(ch) }
+                if let next = chars.first, next.isPunctuation || next.isSymbol {
+                    out.append(next); chars = chars.dropFirst()
+                } else {
+                    out.append(ch)
+                }
             case "&":
                 let rest = String(chars.prefix(6))
                 if let (entity, text) = entities.first(where: { rest.hasPrefix($0.0) }) {
@@ -83,7 +93,7 @@ extension Renderer {
                     strong.toggle()
                     if color { out += strong ? "\u{1B}[1m" : "\u{1B}[0m" }
                 }
-                // A single `*` marks emphasis: dropped.
+            // A single `*` marks emphasis: dropped.
             default:
                 out.append(ch)
             }

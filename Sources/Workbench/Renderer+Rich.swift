@@ -30,7 +30,10 @@ extension Renderer {
             case let .table(t): parts.append(html(t))
             case let .chart(c): parts.append(c.svg)
             case let .text(t), let .markdown(t), let .prose(t, _):
-                parts.append(t.contains("\n") ? "<pre style='font-family:monospace'>" + Markup.xml(t) + "</pre>" : "<p>" + Markup.xml(t) + "</p>")
+                parts.append(
+                    t.contains("\n")
+                        ? "<pre style='font-family:monospace'>" + Markup.xml(t) + "</pre>"
+                        : "<p>" + Markup.xml(t) + "</p>")
             }
         }
         return parts.joined(separator: "\n") + "\n"
@@ -46,7 +49,9 @@ extension Renderer {
             var s = "<tr>"
             for i in 0..<columns {
                 let align = i < table.alignments.count && table.alignments[i] == .right ? "right" : "left"
-                s += "<\(tag) style='text-align:\(align)'>" + Markup.xml(visible(i < cells.count ? cells[i] : "")) + "</\(tag)>"
+                s +=
+                    "<\(tag) style='text-align:\(align)'>" + Markup.xml(visible(i < cells.count ? cells[i] : ""))
+                    + "</\(tag)>"
             }
             return s + "</tr>\n"
         }

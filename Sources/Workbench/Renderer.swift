@@ -34,7 +34,8 @@ public struct Renderer: Sendable {
             let text: String
             switch block {
             case let .markdown(t) where width != nil:
-                text = Renderer.wrapLines(Printable.visible(terminalText(fromMarkdown: t), keepingLines: true), limit: width!)
+                text = Renderer.wrapLines(
+                    Printable.visible(terminalText(fromMarkdown: t), keepingLines: true), limit: width!)
             case let .text(t), let .markdown(t), let .prose(t, _):
                 let shown = Printable.visible(t, keepingLines: true)
                 text = width.map { Renderer.wrapLines(shown, limit: $0) } ?? shown
@@ -59,7 +60,9 @@ public struct Renderer: Sendable {
         // Cells hold data from files too (a survey's group values, imported names): control
         // characters would break the table's lines or drive the terminal (ESC), so they are shown.
         var table = table
-        if table.headers.contains(where: Self.hasControl) || table.rows.contains(where: { $0.contains(where: Self.hasControl) }) {
+        if table.headers.contains(where: Self.hasControl)
+            || table.rows.contains(where: { $0.contains(where: Self.hasControl) })
+        {
             table.headers = table.headers.map(Self.visible)
             table.rows = table.rows.map { $0.map(Self.visible) }
         }
@@ -73,7 +76,8 @@ public struct Renderer: Sendable {
         for (i, h) in table.headers.enumerated() { widths[i] = Format.displayWidth(h) }
         for i in 0..<columns { widths[i] = max(widths[i], cellWidths[i]) }
         if let limit = width {
-            guard let fitted = Renderer.fit(widths, cellWidths: cellWidths, alignments: table.alignments, limit: limit) else {
+            guard let fitted = Renderer.fit(widths, cellWidths: cellWidths, alignments: table.alignments, limit: limit)
+            else {
                 return records(table, limit: limit)
             }
             if fitted != widths {

@@ -75,10 +75,12 @@ public struct Session: Sendable {
             return .success(Help.command(parsed.spec), command: parsed.spec, requests: [])
         }
         // Move the workspace into the context (no copy), and back afterwards.
-        var context = CommandContext(arguments: parsed.arguments, workspace: Workspace(), files: files,
-                                     registry: registry,
-                                     session: SessionInfo(history: history, undoDepth: undoStack.count,
-                                                          redoDepth: redoStack.count, format: format))
+        var context = CommandContext(
+            arguments: parsed.arguments, workspace: Workspace(), files: files,
+            registry: registry,
+            session: SessionInfo(
+                history: history, undoDepth: undoStack.count,
+                redoDepth: redoStack.count, format: format))
         swap(&context.workspace, &workspace)
         var output: CommandOutput
         do {
@@ -101,22 +103,39 @@ public struct Session: Sendable {
             isDirty = true
         }
         var remaining: [SessionRequest] = []
-        if historyIsPartial, context.requests.contains(where: { switch $0 { case .undo, .redo: true; default: false } }) {
-            return .failure(CommandError(Session.historyNotLoaded,
-                                         "\(parsed.spec.name): the steps before the notebook was opened are not loaded in this session"))
+        if historyIsPartial,
+            context.requests.contains(where: {
+                switch $0 {
+                case .undo, .redo: true;
+                default: false
+                }
+            })
+        {
+            return .failure(
+                CommandError(
+                    Session.historyNotLoaded,
+                    "\(parsed.spec.name): the steps before the notebook was opened are not loaded in this session"))
         }
         for request in context.requests {
             switch request {
             case let .undo(n):
                 let done = undo(n)
                 let steps = Array(redoLabels.suffix(done))
-                output = .message(Session.said("Undid", "undo", steps),
-                                  data: ["undone": .int(done), "remaining": .int(undoStack.count), "steps": .array(steps.map { .string($0) })])
+                output = .message(
+                    Session.said("Undid", "undo", steps),
+                    data: [
+                        "undone": .int(done), "remaining": .int(undoStack.count),
+                        "steps": .array(steps.map { .string($0) }),
+                    ])
             case let .redo(n):
                 let done = redo(n)
                 let steps = Array(undoLabels.suffix(done))
-                output = .message(Session.said("Redid", "redo", steps),
-                                  data: ["redone": .int(done), "remaining": .int(redoStack.count), "steps": .array(steps.map { .string($0) })])
+                output = .message(
+                    Session.said("Redid", "redo", steps),
+                    data: [
+                        "redone": .int(done), "remaining": .int(redoStack.count),
+                        "steps": .array(steps.map { .string($0) }),
+                    ])
             case let .setFormat(f):
                 format = f
             default:
@@ -135,7 +154,8 @@ public struct Session: Sendable {
         case 0: return "Nothing to \(noun)."
         case 1: return "\(verb): \(steps[0])"
         case 2...5: return "\(verb) \(steps.count) steps: " + steps.joined(separator: "; ")
-        default: return "\(verb) \(steps.count) steps: " + steps.prefix(3).joined(separator: "; ") + "; … \(steps.last!)"
+        default:
+            return "\(verb) \(steps.count) steps: " + steps.prefix(3).joined(separator: "; ") + "; … \(steps.last!)"
         }
     }
 

@@ -20,7 +20,8 @@ public enum Tokenizer {
         public var description: String {
             switch self {
             case let .unbalancedQuote(q, offset):
-                return "unbalanced quote: the \(q) at column \(offset + 1) is never closed (close it, or escape it with \\)"
+                return
+                    "unbalanced quote: the \(q) at column \(offset + 1) is never closed (close it, or escape it with \\)"
             }
         }
     }
@@ -74,7 +75,10 @@ public enum Tokenizer {
                 i += 1
             }
             if i >= n || isSpace(bytes[i]) {
-                emit(Token(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self), offset: start))
+                emit(
+                    Token(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self), offset: start)
+                )
                 if i >= n { return true }
                 continue
             }
@@ -127,10 +131,12 @@ public enum Tokenizer {
 
     /// Quotes `word` so that it tokenizes back to itself: used when writing commands for the user.
     public static func quote(_ word: String) -> String {
-        if !word.isEmpty, word.utf8.allSatisfy({ b in
-            !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
-              || b == UInt8(ascii: "\\") || b == UInt8(ascii: "#"))
-        }) {
+        if !word.isEmpty,
+            word.utf8.allSatisfy({ b in
+                !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+                    || b == UInt8(ascii: "\\") || b == UInt8(ascii: "#"))
+            })
+        {
             return word
         }
         var out = "\""

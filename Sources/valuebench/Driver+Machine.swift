@@ -29,7 +29,9 @@ extension Driver {
         if case let .success(output, _, _) = outcome { result = Driver.result(of: output) }
         var fields: [(String, JSON)] = [("line", lineNumber.map { .int($0) } ?? .null), ("command", .string(line))]
         if let error = lastError {
-            fields += [("ok", .bool(false)), ("error", ["code": .string(error.code), "message": .string(error.message)])]
+            fields += [
+                ("ok", .bool(false)), ("error", ["code": .string(error.code), "message": .string(error.message)]),
+            ]
         } else {
             fields += [("ok", .bool(true)), ("result", result)]
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ValueCore
 import Workbench
@@ -63,7 +63,10 @@ extension Driver {
             // A command cancelled with Ctrl-C did not happen: no cell, nothing to replay.
             if error.code == CancellableRun.cancelled.code { return }
             if let tokens = try? Tokenizer.tokenize(line), let (spec, _) = try? session.registry.match(tokens),
-               spec.role == .session { return }
+                spec.role == .session
+            {
+                return
+            }
             book.executionCount += 1
             cell = Cell.code(line, error: error, executionCount: book.executionCount)
         }
@@ -98,8 +101,12 @@ extension Driver {
         case let .open(path):
             if book.recording, book.unsaved > 0, confirming != "open \(path)" {
                 book.pendingConfirmation = "open \(path)"
-                report(CommandError("Refused", "open: \(book.unsaved) recorded cell\(book.unsaved == 1 ? " is" : "s are") not saved; `save` first, or type the same `open` again to discard \(book.unsaved == 1 ? "it" : "them")"),
-                       lineNumber: lineNumber)
+                report(
+                    CommandError(
+                        "Refused",
+                        "open: \(book.unsaved) recorded cell\(book.unsaved == 1 ? " is" : "s are") not saved; `save` first, or type the same `open` again to discard \(book.unsaved == 1 ? "it" : "them")"
+                    ),
+                    lineNumber: lineNumber)
                 return
             }
             do {
@@ -110,7 +117,9 @@ extension Driver {
                 report(error as? CommandError ?? CommandError("OpenFailed", "open: \(error)"), lineNumber: lineNumber)
             }
         case let .replay(path, update, allowWrites, sanitizeFromNotebook):
-            replay(path, update: update, allowWrites: allowWrites, sanitizeFromNotebook: sanitizeFromNotebook, lineNumber: lineNumber)
+            replay(
+                path, update: update, allowWrites: allowWrites, sanitizeFromNotebook: sanitizeFromNotebook,
+                lineNumber: lineNumber)
         default:
             report(CommandError("Unavailable", "this request is not handled here"), lineNumber: lineNumber)
         }
@@ -126,13 +135,17 @@ extension Driver {
     func save(to requested: String?, confirmed: Bool = false, overwrite: Bool = false) throws -> String {
         let book = notebooks
         guard book.recording else {
-            throw CommandError("NotRecorded", "save: this run is not recorded as a notebook (a script from a pipe or file); run it with --save FILE.ipynb")
+            throw CommandError(
+                "NotRecorded",
+                "save: this run is not recorded as a notebook (a script from a pipe or file); run it with --save FILE.ipynb"
+            )
         }
         guard let target = requested ?? book.path else {
             throw CommandError("NoFile", "save: the session has no file yet; name one: `save FILE.ipynb`")
         }
         guard target.hasSuffix(".ipynb") else {
-            throw CommandError("BadValue", "save: '\(target)' does not end in .ipynb (a notebook is saved as FILE.ipynb)")
+            throw CommandError(
+                "BadValue", "save: '\(target)' does not end in .ipynb (a notebook is saved as FILE.ipynb)")
         }
         let absolute = LocalFileAccess.absolute(target)
         // Before the snapshot (seconds with 200,000 enterprises): a save that cannot land fails at once.
@@ -143,10 +156,14 @@ extension Driver {
             guard !overwrite && !confirmed, let existing = FileStamp(path: absolute) else { return }
             if absolute == book.path.map(LocalFileAccess.absolute) {
                 if let stamp = book.stamp, stamp != existing {
-                    throw NeedsConfirmation(message: "save: \(target) changed on disk since it was opened or saved; save to another file, or type the same `save` again to overwrite it")
+                    throw NeedsConfirmation(
+                        message:
+                            "save: \(target) changed on disk since it was opened or saved; save to another file, or type the same `save` again to overwrite it"
+                    )
                 }
             } else {
-                throw NeedsConfirmation(message: "save: \(target) already exists; type the same `save` again to overwrite it")
+                throw NeedsConfirmation(
+                    message: "save: \(target) already exists; type the same `save` again to overwrite it")
             }
         }
         try checkNotOverwriting()
@@ -161,7 +178,10 @@ extension Driver {
         }
         let bytes = nb.jupyterBytes(capacity: book.sizeHint)
         guard bytes.count <= Notebook.maxFileBytes else {
-            throw CommandError("SaveFailed", "save: the notebook would be \(bytes.count >> 20) MB, over the \(Notebook.maxFileBytes >> 20) MB that `open` reads; nothing was written (remove enterprises, or keep the data in a CSV for `diff import`)")
+            throw CommandError(
+                "SaveFailed",
+                "save: the notebook would be \(bytes.count >> 20) MB, over the \(Notebook.maxFileBytes >> 20) MB that `open` reads; nothing was written (remove enterprises, or keep the data in a CSV for `diff import`)"
+            )
         }
         // Checked again, and written, holding the folder's lock: two sessions saving the same
         // notebook at once both passed the check above and both wrote, one losing the other's work.
@@ -214,14 +234,19 @@ extension Driver {
     static func readNotebook(_ path: String) throws -> Notebook {
         let file = try LocalFileAccess().open(path)  // a regular file, readable (or a clear error)
         guard file.size <= Notebook.maxFileBytes else {
-            throw CommandError("BadNotebook", "\(path): the file is \(file.size >> 20) MB; notebooks of up to \(Notebook.maxFileBytes >> 20) MB are read")
+            throw CommandError(
+                "BadNotebook",
+                "\(path): the file is \(file.size >> 20) MB; notebooks of up to \(Notebook.maxFileBytes >> 20) MB are read"
+            )
         }
         var failure: (any Error)?
         let bytes = [UInt8](unsafeUninitializedCapacity: file.size) { buffer, count in
             count = 0
             while count < buffer.count {
                 do {
-                    let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...]), at: count)
+                    let n = try file.read(
+                        into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...]),
+                        at: count)
                     if n == 0 { break }
                     count += n
                 } catch { failure = error; break }
@@ -258,9 +283,11 @@ extension Driver {
             let rerun = try replayed(nb, path: path, allowWrites: false, compare: true)
             workspace = rerun.session.workspace
             replay = rerun
-            message = "Opened \(path): \(Format.count(nb.cells.count, "cell")); replayed \(Format.count(codeCount, "code cell")) because \(reason)."
+            message =
+                "Opened \(path): \(Format.count(nb.cells.count, "cell")); replayed \(Format.count(codeCount, "code cell")) because \(reason)."
             if rerun.failures > 0 {
-                message += "\nnote: \(Format.count(rerun.failures, "cell")) gave other outputs than stored; `replay \(path)` shows the differences."
+                message +=
+                    "\nnote: \(Format.count(rerun.failures, "cell")) gave other outputs than stored; `replay \(path)` shows the differences."
             }
         }
         // The snapshot holds no undo history: it is rebuilt on the first undo or redo (restoreHistory).
@@ -291,23 +318,30 @@ extension Driver {
     /// back only to `open`, and a note says so.
     func restoreHistory() {
         let book = notebooks
-        if let path = book.path, let rebuilt = try? replayed(book.notebook, path: path, allowWrites: false, compare: false),
-           session.adoptHistory(from: rebuilt.session) {
+        if let path = book.path,
+            let rebuilt = try? replayed(book.notebook, path: path, allowWrites: false, compare: false),
+            session.adoptHistory(from: rebuilt.session)
+        {
             return
         }
         session.forgetHistoryBeforeLoad()
-        err.write("note: undo and redo reach back only to `open`: replaying \(book.path ?? "the notebook")'s cells does not give its workspace (`replay` shows where)\n")
+        err.write(
+            "note: undo and redo reach back only to `open`: replaying \(book.path ?? "the notebook")'s cells does not give its workspace (`replay` shows where)\n"
+        )
     }
 
     // MARK: Replay
 
-    func replayed(_ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool,
-                  sanitizeFromNotebook: Bool = false) throws -> Replay {
+    func replayed(
+        _ nb: Notebook, path: String, allowWrites: Bool, update: Bool = false, compare: Bool,
+        sanitizeFromNotebook: Bool = false
+    ) throws -> Replay {
         let folder = Driver.folder(of: LocalFileAccess.absolute(path))
         do {
-            return try Replay(nb, registry: session.registry, files: ReplayFiles(folder: folder, allowWrites: allowWrites),
-                              update: update, compare: compare,
-                              sanitizers: sanitizeFromNotebook ? try Replay.sanitizers(of: nb) : [])
+            return try Replay(
+                nb, registry: session.registry, files: ReplayFiles(folder: folder, allowWrites: allowWrites),
+                update: update, compare: compare,
+                sanitizers: sanitizeFromNotebook ? try Replay.sanitizers(of: nb) : [])
         } catch let e as NotebookError {
             throw CommandError("BadNotebook", "\(path): \(e.message)")
         }
@@ -319,8 +353,9 @@ extension Driver {
         let result: Replay
         do {
             let nb = try Driver.readNotebook(path)
-            result = try replayed(nb, path: path, allowWrites: allowWrites, update: update, compare: !update,
-                                  sanitizeFromNotebook: sanitizeFromNotebook)
+            result = try replayed(
+                nb, path: path, allowWrites: allowWrites, update: update, compare: !update,
+                sanitizeFromNotebook: sanitizeFromNotebook)
         } catch let e as CommandError {
             book.replayStatus = max(book.replayStatus, 2)
             report(e, lineNumber: lineNumber)
@@ -344,7 +379,8 @@ extension Driver {
             do {
                 nb.setWorkbench("snapshot", try Snapshot.make(result.session.workspace, for: nb))
                 try LocalFileAccess.writeAtomically(LocalFileAccess.absolute(path), nb.jupyterBytes())
-                inform("Updated \(path): \(Format.count(result.reports.count, "code cell")) replayed, outputs rewritten.")
+                inform(
+                    "Updated \(path): \(Format.count(result.reports.count, "code cell")) replayed, outputs rewritten.")
             } catch let e as CommandError {
                 book.replayStatus = max(book.replayStatus, 2)
                 report(e, lineNumber: lineNumber)
@@ -357,8 +393,11 @@ extension Driver {
         out.write("\(path): \(result.summary)\n")
         if result.failures > 0 {
             book.replayStatus = max(book.replayStatus, 1)
-            report(CommandError("ReplayMismatch", "replay: \(result.failures) of \(result.reports.count) code cells in \(path) did not reproduce"),
-                   lineNumber: lineNumber)
+            report(
+                CommandError(
+                    "ReplayMismatch",
+                    "replay: \(result.failures) of \(result.reports.count) code cells in \(path) did not reproduce"),
+                lineNumber: lineNumber)
         }
     }
 
@@ -383,7 +422,8 @@ extension Driver {
     func offerRecovery(ask: ((String) -> Bool)?) {
         guard let orphan = Journal.orphans().first else { return }
         let count = orphan.entries.count
-        let what = "A session (process \(orphan.pid)) ended without quitting, with \(Format.count(count, "command")) not saved"
+        let what =
+            "A session (process \(orphan.pid)) ended without quitting, with \(Format.count(count, "command")) not saved"
             + (orphan.base.map { " after \($0)" } ?? "")
         if let ask, !ask(what + ". Recover them? [y/n] ") {
             Journal.setAside(orphan)
@@ -402,7 +442,9 @@ extension Driver {
             record(text, outcome(of: text))
         }
         unlink(orphan.path)
-        inform("Recovered \(Format.count(count, "command")) from the journal; `save` to keep \(count == 1 ? "it" : "them").")
+        inform(
+            "Recovered \(Format.count(count, "command")) from the journal; `save` to keep \(count == 1 ? "it" : "them")."
+        )
     }
 
     // MARK: Paths

@@ -44,8 +44,11 @@ final class Driver {
     /// Asked before `quit` leaves; false keeps the session going (the terminal's unsaved-changes warning).
     var leaveGuard: (() -> Bool)?
 
-    init(session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout, err: OutputStream = .stderr,
-         status: OutputStream? = nil) {
+    init(
+        session: Session, renderer: Renderer, options: Options, out: OutputStream = .stdout,
+        err: OutputStream = .stderr,
+        status: OutputStream? = nil
+    ) {
         self.session = session
         self.renderer = renderer
         self.options = options
@@ -84,7 +87,9 @@ final class Driver {
 
     /// Runs one (logical) command line and prints what it gives.
     func execute(_ line: String, lineNumber: Int? = nil) {
-        if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) { (options.jsonLines ? err : out).write("> \(line)\n") }
+        if options.echo, !line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            (options.jsonLines ? err : out).write("> \(line)\n")
+        }
         let outcome = self.outcome(of: line)
         record(line, outcome)
         lastError = nil

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Workbench
 
@@ -91,7 +91,8 @@ final class Journal {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard name.hasPrefix("journal-"), name.hasSuffix(".jsonl"),
-                  let pid = Int(name.dropFirst(8).dropLast(6)) else { continue }
+                let pid = Int(name.dropFirst(8).dropLast(6))
+            else { continue }
             let path = "\(folder)/\(name)"
             // Still running (or not ours to signal), unless the pid now names another process.
             let alive = pid == Int(getpid()) || kill(pid_t(pid), 0) == 0 || errno == EPERM
@@ -108,9 +109,10 @@ final class Journal {
     /// older journal), or a start time that cannot be read, says the process is the writer.
     static func reused(_ pid: Int, journal path: String) -> Bool {
         guard let bytes = try? LocalFileAccess().read(path),
-              let line = bytes.split(separator: 0x0A, maxSplits: 1).first,
-              let header = try? JSON.parse(bytes: Array(line)),
-              let start = header["start"]?.intValue, let boot = header["boot"]?.stringValue else { return false }
+            let line = bytes.split(separator: 0x0A, maxSplits: 1).first,
+            let header = try? JSON.parse(bytes: Array(line)),
+            let start = header["start"]?.intValue, let boot = header["boot"]?.stringValue
+        else { return false }
         if let now = bootID(), now != boot { return true }
         guard let current = startTime(of: pid) else { return false }
         return current != start
@@ -119,7 +121,8 @@ final class Journal {
     /// Process `pid`'s start time in clock ticks after boot (/proc/PID/stat field 22), or nil.
     static func startTime(of pid: Int) -> Int? {
         guard let bytes = procFile("/proc/\(pid)/stat"),
-              let close = bytes.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+            let close = bytes.lastIndex(of: UInt8(ascii: ")"))
+        else { return nil }
         // Fields from the third on follow the command name, which may hold spaces and parentheses.
         let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
         guard fields.count > 19 else { return nil }
@@ -155,9 +158,11 @@ final class Journal {
         for line in bytes.split(separator: 0x0A) {
             // A line cut short by the crash does not parse: it was not a completed command.
             guard let entry = try? JSON.parse(bytes: Array(line)) else { continue }
-            if let s = entry["run"]?.stringValue { orphan.entries.append(("run", s)) }
-            else if let s = entry["note"]?.stringValue { orphan.entries.append(("note", s)) }
-            else if let p = entry["saved"]?.stringValue ?? entry["opened"]?.stringValue {
+            if let s = entry["run"]?.stringValue {
+                orphan.entries.append(("run", s))
+            } else if let s = entry["note"]?.stringValue {
+                orphan.entries.append(("note", s))
+            } else if let p = entry["saved"]?.stringValue ?? entry["opened"]?.stringValue {
                 orphan.base = p
                 orphan.entries.removeAll()
             }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Workbench
 
@@ -63,7 +63,8 @@ final class DescriptorLines: LineSource {
                 return line
             }
             if found != nil || end - start > maxLine {
-                failure = "line \(lines + 1) is longer than \(maxLine >> 20 > 0 ? "\(maxLine >> 20) MiB" : "\(maxLine) bytes"), the longest line read (is this a script?)"
+                failure =
+                    "line \(lines + 1) is longer than \(maxLine >> 20 > 0 ? "\(maxLine >> 20) MiB" : "\(maxLine) bytes"), the longest line read (is this a script?)"
                 return nil
             }
             if eof {
@@ -80,7 +81,9 @@ final class DescriptorLines: LineSource {
                 end -= start
                 start = 0
             }
-            if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, maxLine + 2))) }
+            if end == buffer.count {
+                buffer.append(contentsOf: repeatElement(0, count: min(buffer.count, maxLine + 2)))
+            }
             let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + end, raw.count - end) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -118,9 +121,10 @@ enum LogicalLines {
 
     static func split(_ text: String) -> [Line] {
         // By bytes: "\r\n" is one Character, which a split on "\n" would not cut.
-        let source = ListLines(text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-        })
+        let source = ListLines(
+            text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+            })
         var lines: [Line] = []
         while var line = source.readLine(prompt: "") {
             var open = false

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ArgumentParser
 import Workbench
@@ -45,7 +45,9 @@ extension ValueBench {
             // Recovery already opened it, and added the commands that had not been saved.
         } else if let notebook, driver.notebooks.unsaved > 0 {
             // Opening would replace what was just recovered.
-            driver.inform("note: \(notebook) is not opened, so that the recovered commands are not lost; `save FILE.ipynb` them, then `open \(notebook)`.")
+            driver.inform(
+                "note: \(notebook) is not opened, so that the recovered commands are not lost; `save FILE.ipynb` them, then `open \(notebook)`."
+            )
         } else if let notebook {
             do {
                 driver.inform(try driver.openNotebook(notebook))
@@ -63,7 +65,9 @@ extension ValueBench {
         do {
             let path = try driver.save(to: save, overwrite: true)
             // Shown to a person watching; a run whose output is captured stays quiet.
-            if isatty(driver.status.fd) == 1 { driver.inform("Saved \(Format.count(driver.notebooks.notebook.cells.count, "cell")) to \(path).") }
+            if isatty(driver.status.fd) == 1 {
+                driver.inform("Saved \(Format.count(driver.notebooks.notebook.cells.count, "cell")) to \(path).")
+            }
         } catch {
             OutputStream.stdout.flush()
             OutputStream.stderr.write("error: \(error)\n")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Workbench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The process's own flags. Command lines inside the session are parsed by Workbench's parser.
@@ -40,10 +40,14 @@ struct ValueBench: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "Leave out confirmations: stdout holds only what commands return.")
     var quiet = false
 
-    @Flag(help: "Print JSON Lines: one object per command line, {\"line\", \"command\", \"ok\", \"result\" or \"error\"}.")
+    @Flag(
+        help: "Print JSON Lines: one object per command line, {\"line\", \"command\", \"ok\", \"result\" or \"error\"}."
+    )
     var json = false
 
-    @Option(help: ArgumentHelp("Record the commands as a notebook and save it to FILE.ipynb at the end.", valueName: "FILE.ipynb"))
+    @Option(
+        help: ArgumentHelp(
+            "Record the commands as a notebook and save it to FILE.ipynb at the end.", valueName: "FILE.ipynb"))
     var save: String?
 
     @Flag(help: "Recover the commands of a session that ended unexpectedly, without asking.")
@@ -55,11 +59,13 @@ struct ValueBench: ParsableCommand {
         let notebookFile = file.flatMap { $0.hasSuffix(".ipynb") ? $0 : nil }
         let script = notebookFile == nil ? file : nil
         let interactive = command.isEmpty && script == nil && isatty(0) == 1
-        let color = interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
+        let color =
+            interactive && isatty(1) == 1 && getenv("NO_COLOR") == nil
             && getenv("TERM").map { String(cString: $0) != "dumb" } ?? true
-        let driver = Driver(session: session, renderer: Renderer(color: color),
-                            options: .init(bail: bail, echo: echo, numberErrors: !interactive, quiet: quiet, jsonLines: json),
-                            out: json ? .stderr : .stdout, status: interactive && !json ? .stdout : .stderr)
+        let driver = Driver(
+            session: session, renderer: Renderer(color: color),
+            options: .init(bail: bail, echo: echo, numberErrors: !interactive, quiet: quiet, jsonLines: json),
+            out: json ? .stderr : .stdout, status: interactive && !json ? .stdout : .stderr)
         defer { driver.finishJournal() }
         try startNotebooks(driver, interactive: interactive, notebook: notebookFile)
         if !command.isEmpty {
@@ -112,9 +118,11 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "kernel", Comma
 
 /// `valuebench kernel …` is the Jupyter kernel's command; anything else is the workbench's.
 /// (Declared as a subcommand, "kernel" would be taken for the FILE argument.)
-let root: any ParsableCommand.Type = CommandLine.arguments.dropFirst().first == "kernel" ? KernelCommand.self : ValueBench.self
+let root: any ParsableCommand.Type =
+    CommandLine.arguments.dropFirst().first == "kernel" ? KernelCommand.self : ValueBench.self
 do {
-    var command = try root == KernelCommand.self
+    var command =
+        try root == KernelCommand.self
         ? KernelCommand.parseAsRoot(Array(CommandLine.arguments.dropFirst(2)))
         : ValueBench.parseAsRoot()
     try command.run()

@@ -31,7 +31,8 @@ import Workbench
     }
 
     @Test func commandReadsACSVAndGivesTheDocumentedJSON() throws {
-        let csv = "respondent,feature,functional,dysfunctional\n1,Fast charge,1,5\n2,Fast charge,1,5\n3,Fast charge,1,3\n1,Colour,3,3\n2,Colour,2,5\n"
+        let csv =
+            "respondent,feature,functional,dysfunctional\n1,Fast charge,1,5\n2,Fast charge,1,5\n3,Fast charge,1,3\n1,Colour,3,3\n2,Colour,2,5\n"
         var s = session(files: ["k.csv": csv])
         let r = run(&s, "diff kano k.csv --json")
         let rows = try #require(r.data.arrayValue)
@@ -72,11 +73,18 @@ import Workbench
 
     @Test func commandListsEveryResourceOrSaysThereAreNone() {
         var e = firm("Co")
-        e.resources = [Resource(name: "R&D", kind: .technology, strength: 9, valuable: true, rare: true, costlyToImitate: true, organized: true),
-                       Resource(name: "Plant", strength: 3)]
+        e.resources = [
+            Resource(
+                name: "R&D", kind: .technology, strength: 9, valuable: true, rare: true, costlyToImitate: true,
+                organized: true),
+            Resource(name: "Plant", strength: 3),
+        ]
         var s = session(workspace([e, firm("Empty")]))
         let r = run(&s, "diff vrio Co --json")
-        #expect(r.data["resources"]?.arrayValue?.map { $0["implication"] } == ["sustained advantage", "competitive disadvantage"])
+        #expect(
+            r.data["resources"]?.arrayValue?.map { $0["implication"] } == [
+                "sustained advantage", "competitive disadvantage",
+            ])
         let none = run(&s, "diff vrio Empty")
         #expect(none.data["resources"] == [])
         #expect(Renderer.plain(none.output).contains("has no resources yet"))
@@ -89,7 +97,7 @@ import Workbench
         let b = firm("B", [("F", 4, nil), ("G", 2, nil)])
         let c = firm("C", [("F", 6, nil)])  // G not scored: 0
         let canvas = Canvas([a, b, c], factors: ["F", "G"])
-        #expect(canvas.curves[0].divergence == [3, 1])      // 8 − (4+6)/2, 2 − (2+0)/2
+        #expect(canvas.curves[0].divergence == [3, 1])  // 8 − (4+6)/2, 2 − (2+0)/2
         #expect(canvas.curves[0].overall == 2)
         #expect(canvas.curves[2].divergence == [0, -2])
         #expect(canvas.curves[2].unscored == ["G"])
@@ -118,20 +126,29 @@ import Workbench
 
 @Suite struct ERRCTests {
     @Test func decisionsFromCurvesAndImportance() {
-        var me = firm("Me", [("Frills", 5, 1), ("Paperwork", 6, 2), ("Speed", 5, 5), ("Safety", 9, 4), ("Service", 0, 5), ("Colour", 3, 3)])
-        me.needs = [Need(name: "Range anxiety", segment: "Drivers", kind: .pain, importance: 5),
-                    Need(name: "Looks", segment: "Drivers", kind: .gain, importance: 2)]
-        let rival = firm("Rival", [("Frills", 7, nil), ("Paperwork", 5, nil), ("Speed", 6, nil), ("Safety", 6, nil), ("Service", 1, nil)])
+        var me = firm(
+            "Me",
+            [
+                ("Frills", 5, 1), ("Paperwork", 6, 2), ("Speed", 5, 5), ("Safety", 9, 4), ("Service", 0, 5),
+                ("Colour", 3, 3),
+            ])
+        me.needs = [
+            Need(name: "Range anxiety", segment: "Drivers", kind: .pain, importance: 5),
+            Need(name: "Looks", segment: "Drivers", kind: .gain, importance: 2),
+        ]
+        let rival = firm(
+            "Rival",
+            [("Frills", 7, nil), ("Paperwork", 5, nil), ("Speed", 6, nil), ("Safety", 6, nil), ("Service", 1, nil)])
         let actions = ERRC.actions(for: me, competitors: [rival])
         func kind(_ s: String) -> ERRCAction.Kind? { actions.first { $0.subject == s }?.kind }
-        #expect(kind("Frills") == .eliminate)   // importance 1, offered
-        #expect(kind("Paperwork") == .reduce)   // importance 2, at or above the rival
-        #expect(kind("Speed") == .raise)        // importance 5, below the rival
-        #expect(kind("Safety") == .keep)        // importance 4, 3 points ahead
-        #expect(kind("Service") == .create)     // importance 5, no one offers it
-        #expect(kind("Colour") == .keep)        // importance 3
+        #expect(kind("Frills") == .eliminate)  // importance 1, offered
+        #expect(kind("Paperwork") == .reduce)  // importance 2, at or above the rival
+        #expect(kind("Speed") == .raise)  // importance 5, below the rival
+        #expect(kind("Safety") == .keep)  // importance 4, 3 points ahead
+        #expect(kind("Service") == .create)  // importance 5, no one offers it
+        #expect(kind("Colour") == .keep)  // importance 3
         #expect(kind("Range anxiety") == .create)  // an important need no offering relieves
-        #expect(kind("Looks") == nil)           // unimportant need
+        #expect(kind("Looks") == nil)  // unimportant need
         #expect(actions.allSatisfy { !$0.reason.isEmpty })
     }
 
@@ -140,15 +157,15 @@ import Workbench
     @Test(arguments: [
         // (my score, importance, competitors, expected)
         (5.0, 1, [7.0], ERRCAction.Kind.eliminate),
-        (0.0, 1, [7.0], .keep),          // importance 1 but not offered: nothing to drop
+        (0.0, 1, [7.0], .keep),  // importance 1 but not offered: nothing to drop
         (6.0, 2, [5.0], .reduce), (5.0, 2, [5.0], .reduce), (4.0, 2, [5.0], .keep),
         (0.0, 5, [1.0, 2.0], .create),
-        (0.0, 5, [0.0, 5.0], .raise),    // mean 2.5 < 3, but one competitor offers 5: not "no one offers it"
-        (5.0, 4, [4.0], .raise),         // 1 point above the mean: less than 2
-        (6.0, 4, [4.0], .keep),          // 2 points above: the lead is kept
-        (3.5, 3, [9.0], .raise),         // a 5.5-point deficit on importance 3 (was "no action needed")
-        (7.0, 3, [9.0], .raise),         // exactly 2 behind
-        (7.5, 3, [9.0], .keep),          // 1.5 behind: watch it
+        (0.0, 5, [0.0, 5.0], .raise),  // mean 2.5 < 3, but one competitor offers 5: not "no one offers it"
+        (5.0, 4, [4.0], .raise),  // 1 point above the mean: less than 2
+        (6.0, 4, [4.0], .keep),  // 2 points above: the lead is kept
+        (3.5, 3, [9.0], .raise),  // a 5.5-point deficit on importance 3 (was "no action needed")
+        (7.0, 3, [9.0], .raise),  // exactly 2 behind
+        (7.5, 3, [9.0], .keep),  // 1.5 behind: watch it
         (9.0, 3, [9.0], .keep),
     ])
     func rulesAtTheirEdges(_ mine: Double, _ importance: Int, _ theirs: [Double], _ expected: ERRCAction.Kind) {
@@ -162,7 +179,9 @@ import Workbench
     @Test func priceFactorsArePhrasedAsPrice() {
         let me = firm("Me", [("Price", 5, 4)]), rival = firm("Rival", [("Price", 8, nil)])
         let a = ERRC.actions(for: me, competitors: [rival], priceFactors: [NameKey("price")])[0]
-        #expect(a.kind == .raise && a.reason.contains("make your price more attractive") && !a.reason.contains("well above"))
+        #expect(
+            a.kind == .raise && a.reason.contains("make your price more attractive") && !a.reason.contains("well above")
+        )
         #expect(ERRC.actions(for: me, competitors: [rival])[0].reason.contains("well above the industry"))
     }
 
@@ -178,8 +197,9 @@ import Workbench
 @Suite struct ValueMapTests {
     /// `ValueMap` from qualities and prices, every price a price level.
     func map(_ quality: [Double], _ price: [Double], slope: Double = 1) -> ValueMap {
-        ValueMap(names: quality.indices.map { "e\($0)" }, quality: quality, price: price,
-                 basis: quality.map { _ in "price level" }, slope: slope)
+        ValueMap(
+            names: quality.indices.map { "e\($0)" }, quality: quality, price: price,
+            basis: quality.map { _ in "price level" }, slope: slope)
     }
 
     /// Two enterprises: a line fitted through them would call both fair. A: quality 8 at 100,
@@ -249,15 +269,21 @@ import Workbench
         let points = try #require(r.data["points"]?.arrayValue)
         #expect(points.count == 2)
         #expect(points[0]["price_from"] == .string("price level"))
-        #expect(points[1]["price"] == .int(40) && points[1]["price_from"] == .string("mean of 2 paid offerings; 1 free left out"))
+        #expect(
+            points[1]["price"] == .int(40)
+                && points[1]["price_from"] == .string("mean of 2 paid offerings; 1 free left out"))
         #expect(r.data["left_out"] == .array([.string("C")]))
         #expect(r.output.notes.contains("B: price from mean of 2 paid offerings; 1 free left out"))
-        #expect(r.output.notes.contains { $0.hasPrefix("left off the map, no price") && $0.contains("C (its only priced offering is free)") })
+        #expect(
+            r.output.notes.contains {
+                $0.hasPrefix("left off the map, no price") && $0.contains("C (its only priced offering is free)")
+            })
         #expect(ValueMap.price(c).price == nil)
     }
 
     @Test func missingPricesAreNamed() {
-        var s = session(workspace([firm("A", price: 10, [("F", 5, nil)]), firm("B", [("F", 6, nil)]), firm("C", [("F", 7, nil)])]))
+        var s = session(
+            workspace([firm("A", price: 10, [("F", 5, nil)]), firm("B", [("F", 6, nil)]), firm("C", [("F", 7, nil)])]))
         let e = fail(&s, "diff valuemap A B C")
         #expect(e.message.contains("needs at least two enterprises with both factor scores and a price, found 1"))
         #expect(e.message.contains("missing a price: B, C"))
@@ -266,43 +292,48 @@ import Workbench
     /// Enterprises called A, B, C: the plot's marks are 1, 2, 3 and the legend reads `1 → A`,
     /// so no letter on the chart can be taken for a name; 80 columns, no colour.
     @Test func marksCannotBeMistakenForNames() throws {
-        let list = [firm("A", price: 10, [("Range", 8, nil), ("Cost", 5, nil)]),
-                    firm("B", price: 14, [("Range", 9, nil), ("Cost", 3, nil)]),
-                    firm("C", price: 8, [("Range", 4, nil), ("Cost", 9, nil)])]
+        let list = [
+            firm("A", price: 10, [("Range", 8, nil), ("Cost", 5, nil)]),
+            firm("B", price: 14, [("Range", 9, nil), ("Cost", 3, nil)]),
+            firm("C", price: 8, [("Range", 4, nil), ("Cost", 9, nil)]),
+        ]
         var s = session(workspace(list))
         let map = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
-        #expect(map == """
-            Customer value map: relative perceived quality (up), relative price (across).
-            Dots: the fair-value line through the market average (+); above or left of it,
-            more value than the price asks.
-              1.37 │                                                      ··
-                   │                                                  ····
-                   │                                              ····
-                   │                                           ···
-                   │                                       ····
-                   │                                   ····
-                   │                                ···
-                   │                            ····
-              1.01 │     3              1   ·+··
-                   │                     ···                          2
-                   │                 ····
-                   │             ····
-                   │          ···
-                   │      ····
-                   │  ····
-              0.69 │··
-                   └────────────────────────────────────────────────────────
-                    0.69                      1.03                      1.37
-            1 → A   2 → B   3 → C
+        #expect(
+            map == """
+                Customer value map: relative perceived quality (up), relative price (across).
+                Dots: the fair-value line through the market average (+); above or left of it,
+                more value than the price asks.
+                  1.37 │                                                      ··
+                       │                                                  ····
+                       │                                              ····
+                       │                                           ···
+                       │                                       ····
+                       │                                   ····
+                       │                                ···
+                       │                            ····
+                  1.01 │     3              1   ·+··
+                       │                     ···                          2
+                       │                 ····
+                       │             ····
+                       │          ···
+                       │      ····
+                       │  ····
+                  0.69 │··
+                       └────────────────────────────────────────────────────────
+                        0.69                      1.03                      1.37
+                1 → A   2 → B   3 → C
 
-            """)
+                """)
         let canvas = try #require(run(&s, "diff canvas A B C").output.chart?.text)
-        #expect(canvas.hasSuffix("""
-            Range                    3               1   2
-            Cost                 2       1               3
-            1 → A   2 → B   3 → C
+        #expect(
+            canvas.hasSuffix(
+                """
+                Range                    3               1   2
+                Cost                 2       1               3
+                1 → A   2 → B   3 → C
 
-            """), "\(canvas)")
+                """), "\(canvas)")
         for line in (map + canvas).split(separator: "\n") {
             #expect(Format.displayWidth(String(line)) <= 80)
             #expect(!line.contains("\u{1B}"))
@@ -312,7 +343,8 @@ import Workbench
     /// Marks run 1 … 9, a … z, then +; collisions are `*`, named in the legend.
     @Test func marksAndCollisions() throws {
         #expect(String((0..<36).map(Charts.marker)) == "123456789abcdefghijklmnopqrstuvwxyz+")
-        let list = ["A", "B"].map { firm($0, price: 10, [("Range", 5, nil)]) } + [firm("C", price: 12, [("Range", 7, nil)])]
+        let list =
+            ["A", "B"].map { firm($0, price: 10, [("Range", 5, nil)]) } + [firm("C", price: 12, [("Range", 7, nil)])]
         var s = session(workspace(list))
         let text = try #require(run(&s, "diff valuemap A B C").output.chart?.text)
         #expect(text.hasSuffix("3 → C   * → several at one point (1, 2)\n"), "\(text)")
@@ -322,14 +354,18 @@ import Workbench
 @Suite struct UtilityTests {
     @Test func weightedUtilityAndFit() {
         var e = firm("Co")
-        e.needs = [Need(name: "Range", segment: "Drivers", kind: .pain, importance: 5),
-                   Need(name: "Status", segment: "Drivers", kind: .gain, importance: 4),
-                   Need(name: "Cheap", segment: "Fleets", kind: .pain, importance: 4),
-                   Need(name: "Move", segment: "Fleets", kind: .job, importance: 5)]
+        e.needs = [
+            Need(name: "Range", segment: "Drivers", kind: .pain, importance: 5),
+            Need(name: "Status", segment: "Drivers", kind: .gain, importance: 4),
+            Need(name: "Cheap", segment: "Fleets", kind: .pain, importance: 4),
+            Need(name: "Move", segment: "Fleets", kind: .job, importance: 5),
+        ]
         e.offerings = [Offering(name: "Pack"), Offering(name: "Badge")]
-        e.reliefs = [Relief(offering: "Pack", need: "Range", functional: 8, emotional: 2),
-                     Relief(offering: "Badge", need: "Status", functional: 0, emotional: 6),
-                     Relief(offering: "Pack", need: "Status", functional: 1, emotional: 3)]
+        e.reliefs = [
+            Relief(offering: "Pack", need: "Range", functional: 8, emotional: 2),
+            Relief(offering: "Badge", need: "Status", functional: 0, emotional: 6),
+            Relief(offering: "Pack", need: "Status", functional: 1, emotional: 3),
+        ]
         let u = UtilityReport(e)
         // Drivers: functional (5×8 + 4×1)/9, emotional (5×2 + 4×6)/9.
         #expect(abs(u.segments[0].functional - 44.0 / 9) < 1e-12 && abs(u.segments[0].emotional - 34.0 / 9) < 1e-12)
@@ -350,20 +386,32 @@ import Workbench
 @Suite struct MoatTests {
     @Test func partsAndTotal() {
         var e = firm("Co", [("F", 9, nil), ("G", 9, nil)])
-        e.resources = [Resource(name: "Tech", strength: 8, valuable: true, rare: true, costlyToImitate: true, organized: true),
-                       Resource(name: "Brand", strength: 7, valuable: true, rare: true, costlyToImitate: true)]
-        e.models = [ValueModel(name: "m", nodes: [.init(name: "Tech", stage: .resource), .init(name: "Make", stage: .activity),
-                                                   .init(name: "Value", stage: .value), .init(name: "Sales", stage: .revenue),
-                                                   .init(name: "Profit", stage: .profit), .init(name: "Reinvest", stage: .reinvestment)],
-                               edges: [.init(from: "Tech", to: "Make"), .init(from: "Make", to: "Value"), .init(from: "Value", to: "Sales"),
-                                       .init(from: "Sales", to: "Profit"), .init(from: "Profit", to: "Reinvest"), .init(from: "Reinvest", to: "Tech")])]
+        e.resources = [
+            Resource(name: "Tech", strength: 8, valuable: true, rare: true, costlyToImitate: true, organized: true),
+            Resource(name: "Brand", strength: 7, valuable: true, rare: true, costlyToImitate: true),
+        ]
+        e.models = [
+            ValueModel(
+                name: "m",
+                nodes: [
+                    .init(name: "Tech", stage: .resource), .init(name: "Make", stage: .activity),
+                    .init(name: "Value", stage: .value), .init(name: "Sales", stage: .revenue),
+                    .init(name: "Profit", stage: .profit), .init(name: "Reinvest", stage: .reinvestment),
+                ],
+                edges: [
+                    .init(from: "Tech", to: "Make"), .init(from: "Make", to: "Value"),
+                    .init(from: "Value", to: "Sales"),
+                    .init(from: "Sales", to: "Profit"), .init(from: "Profit", to: "Reinvest"),
+                    .init(from: "Reinvest", to: "Tech"),
+                ])
+        ]
         e.needs = [Need(name: "N", segment: "S", importance: 5)]
         e.reliefs = [Relief(offering: "O", need: "N", functional: 5, emotional: 5)]
         let rival = firm("Rival", [("F", 3, nil), ("G", 3, nil)])
         let m = Moat(e, in: workspace([e, rival]))
         let score = Dictionary(uniqueKeysWithValues: m.parts.map { ($0.name, $0.score) })
-        #expect(score["vrio"] == 0.75)       // (1 + ½)/2
-        #expect(score["divergence"] == 1)    // 6 points ≥ 3
+        #expect(score["vrio"] == 0.75)  // (1 + ½)/2
+        #expect(score["divergence"] == 1)  // 6 points ≥ 3
         #expect(score["grounding"] == 1 && score["loops"] == 1 && score["emotional"] == 1)
         #expect(abs(m.total - (30 * 0.75 + 70)) < 1e-9 && m.verdict == "a strong moat")
     }
@@ -373,7 +421,8 @@ import Workbench
         let a = firm("A", [("Range", 8, 4)], competitors: ["B"])
         var s = session(workspace([a, firm("B", [("Range", 5, nil)])]))
         let r = run(&s, "diff moat --json")
-        let evidence = r.data["parts"]?.arrayValue?.first { $0["part"]?.stringValue == "divergence" }?["evidence"]?.stringValue
+        let evidence = r.data["parts"]?.arrayValue?.first { $0["part"]?.stringValue == "divergence" }?["evidence"]?
+            .stringValue
         #expect(evidence == "3.00 points from 1 competitor's mean over 1 factor")
         #expect(Renderer.plain(run(&s, "diff nearest").output).hasPrefix("2 enterprises over 1 factor; "))
     }
@@ -409,12 +458,16 @@ import Workbench
     @Test func textChartsFitEightyColumns() throws {
         let names = ["A very long enterprise name indeed", "B", "C"]
         let list = names.enumerated().map { i, n in
-            firm(n, price: Double(10 + i), [("An extremely long competition factor name", Double(i * 3), 4), ("Speed", Double(9 - i), nil)])
+            firm(
+                n, price: Double(10 + i),
+                [("An extremely long competition factor name", Double(i * 3), 4), ("Speed", Double(9 - i), nil)])
         }
         var s = session(workspace(list))
         for line in ["diff canvas", "diff valuemap"] {
             let chart = try #require(run(&s, line).output.chart)
-            for l in chart.text.split(separator: "\n") { #expect(Format.displayWidth(String(l)) <= 80, "\(line): \(l)") }
+            for l in chart.text.split(separator: "\n") {
+                #expect(Format.displayWidth(String(l)) <= 80, "\(line): \(l)")
+            }
         }
     }
 }
@@ -424,11 +477,20 @@ import Workbench
     /// value loop (½) and is named as limiting growth; parallel edges are noted.
     @Test func aBalancingReinvestmentLoopIsNotGrowth() {
         var e = firm("Co")
-        e.models = [ValueModel(name: "M", nodes: [.init(name: "R", stage: .resource), .init(name: "A", stage: .activity),
-                                                  .init(name: "V", stage: .value), .init(name: "S", stage: .revenue),
-                                                  .init(name: "P", stage: .profit), .init(name: "I", stage: .reinvestment)],
-                               edges: [.init(from: "R", to: "A"), .init(from: "A", to: "V"), .init(from: "V", to: "S"),
-                                       .init(from: "S", to: "P"), .init(from: "P", to: "I", polarity: .negative), .init(from: "I", to: "R")])]
+        e.models = [
+            ValueModel(
+                name: "M",
+                nodes: [
+                    .init(name: "R", stage: .resource), .init(name: "A", stage: .activity),
+                    .init(name: "V", stage: .value), .init(name: "S", stage: .revenue),
+                    .init(name: "P", stage: .profit), .init(name: "I", stage: .reinvestment),
+                ],
+                edges: [
+                    .init(from: "R", to: "A"), .init(from: "A", to: "V"), .init(from: "V", to: "S"),
+                    .init(from: "S", to: "P"), .init(from: "P", to: "I", polarity: .negative),
+                    .init(from: "I", to: "R"),
+                ])
+        ]
         var m = Moat(e, in: workspace([e]))
         let loops = m.parts.first { $0.name == "loops" }
         #expect(loops?.score == 0.5)

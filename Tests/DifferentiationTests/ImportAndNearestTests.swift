@@ -61,19 +61,24 @@ import Workbench
     /// A large file is read as two halves at once: the answer, and the first error in the file,
     /// are the ones reading from the top gives.
     static func rows(_ n: Int, edit: (Int) -> String? = { _ in nil }) -> String {
-        "name,industry,price,F1,F2\n" + (0..<n).map { i in edit(i) ?? "E\(i),retail,\(i % 900),\(i % 11),\((i * 7) % 11)" }.joined(separator: "\n") + "\n"
+        "name,industry,price,F1,F2\n"
+            + (0..<n).map { i in edit(i) ?? "E\(i),retail,\(i % 900),\(i % 11),\((i * 7) % 11)" }.joined(
+                separator: "\n") + "\n"
     }
 
-    @Test(arguments: [
-        (nil, nil),
-        (nil, 1_700),                 // an error in the second half only
-        (300, 1_700),                 // in both: the first half's
-        (1_500, nil),                 // in the first half only
-    ] as [(Int?, Int?)])
+    @Test(
+        arguments: [
+            (nil, nil),
+            (nil, 1_700),  // an error in the second half only
+            (300, 1_700),  // in both: the first half's
+            (1_500, nil),  // in the first half only
+        ] as [(Int?, Int?)])
     func halvesAnswerAsOneReader(badRow: Int?, otherBadRow: Int?) throws {
         let text = Self.rows(2_000) { i in i == badRow || i == otherBadRow ? "E\(i),retail,1,12,0" : nil }
         func read(_ parallelAbove: Int) -> Result<EnterpriseCSV.Parsed, CommandError> {
-            Result { try EnterpriseCSV.parse(Array(text.utf8), parallelAbove: parallelAbove) }.mapError { $0 as! CommandError }
+            Result { try EnterpriseCSV.parse(Array(text.utf8), parallelAbove: parallelAbove) }.mapError {
+                $0 as! CommandError
+            }
         }
         switch (read(0), read(.max)) {
         case let (.success(a), .success(b)):
@@ -83,7 +88,9 @@ import Workbench
             #expect(a.enterprises[1_999].factorScores == b.enterprises[1_999].factorScores)
         case let (.failure(a), .failure(b)):
             #expect(a.message == b.message)
-            #expect(a.message.contains("line \(min(badRow ?? .max, otherBadRow ?? .max) + 2): F1 score '12'"), "\(a.message)")
+            #expect(
+                a.message.contains("line \(min(badRow ?? .max, otherBadRow ?? .max) + 2): F1 score '12'"),
+                "\(a.message)")
         default:
             Issue.record("one reader failed and the other did not")
         }
@@ -92,13 +99,19 @@ import Workbench
     /// Errors name the file; a row with more fields than the header is refused; the message
     /// names a few factors, --json all of them (issue 14 items 6, 10 and 13).
     @Test func errorsNameTheFileAndTheMessageNamesAFewFactors() {
-        let wide = "name,industry,price," + (1...1_000).map { "F\($0)" }.joined(separator: ",") + "\n"
+        let wide =
+            "name,industry,price," + (1...1_000).map { "F\($0)" }.joined(separator: ",") + "\n"
             + "A,saas,1," + (1...1_000).map { "\($0 % 11)" }.joined(separator: ",") + "\n"
-        var s = session(files: ["ragged.csv": "name,industry,price,A\nx,saas,1,2,3\n", "kano.csv": "feature,functional,dysfunctional\nRange,1\n",
-                                "wide.csv": wide])
+        var s = session(files: [
+            "ragged.csv": "name,industry,price,A\nx,saas,1,2,3\n",
+            "kano.csv": "feature,functional,dysfunctional\nRange,1\n",
+            "wide.csv": wide,
+        ])
         #expect(fail(&s, "diff import ragged.csv").message.hasPrefix("diff import: ragged.csv: line 2: 5 fields"))
         #expect(fail(&s, "diff kano kano.csv").message.hasPrefix("diff kano: kano.csv: line 2: 2 fields"))
-        guard case let .success(out, _, _) = s.execute("diff import wide.csv") else { Issue.record("import failed"); return }
+        guard case let .success(out, _, _) = s.execute("diff import wide.csv") else {
+            Issue.record("import failed"); return
+        }
         let text = Renderer.plain(out)
         #expect(text.count < 200 && text.hasSuffix("F12 … and 988 more)."), "\(text)")
         #expect(out.data?["factors"]?.arrayValue?.count == 1_000)
@@ -108,7 +121,10 @@ import Workbench
         // 20,000 rows: over the size read in halves.
         let text = Self.rows(20_000) { i in i == 19_000 ? "e10,saas,1,1,1" : nil }
         var s = session(workspace([firm("Old")]), files: ["big.csv": text])
-        #expect(fail(&s, "diff import big.csv").message == "diff import: big.csv: line 19002: enterprise 'e10' appears twice in the file (names are compared ignoring case)")
+        #expect(
+            fail(&s, "diff import big.csv").message
+                == "diff import: big.csv: line 19002: enterprise 'e10' appears twice in the file (names are compared ignoring case)"
+        )
         #expect(s.workspace.count == 1 && !s.workspace.contains("E10"))
         // Nothing was half-added: the same error again, not "already in the workspace".
         #expect(fail(&s, "diff import big.csv").message.contains("line 19002: enterprise 'e10' appears twice"))
@@ -133,11 +149,12 @@ import Workbench
     }
 
     @Test func nearestWithinAnIndustryAndDecimalScores() {
-        var s = session(workspace([
-            firm("P", industry: "x", [("Q", 1.5, nil), ("R", 2, nil)]),
-            firm("Q", industry: "x", [("Q", 1.25, nil), ("R", 2, nil)]),
-            firm("S", industry: "y", [("Q", 1.5, nil), ("R", 2, nil)]),
-        ]))
+        var s = session(
+            workspace([
+                firm("P", industry: "x", [("Q", 1.5, nil), ("R", 2, nil)]),
+                firm("Q", industry: "x", [("Q", 1.25, nil), ("R", 2, nil)]),
+                firm("S", industry: "y", [("Q", 1.5, nil), ("R", 2, nil)]),
+            ]))
         let r = run(&s, "diff nearest --industry X --json")
         #expect(r.data["count"] == .int(2) && r.data["k"] == .int(1))
         #expect(r.data["distances"] == [.number(0.25), .number(0.25)])

@@ -35,9 +35,15 @@ import TestSupport
     }
 
     @Test func refusesWhatItCannotAnswer() {
-        #expect(throws: NearestSearch.Failure.tooFewPoints) { try NearestSearch.allNearest(points: [1, 2], dimensions: 2, k: 1) }
-        #expect(throws: NearestSearch.Failure.badK) { try NearestSearch.allNearest(points: [1, 2, 3, 4], dimensions: 2, k: 1 + 1) }
-        #expect(throws: NearestSearch.Failure.badK) { try NearestSearch.allNearest(points: [1, 2, 3, 4], dimensions: 2, k: 0) }
+        #expect(throws: NearestSearch.Failure.tooFewPoints) {
+            try NearestSearch.allNearest(points: [1, 2], dimensions: 2, k: 1)
+        }
+        #expect(throws: NearestSearch.Failure.badK) {
+            try NearestSearch.allNearest(points: [1, 2, 3, 4], dimensions: 2, k: 1 + 1)
+        }
+        #expect(throws: NearestSearch.Failure.badK) {
+            try NearestSearch.allNearest(points: [1, 2, 3, 4], dimensions: 2, k: 0)
+        }
     }
 
     @Test func kahanSumDoesNotDrift() {

@@ -6,8 +6,10 @@ import TestSupport
 /// Every leaf-scan variant of `cn_all_knn` this CPU can run (baseline, AVX2, AVX-512 VNNI) must
 /// give the baseline variant's neighbours and distances. Serialized: the variant is process-wide.
 @Suite(.serialized) struct NearestVariantTests {
-    static let variants: [(name: String, id: Int32)] = [("baseline", Int32(CN_BASELINE)), ("avx2", Int32(CN_AVX2)),
-                                                        ("avx512vnni", Int32(CN_AVX512_VNNI))]
+    static let variants: [(name: String, id: Int32)] = [
+        ("baseline", Int32(CN_BASELINE)), ("avx2", Int32(CN_AVX2)),
+        ("avx512vnni", Int32(CN_AVX512_VNNI)),
+    ]
 
     static func search(_ variant: Int32, _ points: [Int32], d: Int, k: Int, threads: Int)
         throws(NearestSearch.Failure) -> NearestSearch.Result?
@@ -38,11 +40,12 @@ import TestSupport
 
     /// (seed, points, dimensions, coordinate range, k): ranges up to 127 take the dot-product
     /// scan where there is one; wider ranges the 16-, 32- and 64-bit lanes.
-    @Test(arguments: [
-        (1, 300, 12, 10, 1), (2, 1000, 12, 10, 3), (3, 257, 3, 2, 4), (4, 500, 1, 100, 2), (5, 400, 7, 127, 3),
-        (6, 400, 7, 128, 3), (7, 300, 5, 3_000_000, 2), (8, 300, 4, 1_000_000_000, 2), (9, 600, 20, 10, 2),
-        (10, 300, 33, 5, 1),
-    ] as [(UInt64, Int, Int, Int, Int)])
+    @Test(
+        arguments: [
+            (1, 300, 12, 10, 1), (2, 1000, 12, 10, 3), (3, 257, 3, 2, 4), (4, 500, 1, 100, 2), (5, 400, 7, 127, 3),
+            (6, 400, 7, 128, 3), (7, 300, 5, 3_000_000, 2), (8, 300, 4, 1_000_000_000, 2), (9, 600, 20, 10, 2),
+            (10, 300, 33, 5, 1),
+        ] as [(UInt64, Int, Int, Int, Int)])
     func seededRandomPoints(seed: UInt64, n: Int, d: Int, range: Int, k: Int) throws {
         print("NearestVariantTests.seededRandomPoints: seed \(seed)")
         var rng = SplitMix64(seed: seed)
@@ -81,7 +84,7 @@ import TestSupport
         print("cn_all_knn variants run on this CPU: \(ran.joined(separator: ", "))")
         #expect(ran.first == "baseline")
         #if arch(x86_64)
-        #expect(ran.count >= 2, "on x86-64 at least one SIMD variant must run: ran \(ran)")
+            #expect(ran.count >= 2, "on x86-64 at least one SIMD variant must run: ran \(ran)")
         #endif
         #expect(cn_set_variant(1) == 0)
     }

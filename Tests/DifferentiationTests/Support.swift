@@ -24,7 +24,9 @@ func session(_ workspace: Workspace = Workspace(), files: [String: String] = [:]
 
 /// Runs `line`, expecting success; returns its data.
 @discardableResult
-func run(_ s: inout Session, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> (output: CommandOutput, data: JSON) {
+func run(_ s: inout Session, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> (
+    output: CommandOutput, data: JSON
+) {
     switch s.execute(line) {
     case let .success(output, _, _):
         return (output, output.data ?? .null)
@@ -44,8 +46,10 @@ func fail(_ s: inout Session, _ line: String, sourceLocation: SourceLocation = #
 }
 
 /// An enterprise with factor scores (factor, score, importance).
-func firm(_ name: String, industry: String? = "batteries", price: Double? = nil,
-          _ scores: [(String, Double, Int?)] = [], competitors: [String] = []) -> Enterprise {
+func firm(
+    _ name: String, industry: String? = "batteries", price: Double? = nil,
+    _ scores: [(String, Double, Int?)] = [], competitors: [String] = []
+) -> Enterprise {
     var e = Enterprise(name: name, industry: industry)
     e.price = price
     e.factors = scores.map { FactorScore(factor: $0.0, score: $0.1, importance: $0.2) }

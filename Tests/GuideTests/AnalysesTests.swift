@@ -8,9 +8,11 @@ import Differentiation
 @Suite struct AnalysesTests {
     /// The one-curve shortcut the guide uses gives what the whole canvas gives.
     @Test func oneCurveEqualsTheCanvasCurve() {
-        var a = Enterprise(name: "A"); a.factors = [FactorScore(factor: "x", score: 9), FactorScore(factor: "y", score: 2)]
+        var a = Enterprise(name: "A");
+        a.factors = [FactorScore(factor: "x", score: 9), FactorScore(factor: "y", score: 2)]
         var b = Enterprise(name: "B"); b.factors = [FactorScore(factor: "X", score: 4)]
-        var c = Enterprise(name: "C"); c.factors = [FactorScore(factor: "y", score: 7), FactorScore(factor: "z", score: 5)]
+        var c = Enterprise(name: "C");
+        c.factors = [FactorScore(factor: "y", score: 7), FactorScore(factor: "z", score: 5)]
         let factors = ["x", "y", "z"]
         let whole = Canvas([a, b, c], factors: factors).curves[0]
         #expect(Canvas.curve(of: a, against: [b, c], factors: factors) == whole)

@@ -16,22 +16,38 @@ enum Fixture {
             Relief(offering: "Kirin battery", need: "range anxiety", functional: 9, emotional: 4),
             Relief(offering: "Kirin battery", need: "charging time", functional: 8, emotional: 3),
         ]
-        e.factors = [FactorScore(factor: "energy density", score: 9, importance: 5),
-                     FactorScore(factor: "price", score: 6, importance: 4)]
-        e.resources = [Resource(name: "Battery R&D", kind: .technology, strength: 9, valuable: true, rare: true,
-                                costlyToImitate: true, organized: true),
-                       Resource(name: "Scale", kind: .capacity, strength: 8)]
-        e.initiatives = Initiative.Element.allCases.map { Initiative(name: "Do \($0.rawValue)", element: $0, link: "nps") }
-        e.models = [ValueModel(
-            name: "Moat", proposition: "Longer range, faster charging",
-            nodes: [.init(name: "Battery R&D", stage: .resource), .init(name: "Technology iteration", stage: .activity),
+        e.factors = [
+            FactorScore(factor: "energy density", score: 9, importance: 5),
+            FactorScore(factor: "price", score: 6, importance: 4),
+        ]
+        e.resources = [
+            Resource(
+                name: "Battery R&D", kind: .technology, strength: 9, valuable: true, rare: true,
+                costlyToImitate: true, organized: true),
+            Resource(name: "Scale", kind: .capacity, strength: 8),
+        ]
+        e.initiatives = Initiative.Element.allCases.map {
+            Initiative(name: "Do \($0.rawValue)", element: $0, link: "nps")
+        }
+        e.models = [
+            ValueModel(
+                name: "Moat", proposition: "Longer range, faster charging",
+                nodes: [
+                    .init(name: "Battery R&D", stage: .resource), .init(name: "Technology iteration", stage: .activity),
                     .init(name: "Range and charging", stage: .value), .init(name: "Market share", stage: .revenue),
-                    .init(name: "Profit", stage: .profit), .init(name: "R&D reinvestment", stage: .reinvestment)],
-            edges: [.init(from: "Battery R&D", to: "Technology iteration"), .init(from: "Technology iteration", to: "Range and charging"),
+                    .init(name: "Profit", stage: .profit), .init(name: "R&D reinvestment", stage: .reinvestment),
+                ],
+                edges: [
+                    .init(from: "Battery R&D", to: "Technology iteration"),
+                    .init(from: "Technology iteration", to: "Range and charging"),
                     .init(from: "Range and charging", to: "Market share"), .init(from: "Market share", to: "Profit"),
-                    .init(from: "Profit", to: "R&D reinvestment"), .init(from: "R&D reinvestment", to: "Battery R&D")])]
-        e.kpis = [KPIRecord(kpi: "nps", period: "2024", value: 32, target: 50),
-                  KPIRecord(kpi: "nps", period: "2025", value: 41, target: 50)]
+                    .init(from: "Profit", to: "R&D reinvestment"), .init(from: "R&D reinvestment", to: "Battery R&D"),
+                ])
+        ]
+        e.kpis = [
+            KPIRecord(kpi: "nps", period: "2024", value: 32, target: 50),
+            KPIRecord(kpi: "nps", period: "2025", value: 41, target: 50),
+        ]
         return e
     }
 

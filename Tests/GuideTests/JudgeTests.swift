@@ -45,7 +45,10 @@ import Workbench
         let j = judge(1, e)
         #expect(j.met)
         #expect(j.open.map(\.what.description) == ["Segment ‘Energy storage’ has no needs yet."])
-        #expect(j.evidence.map(\.description) == ["Segment ‘Automakers’ has 2 pains, 1 gain; the most important is ‘range anxiety’ (5 of 5)."])
+        #expect(
+            j.evidence.map(\.description) == [
+                "Segment ‘Automakers’ has 2 pains, 1 gain; the most important is ‘range anxiety’ (5 of 5)."
+            ])
     }
 
     // MARK: Step 2
@@ -56,9 +59,12 @@ import Workbench
         let j = judge(2, e)
         #expect(!j.met)
         #expect(missing(j) == ["No offering relieves ‘charging time’ (importance 5, segment ‘Automakers’)."])
-        #expect(j.missing[0].commands == ["relief set \"Kirin battery\" \"charging time\" --functional 8 --emotional 5"])
+        #expect(
+            j.missing[0].commands == ["relief set \"Kirin battery\" \"charging time\" --functional 8 --emotional 5"])
         // A less important need left unrelieved is open, not missing.
-        #expect(j.open.map(\.what.description) == ["No offering relieves ‘pack cost’ (importance 4, segment ‘Automakers’)."])
+        #expect(
+            j.open.map(\.what.description) == ["No offering relieves ‘pack cost’ (importance 4, segment ‘Automakers’)."]
+        )
     }
 
     @Test func step2ZeroUtilityDoesNotRelieve() {
@@ -72,8 +78,12 @@ import Workbench
         e.reliefs[0].functional = 4; e.reliefs[0].emotional = 3
         let j = judge(2, e)
         #expect(!j.met)
-        #expect(missing(j) == ["‘range anxiety’ (importance 5, segment ‘Automakers’) is served only weakly: functional 4, emotional 3; relieving it takes 5 or more on either."])
-        #expect(j.missing[0].commands == ["relief set \"Kirin battery\" \"range anxiety\" --functional 8 --emotional 5"])
+        #expect(
+            missing(j) == [
+                "‘range anxiety’ (importance 5, segment ‘Automakers’) is served only weakly: functional 4, emotional 3; relieving it takes 5 or more on either."
+            ])
+        #expect(
+            j.missing[0].commands == ["relief set \"Kirin battery\" \"range anxiety\" --functional 8 --emotional 5"])
     }
 
     @Test func step2NamedCompetitorMissingFromTheWorkspace() {
@@ -88,7 +98,10 @@ import Workbench
     @Test func step2WithoutCompetitors() {
         let j = judge(2, Fixture.catl(), competitors: [])
         #expect(!j.met)
-        #expect(missing(j) == ["‘CATL’ has no competitor in the workspace to compare with: name its competitors or add enterprises of its industry (‘batteries’)."])
+        #expect(
+            missing(j) == [
+                "‘CATL’ has no competitor in the workspace to compare with: name its competitors or add enterprises of its industry (‘batteries’)."
+            ])
     }
 
     @Test func step2NotDistinct() {
@@ -96,7 +109,10 @@ import Workbench
         byd.factors = [FactorScore(factor: "energy density", score: 8), FactorScore(factor: "price", score: 6)]
         let j = judge(2, Fixture.catl(), competitors: [byd])
         #expect(!j.met)
-        #expect(missing(j) == ["Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more."])
+        #expect(
+            missing(j) == [
+                "Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more."
+            ])
         #expect(j.missing[0].commands.first == "factor set CATL \"energy density\" 7")
     }
 
@@ -105,10 +121,16 @@ import Workbench
         var byd = Fixture.byd()
         byd.factors = [FactorScore(factor: "energy density", score: 9), FactorScore(factor: "price", score: 8)]
         var e = Fixture.catl()
-        e.factors = [FactorScore(factor: "energy density", score: 7, importance: 5), FactorScore(factor: "price", score: 6, importance: 4)]
+        e.factors = [
+            FactorScore(factor: "energy density", score: 7, importance: 5),
+            FactorScore(factor: "price", score: 6, importance: 4),
+        ]
         let j = judge(2, e, competitors: [byd])
         #expect(!j.met)
-        #expect(missing(j).first == "Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more.")
+        #expect(
+            missing(j).first
+                == "Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more."
+        )
         #expect(Analyses.distinctness(of: e, in: Fixture.workspace(e, competitors: [byd])).distinct.isEmpty)
     }
 
@@ -118,11 +140,16 @@ import Workbench
         e.segments[0].willingnessToPay = WillingnessToPay(low: 80, high: 120, opp: 95)
         var j = judge(2, e)
         #expect(j.met)
-        #expect(j.evidence.map(\.description).contains("‘Kirin battery’ at 100 lies inside ‘Automakers’'s acceptable price range (80–120)."))
+        #expect(
+            j.evidence.map(\.description).contains(
+                "‘Kirin battery’ at 100 lies inside ‘Automakers’'s acceptable price range (80–120)."))
         e.offerings[0].price = 130
         j = judge(2, e)
         #expect(!j.met)
-        #expect(missing(j) == ["‘Kirin battery’ at 130 is above ‘Automakers’'s acceptable price range (80–120): customers find it too expensive for the value it delivers."])
+        #expect(
+            missing(j) == [
+                "‘Kirin battery’ at 130 is above ‘Automakers’'s acceptable price range (80–120): customers find it too expensive for the value it delivers."
+            ])
         #expect(j.missing[0].commands.first == "price match CATL")
         e.offerings[0].price = 60
         #expect(missing(judge(2, e)).first?.contains("is below ‘Automakers’'s acceptable price range") == true)
@@ -136,17 +163,34 @@ import Workbench
     /// With no range recorded, the value map must not place the enterprise below its fair line.
     @Test func step2PriceAgainstTheValueMap() {
         var j = judge(2, Fixture.catl())
-        #expect(j.evidence.map(\.description).contains { $0.hasPrefix("On the value map ‘CATL’ gives more value than its price asks") })
+        #expect(
+            j.evidence.map(\.description).contains {
+                $0.hasPrefix("On the value map ‘CATL’ gives more value than its price asks")
+            })
         var dear = Fixture.byd()
         dear.price = 50
         j = judge(2, Fixture.catl(), competitors: [dear])
         #expect(!j.met)
         // CATL: quality 69/9 at 100, BYD 58/9 at 50: relative quality 1.09 at relative price 1.33.
-        #expect(missing(j) == ["On the value map ‘CATL’ asks more than its value: below its fair-value line (relative quality 1.09, relative price 1.33 against ‘BYD’)."])
-        #expect(j.missing[0].commands.contains { $0.hasPrefix("price psm ") } && j.missing[0].commands.last == "diff valuemap CATL BYD")
+        #expect(
+            missing(j) == [
+                "On the value map ‘CATL’ asks more than its value: below its fair-value line (relative quality 1.09, relative price 1.33 against ‘BYD’)."
+            ])
+        #expect(
+            j.missing[0].commands.contains { $0.hasPrefix("price psm ") }
+                && j.missing[0].commands.last == "diff valuemap CATL BYD")
         // No price for the rival: the price cannot be judged.
-        j = judge(2, Fixture.catl(), competitors: [{ var b = Fixture.byd(); b.price = nil; return b }()])
-        #expect(missing(j) == ["‘CATL’'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for ‘BYD’."])
+        j = judge(
+            2, Fixture.catl(),
+            competitors: [
+                {
+                    var b = Fixture.byd(); b.price = nil; return b
+                }()
+            ])
+        #expect(
+            missing(j) == [
+                "‘CATL’'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for ‘BYD’."
+            ])
         #expect(j.missing[0].commands.last == "enterprise set BYD --price 100")
     }
 
@@ -176,7 +220,8 @@ import Workbench
         byd.price = 300  // so that the value map, which now weighs BYD's higher scores, does not hold the step
         let j = judge(2, e, competitors: [byd])
         #expect(j.met)
-        #expect(j.evidence.map(\.description).contains("‘CATL’ offers ‘battery swapping’ (6), which no competitor scores."))
+        #expect(
+            j.evidence.map(\.description).contains("‘CATL’ offers ‘battery swapping’ (6), which no competitor scores."))
     }
 
     // MARK: Step 3
@@ -188,7 +233,10 @@ import Workbench
         e.models[0].edges[4].polarity = .negative  // Profit −→ R&D reinvestment
         let j = judge(3, e)
         #expect(!j.evidence.contains { $0.description.contains("growth loop") })
-        #expect(j.open.map(\.what.description).contains("Model ‘Moat’'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."))
+        #expect(
+            j.open.map(\.what.description).contains(
+                "Model ‘Moat’'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."
+            ))
         #expect(Analyses.read(e.models[0], of: e).growthLoopCount == 0)
     }
 
@@ -197,9 +245,15 @@ import Workbench
         e.initiatives.removeAll { $0.element == .sustainability || $0.element == .dataDriven }
         let j = judge(3, e)
         #expect(!j.met)
-        #expect(missing(j) == ["No initiative carries sustainability.", "No initiative carries data-driven decision making."])
-        #expect(j.missing.map(\.commands) == [["initiative add INITIATIVE --element sustainability"],
-                                               ["initiative add INITIATIVE --element data-driven"]])
+        #expect(
+            missing(j) == [
+                "No initiative carries sustainability.", "No initiative carries data-driven decision making.",
+            ])
+        #expect(
+            j.missing.map(\.commands) == [
+                ["initiative add INITIATIVE --element sustainability"],
+                ["initiative add INITIATIVE --element data-driven"],
+            ])
     }
 
     @Test func step3WeakResourceDoesNotAnchor() {
@@ -207,9 +261,15 @@ import Workbench
         e.resources[0].strength = 5
         let j = judge(3, e)
         #expect(!j.met)
-        #expect(missing(j) == ["Activity ‘Technology iteration’ in model ‘Moat’ is not anchored in a resource of strength 6 or more."])
+        #expect(
+            missing(j) == [
+                "Activity ‘Technology iteration’ in model ‘Moat’ is not anchored in a resource of strength 6 or more."
+            ])
         // The strong resource the enterprise has is offered as the anchor.
-        #expect(j.missing[0].commands == ["model node add Moat Scale --stage resource", "model edge add Moat Scale \"Technology iteration\""])
+        #expect(
+            j.missing[0].commands == [
+                "model node add Moat Scale --stage resource", "model edge add Moat Scale \"Technology iteration\"",
+            ])
     }
 
     @Test func step3OpenLoop() {
@@ -217,7 +277,10 @@ import Workbench
         e.models[0].edges.removeAll { $0.from == "Market share" }
         let j = judge(3, e)
         #expect(!j.met)
-        #expect(missing(j) == ["Model ‘Moat’ does not close its loop: no cycle runs from value delivery through revenue and back."])
+        #expect(
+            missing(j) == [
+                "Model ‘Moat’ does not close its loop: no cycle runs from value delivery through revenue and back."
+            ])
     }
 
     @Test func step3ValueLoopWithoutGrowthIsMetButOpen() {
@@ -270,7 +333,10 @@ import Workbench
         let it = try #require(j.iteration)
         #expect(it.trends.count == 1)
         #expect(it.trends[0].direction == .better)
-        #expect(j.evidence.map(\.description) == ["‘nps’ rose from 32.0 (‘2024’) to 41.0 (‘2025’) over 2 periods, moving towards its target 50.0."])
+        #expect(
+            j.evidence.map(\.description) == [
+                "‘nps’ rose from 32.0 (‘2024’) to 41.0 (‘2025’) over 2 periods, moving towards its target 50.0."
+            ])
         // Everything is in place: no challenge applies, and the standing tip is to keep measuring.
         #expect(it.challenges.isEmpty)
         #expect(it.tips.map(\.item) == [.measureProgress])
@@ -280,15 +346,21 @@ import Workbench
         var e = Fixture.catl()
         e.initiatives.removeAll { $0.element == .employeeEmpowerment }
         e.initiatives[0].link = nil
-        e.kpis += [KPIRecord(kpi: "market share", period: "2024", value: 37, target: 40),
-                   KPIRecord(kpi: "market share", period: "2025", value: 35)]
+        e.kpis += [
+            KPIRecord(kpi: "market share", period: "2024", value: 37, target: 40),
+            KPIRecord(kpi: "market share", period: "2025", value: 35),
+        ]
         var byd = Fixture.byd()
         byd.factors = [FactorScore(factor: "energy density", score: 8), FactorScore(factor: "price", score: 6)]
         let it = try #require(judge(5, e, competitors: [byd]).iteration)
         #expect(it.challenges.map(\.item) == [.measuringImpact, .resistanceToChange, .competition])
         #expect(it.challenges[0].reasons.map(\.description) == ["no KPI or model node linked to ‘Do innovation’"])
-        #expect(it.challenges[2].reasons.map(\.description)
-                == ["no factor stands 2 points apart from the competitors (‘BYD’)", "‘market share’ is moving away from its target"])
+        #expect(
+            it.challenges[2].reasons.map(\.description)
+                == [
+                    "no factor stands 2 points apart from the competitors (‘BYD’)",
+                    "‘market share’ is moving away from its target",
+                ])
         #expect(it.tips.map(\.item) == [.employeeDevelopment, .dataAnalytics, .innovationCulture, .measureProgress])
     }
 
@@ -297,7 +369,9 @@ import Workbench
         for i in e.resources.indices { e.resources[i].strength = 4 }
         let it = try #require(judge(5, e).iteration)
         #expect(it.challenges.map(\.item) == [.lackOfResources])
-        #expect(it.challenges[0].item.remedy == "Prioritize initiatives with the highest potential impact and seek external funding.")
+        #expect(
+            it.challenges[0].item.remedy
+                == "Prioritize initiatives with the highest potential impact and seek external funding.")
     }
 
     /// A price above the segment's recorded range keeps step 2 open even before any factor is
@@ -315,8 +389,10 @@ import Workbench
     /// NPS moving away from its target keeps step 5 open, with the reason (it counted as met).
     @Test func step5OpenWhileAKPISlips() throws {
         var e = Fixture.catl()
-        e.kpis = [KPIRecord(kpi: "nps", period: "2025-Q1", value: 40, target: 50),
-                  KPIRecord(kpi: "nps", period: "2025-Q2", value: 35, target: 50)]
+        e.kpis = [
+            KPIRecord(kpi: "nps", period: "2025-Q1", value: 40, target: 50),
+            KPIRecord(kpi: "nps", period: "2025-Q2", value: 35, target: 50),
+        ]
         let j = judge(5, e)
         #expect(!j.met)
         #expect(j.missing.contains { "\($0)".contains("moving away from its target") }, "\(j.missing)")
@@ -328,8 +404,10 @@ import Workbench
     /// on the dashboard; it is no longer guessed from the target.
     @Test func step5LowerIsBetterAsRecorded() throws {
         var e = Fixture.catl()
-        e.kpis = [KPIRecord(kpi: "acquisition cost", period: "2025Q1", value: 120, target: 80, lowerIsBetter: true),
-                  KPIRecord(kpi: "acquisition cost", period: "2025Q2", value: 95, target: 80, lowerIsBetter: true)]
+        e.kpis = [
+            KPIRecord(kpi: "acquisition cost", period: "2025Q1", value: 120, target: 80, lowerIsBetter: true),
+            KPIRecord(kpi: "acquisition cost", period: "2025Q2", value: 95, target: 80, lowerIsBetter: true),
+        ]
         let it = try #require(judge(5, e).iteration)
         #expect(it.trends[0].series.lowerIsBetter)
         #expect(it.trends[0].direction == .better)
@@ -338,16 +416,20 @@ import Workbench
 
     // MARK: Periods
 
-    @Test(arguments: [("2025", "2026"), ("2025Q3", "2025-Q4"), ("2025-Q4", "2026-Q1"), ("2025-09", "2025-10"),
-                      ("2025-12", "2026-01"), ("2025-W52", "2026-W01"), ("2026-W52", "2026-W53"), ("spring", "NEXT")])
+    @Test(arguments: [
+        ("2025", "2026"), ("2025Q3", "2025-Q4"), ("2025-Q4", "2026-Q1"), ("2025-09", "2025-10"),
+        ("2025-12", "2026-01"), ("2025-W52", "2026-W01"), ("2026-W52", "2026-W53"), ("spring", "NEXT"),
+    ])
     func nextPeriod(period: String, next: String) {
         #expect(KPISeries.nextPeriod(after: period) == next)
     }
 
     @Test func periodsSortedAndReRecordedPeriodKeepsTheLastFigure() {
         var e = Fixture.catl()
-        e.kpis = [KPIRecord(kpi: "NPS", period: "2025", value: 41), KPIRecord(kpi: "nps", period: "2024", value: 32),
-                  KPIRecord(kpi: "nps", period: "2025", value: 44, target: 50)]
+        e.kpis = [
+            KPIRecord(kpi: "NPS", period: "2025", value: 41), KPIRecord(kpi: "nps", period: "2024", value: 32),
+            KPIRecord(kpi: "nps", period: "2025", value: 44, target: 50),
+        ]
         let s = KPISeries.all(e)
         #expect(s.count == 1)
         #expect(s[0].points.map(\.period) == ["2024", "2025"])

@@ -30,7 +30,8 @@ import Workbench
         #expect(step(s) == nil)
         let started = try run(&s, "guide start CATL")
         #expect(step(s) == 1)
-        #expect(text(started).hasPrefix("Started the guide for CATL.\n\nGuide for CATL · step 1 of 5 · [1✓] 2✓ 3✓ 4✓ 5✓"))
+        #expect(
+            text(started).hasPrefix("Started the guide for CATL.\n\nGuide for CATL · step 1 of 5 · [1✓] 2✓ 3✓ 4✓ 5✓"))
         _ = try run(&s, "guide next")
         #expect(step(s) == 2)
         _ = try run(&s, "guide step 4")
@@ -39,7 +40,9 @@ import Workbench
         #expect(step(s) == 3)
         let whereAmI = try run(&s, "guide")
         #expect(whereAmI.data?["step"] == .int(3))
-        #expect(whereAmI.data?["title"] == .string("Develop a strategy that incorporates the key value generation elements"))
+        #expect(
+            whereAmI.data?["title"] == .string("Develop a strategy that incorporates the key value generation elements")
+        )
     }
 
     @Test func backFromStepOneChangesNothing() throws {
@@ -131,15 +134,19 @@ import Workbench
         var s = session(Fixture.workspace(e))
         _ = try run(&s, "guide step 3")
         let o = try run(&s, "guide check")
-        #expect(text(o) == """
-        CATL, step 3 of 5: Develop a strategy that incorporates the key value generation elements
-        Step 3: not met, 1 thing missing
-          ✗ No initiative carries sustainability.
-              initiative add INITIATIVE --element sustainability
-        """)
+        #expect(
+            text(o) == """
+                CATL, step 3 of 5: Develop a strategy that incorporates the key value generation elements
+                Step 3: not met, 1 thing missing
+                  ✗ No initiative carries sustainability.
+                      initiative add INITIATIVE --element sustainability
+                """)
         let steps = try #require(o.data?["steps"]?.arrayValue)
         #expect(steps.count == 1)
-        #expect(steps[0]["missing"]?.arrayValue?.first?["commands"] == ["initiative add INITIATIVE --element sustainability"])
+        #expect(
+            steps[0]["missing"]?.arrayValue?.first?["commands"] == [
+                "initiative add INITIATIVE --element sustainability"
+            ])
         let all = try run(&s, "guide check --all")
         #expect(all.data?["steps"]?.arrayValue?.map { $0["met"] } == [true, true, false, true, true])
     }
@@ -155,31 +162,32 @@ import Workbench
     @Test func stepOneScreen() throws {
         var s = session(Workspace(enterprises: [Enterprise(name: "Demo Co")], current: "Demo Co"))
         let o = try run(&s, "guide start")
-        #expect(text(o) == """
-        Started the guide for Demo Co.
+        #expect(
+            text(o) == """
+                Started the guide for Demo Co.
 
-        Guide for Demo Co · step 1 of 5 · [1✗] 2✗ 3✗ 4✗ 5✗
-        Define your target audience and their needs
+                Guide for Demo Co · step 1 of 5 · [1✗] 2✗ 3✗ 4✗ 5✗
+                Define your target audience and their needs
 
-        Value generation begins with a deep understanding of who you serve and what
-        truly matters to them. Name the segments you serve and, for each, its pain
-        points, the gains it seeks and the jobs it needs done, each with how much it
-        matters (importance 1–5).
+                Value generation begins with a deep understanding of who you serve and what
+                truly matters to them. Name the segments you serve and, for each, its pain
+                points, the gains it seeks and the jobs it needs done, each with how much it
+                matters (importance 1–5).
 
-        Questions
-          1. Who are your customers, and into which segments do they fall?
-          2. What pains, gains and jobs does each segment have?
-          3. How much does each need matter to the segment, from 1 to 5?
-        Commands
-          segment add SEGMENT --size 1000
-          need add NEED --segment SEGMENT --type pain --importance 5
-          need list
+                Questions
+                  1. Who are your customers, and into which segments do they fall?
+                  2. What pains, gains and jobs does each segment have?
+                  3. How much does each need matter to the segment, from 1 to 5?
+                Commands
+                  segment add SEGMENT --size 1000
+                  need add NEED --segment SEGMENT --type pain --importance 5
+                  need list
 
-        Step 1: not met, 1 thing missing
-          ✗ No segment names who ‘Demo Co’ serves.
-              segment add SEGMENT --size 1000
-              need add NEED --segment SEGMENT --type pain --importance 5
-        """)
+                Step 1: not met, 1 thing missing
+                  ✗ No segment names who ‘Demo Co’ serves.
+                      segment add SEGMENT --size 1000
+                      need add NEED --segment SEGMENT --type pain --importance 5
+                """)
         #expect(o.data?["missing"]?.arrayValue?.count == 1)
     }
 }

@@ -7,7 +7,9 @@ import Workbench
     func report(_ workspace: Workspace) throws -> (markdown: String, output: CommandOutput) {
         var s = Session(registry: Registry(plugins: [CorePlugin(), GuidePlugin()]))
         s.load(workspace)
-        guard case let .success(output, _, _) = s.execute("guide report") else { throw CommandError("Failed", "guide report failed") }
+        guard case let .success(output, _, _) = s.execute("guide report") else {
+            throw CommandError("Failed", "guide report failed")
+        }
         guard case let .markdown(md)? = output.blocks.first else { throw CommandError("Failed", "not markdown") }
         return (md, output)
     }
@@ -23,7 +25,9 @@ import Workbench
             #expect(md.contains("## Step \(n): \(GuideStep.numbered(n).title) — met"))
         }
         #expect(md.contains("- “Kirin battery” relieves “range anxiety” (importance 5): functional 9, emotional 4."))
-        #expect(md.contains("- “nps” rose from 32.0 (“2024”) to 41.0 (“2025”) over 2 periods, moving towards its target 50.0."))
+        #expect(
+            md.contains(
+                "- “nps” rose from 32.0 (“2024”) to 41.0 (“2025”) over 2 periods, moving towards its target 50.0."))
         #expect(md.contains("**Expert tips**\n\n- **Tip 5.** Measure and track your progress"))
         #expect(md.hasSuffix("\n"))
         #expect(output.data?["markdown"] == .string(md))
@@ -35,11 +39,18 @@ import Workbench
         e.initiatives.removeAll { $0.element == .innovation }
         e.guideStep = 3
         let (md, _) = try report(Fixture.workspace(e))
-        #expect(md.contains("| 3. Develop a strategy that incorporates the key value generation elements (current) | not met | 1 |"))
-        #expect(md.contains("## Step 3: Develop a strategy that incorporates the key value generation elements — not met"))
+        #expect(
+            md.contains(
+                "| 3. Develop a strategy that incorporates the key value generation elements (current) | not met | 1 |")
+        )
+        #expect(
+            md.contains("## Step 3: Develop a strategy that incorporates the key value generation elements — not met"))
         #expect(md.contains("- No initiative carries innovation. `initiative add INITIATIVE --element innovation`"))
         // Step 5 brings up the tip that fits.
-        #expect(md.contains("- **Tip 4.** Foster a culture of innovation: encourage experimentation and continuous improvement. *Here:* no initiative carries innovation."))
+        #expect(
+            md.contains(
+                "- **Tip 4.** Foster a culture of innovation: encourage experimentation and continuous improvement. *Here:* no initiative carries innovation."
+            ))
     }
 
     @Test func everyUserNameIsEscaped() throws {
@@ -60,7 +71,10 @@ import Workbench
         let prose = ReportTests.removingCodeSpans(md)
         #expect(!prose.contains("<"))
         #expect(!prose.contains(">"))
-        #expect(md.contains("# Value creation guide: &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\[l\\]\\(u\\) \\`t\\` \\| Tom &amp; Jerry's"))
+        #expect(
+            md.contains(
+                "# Value creation guide: &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\[l\\]\\(u\\) \\`t\\` \\| Tom &amp; Jerry's"
+            ))
         #expect(md.contains("Industry: &lt;b&gt;batteries&lt;/b&gt;"))
         #expect(md.contains("“\\*\\*range\\*\\*”"))
         #expect(md.contains("Segment “Auto\\|makers”"))
@@ -69,7 +83,10 @@ import Workbench
         #expect(alone.contains("(“&lt;b&gt;batteries&lt;/b&gt;”)"))
         #expect(!ReportTests.removingCodeSpans(alone).contains("<"))
         // A command line holding a backtick gets a longer fence.
-        #expect(md.contains("``kpi record \"<script>alert(1)</script> *x* [l](u) `t` | Tom & Jerry's\" a`b 1 --period <2025> --target 50``"))
+        #expect(
+            md.contains(
+                "``kpi record \"<script>alert(1)</script> *x* [l](u) `t` | Tom & Jerry's\" a`b 1 --period <2025> --target 50``"
+            ))
     }
 
     /// `md` without its code spans (a run of backticks up to the next run of the same length).
@@ -77,7 +94,9 @@ import Workbench
         let chars = Array(md)
         var out = "", i = 0
         while i < chars.count {
-            if chars[i] == "\\", i + 1 < chars.count { out.append(chars[i]); out.append(chars[i + 1]); i += 2; continue }
+            if chars[i] == "\\", i + 1 < chars.count {
+                out.append(chars[i]); out.append(chars[i + 1]); i += 2; continue
+            }
             guard chars[i] == "`" else { out.append(chars[i]); i += 1; continue }
             var n = 0
             while i + n < chars.count, chars[i + n] == "`" { n += 1 }

@@ -16,7 +16,9 @@ import Workbench
         s.load(Workspace(enterprises: [e], current: nil))
         var last: CommandOutput?
         for line in lines {
-            guard case let .success(output, _, _) = s.execute(line) else { throw CommandError("Failed", "\(line) failed") }
+            guard case let .success(output, _, _) = s.execute(line) else {
+                throw CommandError("Failed", "\(line) failed")
+            }
             last = output
         }
         return try #require(last)
@@ -43,7 +45,10 @@ import Workbench
         guard case let .prose(_, md)? = output.blocks.first else { Issue.record("not prose"); return }
         let lines = md.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Started the guide for &lt;script&gt;\\*Acme\\*&lt;/script&gt; &amp; \\[Co\\] \\| \\#1.")
-        #expect(lines[2] == "#### Guide for &lt;script&gt;\\*Acme\\*&lt;/script&gt; &amp; \\[Co\\] \\| \\#1 · step 1 of 5 · \\[1✓\\] 2✗ 3✗ 4✗ 5✗")
+        #expect(
+            lines[2]
+                == "#### Guide for &lt;script&gt;\\*Acme\\*&lt;/script&gt; &amp; \\[Co\\] \\| \\#1 · step 1 of 5 · \\[1✓\\] 2✗ 3✗ 4✗ 5✗"
+        )
         #expect(lines[4] == "**Define your target audience and their needs**")
         #expect(md.contains("\n**Questions**\n\n1. "))
         #expect(md.contains("\n**Commands**\n\n- `segment add SEGMENT --size 1000`\n"))

@@ -15,9 +15,11 @@ import Pricing
     /// Workspaces that make the guide suggest every kind of command: empty, full, and the fixture
     /// with each part taken away.
     static func workspaces() -> [Workspace] {
-        var list = [Workspace(enterprises: [Enterprise(name: "Empty Co")], current: "Empty Co"),
-                    Workspace(enterprises: [Enterprise(name: "No Industry")], current: "No Industry"),
-                    Fixture.workspace(), Fixture.workspace(competitors: [])]
+        var list = [
+            Workspace(enterprises: [Enterprise(name: "Empty Co")], current: "Empty Co"),
+            Workspace(enterprises: [Enterprise(name: "No Industry")], current: "No Industry"),
+            Fixture.workspace(), Fixture.workspace(competitors: []),
+        ]
         func variant(_ change: (inout Enterprise) -> Void) {
             var e = Fixture.catl()
             change(&e)
@@ -31,7 +33,10 @@ import Pricing
         variant { $0.resources[0].strength = 3 }
         variant { $0.resources = [] }
         variant { $0.models[0].edges.removeAll { $0.from == "Market share" } }
-        variant { $0.models[0].edges.removeAll { $0.from == "R&D reinvestment" }; $0.models[0].edges.append(.init(from: "Profit", to: "Technology iteration")) }
+        variant {
+            $0.models[0].edges.removeAll { $0.from == "R&D reinvestment" };
+            $0.models[0].edges.append(.init(from: "Profit", to: "Technology iteration"))
+        }
         variant { $0.models[0].nodes.removeAll { $0.stage == .activity } }
         variant { $0.models = [] }
         variant { $0.kpis = [KPIRecord(kpi: "repurchase", period: "2025Q1", value: 0.42)] }

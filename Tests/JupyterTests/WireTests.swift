@@ -9,15 +9,17 @@ import Workbench
         let signer = try Signer(key: "key")
         // The well-known HMAC-SHA256 vector, split across parts: the parts are signed back to back.
         let parts = [Array("The quick brown ".utf8), Array("fox jumps over".utf8), Array(" the lazy dog".utf8)]
-        #expect(String(decoding: signer.sign(parts), as: UTF8.self)
-                    == "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8")
+        #expect(
+            String(decoding: signer.sign(parts), as: UTF8.self)
+                == "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8")
         #expect(signer.verify(signer.sign(parts), parts))
     }
 
     @Test func framesRoundTripWithIdentitiesAndBuffers() throws {
         let signer = try Signer(key: "a-secret")
-        let m = Message(identities: [[1, 2, 3]], header: ["msg_id": "m1", "msg_type": "execute_request"],
-                        content: ["code": "help"], buffers: [[9, 9]])
+        let m = Message(
+            identities: [[1, 2, 3]], header: ["msg_id": "m1", "msg_type": "execute_request"],
+            content: ["code": "help"], buffers: [[9, 9]])
         let frames = Wire.encode(m, signer: signer)
         #expect(frames[0] == [1, 2, 3])
         #expect(frames[1] == Array("<IDS|MSG>".utf8))
@@ -31,12 +33,14 @@ import Workbench
 
     @Test func aWrongSignatureIsRefusedBeforeParsing() throws {
         let signer = try Signer(key: "a-secret")
-        var frames = Wire.encode(Message(header: ["msg_type": "execute_request"], content: ["code": "quit"]), signer: signer)
+        var frames = Wire.encode(
+            Message(header: ["msg_type": "execute_request"], content: ["code": "quit"]), signer: signer)
         frames[1][0] = frames[1][0] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
         #expect(throws: WireError.badSignature) { try Wire.decode(frames, signer: signer) }
         // Signed with another key.
-        let other = Wire.encode(Message(header: ["msg_type": "execute_request"], content: ["code": "quit"]),
-                                signer: try Signer(key: "another"))
+        let other = Wire.encode(
+            Message(header: ["msg_type": "execute_request"], content: ["code": "quit"]),
+            signer: try Signer(key: "another"))
         #expect(throws: WireError.badSignature) { try Wire.decode(other, signer: signer) }
         // Content changed after signing; and a message that is not JSON is never parsed.
         frames = Wire.encode(Message(header: ["msg_type": "x"], content: ["a": 1]), signer: signer)
@@ -51,7 +55,11 @@ import Workbench
         _ = try Wire.decode(frames, signer: signer, seen: seen)
         #expect(throws: WireError.duplicateSignature) { try Wire.decode(frames, signer: signer, seen: seen) }
         // Only the last `capacity` signatures are kept.
-        for id in ["2", "3"] { _ = try Wire.decode(Wire.encode(Message(header: ["msg_id": .string(id)], content: [:]), signer: signer), signer: signer, seen: seen) }
+        for id in ["2", "3"] {
+            _ = try Wire.decode(
+                Wire.encode(Message(header: ["msg_id": .string(id)], content: [:]), signer: signer), signer: signer,
+                seen: seen)
+        }
         _ = try Wire.decode(frames, signer: signer, seen: seen)
     }
 

@@ -8,7 +8,9 @@ import ValueCore
     @Test func npsInlineAnswersAndCounts() {
         var b = Bench()
         let d = b.data("kpi nps 10 9 8 6 0 --json")
-        #expect(d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["nps"] == 0 && d["skipped"] == 0)
+        #expect(
+            d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["nps"] == 0
+                && d["skipped"] == 0)
         #expect(d["moe95"]?.doubleValue != nil && d["ci95"]?.arrayValue?.count == 2)
         let c = b.data("kpi nps --promoters 50 --passives 30 --detractors 20")
         #expect(c["nps"] == 30 && c["n"] == 100)
@@ -20,7 +22,10 @@ import ValueCore
 
     /// Counts agree with their nouns ("from 1 answer", "1 detractor"), in every survey sentence.
     @Test(arguments: [
-        ("kpi nps 10", "NPS 100.0 (±73.5; 95% adjusted-Wald CI -48.5 to 98.5) from 1 answer: 1 promoter (100.0%), 0 passives (0.0%), 0 detractors (0.0%)."),
+        (
+            "kpi nps 10",
+            "NPS 100.0 (±73.5; 95% adjusted-Wald CI -48.5 to 98.5) from 1 answer: 1 promoter (100.0%), 0 passives (0.0%), 0 detractors (0.0%)."
+        ),
         ("kpi enps 9 7 0", "from 3 answers: 1 promoter (33.3%), 1 passive (33.3%), 1 detractor (33.3%)."),
         ("kpi nps 9 9 7 7 0 0", "from 6 answers: 2 promoters (33.3%), 2 passives (33.3%), 2 detractors (33.3%)."),
         ("kpi ces 5", "from 1 answer."),
@@ -35,7 +40,9 @@ import ValueCore
 
     @Test func oneScoreThatDoesNotDivideSaysSo() {
         var b = Bench()
-        #expect(b.error("kpi engagement 4 --items 2").message == "kpi engagement: 1 score does not divide into respondents of 2 items each")
+        #expect(
+            b.error("kpi engagement 4 --items 2").message
+                == "kpi engagement: 1 score does not divide into respondents of 2 items each")
     }
 
     @Test func csatAndCesFields() {
@@ -73,7 +80,10 @@ import ValueCore
         ("kpi co2e 1:1e308:1e308", "activity '1e308' in '1:1e308:1e308' must be a number from 0 to 1000000000000"),
         ("kpi co2e 1:1:1e308", "must be a number of kg per unit from 0 to 1000000000000"),
         ("kpi co2e 1:1:1:1e308", "or a GWP number above 0 up to 1000000"),
-        ("kpi sroi a:1e308:1e308 --inputs 1", "quantity '1e308' of outcome 'a' must be a number from 0 to 1000000000000"),
+        (
+            "kpi sroi a:1e308:1e308 --inputs 1",
+            "quantity '1e308' of outcome 'a' must be a number from 0 to 1000000000000"
+        ),
         ("kpi sroi a:1e13:1 --inputs 1", "quantity '1e13' of outcome 'a' must be a number from 0"),
         ("kpi engagement 9", "outside the scale 0–6"),
         ("kpi nps --column NPS", "need --file"),
@@ -103,10 +113,15 @@ import ValueCore
         #expect(b.data("kpi margin 1200 780")["margin"] == 35)
         let co2 = b.data("kpi co2e 2:12000:uk-electricity 1:800:diesel 1:10:1:ch4")
         // 2124 (grid) + 2164.955 (diesel, CO2e) + 279 (10 kg CH4 × 27.9).
-        #expect(close(co2["total"]?.doubleValue, 4567.955061068727) && close(co2["scopes"]?["1"]?.doubleValue, 2443.9550610687274) && close(co2["scopes"]?["2"]?.doubleValue, 2124))
+        #expect(
+            close(co2["total"]?.doubleValue, 4567.955061068727)
+                && close(co2["scopes"]?["1"]?.doubleValue, 2443.9550610687274)
+                && close(co2["scopes"]?["2"]?.doubleValue, 2124))
         // Market-based scope 2 beside location-based: 12000 kWh × 0.05 = 600.
         let dual = b.data("kpi co2e 2:12000:uk-electricity 2m:12000:0.05 1:800:diesel")
-        #expect(close(dual["scopes"]?["2m"]?.doubleValue, 600) && close(dual["total"]?.doubleValue, 2124 + 2164.9550610687274)
+        #expect(
+            close(dual["scopes"]?["2m"]?.doubleValue, 600)
+                && close(dual["total"]?.doubleValue, 2124 + 2164.9550610687274)
                 && close(dual["total_market"]?.doubleValue, 600 + 2164.9550610687274))
         let s = b.data("kpi sroi jobs:20:8000:25:10:20:10:3 wellbeing:50:1200 --inputs 100000")
         #expect(close(s["ratio"]?.doubleValue, 2.771606257362812))
@@ -127,15 +142,17 @@ import ValueCore
 @Suite struct VariantAndUnitTests {
     @Test(arguments: [
         // (line, mean, lower is easier, easy %): worked by hand.
-        ("kpi ces 6 7 5 3", 5.25, false, 75.0),              // 6, 7, 5 are 5–7: 3 of 4
-        ("kpi ces 1 2 2 4 --scale 5", 2.25, true, 75.0),     // 1, 2, 2 are 1–2
+        ("kpi ces 6 7 5 3", 5.25, false, 75.0),  // 6, 7, 5 are 5–7: 3 of 4
+        ("kpi ces 1 2 2 4 --scale 5", 2.25, true, 75.0),  // 1, 2, 2 are 1–2
         ("kpi ces 4 5 5 2 --scale 5 --higher-is-easier", 4.0, false, 75.0),  // 4, 5, 5 are 4–5
-        ("kpi ces 1 2 7 --lower-is-easier", 10.0 / 3, true, 200.0 / 3),      // 1, 2 are 1–3
+        ("kpi ces 1 2 7 --lower-is-easier", 10.0 / 3, true, 200.0 / 3),  // 1, 2 are 1–3
     ])
     func cesVariant(_ line: String, _ mean: Double, _ lower: Bool, _ easy: Double) {
         var b = Bench()
         let d = b.data(line)
-        #expect(close(d["mean"]?.doubleValue, mean) && d["lower_is_easier"] == .bool(lower) && close(d["easy"]?.doubleValue, easy))
+        #expect(
+            close(d["mean"]?.doubleValue, mean) && d["lower_is_easier"] == .bool(lower)
+                && close(d["easy"]?.doubleValue, easy))
         #expect(b.text(line).contains(lower ? "lower = easier" : "higher = easier"))
     }
 
@@ -147,7 +164,10 @@ import ValueCore
     }
 
     @Test(arguments: [
-        ("kpi ltv --arpa 100 --margin 0.3 --churn 2", "--margin is a percentage, and 0.3 would be 0.3%; did you mean 30%?"),
+        (
+            "kpi ltv --arpa 100 --margin 0.3 --churn 2",
+            "--margin is a percentage, and 0.3 would be 0.3%; did you mean 30%?"
+        ),
         ("kpi ltv --arpa 100 --margin 130 --churn 2", "--margin is 130%, outside 0…100%"),
         ("kpi ltv --arpa 100 --margin 30 --churn x", "--churn must be a percentage from 0 to 100 (30 or 30%), not 'x'"),
         ("kpi sroi a:1:100 --inputs 50 --discount 0.035", "did you mean 3.5%?"),
@@ -173,7 +193,10 @@ import ValueCore
 
     @Test func figuresGivenTwiceOrMissing() {
         var b = Bench()
-        #expect(b.error("kpi cac 50000").message == "kpi cac: missing NEW; give SPEND NEW in order, or --spend SPEND --new NEW (e.g. `kpi cac 50000 125`)")
+        #expect(
+            b.error("kpi cac 50000").message
+                == "kpi cac: missing NEW; give SPEND NEW in order, or --spend SPEND --new NEW (e.g. `kpi cac 50000 125`)"
+        )
         #expect(b.error("kpi cac 50000 125 --spend 3").message.contains("SPEND is given twice"))
         #expect(b.error("kpi ltv --arpa 100").message.contains("missing MARGIN, CHURN"))
     }

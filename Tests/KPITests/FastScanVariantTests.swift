@@ -5,8 +5,10 @@ import TestSupport
 /// Every variant of `fs_index` this CPU can run (portable, SSE2, AVX2) must give the portable
 /// variant's offsets, quote state and high-byte flag. Serialized: the variant is process-wide.
 @Suite(.serialized) struct FastScanVariantTests {
-    static let variants: [(name: String, id: Int32)] = [("portable", Int32(FS_PORTABLE)), ("sse2", Int32(FS_SSE2)),
-                                                        ("avx2", Int32(FS_AVX2))]
+    static let variants: [(name: String, id: Int32)] = [
+        ("portable", Int32(FS_PORTABLE)), ("sse2", Int32(FS_SSE2)),
+        ("avx2", Int32(FS_AVX2)),
+    ]
 
     /// What one run of `fs_index` gave over `bytes`, in calls of `batch` blocks (the quote
     /// state carried from call to call, as the scanner carries it).
@@ -40,8 +42,10 @@ import TestSupport
 
     /// Runs every variant on `bytes`; returns the names of those that ran.
     @discardableResult
-    static func expectAgree(_ bytes: [UInt8], sep: UInt8 = UInt8(ascii: ","), batch: Int = 8, inside: UInt64 = 0,
-                            _ comment: Comment? = nil) -> [String] {
+    static func expectAgree(
+        _ bytes: [UInt8], sep: UInt8 = UInt8(ascii: ","), batch: Int = 8, inside: UInt64 = 0,
+        _ comment: Comment? = nil
+    ) -> [String] {
         let padded = bytes + [UInt8](repeating: 0, count: (64 - bytes.count % 64) % 64)
         guard let reference = run(Int32(FS_PORTABLE), padded, sep: sep, batch: batch, inside: inside) else {
             Issue.record("the portable variant must always run")
@@ -103,8 +107,8 @@ import TestSupport
         print("fs_index variants run on this CPU: \(ran.joined(separator: ", "))")
         #expect(ran.first == "portable")
         #if arch(x86_64)
-        // Every x86-64 CPU has SSE2; PCLMUL since 2010.
-        #expect(ran.count >= 2, "on x86-64 at least one SIMD variant must run: ran \(ran)")
+            // Every x86-64 CPU has SSE2; PCLMUL since 2010.
+            #expect(ran.count >= 2, "on x86-64 at least one SIMD variant must run: ran \(ran)")
         #endif
         #expect(fs_set_variant(7) == 0)
     }

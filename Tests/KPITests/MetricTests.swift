@@ -35,7 +35,9 @@ import Workbench
     @Test func hugeCountsThrow() {
         #expect(throws: MetricError.self) { try NPS(promoters: Int.max, passives: 1, detractors: 0) }
         #expect(throws: MetricError.self) { try NPS(promoters: 1_000_000_001, passives: 0, detractors: 0) }
-        #expect((try? NPS(promoters: 1_000_000_000, passives: 1_000_000_000, detractors: 1_000_000_000))?.n == 3_000_000_000)
+        #expect(
+            (try? NPS(promoters: 1_000_000_000, passives: 1_000_000_000, detractors: 1_000_000_000))?.n == 3_000_000_000
+        )
     }
 
     /// 95% intervals for NPS worked by hand (z = 1.96). Adjusted Wald (Rocks 2016): n' = N + 3,
@@ -53,13 +55,27 @@ import Workbench
     static let npsIntervals: [IntervalCase] = [
         .init(promoters: 1, passives: 0, detractors: 0, adjusted: (-48.5, 98.5, 73.5), wald: (100, 100, 0)),
         .init(promoters: 0, passives: 0, detractors: 1, adjusted: (-98.5, 48.5, 73.5), wald: (-100, -100, 0)),
-        .init(promoters: 1, passives: 0, detractors: 1, adjusted: (-73.3364847808, 73.3364847808, 73.3364847808), wald: (-100, 100, 138.5929291126)),
-        .init(promoters: 2, passives: 0, detractors: 0, adjusted: (-24.4121727626, 100, 64.4121727626), wald: (100, 100, 0)),
-        .init(promoters: 5, passives: 3, detractors: 2, adjusted: (-19.0513894940, 65.2052356478, 42.1283125709), wald: (-18.4084290181, 78.4084290181, 48.4084290181)),
-        .init(promoters: 10, passives: 0, detractors: 0, adjusted: (47.5030109442, 100, 29.4200659789), wald: (100, 100, 0)),
-        .init(promoters: 0, passives: 10, detractors: 0, adjusted: (-18.4653842148, 18.4653842148, 18.4653842148), wald: (0, 0, 0)),
-        .init(promoters: 600, passives: 250, detractors: 150, adjusted: (40.2841880328, 49.4466195445, 4.5812157558), wald: (40.4138512889, 49.5861487111, 4.5861487111)),
-        .init(promoters: 1000, passives: 0, detractors: 0, adjusted: (99.2867756278, 100, 0.4141216803), wald: (100, 100, 0)),
+        .init(
+            promoters: 1, passives: 0, detractors: 1, adjusted: (-73.3364847808, 73.3364847808, 73.3364847808),
+            wald: (-100, 100, 138.5929291126)),
+        .init(
+            promoters: 2, passives: 0, detractors: 0, adjusted: (-24.4121727626, 100, 64.4121727626),
+            wald: (100, 100, 0)),
+        .init(
+            promoters: 5, passives: 3, detractors: 2, adjusted: (-19.0513894940, 65.2052356478, 42.1283125709),
+            wald: (-18.4084290181, 78.4084290181, 48.4084290181)),
+        .init(
+            promoters: 10, passives: 0, detractors: 0, adjusted: (47.5030109442, 100, 29.4200659789),
+            wald: (100, 100, 0)),
+        .init(
+            promoters: 0, passives: 10, detractors: 0, adjusted: (-18.4653842148, 18.4653842148, 18.4653842148),
+            wald: (0, 0, 0)),
+        .init(
+            promoters: 600, passives: 250, detractors: 150, adjusted: (40.2841880328, 49.4466195445, 4.5812157558),
+            wald: (40.4138512889, 49.5861487111, 4.5861487111)),
+        .init(
+            promoters: 1000, passives: 0, detractors: 0, adjusted: (99.2867756278, 100, 0.4141216803),
+            wald: (100, 100, 0)),
     ]
 
     @Test(arguments: npsIntervals)
@@ -67,8 +83,12 @@ import Workbench
         let r = try NPS(promoters: c.promoters, passives: c.passives, detractors: c.detractors)
         let a = r.interval(), w = r.interval(.wald)
         #expect(a.method == .adjustedWald && w.method == .wald)
-        #expect(close(a.low, c.adjusted.low, 1e-8) && close(a.high, c.adjusted.high, 1e-8) && close(a.moe, c.adjusted.moe, 1e-8), "\(a)")
-        #expect(close(w.low, c.wald.low, 1e-8) && close(w.high, c.wald.high, 1e-8) && close(w.moe, c.wald.moe, 1e-8), "\(w)")
+        #expect(
+            close(a.low, c.adjusted.low, 1e-8) && close(a.high, c.adjusted.high, 1e-8)
+                && close(a.moe, c.adjusted.moe, 1e-8), "\(a)")
+        #expect(
+            close(w.low, c.wald.low, 1e-8) && close(w.high, c.wald.high, 1e-8) && close(w.moe, c.wald.moe, 1e-8), "\(w)"
+        )
     }
 
     /// Wilson score intervals worked by hand (z = 1.96, z² = 3.8416): one satisfied answer of one:
@@ -99,9 +119,13 @@ import Workbench
     @Test func intervalsInCommands() {
         var b = Bench()
         let d = b.data("kpi nps 9 --json")
-        #expect(d["ci_method"] == "adjusted-wald" && close(d["ci95"]?.arrayValue?.first?.doubleValue, -48.5) && close(d["ci95"]?.arrayValue?.last?.doubleValue, 98.5))
+        #expect(
+            d["ci_method"] == "adjusted-wald" && close(d["ci95"]?.arrayValue?.first?.doubleValue, -48.5)
+                && close(d["ci95"]?.arrayValue?.last?.doubleValue, 98.5))
         #expect(b.data("kpi nps 9 --ci wald")["ci_method"] == "wald")
-        #expect(b.text("kpi nps 9").contains("adjusted-Wald CI -48.5 to 98.5") && b.text("kpi nps 9").contains("small sample"))
+        #expect(
+            b.text("kpi nps 9").contains("adjusted-Wald CI -48.5 to 98.5")
+                && b.text("kpi nps 9").contains("small sample"))
         let c = b.data("kpi csat 5 --json")
         #expect(c["ci_method"] == "wilson" && close(c["ci95"]?.arrayValue?.first?.doubleValue, 20.6543291474, 1e-8))
         #expect(b.text("kpi csat 5").contains("Wilson CI 20.7% to 100.0%"))
@@ -112,10 +136,10 @@ import Workbench
         // (promoters, passives, detractors, display of the score)
         (1, 398, 0, "0.3"),  // 0.2506… rounds up
         (1, 399, 0, "0.3"),  // exactly 0.25: half away from zero
-        (0, 399, 1, "-0.3"), // exactly −0.25
+        (0, 399, 1, "-0.3"),  // exactly −0.25
         (1, 7, 0, "12.5"),
         (3, 5, 0, "37.5"),
-        (1, 15, 0, "6.3"),   // 6.25
+        (1, 15, 0, "6.3"),  // 6.25
         (0, 15, 1, "-6.3"),  // −6.25
     ])
     func displayRoundsHalfAwayFromZero(_ p: Int, _ pa: Int, _ d: Int, _ shown: String) {
@@ -164,13 +188,20 @@ import Workbench
         (200, 100, 100, 150, 100, 150, 4.170288281141495, 3.042145654733882e-05, true),
         (30, 40, 30, 31, 40, 29, -0.18260462247539952, 0.855108257120167, false),
     ])
-    func compare(_ p1: Int, _ pa1: Int, _ d1: Int, _ p2: Int, _ pa2: Int, _ d2: Int, _ z: Double, _ p: Double, _ significant: Bool) throws {
-        let c = try NPSComparison(NPS(promoters: p1, passives: pa1, detractors: d1), NPS(promoters: p2, passives: pa2, detractors: d2))
+    func compare(
+        _ p1: Int, _ pa1: Int, _ d1: Int, _ p2: Int, _ pa2: Int, _ d2: Int, _ z: Double, _ p: Double,
+        _ significant: Bool
+    ) throws {
+        let c = try NPSComparison(
+            NPS(promoters: p1, passives: pa1, detractors: d1), NPS(promoters: p2, passives: pa2, detractors: d2))
         #expect(close(c.z, z, 1e-9) && close(c.p, p, 1e-7) && c.significant == significant)
     }
 
     @Test func compareWithoutSpreadIsAnError() {
-        #expect(throws: MetricError.self) { try NPSComparison(NPS(promoters: 10, passives: 0, detractors: 0), NPS(promoters: 0, passives: 0, detractors: 10)) }
+        #expect(throws: MetricError.self) {
+            try NPSComparison(
+                NPS(promoters: 10, passives: 0, detractors: 0), NPS(promoters: 0, passives: 0, detractors: 10))
+        }
     }
 
     @Test func emptyInputsAreErrors() {
@@ -180,8 +211,12 @@ import Workbench
         #expect(throws: MetricError.self) { try CSAT.compute([6]) }
         #expect(throws: MetricError.self) { try MeanScore.ces([0]) }
         #expect(throws: MetricError.self) { try MeanScore.ces([]) }
-        #expect(throws: MetricError.self) { try Engagement.compute(items: [1, 2], perRespondent: 3, scale: 0...6, threshold: 4) }
-        #expect(throws: MetricError.self) { try Engagement.compute(items: [7], perRespondent: 1, scale: 0...6, threshold: 4) }
+        #expect(throws: MetricError.self) {
+            try Engagement.compute(items: [1, 2], perRespondent: 3, scale: 0...6, threshold: 4)
+        }
+        #expect(throws: MetricError.self) {
+            try Engagement.compute(items: [7], perRespondent: 1, scale: 0...6, threshold: 4)
+        }
     }
 
     // MARK: Unit economics
@@ -234,20 +269,26 @@ import Workbench
         #expect(e.scope == scope && close(e.kg, kg, 1e-12))
     }
 
-    @Test(arguments: ["4:10:diesel", "1:x:diesel", "1:10:coal-of-mars", "1:10", "1:10:1:unobtainium", "1:-5:diesel",
-                      "2:12000:uk-electricity:ch4",  // already CO2e: the override multiplied it by 27.9
-                      "1:12000:uk-electricity",      // grid electricity is not scope 1
-                      "2:100:diesel",                // a fuel burnt is not scope 2
-                      "2m:100:uk-electricity"])      // a grid average is not a market-based factor
+    @Test(arguments: [
+        "4:10:diesel", "1:x:diesel", "1:10:coal-of-mars", "1:10", "1:10:1:unobtainium", "1:-5:diesel",
+        "2:12000:uk-electricity:ch4",  // already CO2e: the override multiplied it by 27.9
+        "1:12000:uk-electricity",  // grid electricity is not scope 1
+        "2:100:diesel",  // a fuel burnt is not scope 2
+        "2m:100:uk-electricity",
+    ])  // a grid average is not a market-based factor
     func badEmissionEntries(_ entry: String) {
         #expect(throws: MetricError.self) { try CO2e.parse(entry) }
     }
 
     @Test func sroi() throws {
-        let defaults = SROI.Outcome(name: "", quantity: 0, proxy: 0, deadweight: 0, displacement: 0, attribution: 0, dropOff: 0, years: 1)
-        let r = try SROI(outcomes: [try SROI.parseOutcome("jobs:20:8000:25:10:20:10:3", defaults: defaults),
-                                    try SROI.parseOutcome("wellbeing:50:1200", defaults: defaults)],
-                         inputs: 100000, discount: 0.035)
+        let defaults = SROI.Outcome(
+            name: "", quantity: 0, proxy: 0, deadweight: 0, displacement: 0, attribution: 0, dropOff: 0, years: 1)
+        let r = try SROI(
+            outcomes: [
+                try SROI.parseOutcome("jobs:20:8000:25:10:20:10:3", defaults: defaults),
+                try SROI.parseOutcome("wellbeing:50:1200", defaults: defaults),
+            ],
+            inputs: 100000, discount: 0.035)
         #expect(r.impactByYear.count == 3)
         #expect(close(r.impactByYear[0], 146400) && close(r.impactByYear[1], 77760) && close(r.impactByYear[2], 69984))
         #expect(close(r.presentValue, 277160.6257362812))

@@ -22,16 +22,20 @@ import KPI
         try withFile(Self.csv) { path in
             var bench = Bench()
             let e = bench.error("kpi nps --file \(path) --column NPS\(by)")
-            #expect(e.message.contains(path) && e.message.contains("row 3") && e.message.contains("5 fields"), "\(e.message)")
+            #expect(
+                e.message.contains(path) && e.message.contains("row 3") && e.message.contains("5 fields"),
+                "\(e.message)")
         }
     }
 
     @Test func aShortRowIsAnErrorToo() throws {
-        try withFile("id,NPS,segment,comment\n1,9,SMB,fine\n2,6,SMB\n", { path in
-            var bench = Bench()
-            let e = bench.error("kpi nps --file \(path) --column NPS")
-            #expect(e.message.contains("row 3") && e.message.contains("3 fields"), "\(e.message)")
-        })
+        try withFile(
+            "id,NPS,segment,comment\n1,9,SMB,fine\n2,6,SMB\n",
+            { path in
+                var bench = Bench()
+                let e = bench.error("kpi nps --file \(path) --column NPS")
+                #expect(e.message.contains("row 3") && e.message.contains("3 fields"), "\(e.message)")
+            })
     }
 
     @Test func lenientCountsRaggedRowsAsInvalid() throws {

@@ -8,14 +8,20 @@ import Workbench
 /// counted by hand from the script's data.
 /// The Python that writes the test files (`make test` sets it to the venv's).
 enum SPSSPython {
-    static var path: String? { ProcessInfo.processInfo.environment["VALUEBENCH_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var path: String? {
+        ProcessInfo.processInfo.environment["VALUEBENCH_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
+    }
 }
 
-@Suite(.enabled(if: SPSSPython.path != nil, "VALUEBENCH_PYTHON is not set: run `make test`, or set it to a Python with pyreadstat"))
+@Suite(
+    .enabled(
+        if: SPSSPython.path != nil,
+        "VALUEBENCH_PYTHON is not set: run `make test`, or set it to a Python with pyreadstat"))
 struct SPSSTests {
     /// Writes the test file once per process.
     static let file: Result<String, any Error> = Result {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-sav-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kpi-sav-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("survey.sav").path
         let p = Process()
@@ -41,7 +47,9 @@ struct SPSSTests {
         #expect(columns[2]["question"] == "How likely are you to recommend us?")
         // Q5: 99 is user-missing and one answer is system-missing: 10 answers, 3 of them labelled.
         #expect(columns[2]["answers"] == 10 && columns[2]["kind"] == "numbers and labels")
-        #expect(columns[2]["labels"] == ["Extremely likely": 2, "Not at all likely": 1] && columns[2]["low"] == 3 && columns[2]["high"] == 9)
+        #expect(
+            columns[2]["labels"] == ["Extremely likely": 2, "Not at all likely": 1] && columns[2]["low"] == 3
+                && columns[2]["high"] == 9)
         #expect(columns[4]["labels"] == ["Yum!": 6, "Horrendous": 3, "Okay": 3])
         #expect(columns[5]["answers"] == 4)
         #expect(b.text("kpi columns \(try path)").contains("SPSS (detected)"))
@@ -73,7 +81,9 @@ struct SPSSTests {
         let d = b.data("kpi survey \(try path) --nps Q5 --csat Q6 --by STORE")
         let groups = d["nps"]?["groups"]?.arrayValue ?? []
         #expect(groups.map { $0["group"]?.stringValue ?? "" } == ["North", "South"])
-        #expect(groups[0]["promoters"] == 3 && groups[0]["passives"] == 1 && groups[0]["detractors"] == 1 && groups[0]["skipped"] == 1)
+        #expect(
+            groups[0]["promoters"] == 3 && groups[0]["passives"] == 1 && groups[0]["detractors"] == 1
+                && groups[0]["skipped"] == 1)
         #expect(groups[1]["promoters"] == 1 && groups[1]["passives"] == 1 && groups[1]["detractors"] == 3)
         #expect(d["csat"]?["total"]?["satisfied"] == 6 && d["format"] == "spss" && d["rows"] == 12)
         let mapped = b.data("kpi survey \(try path) --csat FOOD --map 'csat:Yum!=5,Okay=3,Horrendous=1'")
@@ -84,7 +94,8 @@ struct SPSSTests {
         var b = Bench()
         // North: 3 promoters, 1 passive, 1 detractor (99 is missing); South: 1, 1, 3.
         let d = b.data("kpi compare North South --file \(try path) --column Q5 --by STORE")
-        #expect(d["first"]?["n"] == 5 && d["first"]?["nps"] == 40 && d["second"]?["nps"] == -40 && d["difference"] == 80)
+        #expect(
+            d["first"]?["n"] == 5 && d["first"]?["nps"] == 40 && d["second"]?["nps"] == -40 && d["difference"] == 80)
     }
 
     @Test func stringAnswersAreLabels() throws {
@@ -96,7 +107,8 @@ struct SPSSTests {
     }
 
     @Test func notAnSPSSFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-bad-sav-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kpi-bad-sav-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("broken.sav").path

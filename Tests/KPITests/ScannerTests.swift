@@ -9,14 +9,22 @@ import Workbench
 @Suite struct ScannerTests {
     /// Everything a scan found, as text, for comparing scanners.
     static func summary(_ acc: Accumulator) -> String {
-        var s = "rows \(acc.rows) blank \(acc.blankLines) open \(acc.unterminatedQuote) utf8 \(String(describing: acc.badUTF8Offset))"
+        var s =
+            "rows \(acc.rows) blank \(acc.blankLines) open \(acc.unterminatedQuote) utf8 \(String(describing: acc.badUTF8Offset))"
         s += " bad \(String(describing: acc.firstBad))\n"
         let groups = acc.groupKeys.enumerated().sorted { $0.element.lexicographicallyPrecedes($1.element) }
         for (g, key) in groups {
-            s += String(decoding: key, as: UTF8.self) + ": " + acc.slotCounts(group: g).map { "\($0.histogram) \($0.skipped) \($0.invalid)" }.joined(separator: " | ") + "\n"
+            s +=
+                String(decoding: key, as: UTF8.self) + ": "
+                + acc.slotCounts(group: g).map { "\($0.histogram) \($0.skipped) \($0.invalid)" }.joined(
+                    separator: " | ") + "\n"
         }
-        if acc.request.countColumns > 0 { s += (0..<acc.request.countColumns).map { String(acc.nonBlank[$0]) }.joined(separator: ",") }
-        if acc.request.rowMeanThreshold != nil { s += " mean \(acc.meanSum) \(acc.meanN) \(acc.meanEngaged) \(acc.meanSkipped)" }
+        if acc.request.countColumns > 0 {
+            s += (0..<acc.request.countColumns).map { String(acc.nonBlank[$0]) }.joined(separator: ",")
+        }
+        if acc.request.rowMeanThreshold != nil {
+            s += " mean \(acc.meanSum) \(acc.meanN) \(acc.meanEngaged) \(acc.meanSkipped)"
+        }
         return s
     }
 
@@ -45,8 +53,10 @@ import Workbench
         }
         let eol = crlf ? "\r\n" : "\n"
         var out = (bom ? "\u{FEFF}" : "") + "id,Segment,NPS,Comment,CSAT" + eol
-        let comments = ["", "ok", "\"Fast, friendly\"", "\"line one\nline two\"", "\"she said \"\"wow\"\"\"",
-                        "\"a,b,c\n1,2,3\n\"", "plain text", "\"ünïcødé, “curly”\"", "\"\"", "\"\r\n\""]
+        let comments = [
+            "", "ok", "\"Fast, friendly\"", "\"line one\nline two\"", "\"she said \"\"wow\"\"\"",
+            "\"a,b,c\n1,2,3\n\"", "plain text", "\"ünïcødé, “curly”\"", "\"\"", "\"\r\n\"",
+        ]
         let segments = ["north", "south", "\"east, upper\"", "west", ""]
         for i in 0..<rows {
             if next(50) == 0 { out += eol; continue }  // a blank line
@@ -62,7 +72,8 @@ import Workbench
     }
 
     static func temporary(_ bytes: [UInt8]) throws -> (path: String, cleanup: () -> Void) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-scan-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kpi-scan-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("s.csv").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -77,7 +88,10 @@ import Workbench
         ScanRequest(metrics: [.init(column: 2, range: 0...10), .init(column: 4, range: 0...10)], rowMeanThreshold: 5),
     ]
 
-    @Test(arguments: [(3000, UInt64(1), false, false), (3000, 2, true, true), (20000, 3, false, true), (20000, 4, true, false), (1, 5, false, false), (0, 6, true, false)])
+    @Test(arguments: [
+        (3000, UInt64(1), false, false), (3000, 2, true, true), (20000, 3, false, true), (20000, 4, true, false),
+        (1, 5, false, false), (0, 6, true, false),
+    ])
     func fastEqualsSimple(_ rows: Int, _ seed: UInt64, _ crlf: Bool, _ bom: Bool) throws {
         let (path, cleanup) = try Self.temporary(Self.generate(rows: rows, seed: seed, crlf: crlf, bom: bom))
         defer { cleanup() }
@@ -120,13 +134,16 @@ import Workbench
         #expect(reference.rows == 6001)
         #expect(reference.slotCounts(group: 0)[0].histogram[10] == 2 * (0..<3000).filter { $0 % 11 == 10 }.count)
         let expected = Self.summary(reference)
-        for v in Self.variants(file) { #expect(Self.summary(try v.scan(request)) == expected, "threads \(v.threads) buffer \(v.bufferSize)") }
+        for v in Self.variants(file) {
+            #expect(Self.summary(try v.scan(request)) == expected, "threads \(v.threads) buffer \(v.bufferSize)")
+        }
     }
 
     /// Found by Fuzz/FuzzSurveyCSV: a small file whose last quote is never closed; the fast
     /// scanners must report the open quote as the simple one does.
     @Test func anOpenQuoteInASmallFileIsFoundByEveryScanner() throws {
-        let text = "Q,G\n5,Xi\n\n\r\n8," + String(repeating: "\"", count: 6) + "2"
+        let text =
+            "Q,G\n5,Xi\n\n\r\n8," + String(repeating: "\"", count: 6) + "2"
             + String(repeating: "\"", count: 19) + "aaa\n"
         let (path, cleanup) = try Self.temporary(Array(text.utf8))
         defer { cleanup() }
@@ -135,8 +152,9 @@ import Workbench
         let expected = Self.summary(try file.scanner(mode: .simple).scan(request))
         #expect(expected.contains("open true"))
         for v in Self.variants(file) {
-            #expect(Self.summary(try v.scan(request)) == expected,
-                    "threads \(v.threads) buffer \(v.bufferSize) simd \(v.simd)")
+            #expect(
+                Self.summary(try v.scan(request)) == expected,
+                "threads \(v.threads) buffer \(v.bufferSize) simd \(v.simd)")
         }
     }
 
@@ -145,7 +163,9 @@ import Workbench
         var state: UInt64 = 12345
         for i in bytes.indices {
             state = state &* 6364136223846793005 &+ 1442695040888963407
-            bytes[i] = [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "a"), 0xC3, 0xA9][Int((state >> 33) % 6)]
+            bytes[i] =
+                [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "a"), 0xC3, 0xA9][
+                    Int((state >> 33) % 6)]
         }
         var inA: UInt64 = 0, inB: UInt64 = 0, highA: Int32 = 0, highB: Int32 = 0
         var pa = [UInt32](repeating: 0, count: 64 * 40 + 32), pb = pa

@@ -10,7 +10,9 @@ import Workbench
         var b = Bench()
         let path = Paths.external("airlines-nps.csv")
         let d = b.data("kpi nps --file \(path) --column 3")
-        #expect(d["n"] == 5723 && d["promoters"] == 2069 && d["passives"] == 2096 && d["detractors"] == 1558 && d["skipped"] == 0)
+        #expect(
+            d["n"] == 5723 && d["promoters"] == 2069 && d["passives"] == 2096 && d["detractors"] == 1558
+                && d["skipped"] == 0)
         #expect(close(d["nps"]?.doubleValue, 8.92888345273458) && close(d["moe95"]?.doubleValue, 2.048905405312591))
         // By header text, with --by: 98 airlines, sorted; names with commas kept whole.
         let g = b.data("kpi nps --file \(path) --column \"How likely are you to recommend this airline?\" --by Airline")
@@ -40,7 +42,8 @@ import Workbench
         let d = b.data("kpi nps --file \(path) --column 2")
         #expect(d["n"] == 39 && d["promoters"] == 8 && d["passives"] == 9 && d["detractors"] == 22)
         #expect(close(d["nps"]?.doubleValue, -35.8974358974359))
-        let closing = b.data("kpi nps --file \(path) --column \"On a scale of 0-10, how would you rate the closing keynote?\"")
+        let closing = b.data(
+            "kpi nps --file \(path) --column \"On a scale of 0-10, how would you rate the closing keynote?\"")
         #expect(closing["promoters"] == 10 && closing["detractors"] == 22)
         #expect(b.text("kpi nps --file \(path) --column 2").contains("Google Forms"))
     }
@@ -61,10 +64,13 @@ import Workbench
         let path = Paths.fixture("qualtrics-nps.csv")
         for column in ["Q1", "QID1", "Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?", "4"] {
             let d = b.data("kpi nps --file \(path) --column \"\(column)\"")
-            #expect(d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["nps"] == 0, "\(column)")
+            #expect(
+                d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["nps"] == 0,
+                "\(column)")
         }
         let s = b.data("kpi survey \(path) --nps QID1 --csat Q2")
-        #expect(s["format"] == "qualtrics" && s["rows"] == 5 && s["csat"]?["satisfied"] == 3 && s["csat"]?["csat"] == 60)
+        #expect(
+            s["format"] == "qualtrics" && s["rows"] == 5 && s["csat"]?["satisfied"] == 3 && s["csat"]?["csat"] == 60)
         // As plain CSV, the second and third header rows are answers: an error names them.
         let e = b.error("kpi nps --file \(path) --column Q1 --format plain")
         #expect(e.message.contains("row 2") && e.message.contains("'Q1'"), "\(e.message)")
@@ -76,7 +82,9 @@ import Workbench
         let cols = b.data("kpi columns \(path)")
         #expect(cols["format"] == "surveymonkey" && cols["responses"] == 6)
         #expect(cols["columns"]?.arrayValue?[8]["name"] == "Rate our support: - Friendliness")
-        let d = b.data("kpi nps --file \(path) --column \"How likely is it that you would recommend Acme to a friend or colleague?\"")
+        let d = b.data(
+            "kpi nps --file \(path) --column \"How likely is it that you would recommend Acme to a friend or colleague?\""
+        )
         #expect(d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["skipped"] == 1)
         let c = b.data("kpi csat --file \(path) --column 7")
         #expect(c["n"] == 6 && c["satisfied"] == 3)
@@ -100,8 +108,11 @@ import Workbench
 
     @Test func engagementFromAFile() {
         var b = Bench()
-        let d = b.data("kpi engagement --file \(Paths.fixture("engagement.csv")) --column Vigor --column Dedication --column Absorption")
-        #expect(d["n"] == 4 && d["engaged"] == 3 && d["skipped"] == 1 && close(d["mean"]?.doubleValue, 4.541666666666666))
+        let d = b.data(
+            "kpi engagement --file \(Paths.fixture("engagement.csv")) --column Vigor --column Dedication --column Absorption"
+        )
+        #expect(
+            d["n"] == 4 && d["engaged"] == 3 && d["skipped"] == 1 && close(d["mean"]?.doubleValue, 4.541666666666666))
     }
 
     // MARK: Malformed files
@@ -109,13 +120,17 @@ import Workbench
     @Test func unterminatedQuote() {
         var b = Bench()
         let e = b.error("kpi nps --file \(Paths.fixture("unterminated.csv")) --column NPS")
-        #expect(e.message.contains("unterminated.csv") && e.message.contains("row 3") && e.message.contains("never closed"), "\(e.message)")
+        #expect(
+            e.message.contains("unterminated.csv") && e.message.contains("row 3") && e.message.contains("never closed"),
+            "\(e.message)")
     }
 
     @Test func badUTF8() {
         var b = Bench()
         let e = b.error("kpi nps --file \(Paths.fixture("bad-utf8.csv")) --column NPS")
-        #expect(e.message.contains("row 3") && e.message.contains("not valid UTF-8") && e.message.contains("0xE9"), "\(e.message)")
+        #expect(
+            e.message.contains("row 3") && e.message.contains("not valid UTF-8") && e.message.contains("0xE9"),
+            "\(e.message)")
     }
 
     @Test func nonNumericAnswerNamesFileRowAndColumn() {
@@ -124,7 +139,10 @@ import Workbench
         let e = b.error("kpi nps --file \(path) --column NPS")
         // A word among the answers: every answer that is not a number in range, by value, and where the first is.
         #expect(e.code == "UnmappedLabels")
-        for fragment in ["non-numeric.csv: column 'NPS' (2) has 2 answers", "'11' 1, 'nine' 1", "first in row 4", "--map 'nine=N'", "--lenient"] {
+        for fragment in [
+            "non-numeric.csv: column 'NPS' (2) has 2 answers", "'11' 1, 'nine' 1", "first in row 4", "--map 'nine=N'",
+            "--lenient",
+        ] {
             #expect(e.message.contains(fragment), "\(fragment) in \(e.message)")
         }
         let lenient = b.data("kpi nps --file \(path) --column NPS --lenient")
@@ -135,7 +153,8 @@ import Workbench
     }
 
     @Test func outOfRangeAnswer() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kpi-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("range.csv").path
@@ -162,10 +181,13 @@ import Workbench
 
     @Test(arguments: ["plain", "qualtrics"])
     func generatedSurvey(_ format: String) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), FileManager.default.fileExists(atPath: Paths.generator) else {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+            FileManager.default.fileExists(atPath: Paths.generator)
+        else {
             return  // no Python or no generator beside the project: nothing to compare with
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kpi-gen-\(UInt32.random(in: 0...UInt32.max))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kpi-gen-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("survey.csv").path
@@ -191,8 +213,11 @@ import Workbench
         #expect(d["ces"]?["mean"] == expected["ces_mean"])
         // The same through every scanner.
         let file = try SurveyFile.open(path, files: LocalFileAccess())
-        let request = ScanRequest(metrics: [.init(column: 3, range: 0...10), .init(column: 4, range: 1...5), .init(column: 5, range: 1...7)], group: 2)
-        let reference = try ScannerTests.summary(file.scan(request, lenient: false, scanner: file.scanner(mode: .simple)))
+        let request = ScanRequest(
+            metrics: [.init(column: 3, range: 0...10), .init(column: 4, range: 1...5), .init(column: 5, range: 1...7)],
+            group: 2)
+        let reference = try ScannerTests.summary(
+            file.scan(request, lenient: false, scanner: file.scanner(mode: .simple)))
         for variant in ScannerTests.variants(file) {
             #expect(try ScannerTests.summary(file.scan(request, lenient: false, scanner: variant)) == reference)
         }

@@ -24,7 +24,8 @@ import ValueCore
         b.data("kpi record Globex csat 81 --period 2026-Q2")
         let kpis = b.session.workspace.enterprise(named: "Acme")?.kpis ?? []
         #expect(kpis.count == 3)
-        #expect(kpis[1] == KPIRecord(kpi: "nps", period: "2026-Q2", value: 36, target: 40, n: 412))  // target carried on
+        // target carried on
+        #expect(kpis[1] == KPIRecord(kpi: "nps", period: "2026-Q2", value: 36, target: 40, n: 412))
         let dash = b.data("kpi dashboard")
         let rows = dash["kpis"]?.arrayValue ?? []
         #expect(rows.count == 2)
@@ -36,9 +37,11 @@ import ValueCore
         #expect(trend["series"]?.arrayValue?.map { $0["value"]?.doubleValue ?? 0 } == [31.5, 36])
         // Replacing a period's figure, then undo.
         b.data("kpi record nps 38 --period 2026-Q2")
-        #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.filter { $0.kpi == "nps" }.map(\.value) == [31.5, 38])
+        #expect(
+            b.session.workspace.enterprise(named: "Acme")?.kpis.filter { $0.kpi == "nps" }.map(\.value) == [31.5, 38])
         #expect(b.session.undo() == 1)
-        #expect(b.session.workspace.enterprise(named: "Acme")?.kpis.filter { $0.kpi == "nps" }.map(\.value) == [31.5, 36])
+        #expect(
+            b.session.workspace.enterprise(named: "Acme")?.kpis.filter { $0.kpi == "nps" }.map(\.value) == [31.5, 36])
         #expect(b.data("kpi dashboard Globex")["kpis"]?.arrayValue?.first?["kpi"] == "csat")
     }
 
@@ -70,7 +73,9 @@ import ValueCore
         #expect(b.text("kpi dashboard").contains("▁█"))
     }
 
-    @Test(arguments: [([-1e308, 1e308], "▁█"), ([-1.7e308, 0, 1.7e308], "▁▅█"), ([5, 5], "▄▄"), ([1, 2, 3], "▁▅█")] as [([Double], String)])
+    @Test(
+        arguments: [([-1e308, 1e308], "▁█"), ([-1.7e308, 0, 1.7e308], "▁▅█"), ([5, 5], "▄▄"), ([1, 2, 3], "▁▅█")]
+            as [([Double], String)])
     func sparklineNeverOverflows(values: [Double], bars: String) {
         #expect(TrackingCommands.sparkline(values) == bars)
     }
@@ -100,7 +105,9 @@ import ValueCore
         var b = Self.bench()
         b.data(line + " --record 2026 --target 1")
         let r = b.session.workspace.enterprise(named: "Acme")?.kpis.last
-        #expect(r?.kpi == kpi && r?.period == "2026" && r?.target == 1 && close(r?.value, value), "\(String(describing: r))")
+        #expect(
+            r?.kpi == kpi && r?.period == "2026" && r?.target == 1 && close(r?.value, value), "\(String(describing: r))"
+        )
         #expect(b.error(line + " --target 3").message.contains("--target goes with --record"))
     }
 
@@ -123,11 +130,17 @@ import ValueCore
     /// A figure recorded with --record is refused in the words of the command the user ran,
     /// not `kpi record`'s.
     @Test(arguments: [
-        ("kpi cac 1000000000000 0.001 --record 2026", "kpi cac: the cac figure 1000000000000000.0 is outside -1000000000000…1000000000000, so it cannot be recorded"),
+        (
+            "kpi cac 1000000000000 0.001 --record 2026",
+            "kpi cac: the cac figure 1000000000000000.0 is outside -1000000000000…1000000000000, so it cannot be recorded"
+        ),
         ("kpi ltv --arpa 1000000000000 --margin 100 --churn 0.000001% --record 2026", "kpi ltv: the ltv figure "),
         ("kpi nps 10 --record \"  \"", "kpi nps: --record needs a period, e.g. --record 2026-Q3"),
         ("kpi engagement 4 --record \"\"", "kpi engagement: --record needs a period, e.g. --record 2026-Q3"),
-        ("kpi record nps 1e13 --period 2026", "kpi record: the nps figure 10000000000000 is outside -1000000000000…1000000000000"),
+        (
+            "kpi record nps 1e13 --period 2026",
+            "kpi record: the nps figure 10000000000000 is outside -1000000000000…1000000000000"
+        ),
         ("kpi record \"net promoter\" 40 --period Q1", "kpi record: 'net promoter' is not a KPI name"),
     ])
     func recordErrorsNameTheCommandRun(_ line: String, _ prefix: String) {
@@ -140,8 +153,13 @@ import ValueCore
 
     @Test func recordWithoutACurrentEnterpriseSaysWhatToDo() {
         var b = Bench()
-        #expect(b.error("kpi csat 5 --record 2026").message == "kpi csat: --record records for the current enterprise, and none is current (`use ENTERPRISE` first)")
-        #expect(b.error("kpi record csat 5 --period 2026").message == "kpi record: no enterprise given and none is current (name one, or `use ENTERPRISE`)")
+        #expect(
+            b.error("kpi csat 5 --record 2026").message
+                == "kpi csat: --record records for the current enterprise, and none is current (`use ENTERPRISE` first)"
+        )
+        #expect(
+            b.error("kpi record csat 5 --period 2026").message
+                == "kpi record: no enterprise given and none is current (name one, or `use ENTERPRISE`)")
     }
 
     @Test func trendChartEscapesNames() {
@@ -152,7 +170,9 @@ import ValueCore
         _ = ws.takeChanges()
         b.session.load(ws)
         b.data("kpi record nps 10 --period 2026-Q1")
-        guard case let .success(out, _, _) = b.session.execute("kpi trend nps") else { Issue.record("trend failed"); return }
+        guard case let .success(out, _, _) = b.session.execute("kpi trend nps") else {
+            Issue.record("trend failed"); return
+        }
         let svg = out.chart?.svg ?? ""
         #expect(svg.contains("A&lt;b&gt;&amp;Co") && svg.contains("2026-Q1") && !svg.contains("<b>"))
     }
@@ -164,10 +184,18 @@ import ValueCore
     @Test func periodsOrderByTime() {
         var b = Self.bench()
         for (p, v) in [("2025-W10", 3), ("2025-W8", 1), ("2025-W9", 2)] { b.data("kpi record nps \(v) --period \(p)") }
-        #expect(b.data("kpi trend nps")["series"]?.arrayValue?.compactMap { $0["period"]?.stringValue } == ["2025-W08", "2025-W09", "2025-W10"])
+        #expect(
+            b.data("kpi trend nps")["series"]?.arrayValue?.compactMap { $0["period"]?.stringValue } == [
+                "2025-W08", "2025-W09", "2025-W10",
+            ])
         #expect(b.data("kpi dashboard")["kpis"]?.arrayValue?.first?["period"] == "2025-W10")
-        for (p, v) in [("Feb 2025", 2), ("January 2025", 1), ("2025-03", 3)] { b.data("kpi record csat \(v) --period \"\(p)\"") }
-        #expect(b.data("kpi trend csat")["series"]?.arrayValue?.compactMap { $0["period"]?.stringValue } == ["2025-01", "2025-02", "2025-03"])
+        for (p, v) in [("Feb 2025", 2), ("January 2025", 1), ("2025-03", 3)] {
+            b.data("kpi record csat \(v) --period \"\(p)\"")
+        }
+        #expect(
+            b.data("kpi trend csat")["series"]?.arrayValue?.compactMap { $0["period"]?.stringValue } == [
+                "2025-01", "2025-02", "2025-03",
+            ])
         // The same period written another way replaces its figure.
         b.data("kpi record csat 9 --period \"Mar 2025\"")
         #expect(b.data("kpi trend csat")["series"]?.arrayValue?.last?["value"] == 9)
@@ -176,11 +204,18 @@ import ValueCore
     @Test(arguments: [
         ("kpi record nps 40 --period spring", "'spring' is not a period; give a year (2025)"),
         ("kpi record nps 40 --period 2025-W54", "'2025-W54' is not a period"),
-        ("kpi record nps 40 --period 2025-W53", "'2025-W53' is not a period"),  // 2025 has 52 ISO weeks (2026, starting on a Thursday, has 53)
+        // 2025 has 52 ISO weeks (2026, starting on a Thursday, has 53)
+        ("kpi record nps 40 --period 2025-W53", "'2025-W53' is not a period"),
         ("kpi record nps 40 --period 2025-02-29", "'2025-02-29' is not a period"),
         ("kpi record nps 40 --period 2025-Q5", "'2025-Q5' is not a period"),
-        ("kpi record csat 80 --period 2026-03", "csat at Acme is recorded by quarter (2026-Q1); 2026-03 is a month: one KPI's periods are of one kind"),
-        ("kpi record nps 40 --period 2026 --lower-is-better", "nps (Net Promoter Score) is higher-is-better in the catalogue"),
+        (
+            "kpi record csat 80 --period 2026-03",
+            "csat at Acme is recorded by quarter (2026-Q1); 2026-03 is a month: one KPI's periods are of one kind"
+        ),
+        (
+            "kpi record nps 40 --period 2026 --lower-is-better",
+            "nps (Net Promoter Score) is higher-is-better in the catalogue"
+        ),
     ])
     func badPeriodsAndDirectionsAreRefused(_ line: String, _ fragment: String) {
         var b = Self.bench()
@@ -202,7 +237,9 @@ import ValueCore
         b.data("kpi record defect-rate 2 --period 2026-Q2")
         #expect(b.data("kpi dashboard")["kpis"]?.arrayValue?.first?["met"] == true)
         b.data("kpi record uptime 99 --period 2026-Q1 --target 99.5")
-        #expect(b.error("kpi record uptime 99.9 --period 2026-Q2 --lower-is-better").message.contains("first recorded as higher-is-better"))
+        #expect(
+            b.error("kpi record uptime 99.9 --period 2026-Q2 --lower-is-better").message.contains(
+                "first recorded as higher-is-better"))
     }
 
     /// Two recorded periods tested against each other, from the counts --record kept. By hand:
@@ -214,7 +251,9 @@ import ValueCore
         b.data("kpi nps --promoters 50 --passives 30 --detractors 20 --record 2025-Q1")
         b.data("kpi nps --promoters 40 --passives 30 --detractors 30 --record \"Q2 2025\"")
         let n = b.data("kpi compare nps 2025-Q1 2025-Q2")
-        #expect(close(n["z"]?.doubleValue, 1.754116039, 1e-8) && close(n["p"]?.doubleValue, 0.0794106260, 1e-8) && n["significant"] == false)
+        #expect(
+            close(n["z"]?.doubleValue, 1.754116039, 1e-8) && close(n["p"]?.doubleValue, 0.0794106260, 1e-8)
+                && n["significant"] == false)
         b.data("kpi csat 5 5 4 3 2 --record 2025-Q1")
         b.data("kpi csat 5 5 5 5 1 1 1 1 1 1 --record 2025-Q2")
         let c = b.data("kpi compare csat 2025-Q1 2025-Q2")

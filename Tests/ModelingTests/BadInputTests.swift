@@ -83,11 +83,23 @@ import Modeling
         ("offering set \"Qilin pack\" --name choco-swap", "DuplicateName", "'Choco-swap' already exists"),
         ("offering remove Nothing", "UnknownName", "no offering named 'Nothing'"),
         // relief
-        ("relief set \"Qilin pack\" \"fast charging\"", "MissingArgument", "needs --functional 0–10 and --emotional 0–10"),
+        (
+            "relief set \"Qilin pack\" \"fast charging\"", "MissingArgument",
+            "needs --functional 0–10 and --emotional 0–10"
+        ),
         ("relief set \"Qilin pack\" \"fast charging\" --functional 5", "MissingArgument", "needs --emotional 0–10"),
-        ("relief set \"Qilin pack\" \"fast charging\" --functional 11 --emotional 2", "OutOfRange", "--functional is 11"),
-        ("relief set Nobody \"range anxiety\" --functional 1 --emotional 1", "UnknownName", "no offering named 'Nobody'"),
-        ("relief set \"Qilin pack\" \"range anxeity\" --functional 1 --emotional 1", "UnknownName", "did you mean 'range anxiety'"),
+        (
+            "relief set \"Qilin pack\" \"fast charging\" --functional 11 --emotional 2", "OutOfRange",
+            "--functional is 11"
+        ),
+        (
+            "relief set Nobody \"range anxiety\" --functional 1 --emotional 1", "UnknownName",
+            "no offering named 'Nobody'"
+        ),
+        (
+            "relief set \"Qilin pack\" \"range anxeity\" --functional 1 --emotional 1", "UnknownName",
+            "did you mean 'range anxiety'"
+        ),
         ("relief set \"Qilin pack\" \"range anxiety\"", "BadValue", "nothing to change"),
         ("relief remove \"Qilin pack\" \"fast charging\"", "UnknownName", "does not relieve 'fast charging'"),
         ("relief list --offering Nobody", "UnknownName", "no offering named 'Nobody'"),
@@ -117,15 +129,24 @@ import Modeling
         ("model node add Nobody X --stage value", "UnknownName", "no model named 'Nobody'"),
         ("model node set Base Nobody --stage value", "UnknownName", "no node named 'Nobody'"),
         ("model node set Base \"Pack sales\"", "BadValue", "nothing to change"),
-        ("model node set Base \"Pack sales\" --name \"operating profit\"", "DuplicateName", "'Operating profit' already exists"),
+        (
+            "model node set Base \"Pack sales\" --name \"operating profit\"", "DuplicateName",
+            "'Operating profit' already exists"
+        ),
         ("model node remove Base \"Pack sale\"", "UnknownName", "did you mean 'Pack sales'"),
         ("model edge add Base \"Battery R&D\" Nobody", "UnknownName", "no node named 'Nobody'"),
         ("model edge add Base \"Battery R&D\" \"cell chemistry\"", "DuplicateName", "already exists"),
         ("model edge add Base \"Pack sales\" \"Pack sales\"", "BadValue", "two different nodes"),
-        ("model edge add Base Brand \"Longer range\" \"Pack sales\"", "DuplicateName", "Longer range ─(+)→ Pack sales already exists"),
+        (
+            "model edge add Base Brand \"Longer range\" \"Pack sales\"", "DuplicateName",
+            "Longer range ─(+)→ Pack sales already exists"
+        ),
         ("model edge add Base \"Battery R&D\" \"Longer range\" --polarity x", "BadValue", "must be one of +, -"),
         ("model edge add Base \"Battery R&D\"", "MissingArgument", "missing TO"),
-        ("model edge set Base \"Battery R&D\" \"Longer range\" --polarity -", "UnknownName", "no edge Battery R&D → Longer range"),
+        (
+            "model edge set Base \"Battery R&D\" \"Longer range\" --polarity -", "UnknownName",
+            "no edge Battery R&D → Longer range"
+        ),
         ("model edge set Base \"Battery R&D\" \"Cell chemistry\"", "MissingArgument", "--polarity"),
         ("model edge remove Base \"Longer range\" \"Battery R&D\"", "UnknownName", "no edge"),
         ("model check Nobody", "UnknownName", "no model named 'Nobody'"),
@@ -136,7 +157,10 @@ import Modeling
         ("initiative add X", "MissingArgument", "--element"),
         ("initiative add X --element magic", "BadValue", "must be one of innovation"),
         ("initiative add X --element innovation --link Nobody", "UnknownName", "no model node or KPI named 'Nobody'"),
-        ("initiative add X --element innovation --link \"cell chemestry\"", "UnknownName", "did you mean 'Cell chemistry'"),
+        (
+            "initiative add X --element innovation --link \"cell chemestry\"", "UnknownName",
+            "did you mean 'Cell chemistry'"
+        ),
         ("initiative set \"Qilin launch\"", "BadValue", "nothing to change"),
         ("initiative set \"Qilin launch\" --link x --no-link", "BadValue", "contradict"),
         ("initiative set Nobody --element innovation", "UnknownName", "no initiative named 'Nobody'"),
@@ -155,18 +179,22 @@ import Modeling
 
     /// Every command of the plugin appears in the table above at least once.
     @Test func everyCommandHasABadInputCase() {
-        let tried = Set(Self.cases.compactMap { c -> String? in
-            guard let tokens = try? Tokenizer.tokenize(c.0), let (spec, _) = try? Fixture.registry.match(tokens) else { return nil }
-            return spec.name
-        })
+        let tried = Set(
+            Self.cases.compactMap { c -> String? in
+                guard let tokens = try? Tokenizer.tokenize(c.0), let (spec, _) = try? Fixture.registry.match(tokens)
+                else { return nil }
+                return spec.name
+            })
         for spec in ModelingPlugin().commands {
             #expect(tried.contains(spec.name), "no bad-input case for \(spec.name)")
         }
     }
 
     /// Without a current enterprise a sub-object command says how to choose one.
-    @Test(arguments: ["resource list", "segment add X", "need list", "offering add X", "relief list", "model add M",
-                      "initiative list", "enterprise show", "enterprise set --industry x"])
+    @Test(arguments: [
+        "resource list", "segment add X", "need list", "offering add X", "relief list", "model add M",
+        "initiative list", "enterprise show", "enterprise set --industry x",
+    ])
     func noCurrentEnterprise(line: String) {
         var s = Fixture.empty()
         let error = s.fails(line)

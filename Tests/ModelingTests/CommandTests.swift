@@ -12,15 +12,21 @@ import Workbench
         let c = s.catl
         #expect(c.industry == "batteries" && c.price == 100 && c.competitors == ["BYD", "Demo Co"])
         #expect(c.resources.map(\.name) == ["Battery R&D", "Manufacturing scale", "Supply chain", "Brand"])
-        #expect(c.resources[0] == Resource(name: "Battery R&D", kind: .technology, strength: 9, valuable: true, rare: true,
-                                           costlyToImitate: true, organized: true))
+        #expect(
+            c.resources[0]
+                == Resource(
+                    name: "Battery R&D", kind: .technology, strength: 9, valuable: true, rare: true,
+                    costlyToImitate: true, organized: true))
         #expect(c.resources[3].strength == 5 && c.resources[3].valuable)
         #expect(c.segments == [Segment(name: "EV makers", size: 120), Segment(name: "Energy storage", size: 45)])
         #expect(c.needs.map(\.name) == ["range anxiety", "battery safety", "fast charging", "lower cost per kWh"])
         #expect(c.needs[2].importance == 5 && c.needs[2].kind == .gain)
-        #expect(c.offerings == [Offering(name: "Qilin pack", carrier: .product, price: 105, unitCost: 80),
-                                Offering(name: "Shenxing LFP cell", carrier: .product, price: 70, unitCost: 52),
-                                Offering(name: "Choco-swap", carrier: .service, price: 30, unitCost: 18)])
+        #expect(
+            c.offerings == [
+                Offering(name: "Qilin pack", carrier: .product, price: 105, unitCost: 80),
+                Offering(name: "Shenxing LFP cell", carrier: .product, price: 70, unitCost: 52),
+                Offering(name: "Choco-swap", carrier: .service, price: 30, unitCost: 18),
+            ])
         #expect(c.reliefs.count == 5)
         #expect(c.reliefs[0] == Relief(offering: "Qilin pack", need: "range anxiety", functional: 9, emotional: 8))
         #expect(c.factors.map(\.factor) == ["Energy density", "Price", "Charging speed", "Safety"])
@@ -51,9 +57,11 @@ import Workbench
     @Test func enterpriseShowHasEverything() {
         var s = Fixture.examplesSession()
         let text = s.text("enterprise show")
-        for fragment in ["CATL — industry: batteries · price level: 100 · competitors: BYD, Demo Co", "Resources (4)",
-                         "Battery R&D", "Segments (2)", "Needs (4)", "Offerings (3)", "Reliefs (5)", "Factors (4)",
-                         "Initiatives (3)", "Models (1)", "sustained advantage"] {
+        for fragment in [
+            "CATL — industry: batteries · price level: 100 · competitors: BYD, Demo Co", "Resources (4)",
+            "Battery R&D", "Segments (2)", "Needs (4)", "Offerings (3)", "Reliefs (5)", "Factors (4)",
+            "Initiatives (3)", "Models (1)", "sustained advantage",
+        ] {
             #expect(text.contains(fragment), "missing \(fragment)")
         }
         let data = s.json("enterprise show CATL")
@@ -65,12 +73,12 @@ import Workbench
     @Test func renamingAnEnterpriseCarriesIntoCompetitorsAndCurrent() {
         var s = Fixture.examplesSession()
         s.ok("enterprise set BYD --competitor catl")
-        #expect(s.workspace.enterprise(named: "BYD")?.competitors == ["CATL"])   // spelt as the workspace does
+        #expect(s.workspace.enterprise(named: "BYD")?.competitors == ["CATL"])  // spelt as the workspace does
         let out = Renderer.plain(s.ok("enterprise set CATL --name 宁德时代"))
         #expect(out.contains("Renamed it in the competitors of BYD"))
         #expect(s.workspace.enterprise(named: "BYD")?.competitors == ["宁德时代"])
         #expect(s.workspace.current == "宁德时代")
-        s.ok("enterprise set 宁德时代 --name catl")   // a change of case only
+        s.ok("enterprise set 宁德时代 --name catl")  // a change of case only
         #expect(s.workspace.current == "catl")
     }
 
@@ -166,15 +174,20 @@ import Workbench
         s.ok("enterprise add Co")
         s.ok("segment add Everyone")
         s.ok("need add \"cheap rides\" --type job")
-        #expect(s.workspace.currentEnterprise?.needs == [Need(name: "cheap rides", segment: "Everyone", kind: .job, importance: 3)])
+        #expect(
+            s.workspace.currentEnterprise?.needs == [
+                Need(name: "cheap rides", segment: "Everyone", kind: .job, importance: 3)
+            ])
     }
 
     @Test func reliefSetCreatesThenChangesOneValue() {
         var s = Fixture.examplesSession()
         s.ok("relief set choco-swap \"BATTERY SAFETY\" --functional 2 --emotional 3")
-        #expect(s.catl.reliefs.last == Relief(offering: "Choco-swap", need: "battery safety", functional: 2, emotional: 3))
+        #expect(
+            s.catl.reliefs.last == Relief(offering: "Choco-swap", need: "battery safety", functional: 2, emotional: 3))
         s.ok("relief set Choco-swap \"battery safety\" --functional 4")
-        #expect(s.catl.reliefs.last == Relief(offering: "Choco-swap", need: "battery safety", functional: 4, emotional: 3))
+        #expect(
+            s.catl.reliefs.last == Relief(offering: "Choco-swap", need: "battery safety", functional: 4, emotional: 3))
         #expect(s.json("relief list --offering Choco-swap").arrayValue?.count == 2)
         #expect(s.json("relief list --need \"battery safety\" --offering choco-swap").arrayValue?.count == 1)
     }
@@ -217,7 +230,10 @@ import Workbench
         #expect(canvas.contains("factor          kind     importance  BYD  CATL  Tesla"))
         #expect(canvas.contains("Price           price             5    5     6      3"), "\(canvas)")
         #expect(s.json("factor list").arrayValue?.count == 4 + 4 + 2)
-        #expect(s.json("factor list CATL").arrayValue?.first == ["enterprise": "CATL", "factor": "Energy density", "kind": "quality", "score": 9, "importance": 5])
+        #expect(
+            s.json("factor list CATL").arrayValue?.first == [
+                "enterprise": "CATL", "factor": "Energy density", "kind": "quality", "score": 9, "importance": 5,
+            ])
         // The example marked CATL's Price; BYD and Tesla, scoring it later, took the mark.
         #expect(["CATL", "BYD", "Tesla"].allSatisfy { s.workspace.enterprise(named: $0)?.priceFactors == ["Price"] })
         #expect(s.json("factor set Tesla Price 4")["kind"] == "price")
@@ -254,7 +270,7 @@ import Workbench
         let m = s.catl.models[0]
         #expect(m.edges.suffix(3).map(\.polarity) == [.negative, .negative, .negative])
         let check = s.json("model check Base")
-        #expect(check["loops"]?["balancing"] == 2)   // X→Y→Z→X has three − edges
+        #expect(check["loops"]?["balancing"] == 2)  // X→Y→Z→X has three − edges
     }
 
     @Test func resourceNodeWithoutResourceGetsANote() {
@@ -263,20 +279,24 @@ import Workbench
         #expect(out.notes == ["CATL has no resource named 'Supply chian'; did you mean 'Supply chain'?"])
         let same = s.ok("model node add Base \"supply chain\" --stage resource")
         #expect(same.notes.isEmpty)
-        #expect(s.catl.models[0].node(named: "supply chain")?.name == "Supply chain")   // spelt as the resource
+        #expect(s.catl.models[0].node(named: "supply chain")?.name == "Supply chain")  // spelt as the resource
     }
 
     @Test func removingANodeRemovesItsEdgesAndUnlinksInitiatives() {
         var s = Fixture.examplesSession()
         let text = s.text("model node remove Base \"Cell chemistry\"")
-        #expect(text.contains("Also removed 2 edges (Battery R&D ─(+)→ Cell chemistry, Cell chemistry ─(+)→ Longer range)."))
+        #expect(
+            text.contains("Also removed 2 edges (Battery R&D ─(+)→ Cell chemistry, Cell chemistry ─(+)→ Longer range).")
+        )
         #expect(text.contains("Unlinked 1 initiative: Qilin launch."))
         #expect(s.catl.initiatives[0].link == nil)
     }
 
     @Test func renamingANodeCarriesToEdgesAndInitiatives() {
         var s = Fixture.examplesSession()
-        #expect(s.text("model node set Base \"pack sales\" --name Orders").contains("Relinked 1 initiative: Customer co-design."))
+        #expect(
+            s.text("model node set Base \"pack sales\" --name Orders").contains(
+                "Relinked 1 initiative: Customer co-design."))
         let m = s.catl.models[0]
         #expect(m.edges.filter { $0.from == "Orders" || $0.to == "Orders" }.count == 5)
         #expect(s.catl.initiatives[2].link == "Orders")
@@ -303,7 +323,10 @@ import Workbench
         #expect(c["loops"]?["growthLoops"] == 1)
         let loops = c["loops"]?["listed"]?.arrayValue ?? []
         #expect(loops.first?["label"] == "R1")
-        #expect(loops.first?["nodes"] == ["Battery R&D", "Cell chemistry", "Longer range", "Pack sales", "Operating profit", "R&D reinvestment"])
+        #expect(
+            loops.first?["nodes"] == [
+                "Battery R&D", "Cell chemistry", "Longer range", "Pack sales", "Operating profit", "R&D reinvestment",
+            ])
         #expect(loops.first?["growthLoop"] == true)
         #expect(loops.last?["label"] == "B1")
         #expect(loops.last?["signs"] == ["+", "+", "-"])
@@ -315,7 +338,9 @@ import Workbench
         #expect(text.contains("✓ Cell chemistry ← Battery R&D"))
         s.ok("resource set Brand --strength 6")
         #expect(s.json("model check Base")["sound"] == true)
-        #expect(s.text("model check Base").contains("Verdict: the model closes a value loop and every activity is anchored."))
+        #expect(
+            s.text("model check Base").contains(
+                "Verdict: the model closes a value loop and every activity is anchored."))
     }
 
     @Test func modelShowDrawsTheChain() {
@@ -395,7 +420,7 @@ import Workbench
         #expect(chart.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(chart.svg.contains("R&amp;D &lt;lab&gt; &quot;x&quot;"))
         #expect(!chart.svg.contains("<lab>"))
-        #expect(chart.svg.contains("stroke-dasharray"))   // the − edge
+        #expect(chart.svg.contains("stroke-dasharray"))  // the − edge
         #expect(chart.svg.contains("R1 growth"))
         // The same model draws the same SVG (notebook replays compare outputs).
         #expect(s.ok("model show Base").chart == chart)
@@ -404,9 +429,11 @@ import Workbench
 
 @Suite struct NameMatcherTests {
     /// The fast matcher agrees with `Name.same` on ASCII, Unicode and mixed names.
-    @Test(arguments: [("Battery R&D", "battery r&d"), ("CATL", "catl"), ("CATL", "CATL "), ("Café", "CAFÉ"), ("café", "Cafe"),
-                      ("宁德时代", "宁德时代"), ("a", "b"), ("", ""), ("", "a"), ("Price", "Pric"), ("K", "\u{212A}"),
-                      ("straße", "STRASSE"), ("Need 12", "need 12"), ("Need 12", "need 13")])
+    @Test(arguments: [
+        ("Battery R&D", "battery r&d"), ("CATL", "catl"), ("CATL", "CATL "), ("Café", "CAFÉ"), ("café", "Cafe"),
+        ("宁德时代", "宁德时代"), ("a", "b"), ("", ""), ("", "a"), ("Price", "Pric"), ("K", "\u{212A}"),
+        ("straße", "STRASSE"), ("Need 12", "need 12"), ("Need 12", "need 13"),
+    ])
     func agreesWithNameSame(a: String, b: String) {
         #expect(NameMatcher(a).matches(b) == Name.same(a, b))
         #expect(NameMatcher(b).matches(a) == Name.same(b, a))
@@ -420,7 +447,9 @@ import Workbench
         let names = (0..<10_000).map { "F\($0)" }
         let list = (0..<4).map { k in
             var e = Enterprise(name: "E\(k)")
-            e.factors = names.enumerated().map { FactorScore(factor: $1, score: Double(($0 + k) % 11), importance: k == 2 ? 4 : nil) }
+            e.factors = names.enumerated().map {
+                FactorScore(factor: $1, score: Double(($0 + k) % 11), importance: k == 2 ? 4 : nil)
+            }
             return e
         }
         var s = Fixture.empty()

@@ -78,10 +78,12 @@ import Modeling
     }
 
     /// Read-only commands add nothing to the undo history.
-    @Test(arguments: ["enterprise list", "enterprise show", "resource list", "resource show Brand", "segment list",
-                      "segment show \"EV makers\"", "need list", "need show \"range anxiety\"", "offering list",
-                      "offering show Choco-swap", "relief list", "factor list", "factor list BYD", "model list",
-                      "model show Base", "model check Base", "initiative list", "initiative show \"Qilin launch\""])
+    @Test(arguments: [
+        "enterprise list", "enterprise show", "resource list", "resource show Brand", "segment list",
+        "segment show \"EV makers\"", "need list", "need show \"range anxiety\"", "offering list",
+        "offering show Choco-swap", "relief list", "factor list", "factor list BYD", "model list",
+        "model show Base", "model check Base", "initiative list", "initiative show \"Qilin launch\"",
+    ])
     func readsChangeNothing(line: String) {
         var s = Fixture.examplesSession()
         let before = s.workspace

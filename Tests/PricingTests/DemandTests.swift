@@ -12,7 +12,9 @@ import ValueCore
     /// Shares .8 .6 .2; revenue 8 12 6 → highest at 20.
     /// Arc elasticity 10→20: ((.6 − .8)/.7)/(10/15) = −3/7; 20→30: ((.2 − .6)/.4)/(10/25) = −2.5.
     @Test func yesNoByHand() {
-        let path = Files.write("demand.csv", """
+        let path = Files.write(
+            "demand.csv",
+            """
             Id,Group,P10,P20,P30
             R1,x,yes,YES,no
             R2,x,No,yes,no
@@ -56,7 +58,7 @@ import ValueCore
 
     /// The monotone rule on its own: highest yes positions → buyers at or above.
     @Test(arguments: [
-        ([2, 0, -1, 1], [3, 2, 1]),   // 2 → buys at 0,1,2; 0 → at 0; 1 → at 0,1
+        ([2, 0, -1, 1], [3, 2, 1]),  // 2 → buys at 0,1,2; 0 → at 0; 1 → at 0,1
         ([-1, -1], [0, 0, 0]),
         ([0, 0, 0], [3, 0, 0]),
     ])
@@ -67,8 +69,10 @@ import ValueCore
     @Test func errors() {
         let path = Files.write("demand-bad.csv", "P10,P20\nyes,maybe\nno,no\n")
         var b = Bench()
-        #expect(b.errorMessage("price demand \(path) --at 10=P10 --at 20=P20")
-            == "\(path): row 2, column 'P20' (2): 'maybe' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)")
+        #expect(
+            b.errorMessage("price demand \(path) --at 10=P10 --at 20=P20")
+                == "\(path): row 2, column 'P20' (2): 'maybe' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)"
+        )
         let d = b.data("price demand \(path) --at 10=P10 --at 20=P20 --lenient")
         #expect(d["respondents"] == 1 && d["invalid"] == 1)
         #expect(b.errorMessage("price demand \(path) --at 10=P10").contains("at least two tested prices"))

@@ -98,7 +98,9 @@ import ValueCore
     /// for k = 5…1: reach highest first at 20 (k = 1: all 0, so 10); revenue 20c vs 30c → 30 (k = 1: 10).
     @Test(arguments: [(5, 0.7), (4, 0.5), (3, 0.3), (2, 0.1), (1, 0.0)])
     func singleRespondentEveryIntent(intent: Int, calibrated: Double) {
-        let path = Files.write("single-\(intent).csv", "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive\n10,20,30,40,\(intent),\(intent)\n")
+        let path = Files.write(
+            "single-\(intent).csv",
+            "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive\n10,20,30,40,\(intent),\(intent)\n")
         var b = Bench()
         let d = b.data("price psm \(path) \(Self.columns) \(Self.nms)")
         #expect(d["n"] == 1 && d["range"]?.doubles == [20, 40] && d["idp"] == 30 && d["opp"] == 20)
@@ -112,12 +114,14 @@ import ValueCore
     /// crossing is that grid price); a sign change between prices is interpolated.
     @Test func curvesThatNeverMeet() {
         #expect(PSM.crossing([0, 0.1, 0.2], [0.5, 0.6, 0.7], [1, 2, 3]) == nil)
-        #expect(PSM.crossing([0, 0.6, 0.9], [0.5, 0.6, 0.7], [1, 2, 3]) == 2)    // d = −.5 0 .2
+        #expect(PSM.crossing([0, 0.6, 0.9], [0.5, 0.6, 0.7], [1, 2, 3]) == 2)  // d = −.5 0 .2
         #expect(PSM.crossing([0, 0.5, 0.9], [0.5, 0.6, 0.1], [10, 20, 30]) == 20 + 0.1 * 10 / 0.9)  // d = −.5 −.1 .8
         #expect(PSM.crossing([0.5], [0.1], [1]) == nil)
         var r = PSMResult(n: 1, prices: [1, 2], tooCheap: [], cheap: [], expensive: [], tooExpensive: [])
         r.low = 1; r.high = 2
-        #expect(PSMCommand.sentence(r).contains("no optimal price point: the too-cheap and too-expensive curves do not meet"))
+        #expect(
+            PSMCommand.sentence(r).contains(
+                "no optimal price point: the too-cheap and too-expensive curves do not meet"))
         #expect(PSMCommand.sentence(r).contains("no indifference price point"))
     }
 
@@ -143,7 +147,9 @@ import ValueCore
 
     /// The same respondents behind Qualtrics' three header rows, columns named by question id.
     @Test func qualtricsLayoutByQuestionId() {
-        let path = Files.write("qualtrics.csv", """
+        let path = Files.write(
+            "qualtrics.csv",
+            """
             Q1,Q2,Q3,Q4
             At what price is it too cheap?,A bargain?,Getting expensive?,Too expensive?
             "{""ImportId"":""QID1""}","{""ImportId"":""QID2""}","{""ImportId"":""QID3""}","{""ImportId"":""QID4""}"
@@ -154,14 +160,17 @@ import ValueCore
 
             """)
         var b = Bench()
-        let d = b.data("price psm \(path) --too-cheap QID1 --cheap QID2 --expensive 3 --too-expensive \"Too expensive?\"")
+        let d = b.data(
+            "price psm \(path) --too-cheap QID1 --cheap QID2 --expensive 3 --too-expensive \"Too expensive?\"")
         #expect(d["n"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2)
     }
 
     /// SurveyMonkey (two header rows), Google Forms and Typeform exports of the same four
     /// respondents give Case A's figures.
     @Test(arguments: [
-        ("surveymonkey.csv", """
+        (
+            "surveymonkey.csv",
+            """
             Respondent ID,Collector ID,Too cheap?,Cheap?,Expensive?,Too expensive?
             ,,Response,Response,Response,Response
             1,9,1,2,3,4
@@ -169,55 +178,80 @@ import ValueCore
             3,9,1,3,5,6
             4,9,2,4,5,7
 
-            """, "--too-cheap \"Too cheap?\" --cheap Cheap? --expensive Expensive? --too-expensive \"Too expensive?\""),
-        ("google.csv", """
+            """, "--too-cheap \"Too cheap?\" --cheap Cheap? --expensive Expensive? --too-expensive \"Too expensive?\""
+        ),
+        (
+            "google.csv",
+            """
             Timestamp,Too cheap,Cheap,Expensive,Too expensive
             2026/12/01 10:00:00,1,2,3,4
             2026/12/01 10:01:00,2,3,4,5
             2026/12/01 10:02:00,1,3,5,6
             2026/12/01 10:03:00,2,4,5,7
 
-            """, "--too-cheap 2 --cheap 3 --expensive 4 --too-expensive 5"),
-        ("typeform.csv", """
+            """, "--too-cheap 2 --cheap 3 --expensive 4 --too-expensive 5"
+        ),
+        (
+            "typeform.csv",
+            """
             #,Too cheap,Cheap,Expensive,Too expensive,Submit Date (UTC)
             a1,"1.00",2,3,4,2026-12-01 10:00:00
             a2,2,3,4,5,2026-12-01 10:01:00
             a3,1, 3 ,5,6,2026-12-01 10:02:00
             a4,2,4,5,7.0,2026-12-01 10:03:00
 
-            """, "--too-cheap \"too cheap\" --cheap cheap --expensive expensive --too-expensive \"too expensive\""),
+            """, "--too-cheap \"too cheap\" --cheap cheap --expensive expensive --too-expensive \"too expensive\""
+        ),
     ])
     func otherLayouts(name: String, text: String, columns: String) {
         let path = Files.write(name, text)
         var b = Bench()
         let d = b.data("price psm \(path) \(columns)")
-        #expect(d["n"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2, "\(name)")
+        #expect(
+            d["n"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2,
+            "\(name)")
     }
 
     /// Windows line ends, a byte-order mark, quoted and padded cells: Case A again.
     @Test func crlfBomAndQuotes() {
-        let path = Files.write("crlf.csv", "\u{FEFF}TooCheap,Cheap,Expensive,TooExpensive\r\n\"1\",2,3,4\r\n2,\" 3 \",4,5\r\n1,3,5,6\r\n2,4,5,7\r\n")
+        let path = Files.write(
+            "crlf.csv",
+            "\u{FEFF}TooCheap,Cheap,Expensive,TooExpensive\r\n\"1\",2,3,4\r\n2,\" 3 \",4,5\r\n1,3,5,6\r\n2,4,5,7\r\n")
         var b = Bench()
         let d = b.data("price psm \(path) \(Self.columns)")
-        #expect(d["n"] == 4 && d["total"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3 && d["opp"] == 2)
+        #expect(
+            d["n"] == 4 && d["total"] == 4 && d["range"]?.doubles == [2, 4.5] && d["idp"]?.doubleValue == 10.0 / 3
+                && d["opp"] == 2)
     }
 
     @Test func errorsAreOneLineAndChangeNothing() {
         let good = Files.write("good.csv", Self.caseA)
         var b = Bench()
-        #expect(b.errorMessage("price psm \(good) --too-cheap TooCheap --cheap Chep --expensive Expensive --too-expensive TooExpensive")
+        #expect(
+            b.errorMessage(
+                "price psm \(good) --too-cheap TooCheap --cheap Chep --expensive Expensive --too-expensive TooExpensive"
+            )
             .contains("no column 'Chep'; did you mean 'Cheap'?"))
         let bad = Files.write("bad.csv", "TooCheap,Cheap,Expensive,TooExpensive\n1,2,3,4\n2,abc,4,5\n")
-        #expect(b.errorMessage("price psm \(bad) \(Self.columns)")
-            == "\(bad): row 3, column 'Cheap' (2): 'abc' is not a price (a number) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)")
+        #expect(
+            b.errorMessage("price psm \(bad) \(Self.columns)")
+                == "\(bad): row 3, column 'Cheap' (2): 'abc' is not a price (a number) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)"
+        )
         let lenient = b.data("price psm \(bad) \(Self.columns) --lenient")
         #expect(lenient["n"] == 1 && lenient["invalid"] == 1 && lenient["invalid_reasons"]?["not_numeric"] == 1)
-        let intent = Files.write("intent.csv", "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive\n1,2,3,4,6,1\n")
-        #expect(b.errorMessage("price psm \(intent) \(Self.columns) \(Self.nms)").contains("row 2, column 'PiCheap' (5): '6' is not a purchase intent from 1 to 5"))
+        let intent = Files.write(
+            "intent.csv", "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive\n1,2,3,4,6,1\n")
+        #expect(
+            b.errorMessage("price psm \(intent) \(Self.columns) \(Self.nms)").contains(
+                "row 2, column 'PiCheap' (5): '6' is not a purchase intent from 1 to 5"))
         let none = Files.write("none.csv", "TooCheap,Cheap,Expensive,TooExpensive\n4,3,2,1\n1,,3,4\n1,2,2,3\n")
-        #expect(b.errorMessage("price psm \(none) \(Self.columns)")
-            .hasPrefix("price psm: \(none): every respondent is invalid (3 respondents: 1 blank, 2 not in order)"))
-        #expect(b.errorMessage("price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive --pi-cheap PiCheap")
+        #expect(
+            b.errorMessage("price psm \(none) \(Self.columns)")
+                .hasPrefix("price psm: \(none): every respondent is invalid (3 respondents: 1 blank, 2 not in order)"))
+        #expect(
+            b.errorMessage(
+                "price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive --pi-cheap PiCheap"
+            )
             .contains("needs both --pi-cheap and --pi-expensive"))
     }
 
@@ -229,12 +263,16 @@ import ValueCore
         b.data("segment add Shoppers")
         b.data("price psm \(path) \(Self.columns) --record shoppers")
         let shown = b.data("segment show Shoppers")["willingness_to_pay"]
-        #expect(shown?["low"] == 2 && shown?["high"] == 4.5 && shown?["opp"] == 2 && shown?["idp"]?.doubleValue == 10.0 / 3)
+        #expect(
+            shown?["low"] == 2 && shown?["high"] == 4.5 && shown?["opp"] == 2 && shown?["idp"]?.doubleValue == 10.0 / 3)
         #expect(shown?["respondents"] == 4 && shown?["source"] == "record.csv")
-        #expect(b.text("segment show Shoppers").contains("Willingness to pay: acceptable range 2–4.5, OPP 2, IDP 3.33, 4 respondents (record.csv)."))
+        #expect(
+            b.text("segment show Shoppers").contains(
+                "Willingness to pay: acceptable range 2–4.5, OPP 2, IDP 3.33, 4 respondents (record.csv)."))
         b.data("undo")
         #expect(b.data("segment show Shoppers")["willingness_to_pay"] == nil)
-        #expect(b.errorMessage("price psm \(path) \(Self.columns) --record Nobody").contains("no segment named 'Nobody'"))
+        #expect(
+            b.errorMessage("price psm \(path) \(Self.columns) --record Nobody").contains("no segment named 'Nobody'"))
     }
 
     /// --record-by keeps each group's figures (worked above in byGroup) for the segment of its
@@ -244,13 +282,19 @@ import ValueCore
         var b = Bench()
         b.data("enterprise add Acme")
         b.data("segment add A")
-        #expect(b.errorMessage("price psm \(path) \(Self.columns) --by Segment --record-by").contains("no segment named 'B'"))
+        #expect(
+            b.errorMessage("price psm \(path) \(Self.columns) --by Segment --record-by").contains(
+                "no segment named 'B'"))
         #expect(b.data("segment show A")["willingness_to_pay"] == nil)
         b.data("segment add B")
         b.data("price psm \(path) \(Self.columns) --by Segment --record-by")
-        #expect(b.data("segment show A")["willingness_to_pay"]?["high"] == 4 && b.data("segment show B")["willingness_to_pay"]?["high"] == 6)
+        #expect(
+            b.data("segment show A")["willingness_to_pay"]?["high"] == 4
+                && b.data("segment show B")["willingness_to_pay"]?["high"] == 6)
         b.data("undo")
-        #expect(b.data("segment show A")["willingness_to_pay"] == nil && b.data("segment show B")["willingness_to_pay"] == nil)
+        #expect(
+            b.data("segment show A")["willingness_to_pay"] == nil
+                && b.data("segment show B")["willingness_to_pay"] == nil)
     }
 
     /// The chart: 80 columns in the terminal; SVG with every name escaped.

@@ -8,17 +8,22 @@ import KPI
     @Test func fastAndSimpleScansAgree() throws {
         var text = "TooCheap,Cheap,Expensive,TooExpensive,PiCheap,PiExpensive,Segment\n"
         var state: UInt64 = 12345
-        func next(_ m: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % m }
+        func next(_ m: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % m
+        }
         for i in 0..<60_000 {
             let tc = 500 + next(2000), c = tc + next(900), e = c + next(900), t = e + 1 + next(900)
             func cents(_ v: Int) -> String { "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)" }
             let quoted = i % 97 == 0 ? "\"\(cents(c))\"" : cents(c)
-            text += "\(cents(tc)),\(quoted),\(i % 89 == 0 ? "" : cents(e)),\(cents(t)),\(1 + next(5)),\(1 + next(5)),\(["a", "b", "c"][i % 3])\n"
+            text +=
+                "\(cents(tc)),\(quoted),\(i % 89 == 0 ? "" : cents(e)),\(cents(t)),\(1 + next(5)),\(1 + next(5)),\(["a", "b", "c"][i % 3])\n"
         }
         let path = Files.write("scan.csv", text)
         let file = try SurveyFile.open(path, files: LocalFileAccess())
         func run(_ mode: SurveyScanner.Mode) throws -> [PSMGroup] {
-            let (sink, rows) = try file.scanRows([0, 1, 2, 3, 4, 5, 6], mode: mode) { PSMRows(nms: true, grouped: true) }
+            let (sink, rows) = try file.scanRows([0, 1, 2, 3, 4, 5, 6], mode: mode) {
+                PSMRows(nms: true, grouped: true)
+            }
             #expect(rows == 60_000)
             return (sink as! PSMRows).groups
         }

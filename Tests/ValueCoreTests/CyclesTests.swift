@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func cyclesStartAtTheirSmallestVertex() {
-        let g = [[1], [2], [3], [1, 0]]   // 0→1→2→3→0 and 1→2→3→1
+        let g = [[1], [2], [3], [1, 0]]  // 0→1→2→3→0 and 1→2→3→1
         let r = Cycles.find(adjacency: g)
         #expect(r.cycles == [[0, 1, 2, 3], [1, 2, 3]])
     }
@@ -107,7 +107,9 @@ import Testing
 
     @Test func visitorCanStop() {
         var seen = 0
-        let finished = Cycles.forEach(adjacency: Self.complete(4)) { _ in seen += 1; return seen < 3 }
+        let finished = Cycles.forEach(adjacency: Self.complete(4)) { _ in
+            seen += 1; return seen < 3
+        }
         #expect(!finished)
         #expect(seen == 3)
     }
@@ -138,7 +140,9 @@ import Testing
         var out = Set<[Int]>()
         func walk(_ path: inout [Int], _ s: Int) {
             for w in Set(g[path.last!]) {
-                if w == s { out.insert(path) } else if w > s, !path.contains(w) {
+                if w == s {
+                    out.insert(path)
+                } else if w > s, !path.contains(w) {
                     path.append(w); walk(&path, s); path.removeLast()
                 }
             }

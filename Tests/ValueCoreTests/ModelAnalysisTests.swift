@@ -5,29 +5,41 @@ import ValueCore
     typealias Stage = ValueModel.Stage
 
     static func model(_ nodes: [(String, Stage)], _ edges: [(String, String, ValueModel.Polarity)]) -> ValueModel {
-        ValueModel(name: "M", nodes: nodes.map { .init(name: $0.0, stage: $0.1) },
-                   edges: edges.map { .init(from: $0.0, to: $0.1, polarity: $0.2) })
+        ValueModel(
+            name: "M", nodes: nodes.map { .init(name: $0.0, stage: $0.1) },
+            edges: edges.map { .init(from: $0.0, to: $0.1, polarity: $0.2) })
     }
 
     /// The CATL-like chain: a growth loop, and a balancing capacity loop.
     static let chain = model(
-        [("Battery R&D", .resource), ("Scale", .resource), ("Cells", .activity), ("Factories", .activity),
-         ("Range", .value), ("Cost", .value), ("Sales", .revenue), ("Profit", .profit), ("Reinvest", .reinvestment)],
-        [("Battery R&D", "Cells", .positive), ("Cells", "Range", .positive), ("Range", "Sales", .positive),
-         ("Sales", "Profit", .positive), ("Profit", "Reinvest", .positive), ("Reinvest", "Battery R&D", .positive),
-         ("Scale", "Factories", .positive), ("Factories", "Cost", .positive), ("Cost", "Sales", .positive),
-         ("Sales", "Factories", .negative)])
+        [
+            ("Battery R&D", .resource), ("Scale", .resource), ("Cells", .activity), ("Factories", .activity),
+            ("Range", .value), ("Cost", .value), ("Sales", .revenue), ("Profit", .profit), ("Reinvest", .reinvestment),
+        ],
+        [
+            ("Battery R&D", "Cells", .positive), ("Cells", "Range", .positive), ("Range", "Sales", .positive),
+            ("Sales", "Profit", .positive), ("Profit", "Reinvest", .positive), ("Reinvest", "Battery R&D", .positive),
+            ("Scale", "Factories", .positive), ("Factories", "Cost", .positive), ("Cost", "Sales", .positive),
+            ("Sales", "Factories", .negative),
+        ])
 
-    static let resources = [Resource(name: "battery r&d", kind: .technology, strength: 9),
-                            Resource(name: "Scale", kind: .capacity, strength: 5)]
+    static let resources = [
+        Resource(name: "battery r&d", kind: .technology, strength: 9),
+        Resource(name: "Scale", kind: .capacity, strength: 5),
+    ]
 
     /// A loop through reinvestment back to a resource with one − edge is balancing: it limits
     /// growth and is not counted as a growth loop.
     @Test func aBalancingReinvestmentLoopIsNotGrowth() {
         let m = Self.model(
-            [("R&D", .resource), ("Cells", .activity), ("Range", .value), ("Sales", .revenue), ("Profit", .profit), ("Reinvest", .reinvestment)],
-            [("R&D", "Cells", .positive), ("Cells", "Range", .positive), ("Range", "Sales", .positive),
-             ("Sales", "Profit", .positive), ("Profit", "Reinvest", .negative), ("Reinvest", "R&D", .positive)])
+            [
+                ("R&D", .resource), ("Cells", .activity), ("Range", .value), ("Sales", .revenue), ("Profit", .profit),
+                ("Reinvest", .reinvestment),
+            ],
+            [
+                ("R&D", "Cells", .positive), ("Cells", "Range", .positive), ("Range", "Sales", .positive),
+                ("Sales", "Profit", .positive), ("Profit", "Reinvest", .negative), ("Reinvest", "R&D", .positive),
+            ])
         let r = ModelAnalysis.loops(in: m)
         #expect(r.total == 1 && r.balancing == 1 && r.valueLoops == 1)
         #expect(r.growthLoops == 0 && r.limitingLoops == 1)
@@ -72,7 +84,9 @@ import ValueCore
     }
 
     /// Polarity is the product of the signs: even count of − edges reinforces, odd balances.
-    @Test(arguments: [(0, ModelLoop.Polarity.reinforcing), (1, .balancing), (2, .reinforcing), (3, .balancing), (4, .reinforcing)])
+    @Test(arguments: [
+        (0, ModelLoop.Polarity.reinforcing), (1, .balancing), (2, .reinforcing), (3, .balancing), (4, .reinforcing),
+    ])
     func polarityFollowsNegativeEdges(negatives: Int, expected: ModelLoop.Polarity) {
         let names = ["a", "b", "c", "d", "e"]
         let nodes = names.map { ($0, Stage.activity) }
@@ -123,16 +137,20 @@ import ValueCore
     @Test(arguments: [100, 5_000])
     func signsOfLargeModels(n: Int) {
         let names = (0..<n).map { "n\($0)" }
-        let edges = names.indices.map { (names[$0], names[($0 + 1) % n], $0 == n / 2 ? ValueModel.Polarity.negative : .positive) }
+        let edges =
+            names.indices.map {
+                (names[$0], names[($0 + 1) % n], $0 == n / 2 ? ValueModel.Polarity.negative : .positive)
+            }
             + [(names[1], names[0], .negative)]
         let r = ModelAnalysis.loops(in: Self.model(names.map { ($0, .activity) }, edges))
         #expect(r.total == 2)
-        #expect(r.balancing == 2 && r.reinforcing == 0)   // the ring and n0 → n1 → n0 hold one − edge each
+        #expect(r.balancing == 2 && r.reinforcing == 0)  // the ring and n0 → n1 → n0 hold one − edge each
         #expect(r.loops.first { $0.nodes.count == n }?.polarity == .balancing)
     }
 
     @Test func edgeNamesMatchIgnoringCaseAndDanglingEdgesAreIgnored() {
-        let m = Self.model([("A", .value), ("B", .revenue)], [("a", "B", .positive), ("b", "A", .negative), ("B", "Ghost", .positive)])
+        let m = Self.model(
+            [("A", .value), ("B", .revenue)], [("a", "B", .positive), ("b", "A", .negative), ("B", "Ghost", .positive)])
         let r = ModelAnalysis.loops(in: m)
         #expect(r.total == 1)
         #expect(r.loops.first?.nodes == ["A", "B"])
@@ -147,7 +165,7 @@ import ValueCore
         let g = ModelAnalysis.grounding(of: m, resources: Self.resources)
         #expect(g.activities.map(\.activity) == ["Cells", "Factories", "Marketing"])
         let cells = g.activities[0]
-        #expect(cells.isAnchored && cells.anchors == ["Battery R&D"])   // names match ignoring case
+        #expect(cells.isAnchored && cells.anchors == ["Battery R&D"])  // names match ignoring case
         let factories = g.activities[1]
         #expect(!factories.isAnchored)
         #expect(factories.feeders == [.init(node: "Scale", strength: 5)])
@@ -160,9 +178,12 @@ import ValueCore
 
     /// Exactly at the anchoring strength anchors; just below does not; an activity fed by a
     /// non-resource node is not anchored.
-    @Test(arguments: [(Resource.anchoringStrength, true), (Resource.anchoringStrength - 0.5, false), (10, true), (0, false)])
+    @Test(arguments: [
+        (Resource.anchoringStrength, true), (Resource.anchoringStrength - 0.5, false), (10, true), (0, false),
+    ])
     func anchoringThreshold(strength: Double, anchored: Bool) {
-        let m = Self.model([("R", .resource), ("V", .value), ("A", .activity)], [("R", "A", .positive), ("V", "A", .positive)])
+        let m = Self.model(
+            [("R", .resource), ("V", .value), ("A", .activity)], [("R", "A", .positive), ("V", "A", .positive)])
         let g = ModelAnalysis.grounding(of: m, resources: [Resource(name: "R", strength: strength)])
         #expect(g.activities.first?.isAnchored == anchored)
         #expect(g.activities.first?.feeders.count == 1)

@@ -2,8 +2,10 @@ import Testing
 @testable import ValueCore
 
 @Suite struct NameTests {
-    @Test(arguments: [("CATL", "catl", true), ("Café", "CAFÉ", true), ("宁德时代", "宁德时代", true), ("Tesla", "Telsa", false),
-                      ("Cafe\u{301}", "café", true), ("CAFE\u{301}", "Café", true)])
+    @Test(arguments: [
+        ("CATL", "catl", true), ("Café", "CAFÉ", true), ("宁德时代", "宁德时代", true), ("Tesla", "Telsa", false),
+        ("Cafe\u{301}", "café", true), ("CAFE\u{301}", "Café", true),
+    ])
     func sameIgnoresCase(a: String, b: String, same: Bool) {
         #expect(Name.same(a, b) == same)
     }

@@ -41,16 +41,22 @@ import Testing
         #expect(w.position(of: "catl") == 2)
         if case let .enterprise(position, before, after)? = w.changes.first {
             #expect(position == 0 && before == nil && after?.name == "Panasonic")
-        } else { Issue.record("no enterprise change recorded") }
+        } else {
+            Issue.record("no enterprise change recorded")
+        }
     }
 
     @Test func updateRecordsBeforeAndAfter() {
-        roundTrip({ w in w.update("catl") { $0.resources.append(Resource(name: "Battery R&D", strength: 9)) } }, expectChanges: 1)
+        roundTrip(
+            { w in w.update("catl") { $0.resources.append(Resource(name: "Battery R&D", strength: 9)) } },
+            expectChanges: 1)
         var w = Self.base()
         w.update("CATL") { $0.industry = "energy" }
         if case let .enterprise(position, before, after)? = w.changes.first {
             #expect(position == 1 && before?.industry == "batteries" && after?.industry == "energy")
-        } else { Issue.record("no enterprise change recorded") }
+        } else {
+            Issue.record("no enterprise change recorded")
+        }
     }
 
     /// A change to lists only is recorded as what changed in them (a splice per list), not as a
@@ -109,9 +115,12 @@ import Testing
     func modelChangesAreSplices(change: String, extents: [Int]) throws {
         var base = Self.base()
         base.update("CATL") { e in
-            e.models = [ValueModel(name: "Base",
-                                   nodes: (0...1_000).dropLast().map { .init(name: "N\($0)", stage: .activity) },
-                                   edges: (0..<1_000).map { .init(from: "N\($0)", to: "N\(($0 + 1) % 1_000)") })]
+            e.models = [
+                ValueModel(
+                    name: "Base",
+                    nodes: (0...1_000).dropLast().map { .init(name: "N\($0)", stage: .activity) },
+                    edges: (0..<1_000).map { .init(from: "N\($0)", to: "N\(($0 + 1) % 1_000)") })
+            ]
         }
         _ = base.takeChanges()
         var w = base
@@ -139,15 +148,24 @@ import Testing
     }
 
     @Test func renamingWithListsKeepsTheWholeImage() {
-        roundTrip({ w in w.update("catl") { $0.name = "CATL Ltd"; $0.competitors = ["BYD"] } }, expectChanges: 2)  // and the current name
+        roundTrip(
+            { w in
+                w.update("catl") {
+                    $0.name = "CATL Ltd"; $0.competitors = ["BYD"]
+                }
+            }, expectChanges: 2)  // and the current name
         var w = Self.base()
-        w.update("catl") { $0.price = 2; $0.competitors = ["BYD"] }
+        w.update("catl") {
+            $0.price = 2; $0.competitors = ["BYD"]
+        }
         guard case .enterprise? = w.changes.first else { Issue.record("expected a before/after record"); return }
     }
 
     @Test func updateThatChangesNothingRecordsNothing() {
         var w = Self.base()
-        let result = w.update("CATL") { e -> Int in e.industry = "batteries"; return 7 }
+        let result = w.update("CATL") { e -> Int in
+            e.industry = "batteries"; return 7
+        }
         #expect(result == 7)
         #expect(w.changes.isEmpty)
         #expect(w.update("Nobody") { _ in 1 } == nil)
@@ -178,43 +196,46 @@ import Testing
         var w = Self.base()
         w.setCurrent("CATL")
         #expect(w.changes.isEmpty)
-        w.setCurrent("nobody")   // an unknown name means none
+        w.setCurrent("nobody")  // an unknown name means none
         #expect(w.current == nil)
         #expect(w.changes == [.current(before: "CATL", after: nil)])
     }
 
     @Test func manyChangesRevertNewestFirst() {
-        roundTrip({ w in
-            w.add(Enterprise(name: "A"))
-            w.update("A") { $0.name = "B" }
-            w.update("B") { $0.industry = "x" }
-            w.remove("BYD")
-            w.add(Enterprise(name: "BYD", industry: "cars"), at: 0)
-            w.setCurrent("B")
-        }, expectChanges: 6)
+        roundTrip(
+            { w in
+                w.add(Enterprise(name: "A"))
+                w.update("A") { $0.name = "B" }
+                w.update("B") { $0.industry = "x" }
+                w.remove("BYD")
+                w.add(Enterprise(name: "BYD", industry: "cars"), at: 0)
+                w.setCurrent("B")
+            }, expectChanges: 6)
     }
 
     @Test func bulkAppendIsOneChange() {
-        roundTrip({ #expect($0.append(contentsOf: (0..<100).map { Enterprise(name: "Co \($0)") }) == nil) }, expectChanges: 1)
+        roundTrip(
+            { #expect($0.append(contentsOf: (0..<100).map { Enterprise(name: "Co \($0)") }) == nil) }, expectChanges: 1)
         var w = Self.base()
         #expect(w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")]) == nil)
         #expect(w.position(of: "y") == 4)
         #expect(w.append(contentsOf: []) == nil)
         #expect(w.changes.count == 1)
         // Changes after a bulk append revert in order too.
-        roundTrip({ w in
-            _ = w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
-            w.update("x") { $0.industry = "toys" }
-            w.remove("BYD")
-        }, expectChanges: 3)
+        roundTrip(
+            { w in
+                _ = w.append(contentsOf: [Enterprise(name: "X"), Enterprise(name: "Y")])
+                w.update("x") { $0.industry = "toys" }
+                w.remove("BYD")
+            }, expectChanges: 3)
     }
 
     /// A name taken by the workspace, or twice in the list: nothing is added, not even the names
     /// before it, and the answer is the first clash's position in the list.
     @Test(arguments: [
         (["P", "Q", "catl", "R"], 2),  // in the workspace, ignoring case
-        (["P", "Q", "R", "q"], 3),     // twice in the list
-        (["P", "P", "CATL"], 1),       // the first clash wins
+        (["P", "Q", "R", "q"], 3),  // twice in the list
+        (["P", "P", "CATL"], 1),  // the first clash wins
     ])
     func bulkAppendRefusesTakenNames(names: [String], clash: Int) {
         var w = Self.base()

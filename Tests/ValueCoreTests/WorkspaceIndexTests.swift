@@ -14,7 +14,9 @@ import ValueCore
             let roll = Int.random(in: 0..<10, using: &rng)
             let name = "E\(Int.random(in: 0..<300, using: &rng))"
             if roll < 5 {
-                if !ws.contains(name) { ws.add(Enterprise(name: roll == 0 ? name.lowercased() : name), at: roll == 1 ? 0 : nil) }
+                if !ws.contains(name) {
+                    ws.add(Enterprise(name: roll == 0 ? name.lowercased() : name), at: roll == 1 ? 0 : nil)
+                }
             } else if roll < 7, let victim = ws.enterprises.randomElement(using: &rng) {
                 ws.remove(victim.name)
             } else if roll < 8, let e = ws.enterprises.randomElement(using: &rng), !ws.contains(name + "x") {

@@ -4,7 +4,7 @@ import ValueCore
 import Workbench
 @testable import valuebench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The cancelled command blocks reading this pipe until the test writes to it.
@@ -21,16 +21,20 @@ private struct SlowPlugin: WorkbenchPlugin {
     let abstract = "a command that is interrupted while it runs"
     var commands: [CommandSpec] {
         [
-            CommandSpec("slow add", abstract: "adds an enterprise, then is interrupted",
-                        arguments: [ArgumentSpec("name", .text, help: "n")]) { ctx in
+            CommandSpec(
+                "slow add", abstract: "adds an enterprise, then is interrupted",
+                arguments: [ArgumentSpec("name", .text, help: "n")]
+            ) { ctx in
                 ctx.workspace.add(Enterprise(name: ctx.arguments.string("name")!))
                 kill(getpid(), SIGINT)
                 var byte: UInt8 = 0
                 while read(gate.read, &byte, 1) < 0 && errno == EINTR {}
                 return .message("done")
             },
-            CommandSpec("quick add", abstract: "adds an enterprise",
-                        arguments: [ArgumentSpec("name", .text, help: "n")]) { ctx in
+            CommandSpec(
+                "quick add", abstract: "adds an enterprise",
+                arguments: [ArgumentSpec("name", .text, help: "n")]
+            ) { ctx in
                 ctx.workspace.add(Enterprise(name: ctx.arguments.string("name")!))
                 return .message("added")
             },

@@ -6,7 +6,7 @@ import ValueCore
 import Workbench
 @testable import valuebench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A market where `diff nearest` is all but a brute-force scan: `n` enterprises scored at random

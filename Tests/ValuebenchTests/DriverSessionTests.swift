@@ -24,17 +24,19 @@ private final class FakeTerminal: LineSource {
 
     /// A driver whose output goes to this terminal (interactive: errors unnumbered).
     func driver(_ options: Driver.Options = .init(numberErrors: false)) -> Driver {
-        let driver = Driver(session: Session(registry: Registry(plugins: allPlugins)), renderer: Renderer(color: false),
-                            options: options, out: OutputStream { [unowned self] in stdout += $0 },
-                            err: OutputStream { [unowned self] in stderr += $0 })
+        let driver = Driver(
+            session: Session(registry: Registry(plugins: allPlugins)), renderer: Renderer(color: false),
+            options: options, out: OutputStream { [unowned self] in stdout += $0 },
+            err: OutputStream { [unowned self] in stderr += $0 })
         driver.machine = OutputStream { [unowned self] in machine += $0 }
         return driver
     }
 
     /// Runs the session with the REPL's prompts.
     func session(_ driver: Driver) {
-        driver.run(self, prompt: { Interactive.prompt(current: driver.session.workspace.current, color: false) },
-                   continuationPrompt: "...> ")
+        driver.run(
+            self, prompt: { Interactive.prompt(current: driver.session.workspace.current, color: false) },
+            continuationPrompt: "...> ")
     }
 }
 
@@ -53,8 +55,10 @@ private final class FakeTerminal: LineSource {
     }
 
     @Test func anErrorLineIsOneLineAndLeavesTheWorkspaceAsItWas() {
-        let terminal = FakeTerminal(["enterprise add Acme", "factor set Acme Quality 7", "factor set Acme Quality 11",
-                                     "enterprise add Acme"])
+        let terminal = FakeTerminal([
+            "enterprise add Acme", "factor set Acme Quality 7", "factor set Acme Quality 11",
+            "enterprise add Acme",
+        ])
         let driver = terminal.driver()
         terminal.session(driver)
         let before = driver.session.workspace
@@ -68,8 +72,10 @@ private final class FakeTerminal: LineSource {
     }
 
     @Test func undoAndRedoWalkTheHistory() {
-        let terminal = FakeTerminal(["enterprise add A", "enterprise add B", "undo", "enterprise list --json", "redo",
-                                     "undo", "undo", "undo"])
+        let terminal = FakeTerminal([
+            "enterprise add A", "enterprise add B", "undo", "enterprise list --json", "redo",
+            "undo", "undo", "undo",
+        ])
         let driver = terminal.driver()
         terminal.session(driver)
         #expect(terminal.stdout.contains("Undid: enterprise add B"))
@@ -110,7 +116,9 @@ private final class FakeTerminal: LineSource {
         let terminal = FakeTerminal(["enterprise add A", "quit", "enterprise add B", "quit", "enterprise add C"])
         let driver = terminal.driver()
         var asked = 0
-        driver.leaveGuard = { asked += 1; return asked > 1 }
+        driver.leaveGuard = {
+            asked += 1; return asked > 1
+        }
         terminal.session(driver)
         #expect(asked == 2)
         #expect(driver.finished)
@@ -120,8 +128,10 @@ private final class FakeTerminal: LineSource {
     }
 
     @Test func aCancelledAnalysisIsAnErrorLineAndTheSessionGoesOn() {
-        let terminal = FakeTerminal(["enterprise add A", "factor set A Quality 3", "enterprise add B",
-                                     "factor set B Quality 9", "diff nearest --k 1", "enterprise add C"])
+        let terminal = FakeTerminal([
+            "enterprise add A", "factor set A Quality 3", "enterprise add B",
+            "factor set B Quality 9", "diff nearest --k 1", "enterprise add C",
+        ])
         let driver = terminal.driver()
         // As the REPL's runner does on Ctrl-C: the command runs under a token that is cancelled.
         driver.runLine = { session, line in

@@ -9,8 +9,10 @@ import Testing
 
     /// Runs `valuebench` through `/bin/sh -c` (`prefix` runs first: `ulimit`, `trap`), killing it
     /// after `timeout` seconds (a hang is recorded as an issue and gives status -1).
-    static func run(_ arguments: [String], prefix: String = "", input: String = "", state: String,
-                    timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+    static func run(
+        _ arguments: [String], prefix: String = "", input: String = "", state: String,
+        timeout: Double = 30, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
         var started = try start(arguments, prefix: prefix, input: input, state: state)
         return try started.finish(timeout: timeout, sourceLocation: sourceLocation)
     }
@@ -47,16 +49,19 @@ import Testing
                 Issue.record("no answer after \(timeout) s: killed", sourceLocation: sourceLocation)
                 status = -1
             }
-            return RunResult(status: status,
-                             stdout: (try? String(contentsOfFile: scratch.file("out"), encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOfFile: scratch.file("err"), encoding: .utf8)) ?? "")
+            return RunResult(
+                status: status,
+                stdout: (try? String(contentsOfFile: scratch.file("out"), encoding: .utf8)) ?? "",
+                stderr: (try? String(contentsOfFile: scratch.file("err"), encoding: .utf8)) ?? "")
         }
     }
 
     /// Starts `sh -c 'PREFIX exec valuebench ARGUMENTS'` with no signal blocked or ignored (the
     /// test runner blocks some, and a child inherits that), stdin from `input`, output to files.
-    static func start(_ arguments: [String], prefix: String = "", input: String = "", state: String,
-                      environment: [String: String] = [:]) throws -> Started {
+    static func start(
+        _ arguments: [String], prefix: String = "", input: String = "", state: String,
+        environment: [String: String] = [:]
+    ) throws -> Started {
         let binary = try Binary.require()
         let scratch = try TemporaryFolder()
         try scratch.write("in", input)
@@ -133,8 +138,9 @@ import Testing
         defer { folder.remove() }
         let nb = folder.file("n.ipynb")
         try folder.write("s.vb", Self.script(2000))
-        let r = try Self.run([folder.file("s.vb"), "--save", nb], prefix: "ulimit -f 64; trap '' XFSZ;",
-                             state: folder.path)
+        let r = try Self.run(
+            [folder.file("s.vb"), "--save", nb], prefix: "ulimit -f 64; trap '' XFSZ;",
+            state: folder.path)
         #expect(r.status != 0)
         #expect(Self.oneErrorLine(r), "\(r.stderr.suffix(400))")
         #expect(!FileManager.default.fileExists(atPath: nb))
@@ -164,13 +170,15 @@ import Testing
     @Test func saveIntoAFolderOnAReadOnlyFilesystemIsRefusedBeforeRunning() throws {
         let state = try TemporaryFolder()
         defer { state.remove() }
-        let r = try Self.run(["-c", "enterprise add A", "--save", "/proc/valuebench-fault-test.ipynb"],
-                             state: state.path)
+        let r = try Self.run(
+            ["-c", "enterprise add A", "--save", "/proc/valuebench-fault-test.ipynb"],
+            state: state.path)
         #expect(r.status == 2)
         #expect(r.stderr.hasPrefix("error: --save /proc/valuebench-fault-test.ipynb: cannot write it"), "\(r.stderr)")
         #expect(!r.stdout.contains("Added"))
-        let save = try Self.run(["-c", "enterprise add A", "-c", "save /proc/valuebench-fault-test.ipynb"],
-                                state: state.path)
+        let save = try Self.run(
+            ["-c", "enterprise add A", "-c", "save /proc/valuebench-fault-test.ipynb"],
+            state: state.path)
         #expect(save.status == 1)
         #expect(Self.oneErrorLine(save), "\(save.stderr)")
     }
@@ -206,9 +214,10 @@ import Testing
             let before = try #require(Self.bytes(nb))
             let state = try TemporaryFolder()
             defer { state.remove() }
-            var started = try Self.start([], input: "open \(nb)\nenterprise add Late\(round)\nsave\n",
-                                         state: state.path,
-                                         environment: ["VALUEBENCH_JOURNAL": "1"])
+            var started = try Self.start(
+                [], input: "open \(nb)\nenterprise add Late\(round)\nsave\n",
+                state: state.path,
+                environment: ["VALUEBENCH_JOURNAL": "1"])
             let pid = started.pid
             let temporary = folder.file(".big.ipynb.tmp-\(pid)")
             let deadline = Date().addingTimeInterval(60)
@@ -220,8 +229,9 @@ import Testing
             let now = try #require(Self.bytes(nb))
             let text = String(decoding: now, as: UTF8.self)
             let whole = (try? JSONSerialization.jsonObject(with: now)) != nil
-            #expect(now == before || (text.contains("enterprise add Late\(round)") && whole),
-                    "round \(round): the notebook is neither the old one nor a whole new one")
+            #expect(
+                now == before || (text.contains("enterprise add Late\(round)") && whole),
+                "round \(round): the notebook is neither the old one nor a whole new one")
             // Recovery: the journal of the killed session replays its commands on its notebook.
             let r = try Self.run(["--recover", "-c", "save"], state: state.path, timeout: 120)
             #expect(r.status == 0, "\(r.stderr.suffix(400))")
@@ -245,17 +255,21 @@ import Testing
         for round in 0..<20 {
             #expect(try Self.run(["-c", "enterprise add Start", "--save", nb], state: folder.path).status == 0)
             let runs = try [0, 1].map { k in
-                try Self.start(["-c", "open \(nb)", "-c", "enterprise add Side\(k)r\(round)", "-c", "save"],
-                               state: folder.path)
-            }.map { started in var started = started; return try started.finish(timeout: 60) }
+                try Self.start(
+                    ["-c", "open \(nb)", "-c", "enterprise add Side\(k)r\(round)", "-c", "save"],
+                    state: folder.path)
+            }.map { started in
+                var started = started; return try started.finish(timeout: 60)
+            }
             let text = try String(contentsOfFile: nb, encoding: .utf8)
             #expect(runs.contains { $0.stderr.contains("Saved") }, "round \(round)")
             for (k, r) in runs.enumerated() {
                 if r.stderr.contains("Saved") {
                     #expect(text.contains("Side\(k)r\(round)"), "round \(round): side \(k) said Saved but is gone")
                 } else {
-                    #expect(r.status == 1 && r.stderr.contains("error: "),
-                            "round \(round): side \(k) neither saved nor said so")
+                    #expect(
+                        r.status == 1 && r.stderr.contains("error: "),
+                        "round \(round): side \(k) neither saved nor said so")
                 }
             }
         }

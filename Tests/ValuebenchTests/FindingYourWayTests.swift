@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func undoAndRedoSayWhatTheyTookBack() throws {
-        let r = try runValuebench([], input: "enterprise add 胖东来\nfactor set 胖东来 Service 10\nfactor set 胖东来 Price 4\nundo\nundo\nredo 2\n")
+        let r = try runValuebench(
+            [], input: "enterprise add 胖东来\nfactor set 胖东来 Service 10\nfactor set 胖东来 Price 4\nundo\nundo\nredo 2\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Undid: factor set 胖东来 Price 4\nUndid: factor set 胖东来 Service 10\n"))
         #expect(r.stdout.hasSuffix("Redid 2 steps: factor set 胖东来 Service 10; factor set 胖东来 Price 4\n"))
@@ -41,8 +42,11 @@ import Testing
 
     @Test func surveyColumnsAreReadFromTheHeaderRows() {
         let path = MachineOutputTests.survey
-        #expect(SurveyHeaders.columns(path) == ["StartDate", "EndDate", "ResponseId", "Store", "Q1", "Q2", "Q3", "Q4",
-                                                 "startDate", "endDate", "_recordId", "QID5", "QID1", "QID2", "QID3", "QID4_TEXT"])
+        #expect(
+            SurveyHeaders.columns(path) == [
+                "StartDate", "EndDate", "ResponseId", "Store", "Q1", "Q2", "Q3", "Q4",
+                "startDate", "endDate", "_recordId", "QID5", "QID1", "QID2", "QID3", "QID4_TEXT",
+            ])
         #expect(SurveyHeaders.columns(path + ".missing") == [])
     }
 }

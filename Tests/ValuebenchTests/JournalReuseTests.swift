@@ -21,7 +21,9 @@ import Testing
     func journal(in home: TemporaryFolder, pid: Int32, start: Int, boot: String) throws {
         let folder = home.file("state/valuebench")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try home.write("state/valuebench/journal-\(pid).jsonl", """
+        try home.write(
+            "state/valuebench/journal-\(pid).jsonl",
+            """
             {"valuebench_journal":1,"pid":\(pid),"start":\(start),"boot":"\(boot)"}
             {"run":"enterprise add Ghost"}
 
@@ -33,8 +35,9 @@ import Testing
         let home = try TemporaryFolder()
         defer { home.remove() }
         let me = getpid()
-        try journal(in: home, pid: me, start: try Self.startTime(me) + startOffset,
-                    boot: sameBoot ? try Self.bootID() : "00000000-0000-0000-0000-000000000000")
+        try journal(
+            in: home, pid: me, start: try Self.startTime(me) + startOffset,
+            boot: sameBoot ? try Self.bootID() : "00000000-0000-0000-0000-000000000000")
         let r = try runValuebench(["--recover", "-c", "enterprise list --json"], home: home.path)
         #expect(r.stderr.contains("Recovered 1 command from the journal"), "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Ghost"))

@@ -6,9 +6,11 @@ import Workbench
 /// jupyter_client and jupyter_kernel_test: `make kernel-check`).
 @Suite struct KernelTests {
     @Test func cellsAreReadAsScriptsAre() {
-        #expect(LogicalLines.split("help\n\n# note\r\nenterprise add A \\\n  --industry x") == [
-            .init(text: "help"), .init(text: ""), .init(text: "# note"), .init(text: "enterprise add A   --industry x"),
-        ])
+        #expect(
+            LogicalLines.split("help\n\n# note\r\nenterprise add A \\\n  --industry x") == [
+                .init(text: "help"), .init(text: ""), .init(text: "# note"),
+                .init(text: "enterprise add A   --industry x"),
+            ])
         #expect(LogicalLines.split("help \\") == [.init(text: "help ", continues: true)])
         #expect(LogicalLines.split("") == [.init(text: "")])
     }

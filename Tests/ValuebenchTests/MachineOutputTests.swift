@@ -16,7 +16,8 @@ import Testing
     /// Each line of `text` as a JSON object.
     func objects(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not an object: \(line)")
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not an object: \(line)")
         }
     }
 
@@ -51,8 +52,11 @@ import Testing
     @Test func jsonLinesKeepRepliesAndSavesOffStdout() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let r = try runValuebench(["--json", "--echo", "-c", "enterprise add A", "-c", "help kpi nps", "-c", "save out.ipynb",
-                                   "-c", "replay out.ipynb"], directory: folder.path)
+        let r = try runValuebench(
+            [
+                "--json", "--echo", "-c", "enterprise add A", "-c", "help kpi nps", "-c", "save out.ipynb",
+                "-c", "replay out.ipynb",
+            ], directory: folder.path)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try objects(r.stdout)
         #expect(lines.count == 4)
@@ -65,13 +69,15 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("out.jsonl", r.stdout)
-        let python = try runPython("import json,sys; docs=[json.loads(l) for l in sys.stdin]; print(len(docs), docs[-1]['ok'])",
-                                   input: folder.file("out.jsonl"))
+        let python = try runPython(
+            "import json,sys; docs=[json.loads(l) for l in sys.stdin]; print(len(docs), docs[-1]['ok'])",
+            input: folder.file("out.jsonl"))
         #expect(python == "6 True\n")
     }
 
     @Test func quietLeavesOnlyResults() throws {
-        let r = try runValuebench(["-q"], input: "enterprise add A\nfactor set A Service 8\nundo\nenterprise list --json\n")
+        let r = try runValuebench(
+            ["-q"], input: "enterprise add A\nfactor set A Service 8\nundo\nenterprise list --json\n")
         #expect(r.status == 0)
         #expect(r.stdout == "[{\"name\":\"A\",\"industry\":null}]\n")
     }
@@ -90,13 +96,16 @@ import Testing
     }
 
     static var survey: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("notebooks/data/pangdonglai-pulse.csv").path
     }
 
     @Test(arguments: ["csv", "tsv"])
     func delimitedOutputIsNothingButTheTableWithPlainNumbers(format: String) throws {
-        let r = try runValuebench(["-c", "set format \(format)", "-c", "kpi survey \(Self.survey) --nps Q1 --csat Q2 --ces Q3 --by Store"])
+        let r = try runValuebench([
+            "-c", "set format \(format)", "-c", "kpi survey \(Self.survey) --nps Q1 --csat Q2 --ces Q3 --by Store",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!r.stdout.contains("±") && !r.stdout.contains(" / ") && !r.stdout.contains("Qualtrics"))
         let folder = try TemporaryFolder()
@@ -115,11 +124,15 @@ import Testing
             print(len(rows) - 1, ','.join(head))
             """
         let python = try runPython(check, input: folder.file("out"))
-        #expect(python.hasSuffix("metric,Store,value,moe95,n,promoters,passives,detractors,satisfied,sd,skipped\n"), "\(python)")
+        #expect(
+            python.hasSuffix("metric,Store,value,moe95,n,promoters,passives,detractors,satisfied,sd,skipped\n"),
+            "\(python)")
     }
 
     @Test func csvSplitsCompoundCellsOfOtherTables() throws {
-        let r = try runValuebench(["-c", "set format csv", "-c", "kpi nps --file \(Self.survey) --column Q1 --by Store"])
+        let r = try runValuebench([
+            "-c", "set format csv", "-c", "kpi nps --file \(Self.survey) --column Q1 --by Store",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!r.stdout.contains("±") && !r.stdout.contains(" / "), "\(r.stdout)")
         #expect(r.stdout.hasPrefix("Store,NPS,95%,N,P,Pa,D\n"), "\(r.stdout)")
@@ -129,10 +142,12 @@ import Testing
 /// Runs `code` with the project's Python (its .venv, else python3 on the PATH), `input` on stdin;
 /// returns stdout.
 func runPython(_ code: String, input: String) throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     let venv = root.appendingPathComponent(".venv/bin/python3").path
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3")
+    process.executableURL = URL(
+        fileURLWithPath: FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3")
     process.arguments = ["-c", code]
     process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
     let pipe = Pipe()

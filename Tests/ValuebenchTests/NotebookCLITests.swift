@@ -6,7 +6,8 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
     static var binary: String {
-        ProcessInfo.processInfo.environment["VALUEBENCH_BIN"] ?? repository.appendingPathComponent(".build/debug/valuebench").path
+        ProcessInfo.processInfo.environment["VALUEBENCH_BIN"]
+            ?? repository.appendingPathComponent(".build/debug/valuebench").path
     }
 
     let folder: URL
@@ -32,7 +33,9 @@ import Testing
         p.environment = env
         let base = folder.appendingPathComponent(".io-\(UUID().uuidString)")
         try Data(input.utf8).write(to: base.appendingPathExtension("in"))
-        for ext in ["out", "err"] { FileManager.default.createFile(atPath: base.appendingPathExtension(ext).path, contents: nil) }
+        for ext in ["out", "err"] {
+            FileManager.default.createFile(atPath: base.appendingPathExtension(ext).path, contents: nil)
+        }
         p.standardInput = try FileHandle(forReadingFrom: base.appendingPathExtension("in"))
         p.standardOutput = try FileHandle(forWritingTo: base.appendingPathExtension("out"))
         p.standardError = try FileHandle(forWritingTo: base.appendingPathExtension("err"))
@@ -46,7 +49,9 @@ import Testing
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
     func read(_ name: String) -> String { (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? "" }
-    func write(_ name: String, _ text: String) throws { try text.write(toFile: path(name), atomically: false, encoding: .utf8) }
+    func write(_ name: String, _ text: String) throws {
+        try text.write(toFile: path(name), atomically: false, encoding: .utf8)
+    }
 
     static let script = """
         enterprise add CATL --industry batteries
@@ -67,9 +72,12 @@ import Testing
         #expect(replay.status == 0, "\(replay.out)\(replay.err)")
         #expect(replay.out.contains("s.ipynb: 6 code cells: 6 matched, 0 failed"))
         if let python = ProcessInfo.processInfo.environment["VALUEBENCH_PYTHON"] {
-            let p = try Process.run(URL(fileURLWithPath: python),
-                                    arguments: [Self.repository.appendingPathComponent("scripts/validate_notebook.py").path,
-                                                "--roundtrip", path("s.ipynb")])
+            let p = try Process.run(
+                URL(fileURLWithPath: python),
+                arguments: [
+                    Self.repository.appendingPathComponent("scripts/validate_notebook.py").path,
+                    "--roundtrip", path("s.ipynb"),
+                ])
             p.waitUntilExit()
             #expect(p.terminationStatus == 0)
         }
@@ -77,7 +85,8 @@ import Testing
 
     @Test func replayExitsOneOnAMismatchAndTwoOnABadFile() throws {
         try run(["--save", "s.ipynb"], input: "enterprise add A\nundo\n")
-        try write("s.ipynb", read("s.ipynb").replacingOccurrences(of: "Undid: enterprise add A", with: "Undid one step."))
+        try write(
+            "s.ipynb", read("s.ipynb").replacingOccurrences(of: "Undid: enterprise add A", with: "Undid one step."))
         let mismatch = try run(["-c", "replay s.ipynb"])
         #expect(mismatch.status == 1)
         #expect(mismatch.out.contains("MISMATCH cell c2 (#2):\n--- cell c2 (#2) stored\n+++ cell c2 (#2) replayed"))
@@ -119,10 +128,15 @@ import Testing
     /// workspace a replay ends in is the snapshot's.
     @Test func undoAndRedoAfterOpenReplayExactly() throws {
         try run(["--save", "s.ipynb"], input: "enterprise add A\nenterprise add B\nundo\n")
-        let opened = try run(["s.ipynb"], input: "redo\nundo\nenterprise add C\nenterprise add c\nredo\nundo 5\nredo\nenterprise list --json\nsave\n")
+        let opened = try run(
+            ["s.ipynb"],
+            input: "redo\nundo\nenterprise add C\nenterprise add c\nredo\nundo 5\nredo\nenterprise list --json\nsave\n")
         #expect(opened.err.contains("workspace restored from its snapshot"), "\(opened.err)")
         #expect(!opened.err.contains("reach back only"), "\(opened.err)")
-        #expect(opened.out.contains("Redid: enterprise add B\nUndid: enterprise add B\nAdded enterprise C; still working on A (`use C` to switch).\nNothing to redo.\nUndid 2 steps: enterprise add C; enterprise add A\nRedid: enterprise add A\n"), "\(opened.out)")
+        #expect(
+            opened.out.contains(
+                "Redid: enterprise add B\nUndid: enterprise add B\nAdded enterprise C; still working on A (`use C` to switch).\nNothing to redo.\nUndid 2 steps: enterprise add C; enterprise add A\nRedid: enterprise add A\n"
+            ), "\(opened.out)")
         #expect(opened.out.contains("[{\"name\":\"A\",\"industry\":null}]"), "\(opened.out)")
         let replay = try run(["-c", "replay s.ipynb"])
         #expect(replay.status == 0, "\(replay.out)\(replay.err)")
@@ -132,7 +146,9 @@ import Testing
         #expect(try run(["-c", "replay u.ipynb --update"]).status == 0)
         func snapshot(_ name: String) throws -> NSDictionary? {
             let nb = try JSONSerialization.jsonObject(with: Data(read(name).utf8)) as? NSDictionary
-            return (nb?["metadata"] as? NSDictionary)?["valuebench"].flatMap { ($0 as? NSDictionary)?["snapshot"] as? NSDictionary }
+            return (nb?["metadata"] as? NSDictionary)?["valuebench"].flatMap {
+                ($0 as? NSDictionary)?["snapshot"] as? NSDictionary
+            }
         }
         let saved = try #require(try snapshot("s.ipynb"))
         #expect(saved == (try snapshot("u.ipynb")))
@@ -143,9 +159,11 @@ import Testing
 
     /// Status lines (Opened, Saved, Recovered) go to stderr outside the interactive REPL: stdout
     /// holds only what the commands return, one JSON document with --json.
-    @Test(arguments: [["s.ipynb", "-c", "enterprise list --json", "-c", "save"],
-                      ["-c", "open s.ipynb", "-c", "enterprise list --json", "-c", "save"],
-                      ["s.ipynb"]])
+    @Test(arguments: [
+        ["s.ipynb", "-c", "enterprise list --json", "-c", "save"],
+        ["-c", "open s.ipynb", "-c", "enterprise list --json", "-c", "save"],
+        ["s.ipynb"],
+    ])
     func statusLinesLeaveStdoutToTheCommands(_ arguments: [String]) throws {
         try run(["--save", "s.ipynb"], input: "enterprise add A\n")
         let r = try run(arguments, input: "enterprise list --json\nsave\n")
@@ -162,14 +180,17 @@ import Testing
     @Test func savingWhereNoNotebookCanBeWrittenFailsFirst() throws {
         try write("file", "")
         try FileManager.default.createDirectory(atPath: path("folder.ipynb"), withIntermediateDirectories: false)
-        let r = try run(["-c", "enterprise add A", "-c", "save nope/x.ipynb", "-c", "save file/x.ipynb",
-                         "-c", "save folder.ipynb", "-c", "enterprise list --json"])
-        #expect(r.err == """
-            error: line 2: save: cannot write nope/x.ipynb: the folder nope does not exist
-            error: line 3: save: cannot write file/x.ipynb: file is not a folder
-            error: line 4: save: cannot write folder.ipynb: it is a folder
+        let r = try run([
+            "-c", "enterprise add A", "-c", "save nope/x.ipynb", "-c", "save file/x.ipynb",
+            "-c", "save folder.ipynb", "-c", "enterprise list --json",
+        ])
+        #expect(
+            r.err == """
+                error: line 2: save: cannot write nope/x.ipynb: the folder nope does not exist
+                error: line 3: save: cannot write file/x.ipynb: file is not a folder
+                error: line 4: save: cannot write folder.ipynb: it is a folder
 
-            """)
+                """)
         #expect(r.out.hasSuffix("[{\"name\":\"A\",\"industry\":null}]\n"))
         // --save: nothing runs.
         let flag = try run(["--save", "nope/x.ipynb"], input: "enterprise add A\n")
@@ -186,8 +207,14 @@ import Testing
         try write("oor.ipynb", String(contentsOf: fixture, encoding: .utf8))
         let r = try run(["oor.ipynb", "-c", "factor list --json", "-c", "save"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out == "[{\"enterprise\":\"A\",\"factor\":\"Range\",\"kind\":\"quality\",\"score\":8,\"importance\":null}]\n")
-        #expect(r.err.hasPrefix("Opened oor.ipynb: 2 cells; replayed 2 code cells because its snapshot holds a value no command accepts (enterprise 'A', factor 'Range': score 50 is outside 0–10).\n"), "\(r.err)")
+        #expect(
+            r.out
+                == "[{\"enterprise\":\"A\",\"factor\":\"Range\",\"kind\":\"quality\",\"score\":8,\"importance\":null}]\n"
+        )
+        #expect(
+            r.err.hasPrefix(
+                "Opened oor.ipynb: 2 cells; replayed 2 code cells because its snapshot holds a value no command accepts (enterprise 'A', factor 'Range': score 50 is outside 0–10).\n"
+            ), "\(r.err)")
         // Saved again, the snapshot is the replayed workspace's, and is restored.
         let again = try run(["oor.ipynb"], input: "factor list --json\n")
         #expect(again.err.contains("workspace restored from its snapshot"), "\(again.err)")
@@ -249,7 +276,9 @@ import Testing
         stdin.fileHandleForWriting.write(Data("enterprise add A\nnote why\nenterprise add B\nenterprise add a\n".utf8))
         let journal = path("state/valuebench/journal-\(p.processIdentifier).jsonl")
         var waited = 0
-        while waited < 20_000, (try? String(contentsOfFile: journal, encoding: .utf8))?.components(separatedBy: "\n").count ?? 0 < 6 {
+        while waited < 20_000,
+            (try? String(contentsOfFile: journal, encoding: .utf8))?.components(separatedBy: "\n").count ?? 0 < 6
+        {
             usleep(5_000); waited += 5
         }
         kill(p.processIdentifier, SIGKILL)
@@ -282,7 +311,9 @@ import Testing
         stdin.fileHandleForWriting.write(Data("enterprise add A\nsave base.ipynb\nenterprise add B\n".utf8))
         let journal = path("state/valuebench/journal-\(p.processIdentifier).jsonl")
         var waited = 0
-        while waited < 20_000, (try? String(contentsOfFile: journal, encoding: .utf8))?.contains("enterprise add B") != true {
+        while waited < 20_000,
+            (try? String(contentsOfFile: journal, encoding: .utf8))?.contains("enterprise add B") != true
+        {
             usleep(5_000); waited += 5
         }
         kill(p.processIdentifier, SIGKILL)
@@ -309,16 +340,25 @@ import Testing
         let deep = try run(["deep.ipynb"])
         #expect(deep.status == 2)
         #expect(deep.err.contains("nesting deeper than"))
-        try write("dup.ipynb", #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":""},{"cell_type":"markdown","id":"a","metadata":{},"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#)
+        try write(
+            "dup.ipynb",
+            #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":""},{"cell_type":"markdown","id":"a","metadata":{},"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+        )
         let dup = try run(["dup.ipynb"])
         #expect(dup.status == 2)
         #expect(dup.err == "error: dup.ipynb: cell 2: id 'a' is used by an earlier cell; cell ids must be unique\n")
-        try write("types.ipynb", #"{"cells":[{"cell_type":"code","id":"a","metadata":{},"source":"x","outputs":{}}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#)
+        try write(
+            "types.ipynb",
+            #"{"cells":[{"cell_type":"code","id":"a","metadata":{},"source":"x","outputs":{}}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+        )
         #expect(try run(["-c", "replay types.ipynb"]).err.contains("cell 1: 'outputs' must be a list"))
     }
 
     @Test func replayDoesNotWrite() throws {
-        try write("w.ipynb", #"{"cells":[{"cell_type":"code","execution_count":1,"id":"c1","metadata":{},"outputs":[],"source":"save written.ipynb"}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#)
+        try write(
+            "w.ipynb",
+            #"{"cells":[{"cell_type":"code","execution_count":1,"id":"c1","metadata":{},"outputs":[],"source":"save written.ipynb"}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+        )
         let r = try run(["-c", "replay w.ipynb"])
         #expect(r.status == 0)
         #expect(r.out.contains("skipped cell c1 (#1): `save` is a session command"))
@@ -330,7 +370,9 @@ import Testing
         let refused = try run(["-c", "enterprise add B", "-c", "open s.ipynb", "-c", "enterprise list --json"])
         #expect(refused.err.contains("1 recorded cell is not saved"))
         #expect(refused.out.contains("\"B\""))
-        let confirmed = try run(["-c", "enterprise add B", "-c", "open s.ipynb", "-c", "open s.ipynb", "-c", "enterprise list --json"])
+        let confirmed = try run([
+            "-c", "enterprise add B", "-c", "open s.ipynb", "-c", "open s.ipynb", "-c", "enterprise list --json",
+        ])
         #expect(confirmed.out.contains("[{\"name\":\"A\",\"industry\":null}]"))
         let bad = try run(["--save", "x.txt"], input: "enterprise add A\n")
         #expect(bad.status == 2)

@@ -18,19 +18,25 @@ import Testing
         Reader(command: "kpi csat --file FILE --column S", header: "id,S,note", rows: ["1,5,a", "2,4,b", "3,2,c"]),
         Reader(command: "kpi ces --file FILE --column S", header: "id,S,note", rows: ["1,5,a", "2,4,b", "3,7,c"]),
         Reader(command: "kpi survey FILE --nps S", header: "id,S,note", rows: ["1,9,a", "2,6,b", "3,10,c"]),
-        Reader(command: "kpi engagement --file FILE --column S --column T", header: "id,S,T",
-               rows: ["1,5,4", "2,3,2", "3,1,5"]),
-        Reader(command: "kpi compare a b --file FILE --column S --by G", header: "id,S,G",
-               rows: ["1,9,a", "2,6,b", "3,10,a", "4,2,b", "5,2,a", "6,10,b"]),
+        Reader(
+            command: "kpi engagement --file FILE --column S --column T", header: "id,S,T",
+            rows: ["1,5,4", "2,3,2", "3,1,5"]),
+        Reader(
+            command: "kpi compare a b --file FILE --column S --by G", header: "id,S,G",
+            rows: ["1,9,a", "2,6,b", "3,10,a", "4,2,b", "5,2,a", "6,10,b"]),
         Reader(command: "kpi columns FILE", header: "id,S,note", rows: ["1,9,a", "2,6,b", "3,10,c"]),
-        Reader(command: "price psm FILE --too-cheap A --cheap B --expensive C --too-expensive D",
-               header: "id,A,B,C,D", rows: ["1,10,20,30,40", "2,12,22,32,42", "3,11,21,35,45"]),
-        Reader(command: "price demand FILE --at 10=P10 --at 20=P20", header: "id,P10,P20",
-               rows: ["1,yes,no", "2,yes,yes", "3,no,no"]),
-        Reader(command: "diff import FILE", header: "name,industry,price,speed",
-               rows: ["A,cells,10,5", "B,cells,12,7", "C,packs,9,3"]),
-        Reader(command: "diff kano FILE", header: "feature,functional,dysfunctional",
-               rows: ["Fast,1,5", "Fast,2,5", "Cheap,1,3"]),
+        Reader(
+            command: "price psm FILE --too-cheap A --cheap B --expensive C --too-expensive D",
+            header: "id,A,B,C,D", rows: ["1,10,20,30,40", "2,12,22,32,42", "3,11,21,35,45"]),
+        Reader(
+            command: "price demand FILE --at 10=P10 --at 20=P20", header: "id,P10,P20",
+            rows: ["1,yes,no", "2,yes,yes", "3,no,no"]),
+        Reader(
+            command: "diff import FILE", header: "name,industry,price,speed",
+            rows: ["A,cells,10,5", "B,cells,12,7", "C,packs,9,3"]),
+        Reader(
+            command: "diff kano FILE", header: "feature,functional,dysfunctional",
+            rows: ["Fast,1,5", "Fast,2,5", "Cheap,1,3"]),
     ]
 
     /// Malformed variants of a reader's well-formed file.
@@ -39,22 +45,35 @@ import Testing
         ("header only", { r in Array((r.header + "\n").utf8) }),
         ("blank first line", { r in Array(("\n" + r.header + "\n" + r.rows.joined(separator: "\n") + "\n").utf8) }),
         ("a long row", { r in Array(([r.header] + r.rows + [r.rows[0] + ",x,y"]).joined(separator: "\n").utf8) }),
-        ("a short row", { r in
-            let short = String(r.rows[1].prefix { $0 != "," })
-            return Array(([r.header, r.rows[0], short] + r.rows.dropFirst(2)).joined(separator: "\n").utf8)
-        }),
+        (
+            "a short row",
+            { r in
+                let short = String(r.rows[1].prefix { $0 != "," })
+                return Array(([r.header, r.rows[0], short] + r.rows.dropFirst(2)).joined(separator: "\n").utf8)
+            }
+        ),
         ("an unclosed quote", { r in Array(([r.header, r.rows[0], "\"" + r.rows[1]]).joined(separator: "\n").utf8) }),
         ("text after a quote", { r in Array(([r.header, "\"x\"y," + r.rows[1]]).joined(separator: "\n").utf8) }),
-        ("bad UTF-8 in the header", { r in
-            [0xFF, 0xFE, 0x2C] + Array((r.header + "\n" + r.rows.joined(separator: "\n")).utf8)
-        }),
-        ("bad UTF-8 in a row", { r in
-            Array((r.header + "\n").utf8) + [0xC3, 0x28, 0x2C, 0x39, 0x0A] + Array(r.rows.joined(separator: "\n").utf8)
-        }),
-        ("letters for numbers", { r in
-            let rows = r.rows.map { $0.replacingOccurrences(of: "1", with: "q") }
-            return Array(([r.header] + rows).joined(separator: "\n").utf8)
-        }),
+        (
+            "bad UTF-8 in the header",
+            { r in
+                [0xFF, 0xFE, 0x2C] + Array((r.header + "\n" + r.rows.joined(separator: "\n")).utf8)
+            }
+        ),
+        (
+            "bad UTF-8 in a row",
+            { r in
+                Array((r.header + "\n").utf8) + [0xC3, 0x28, 0x2C, 0x39, 0x0A]
+                    + Array(r.rows.joined(separator: "\n").utf8)
+            }
+        ),
+        (
+            "letters for numbers",
+            { r in
+                let rows = r.rows.map { $0.replacingOccurrences(of: "1", with: "q") }
+                return Array(([r.header] + rows).joined(separator: "\n").utf8)
+            }
+        ),
         ("CR-only and ragged", { r in Array(([r.header] + r.rows + [r.rows[0] + ",x"]).joined(separator: "\r").utf8) }),
     ]
 

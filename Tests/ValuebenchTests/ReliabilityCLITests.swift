@@ -5,7 +5,8 @@ import Testing
 /// line and status 2; a bad line is an error, not a guess.
 @Suite struct ReliabilityCLITests {
     @Test func anOverlongLineIsUnreadableInput() throws {
-        let r = try runValuebench([], input: "enterprise add A\n" + String(repeating: "x", count: 2 << 20) + "\nenterprise list\n")
+        let r = try runValuebench(
+            [], input: "enterprise add A\n" + String(repeating: "x", count: 2 << 20) + "\nenterprise list\n")
         #expect(r.status == 2)
         #expect(r.stderr.contains("cannot read standard input: line 2 is longer than 1 MiB"), "\(r.stderr.prefix(300))")
         #expect(r.stderr.utf8.count < 400)
@@ -63,7 +64,8 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.ipynb")
         #expect(try mode(real) == 0o600)
         #expect(try String(contentsOfFile: real, encoding: .utf8).contains("enterprise add B"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.ipynb", "real.ipynb"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.ipynb", "real.ipynb"])
     }
 
     @Test func aSaveRemovesStaleTemporaryFilesOfDeadProcesses() throws {
@@ -77,7 +79,8 @@ import Testing
         try folder.write(".n.ipynb.tmp-1", "pid 1 runs: kept")
         try folder.write(".other.ipynb.tmp-\(dead.processIdentifier)", "not ours: kept")
         #expect(try runValuebench(["-c", "enterprise add A", "--save", folder.file("n.ipynb")]).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
                 == [".n.ipynb.tmp-1", ".other.ipynb.tmp-\(dead.processIdentifier)", "n.ipynb"])
     }
 
@@ -94,7 +97,8 @@ import Testing
             }.map { try $0.wait() }
             let text = try String(contentsOfFile: nb, encoding: .utf8)
             for (k, r) in results.enumerated() where r.stderr.contains("Saved") {
-                #expect(text.contains("Side\(k)r\(round)"), "round \(round): side \(k) said Saved but its command is gone")
+                #expect(
+                    text.contains("Side\(k)r\(round)"), "round \(round): side \(k) said Saved but its command is gone")
             }
             #expect(results.contains { $0.stderr.contains("Saved") })
         }
@@ -109,9 +113,10 @@ struct StartedRun {
     func wait() throws -> RunResult {
         process.waitUntilExit()
         defer { scratch.remove() }
-        return RunResult(status: process.terminationStatus,
-                         stdout: try String(contentsOfFile: scratch.file("out"), encoding: .utf8),
-                         stderr: try String(contentsOfFile: scratch.file("err"), encoding: .utf8))
+        return RunResult(
+            status: process.terminationStatus,
+            stdout: try String(contentsOfFile: scratch.file("out"), encoding: .utf8),
+            stderr: try String(contentsOfFile: scratch.file("err"), encoding: .utf8))
     }
 }
 

@@ -32,7 +32,8 @@ import Testing
         defer { folder.remove() }
         try folder.write("kano.csv", "feature,functional,dysfunctional\nA,\"1\n2\",5\n")
         try folder.write("s.csv", "q\n\"\u{1B}[2J\"\n")
-        let r = try runValuebench(["-c", "diff kano kano.csv", "-c", "kpi nps --file s.csv --column q"], directory: folder.path)
+        let r = try runValuebench(
+            ["-c", "diff kano kano.csv", "-c", "kpi nps --file s.csv --column q"], directory: folder.path)
         #expect(r.status == 1)
         #expect(r.stderr.split(separator: "\n").count == 2, "\(r.stderr)")
         #expect(r.stderr.contains("functional answer '1␊2'"))
@@ -48,7 +49,9 @@ import Testing
     }
 
     @Test func repeatedDashCRunsInOrder() throws {
-        let r = try runValuebench(["-c", "enterprise add 宁德时代", "-c", "enterprise add 胖东来", "-c", "enterprise list --json"])
+        let r = try runValuebench([
+            "-c", "enterprise add 宁德时代", "-c", "enterprise add 胖东来", "-c", "enterprise list --json",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.hasSuffix("[{\"name\":\"宁德时代\",\"industry\":null},{\"name\":\"胖东来\",\"industry\":null}]\n"))
     }
@@ -62,7 +65,9 @@ import Testing
     @Test func scriptFileWithContinuationAndCommentsNamesTheLineOfAnError() throws {
         let dir = try TemporaryFolder()
         defer { dir.remove() }
-        try dir.write("tour.vbench", """
+        try dir.write(
+            "tour.vbench",
+            """
             # A tour
             enterprise add \\
               "Café Nord" --industry retail
@@ -74,14 +79,20 @@ import Testing
             """)
         let r = try runValuebench([dir.file("tour.vbench")])
         #expect(r.status == 1)
-        #expect(r.stdout == "Added enterprise Café Nord.\nNow working on Café Nord.\n[{\"name\":\"Café Nord\",\"industry\":\"retail\"}]\n")
+        #expect(
+            r.stdout
+                == "Added enterprise Café Nord.\nNow working on Café Nord.\n[{\"name\":\"Café Nord\",\"industry\":\"retail\"}]\n"
+        )
         #expect(r.stderr == "error: line 6: unknown command 'enterprise lst'; did you mean 'enterprise list'?\n")
     }
 
     @Test func echoPrintsEachCommandBeforeItsOutput() throws {
         let r = try runValuebench(["--echo"], input: "enterprise add A\n\nenterprise list --json\n")
         #expect(r.status == 0)
-        #expect(r.stdout == "> enterprise add A\nAdded enterprise A.\n> enterprise list --json\n[{\"name\":\"A\",\"industry\":null}]\n")
+        #expect(
+            r.stdout
+                == "> enterprise add A\nAdded enterprise A.\n> enterprise list --json\n[{\"name\":\"A\",\"industry\":null}]\n"
+        )
     }
 
     @Test(arguments: [

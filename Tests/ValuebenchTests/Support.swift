@@ -52,8 +52,10 @@ struct RunResult {
 
 /// Runs `valuebench` with `arguments`, `input` on stdin (a pipe: not a terminal), and a private
 /// HOME and XDG_STATE_HOME in `home`.
-func runValuebench(_ arguments: [String], input: String = "", home: String? = nil,
-                   environment extra: [String: String] = [:], directory: String? = nil) throws -> RunResult {
+func runValuebench(
+    _ arguments: [String], input: String = "", home: String? = nil,
+    environment extra: [String: String] = [:], directory: String? = nil
+) throws -> RunResult {
     let binary = try Binary.require()
     let scratch = try TemporaryFolder()
     defer { scratch.remove() }
@@ -110,7 +112,8 @@ final class TmuxTerminal {
         var unset = ""
         if environment["NO_COLOR"] == nil { unset = "-u NO_COLOR " }
         // The pane outlives the program so that its exit status can be read.
-        let command = "env \(unset)\(assignments.joined(separator: " ")) \(TmuxTerminal.shellQuote(binary)); "
+        let command =
+            "env \(unset)\(assignments.joined(separator: " ")) \(TmuxTerminal.shellQuote(binary)); "
             + "echo \"EXITED=$?\"; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "vb", "-x", "\(width)", "-y", "\(height)", command])
     }
@@ -131,7 +134,9 @@ final class TmuxTerminal {
         // command inherits the client's descriptors, among them the one Process watches to learn
         // that the child ended, and Process would wait forever. Output goes to a file for the
         // same reason (a pipe would never reach its end).
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString.prefix(8)).out").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(socket)-\(UUID().uuidString.prefix(8)).out"
+        ).path
         defer { unlink(output) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -174,8 +179,10 @@ final class TmuxTerminal {
     /// Waits until the screen satisfies `condition` (polling; a generous bound so that a slow,
     /// shared machine does not fail it) and returns the screen. Records an issue on timeout.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: (String) -> Bool) throws -> String {
+    func waitFor(
+        _ what: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -190,11 +197,14 @@ final class TmuxTerminal {
     /// Waits until `text` appears `count` times on the screen.
     @discardableResult
     func waitFor(_ text: String, count: Int = 1, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try waitFor("“\(text)” ×\(count)", sourceLocation: sourceLocation) { $0.components(separatedBy: text).count - 1 >= count }
+        try waitFor("“\(text)” ×\(count)", sourceLocation: sourceLocation) {
+            $0.components(separatedBy: text).count - 1 >= count
+        }
     }
 
     /// The last non-empty line of the screen (where the prompt and the typed text are).
     func lastLine() throws -> String {
-        try screen().split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }).map(String.init) ?? ""
+        try screen().split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }).map(
+            String.init) ?? ""
     }
 }

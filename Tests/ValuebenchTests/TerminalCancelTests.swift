@@ -3,8 +3,11 @@ import Testing
 
 /// Ctrl-C in the real REPL (tmux) stops the analysis itself: after three cancelled searches the
 /// process has no more threads than before them.
-@Suite(.serialized, .enabled(if: TmuxTerminal.available,
-                             "tmux is not installed (make test installs it): the terminal tests are skipped"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: TmuxTerminal.available,
+        "tmux is not installed (make test installs it): the terminal tests are skipped"))
 struct TerminalCancelTests {
     /// `n` enterprises scored at random on `factors` factors: `diff nearest --k 100` on it is all
     /// but a brute-force scan, minutes of work unless cancelled.
@@ -24,8 +27,10 @@ struct TerminalCancelTests {
 
     /// The workbench's process id: the child of the pane's shell.
     static func workbenchPID(_ t: TmuxTerminal) throws -> Int {
-        let shell = try #require(Int(t.tmux(["list-panes", "-t", "vb", "-F", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let shell = try #require(
+            Int(
+                t.tmux(["list-panes", "-t", "vb", "-F", "#{pane_pid}"])
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         return try #require(children.split(separator: " ").first.flatMap { Int($0) })
     }

@@ -26,7 +26,9 @@ import Workbench
             try t.type(line)
             try t.press("Enter")
             // The next prompt: the line's output is all there before the next is typed.
-            try t.waitFor("prompt \(n + 2)") { $0.split(separator: "\n").filter { $0.hasPrefix("valuebench") }.count >= n + 2 }
+            try t.waitFor("prompt \(n + 2)") {
+                $0.split(separator: "\n").filter { $0.hasPrefix("valuebench") }.count >= n + 2
+            }
         }
         try t.type("note done")
         try t.press("Enter")

@@ -3,7 +3,10 @@ import Testing
 
 /// The real terminal: the workbench in a tmux pane, keys typed with `send-keys`, the screen read
 /// with `capture-pane`. Every wait polls the screen until the expected text appears.
-@Suite(.serialized, .enabled(if: TmuxTerminal.available, "tmux is not installed (make test installs it): the terminal tests are skipped"))
+@Suite(
+    .serialized,
+    .enabled(
+        if: TmuxTerminal.available, "tmux is not installed (make test installs it): the terminal tests are skipped"))
 struct TerminalTests {
     @Test func bannerAndPromptShowTheCurrentEnterprise() throws {
         let home = try TemporaryFolder()
@@ -63,9 +66,11 @@ struct TerminalTests {
         let home = try TemporaryFolder()
         defer { home.remove() }
         // A journal left by a process that no longer runs.
-        try FileManager.default.createDirectory(atPath: home.file("state/valuebench"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: home.file("state/valuebench"), withIntermediateDirectories: true)
         let journal = #"{"valuebench_journal":1,"pid":2147483646}"# + "\n" + #"{"run":"enterprise add Lost"}"# + "\n"
-        try journal.write(toFile: home.file("state/valuebench/journal-2147483646.jsonl"), atomically: true, encoding: .utf8)
+        try journal.write(
+            toFile: home.file("state/valuebench/journal-2147483646.jsonl"), atomically: true, encoding: .utf8)
         let t = try TmuxTerminal(home: home.path)
         try t.waitFor("Recover them? [y/n] ")
         try t.type("enterprise list")
@@ -135,7 +140,9 @@ struct TerminalTests {
         try t.type("use ")
         try t.press("Tab")
         try t.waitFor("candidates") { screen in
-            screen.split(separator: "\n").contains { $0.contains("宁德时代") && $0.contains("胖东来") && $0.contains("Café Nord") }
+            screen.split(separator: "\n").contains {
+                $0.contains("宁德时代") && $0.contains("胖东来") && $0.contains("Café Nord")
+            }
         }
         try t.press("C-c")
         // Sub-commands.

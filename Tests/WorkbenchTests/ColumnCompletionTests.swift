@@ -5,8 +5,9 @@ import Workbench
 /// Tab completion of survey column names after the options that name a column, once the
 /// command's file is typed, and of factor names from the whole workspace.
 @Suite struct ColumnCompletionTests {
-    static let completer = Completer(registry: Registry(plugins: allPlugins), workspace: Workspace(),
-                                     surveyColumns: { $0 == "s.csv" ? ["Store", "Q1", "Q2", "QID1"] : [] })
+    static let completer = Completer(
+        registry: Registry(plugins: allPlugins), workspace: Workspace(),
+        surveyColumns: { $0 == "s.csv" ? ["Store", "Q1", "Q2", "QID1"] : [] })
 
     @Test(arguments: [
         ("kpi survey s.csv --nps ", ["Store", "Q1", "Q2", "QID1"]),

@@ -9,33 +9,51 @@ private struct CompletionFixture: WorkbenchPlugin {
     var commands: [CommandSpec] {
         let none: @Sendable (inout CommandContext) throws -> CommandOutput = { _ in .empty }
         return [
-            CommandSpec("use", abstract: "pick", arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "e")], run: none),
-            CommandSpec("enterprise add", abstract: "add", arguments: [ArgumentSpec("name", .text, help: "n")],
-                        options: [OptionSpec("industry", .text, help: "i")], run: none),
+            CommandSpec(
+                "use", abstract: "pick", arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "e")],
+                run: none),
+            CommandSpec(
+                "enterprise add", abstract: "add", arguments: [ArgumentSpec("name", .text, help: "n")],
+                options: [OptionSpec("industry", .text, help: "i")], run: none),
             CommandSpec("enterprise list", abstract: "list", run: none),
-            CommandSpec("resource add", abstract: "add",
-                        arguments: [ArgumentSpec("name", .text, help: "n")],
-                        options: [OptionSpec("kind", .choice(["technology", "capacity", "brand", "talent"]), help: "k"),
-                                  OptionSpec("strength", .number(0...10), help: "s"),
-                                  OptionSpec("enterprise", .name(.enterprise), help: "e"),
-                                  .flag("valuable", help: "v")], run: none),
-            CommandSpec("resource show", abstract: "show",
-                        arguments: [ArgumentSpec("resource", .name(.resource), help: "r")],
-                        options: [OptionSpec("enterprise", .name(.enterprise), help: "e")], run: none),
-            CommandSpec("factor set", abstract: "set",
-                        arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "e"),
-                                    ArgumentSpec("factor", .name(.factor), help: "f"),
-                                    ArgumentSpec("score", .number(0...10), help: "s")], run: none),
-            CommandSpec("model edge", abstract: "edge",
-                        arguments: [ArgumentSpec("from", .name(.node), help: "a"), ArgumentSpec("to", .name(.node), help: "b")],
-                        options: [OptionSpec("model", .name(.model), help: "m"),
-                                  OptionSpec("tag", .text, help: "t", repeating: true)], run: none),
-            CommandSpec("kpi show", abstract: "kpi", arguments: [ArgumentSpec("kpi", .name(.kpi), help: "k")], run: none),
-            CommandSpec("help", abstract: "help",
-                        arguments: [ArgumentSpec("command", .name(.command), help: "c", optional: true, variadic: true)],
-                        role: .session, returnsData: false, run: none),
-            CommandSpec("open", abstract: "open", arguments: [ArgumentSpec("file", .file, help: "f")],
-                        role: .session, returnsData: false, run: none),
+            CommandSpec(
+                "resource add", abstract: "add",
+                arguments: [ArgumentSpec("name", .text, help: "n")],
+                options: [
+                    OptionSpec("kind", .choice(["technology", "capacity", "brand", "talent"]), help: "k"),
+                    OptionSpec("strength", .number(0...10), help: "s"),
+                    OptionSpec("enterprise", .name(.enterprise), help: "e"),
+                    .flag("valuable", help: "v"),
+                ], run: none),
+            CommandSpec(
+                "resource show", abstract: "show",
+                arguments: [ArgumentSpec("resource", .name(.resource), help: "r")],
+                options: [OptionSpec("enterprise", .name(.enterprise), help: "e")], run: none),
+            CommandSpec(
+                "factor set", abstract: "set",
+                arguments: [
+                    ArgumentSpec("enterprise", .name(.enterprise), help: "e"),
+                    ArgumentSpec("factor", .name(.factor), help: "f"),
+                    ArgumentSpec("score", .number(0...10), help: "s"),
+                ], run: none),
+            CommandSpec(
+                "model edge", abstract: "edge",
+                arguments: [
+                    ArgumentSpec("from", .name(.node), help: "a"), ArgumentSpec("to", .name(.node), help: "b"),
+                ],
+                options: [
+                    OptionSpec("model", .name(.model), help: "m"),
+                    OptionSpec("tag", .text, help: "t", repeating: true),
+                ], run: none),
+            CommandSpec(
+                "kpi show", abstract: "kpi", arguments: [ArgumentSpec("kpi", .name(.kpi), help: "k")], run: none),
+            CommandSpec(
+                "help", abstract: "help",
+                arguments: [ArgumentSpec("command", .name(.command), help: "c", optional: true, variadic: true)],
+                role: .session, returnsData: false, run: none),
+            CommandSpec(
+                "open", abstract: "open", arguments: [ArgumentSpec("file", .file, help: "f")],
+                role: .session, returnsData: false, run: none),
         ]
     }
 }
@@ -45,13 +63,21 @@ private struct CompletionFixture: WorkbenchPlugin {
 
     static let workspace: Workspace = {
         var catl = Enterprise(name: "CATL", industry: "batteries")
-        catl.resources = [Resource(name: "Sodium-ion chemistry", kind: .technology, strength: 8),
-                          Resource(name: "Scale", kind: .capacity, strength: 9)]
+        catl.resources = [
+            Resource(name: "Sodium-ion chemistry", kind: .technology, strength: 8),
+            Resource(name: "Scale", kind: .capacity, strength: 9),
+        ]
         catl.factors = [FactorScore(factor: "energy density", score: 8), FactorScore(factor: "price", score: 6)]
-        catl.models = [ValueModel(name: "base", nodes: [.init(name: "R&D", stage: .resource), .init(name: "Cells", stage: .activity)], edges: []),
-                       ValueModel(name: "export", nodes: [.init(name: "Shipping", stage: .activity)], edges: [])]
-        catl.kpis = [KPIRecord(kpi: "nps", period: "2024", value: 40), KPIRecord(kpi: "nps", period: "2025", value: 45),
-                     KPIRecord(kpi: "churn", period: "2025", value: 0.1)]
+        catl.models = [
+            ValueModel(
+                name: "base", nodes: [.init(name: "R&D", stage: .resource), .init(name: "Cells", stage: .activity)],
+                edges: []),
+            ValueModel(name: "export", nodes: [.init(name: "Shipping", stage: .activity)], edges: []),
+        ]
+        catl.kpis = [
+            KPIRecord(kpi: "nps", period: "2024", value: 40), KPIRecord(kpi: "nps", period: "2025", value: 45),
+            KPIRecord(kpi: "churn", period: "2025", value: 0.1),
+        ]
         var pdl = Enterprise(name: "胖东来", industry: "retail")
         pdl.resources = [Resource(name: "Staff care", kind: .talent, strength: 9)]
         pdl.factors = [FactorScore(factor: "service", score: 10)]
@@ -66,8 +92,10 @@ private struct CompletionFixture: WorkbenchPlugin {
     }()
 
     static let folders: [String: [FolderEntry]] = [
-        "": [FolderEntry("notebooks", isFolder: true), FolderEntry("notes.txt", isFolder: false),
-             FolderEntry(".hidden", isFolder: false), FolderEntry("my file.vbench", isFolder: false)],
+        "": [
+            FolderEntry("notebooks", isFolder: true), FolderEntry("notes.txt", isFolder: false),
+            FolderEntry(".hidden", isFolder: false), FolderEntry("my file.vbench", isFolder: false),
+        ],
         "notebooks/": [FolderEntry("catl.ipynb", isFolder: false), FolderEntry("tour.ipynb", isFolder: false)],
     ]
 
@@ -110,7 +138,10 @@ private struct CompletionFixture: WorkbenchPlugin {
         ("model edge --model export ", ["Shipping"], "model edge --model export Shipping "),
         ("model edge --model ", ["base", "export"], "model edge --model "),
         // Options of the matched command, and choice values.
-        ("resource add Scale --", ["--kind", "--strength", "--enterprise", "--valuable", "--json", "--help"], "resource add Scale --"),
+        (
+            "resource add Scale --", ["--kind", "--strength", "--enterprise", "--valuable", "--json", "--help"],
+            "resource add Scale --"
+        ),
         ("resource add Scale --k", ["--kind"], "resource add Scale --kind "),
         ("resource add Scale --kind ", ["technology", "capacity", "brand", "talent"], "resource add Scale --kind "),
         ("resource add Scale --kind T", ["technology", "talent"], "resource add Scale --kind T"),
@@ -148,7 +179,8 @@ private struct CompletionFixture: WorkbenchPlugin {
         var ws = Self.workspace
         ws.setCurrent(nil)
         #expect(complete("resource show ", workspace: ws).candidates == ["--enterprise", "--json", "--help"])
-        #expect(complete("resource show --enterprise CATL ", workspace: ws).candidates == ["Sodium-ion chemistry", "Scale"])
+        #expect(
+            complete("resource show --enterprise CATL ", workspace: ws).candidates == ["Sodium-ion chemistry", "Scale"])
     }
 
     @Test func anUnknownEnterpriseOnTheLineFallsBackToTheCurrentOne() {

@@ -12,7 +12,8 @@ import Workbench
         for (k, piece) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() {
             // `kpi nps|enps|csat … --record PERIOD`: another command's words first.
             if k % 2 == 1, let first = piece.split(separator: " ").first,
-               registry.commands.contains(where: { $0.words[0] == first }), !piece.hasPrefix(spec.name) {
+                registry.commands.contains(where: { $0.words[0] == first }), !piece.hasPrefix(spec.name)
+            {
                 continue
             }
             for match in piece.matches(of: /--([a-z][a-z0-9-]*)/) { found.append(String(match.1)) }
@@ -27,7 +28,8 @@ import Workbench
             let texts = [spec.abstract, spec.discussion] + spec.arguments.map(\.help) + spec.options.map(\.help)
             for text in texts {
                 for name in Self.ownOptions(in: text, of: spec, registry: registry) where !declared.contains(name) {
-                    Issue.record("`\(spec.name)`: its help names --\(name), which it does not take: \(text.prefix(160))")
+                    Issue.record(
+                        "`\(spec.name)`: its help names --\(name), which it does not take: \(text.prefix(160))")
                 }
             }
         }

@@ -22,8 +22,10 @@ import ValueCore
         #expect(JupyterWriter.splitLines(text) == lines)
     }
 
-    @Test(arguments: ["", "a", "a\n", "a\r\nb\rc\u{0B}d\u{0C}e\u{1C}f\u{1D}g\u{1E}h", "x\u{85}y\u{2028}z\u{2029}w",
-                      "tab\tquote\"back\\slash\u{01}\n\n", "宁德\n时代 ─ table\n", "\u{2027}\u{202A}\u{84}"])
+    @Test(arguments: [
+        "", "a", "a\n", "a\r\nb\rc\u{0B}d\u{0C}e\u{1C}f\u{1D}g\u{1E}h", "x\u{85}y\u{2028}z\u{2029}w",
+        "tab\tquote\"back\\slash\u{01}\n\n", "宁德\n时代 ─ table\n", "\u{2027}\u{202A}\u{84}",
+    ])
     func writesLinesDirectlyAsTheTreeWriterDoes(text: String) {
         var direct: [UInt8] = [], tree: [UInt8] = []
         JupyterWriter.writeLines(text, into: &direct, indent: 2)
@@ -77,21 +79,22 @@ import ValueCore
         let value: JSON = ["b": [], "a": ["x": 1, "é": "/\\\"\n"], "c": .object([]), "d": [true, .null, 1.5]]
         var out: [UInt8] = []
         JupyterWriter.write(value, into: &out, indent: 0)
-        #expect(String(decoding: out, as: UTF8.self) == """
-            {
-             "a": {
-              "x": 1,
-              "é": "/\\\\\\"\\n"
-             },
-             "b": [],
-             "c": {},
-             "d": [
-              true,
-              null,
-              1.5
-             ]
-            }
-            """)
+        #expect(
+            String(decoding: out, as: UTF8.self) == """
+                {
+                 "a": {
+                  "x": 1,
+                  "é": "/\\\\\\"\\n"
+                 },
+                 "b": [],
+                 "c": {},
+                 "d": [
+                  true,
+                  null,
+                  1.5
+                 ]
+                }
+                """)
     }
 
     @Test func recordedSessionMatchesGolden() throws {
@@ -102,7 +105,8 @@ import ValueCore
         let failed = nb.cells[3]
         #expect(failed.hasTag("raises-exception"))
         #expect(failed.outputs.first?["ename"] == "DuplicateName")
-        #expect(failed.outputs.first?["traceback"]?.arrayValue?.first?.stringValue?.hasPrefix("DuplicateName: ") == true)
+        #expect(
+            failed.outputs.first?["traceback"]?.arrayValue?.first?.stringValue?.hasPrefix("DuplicateName: ") == true)
         #expect(nb.cells[0].outputs.first?["data"]?[Notebook.dataMime]?["name"] == "CATL")
         #expect(nb.metadata["kernelspec"] == Notebook.kernelspec)
         #expect(nb.metadata["language_info"] == Notebook.languageInfo)
@@ -124,8 +128,10 @@ import ValueCore
     }
 
     @Test func acceptsStringAndListForms() throws {
-        let asList = #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":["x\n","y"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
-        let asString = #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":"x\ny"}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+        let asList =
+            #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":["x\n","y"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+        let asString =
+            #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":"x\ny"}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
         let a = try Notebook.read(Array(asList.utf8)), b = try Notebook.read(Array(asString.utf8))
         #expect(a == b)
         #expect(a.jupyterBytes() == b.jupyterBytes())
@@ -146,7 +152,8 @@ import ValueCore
     }
 
     @Test func hostileCountersDoNotOverflow() throws {
-        let text = #"{"cells":[{"cell_type":"code","execution_count":9223372036854775807,"id":"c99999999999","metadata":{},"outputs":[],"source":""}],"metadata":{"valuebench":{"next_cell":9223372036854775807}},"nbformat":4,"nbformat_minor":5}"#
+        let text =
+            #"{"cells":[{"cell_type":"code","execution_count":9223372036854775807,"id":"c99999999999","metadata":{},"outputs":[],"source":""}],"metadata":{"valuebench":{"next_cell":9223372036854775807}},"nbformat":4,"nbformat_minor":5}"#
         var nb = try Notebook.read(Array(text.utf8))
         #expect(nb.lastExecutionCount == 999_999_999_999)
         nb.append(.markdown("x"))
@@ -157,7 +164,8 @@ import ValueCore
     }
 
     @Test func olderNotebooksGetIDs() throws {
-        let text = #"{"cells":[{"cell_type":"markdown","metadata":{},"source":"x"},{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":2}"#
+        let text =
+            #"{"cells":[{"cell_type":"markdown","metadata":{},"source":"x"},{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":2}"#
         let nb = try Notebook.read(Array(text.utf8))
         #expect(nb.cells.map(\.id) == ["m1", "c2"])
         #expect(nb.nbformatMinor == 5)
@@ -171,15 +179,39 @@ import ValueCore
         ("{\"nbformat\": 3, \"cells\": []}", "nbformat 3 is not supported"),
         ("{\"nbformat\": \"4\", \"cells\": []}", "'nbformat' must be an integer"),
         ("{\"nbformat\": 4, \"cells\": {}}", "'cells' must be a list"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": 7}]}", "cell 1: 'source' must be a string"),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": 7}]}",
+            "cell 1: 'source' must be a string"
+        ),
         ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"wat\", \"source\": \"\"}]}", "cell 1: 'cell_type' must be"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": [{\"output_type\": \"stream\"}]}]}", "cell 1, output 1: a stream needs"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": [{\"output_type\": \"pdf\"}]}]}", "output_type 'pdf' is not one of"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"execution_count\": -1}]}", "'execution_count' must be"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}, {\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}]}", "cell 2: id 'a' is used by an earlier cell"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a b\", \"source\": \"\"}]}", "is not 1–64 letters"),
-        ("{\"nbformat\": 4, \"cells\": [], \"metadata\": {\"valuebench\": []}}", "'metadata.valuebench' must be an object"),
-        ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\", \"metadata\": {\"tags\": [1]}}]}", "'metadata.tags' must be a list of strings"),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": [{\"output_type\": \"stream\"}]}]}",
+            "cell 1, output 1: a stream needs"
+        ),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": [{\"output_type\": \"pdf\"}]}]}",
+            "output_type 'pdf' is not one of"
+        ),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"execution_count\": -1}]}",
+            "'execution_count' must be"
+        ),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}, {\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}]}",
+            "cell 2: id 'a' is used by an earlier cell"
+        ),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a b\", \"source\": \"\"}]}",
+            "is not 1–64 letters"
+        ),
+        (
+            "{\"nbformat\": 4, \"cells\": [], \"metadata\": {\"valuebench\": []}}",
+            "'metadata.valuebench' must be an object"
+        ),
+        (
+            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\", \"metadata\": {\"tags\": [1]}}]}",
+            "'metadata.tags' must be a list of strings"
+        ),
         (String(repeating: "[", count: 100_000), "nesting deeper than"),
         ("\u{FEFF}{}", "not valid JSON"),
     ])
@@ -212,12 +244,16 @@ import ValueCore
     /// `jupyter nbconvert --to notebook --stdout F` gives F's bytes back (`make test` installs
     /// nbconvert in the project's venv, so this runs there).
     static var nbconvert: String? {
-        NotebookSupport.python.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("jupyter-nbconvert").path }
+        NotebookSupport.python.map {
+            URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("jupyter-nbconvert").path
+        }
     }
     @Test(.enabled(if: NotebookSupport.python != nil, "VALUEBENCH_PYTHON is not set (make test sets it)"))
     func nbconvertWritesTheSameBytes() throws {
         let nbconvert = try #require(Self.nbconvert)
-        try #require(FileManager.default.isExecutableFile(atPath: nbconvert), "nbconvert is missing from the venv (scripts/requirements.txt lists it)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: nbconvert),
+            "nbconvert is missing from the venv (scripts/requirements.txt lists it)")
         let path = NotebookSupport.golden.appendingPathComponent("session.ipynb").path
         let (status, out, err) = try NotebookSupport.runPython([nbconvert, "--to", "notebook", "--stdout", path])
         #expect(status == 0, "\(err)")
@@ -227,17 +263,22 @@ import ValueCore
     @Test(.enabled(if: NotebookSupport.python != nil, "VALUEBENCH_PYTHON is not set (make test sets it)"))
     func floatsMatchPythonRepr() throws {
         // Random doubles from a printed seed (VALUEBENCH_SEED repeats a run).
-        let seed = ProcessInfo.processInfo.environment["VALUEBENCH_SEED"].flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
+        let seed =
+            ProcessInfo.processInfo.environment["VALUEBENCH_SEED"].flatMap { UInt64($0) }
+            ?? UInt64.random(in: 0...UInt64.max)
         print("floatsMatchPythonRepr: seed \(seed) (VALUEBENCH_SEED=\(seed) repeats it)")
         var generator = SplitMix64(seed: seed)
         var values: [Double] = [0.1, 0.2 + 0.1, 1e15, 1e16 - 2, 9007199254740993, 4.35, 2.675, 1e-7, 0.00012345]
         for _ in 0..<20_000 {
             values.append(Double(bitPattern: generator.next()))
-            values.append(Double.random(in: 0..<1, using: &generator) * pow(10, Double(Int.random(in: -25...25, using: &generator))))
+            values.append(
+                Double.random(in: 0..<1, using: &generator)
+                    * pow(10, Double(Int.random(in: -25...25, using: &generator))))
         }
         values = values.filter(\.isFinite)
         let input = values.map { String($0.bitPattern, radix: 16) }.joined(separator: "\n")
-        let code = "import sys, struct\nfor l in sys.stdin.read().split():\n    print(repr(struct.unpack('<d', int(l, 16).to_bytes(8, 'little'))[0]))"
+        let code =
+            "import sys, struct\nfor l in sys.stdin.read().split():\n    print(repr(struct.unpack('<d', int(l, 16).to_bytes(8, 'little'))[0]))"
         let (status, out, err) = try NotebookSupport.runPython(["-c", code], input: Array(input.utf8))
         #expect(status == 0, "\(err)")
         let expected = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)

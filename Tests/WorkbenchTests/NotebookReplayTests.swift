@@ -25,7 +25,8 @@ import ValueCore
     @Test func aChangedOutputGivesADiffLabelledWithTheCell() throws {
         var (nb, _) = try NotebookSupport.record(NotebookSupport.script)
         let i = index(nb, "undo")
-        nb.cells[i].outputs[0] = nb.cells[i].outputs[0].setting("data",
+        nb.cells[i].outputs[0] = nb.cells[i].outputs[0].setting(
+            "data",
             nb.cells[i].outputs[0]["data"]!.setting("text/plain", "Undid one step."))
         let r = try replay(nb)
         #expect(r.failures == 1)
@@ -64,13 +65,17 @@ import ValueCore
 
     /// A stale chart fails the replay (charts went stale unnoticed when only text was compared).
     @Test func aStaleChartFailsTheReplay() throws {
-        var (nb, _) = try NotebookSupport.record(["enterprise add A", "model add M", "model node add M R --stage resource",
-                                                  "model node add M V --stage value", "model edge add M R V", "model show M"])
+        var (nb, _) = try NotebookSupport.record([
+            "enterprise add A", "model add M", "model node add M R --stage resource",
+            "model node add M V --stage value", "model edge add M R V", "model show M",
+        ])
         let last = nb.cells.count - 1
-        let charts: [JSON] = nb.cells[last].outputs.compactMap { o -> JSON? in o["data"].flatMap { $0["image/svg+xml"] } }
+        let charts: [JSON] = nb.cells[last].outputs.compactMap { o -> JSON? in o["data"].flatMap { $0["image/svg+xml"] }
+        }
         let svg = try #require(charts.first, "model show draws an SVG")
         #expect(try replay(nb).failures == 0)
-        let stale = JSON.string((svg.stringValue ?? svg.compact()).replacingOccurrences(of: "</svg>", with: "<!-- old --></svg>"))
+        let stale = JSON.string(
+            (svg.stringValue ?? svg.compact()).replacingOccurrences(of: "</svg>", with: "<!-- old --></svg>"))
         nb.cells[last].outputs = nb.cells[last].outputs.map { o in
             guard let data = o["data"], data["image/svg+xml"] != nil else { return o }
             // The chart is kept as stored (a string or nbformat's list of lines); either way it changes.
@@ -81,7 +86,8 @@ import ValueCore
 
     @Test func sanitizersHideVolatileValues() throws {
         var (nb, _) = try NotebookSupport.record(["enterprise add A", "undo"])
-        nb.cells[1].outputs[0] = nb.cells[1].outputs[0].setting("data",
+        nb.cells[1].outputs[0] = nb.cells[1].outputs[0].setting(
+            "data",
             nb.cells[1].outputs[0]["data"]!.setting("text/plain", "Undid: enterprise add Z"))
         #expect(try replay(nb).failures == 1)
         nb.setWorkbench("replay", ["sanitize": [["regex": "Undid: .*", "replace": "Undid a step"]]])
@@ -97,7 +103,8 @@ import ValueCore
     /// hang a replay or an open that did not ask for the notebook's sanitizers (issue 14, item 2).
     @Test func aNotebooksBacktrackingSanitizerIsNotRunUnasked() throws {
         var (nb, _) = try NotebookSupport.record(["enterprise add A"])
-        nb.cells[0].outputs[0] = nb.cells[0].outputs[0].setting("data",
+        nb.cells[0].outputs[0] = nb.cells[0].outputs[0].setting(
+            "data",
             nb.cells[0].outputs[0]["data"]!.setting("text/plain", .string(String(repeating: "a", count: 40) + "!")))
         nb.setWorkbench("replay", ["sanitize": [["regex": "(a|aa)+$", "replace": ""]]])
         let start = ContinuousClock.now
@@ -133,7 +140,8 @@ import ValueCore
     }
 
     @Test func writesAreRefusedInTheSandbox() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vb-sandbox-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vb-sandbox-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let files = ReplayFiles(folder: folder, allowWrites: false)
@@ -146,15 +154,19 @@ import ValueCore
     }
 
     @Test func adjacentStreamsAreMerged() {
-        let split: [JSON] = [["output_type": "stream", "name": "stdout", "text": "a\n"],
-                             ["output_type": "stream", "name": "stdout", "text": "b\n"]]
+        let split: [JSON] = [
+            ["output_type": "stream", "name": "stdout", "text": "a\n"],
+            ["output_type": "stream", "name": "stdout", "text": "b\n"],
+        ]
         let whole: [JSON] = [["output_type": "stream", "name": "stdout", "text": "a\nb\n"]]
         #expect(Replay.comparable(split, []) == Replay.comparable(whole, []))
     }
 
     @Test func diffShowsContext() {
         let a = (1...10).map(String.init), b = a.map { $0 == "5" ? "five" : $0 }
-        #expect(Diff.unified(a, b, oldLabel: "a", newLabel: "b") == "--- a\n+++ b\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n")
+        #expect(
+            Diff.unified(a, b, oldLabel: "a", newLabel: "b")
+                == "--- a\n+++ b\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+five\n 6\n 7\n 8\n")
         #expect(Diff.unified(a, a, oldLabel: "a", newLabel: "b") == "")
         #expect(Diff.unified([], ["x"], oldLabel: "a", newLabel: "b") == "--- a\n+++ b\n@@ -0,0 +1,1 @@\n+x\n")
     }
@@ -227,7 +239,8 @@ import ValueCore
         var (nb, _) = try NotebookSupport.record(["enterprise add A"])
         let snap = nb.workbench["snapshot"]!
         let tree: JSON = ["enterprises": [["name": "A"], ["name": "a"]]]
-        nb.setWorkbench("snapshot", snap.setting("workspace", tree).setting("checksum", .string(Snapshot.checksum(tree))))
+        nb.setWorkbench(
+            "snapshot", snap.setting("workspace", tree).setting("checksum", .string(Snapshot.checksum(tree))))
         let (ws, reason) = Snapshot.restore(from: nb)
         #expect(ws == nil)
         #expect(reason.contains("could not be read"))

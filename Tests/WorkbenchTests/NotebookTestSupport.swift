@@ -18,21 +18,26 @@ enum NotebookSupport {
 
     /// Compares `bytes` with the golden file `name`; writes it when missing or when
     /// VALUEBENCH_UPDATE_GOLDEN=1 (then review and commit it).
-    static func expectGolden(_ bytes: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(_ bytes: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let url = golden.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["VALUEBENCH_UPDATE_GOLDEN"] == "1" {
             try Data(bytes).write(to: url)
         }
         guard FileManager.default.fileExists(atPath: url.path) else {
-            Issue.record("Golden/\(name) is missing (VALUEBENCH_UPDATE_GOLDEN=1 writes it)", sourceLocation: sourceLocation)
+            Issue.record(
+                "Golden/\(name) is missing (VALUEBENCH_UPDATE_GOLDEN=1 writes it)", sourceLocation: sourceLocation)
             return
         }
         let stored = [UInt8](try Data(contentsOf: url))
         if stored != bytes {
-            let at = (0..<min(stored.count, bytes.count)).first { stored[$0] != bytes[$0] } ?? min(stored.count, bytes.count)
-            let excerpt = { (b: [UInt8]) in String(decoding: b[max(0, at - 40)..<min(b.count, at + 80)], as: UTF8.self) }
-            Issue.record("differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))",
-                         sourceLocation: sourceLocation)
+            let at =
+                (0..<min(stored.count, bytes.count)).first { stored[$0] != bytes[$0] } ?? min(stored.count, bytes.count)
+            let excerpt = { (b: [UInt8]) in String(decoding: b[max(0, at - 40)..<min(b.count, at + 80)], as: UTF8.self)
+            }
+            Issue.record(
+                "differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -76,7 +81,8 @@ enum NotebookSupport {
     /// The venv's Python (set by `make test`), or nil.
     static var python: String? {
         guard let p = ProcessInfo.processInfo.environment["VALUEBENCH_PYTHON"], !p.isEmpty,
-              FileManager.default.isExecutableFile(atPath: p) else { return nil }
+            FileManager.default.isExecutableFile(atPath: p)
+        else { return nil }
         return p
     }
 

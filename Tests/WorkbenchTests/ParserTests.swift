@@ -5,12 +5,16 @@ import Workbench
 /// A small registry of made-up commands that exercise every kind of argument and option.
 private let probe = CommandSpec(
     "probe run", abstract: "exercise the parser",
-    arguments: [ArgumentSpec("name", .text, help: "a name"),
-                ArgumentSpec("score", .integer(0...10), help: "a score"),
-                ArgumentSpec("rest", .number(-1...1), help: "fractions", optional: true, variadic: true)],
-    options: [OptionSpec("kind", .choice(["pain", "gain", "job"]), help: "a kind"),
-              OptionSpec("tag", .text, help: "tags", repeating: true),
-              .flag("loud", help: "a flag")]
+    arguments: [
+        ArgumentSpec("name", .text, help: "a name"),
+        ArgumentSpec("score", .integer(0...10), help: "a score"),
+        ArgumentSpec("rest", .number(-1...1), help: "fractions", optional: true, variadic: true),
+    ],
+    options: [
+        OptionSpec("kind", .choice(["pain", "gain", "job"]), help: "a kind"),
+        OptionSpec("tag", .text, help: "tags", repeating: true),
+        .flag("loud", help: "a flag"),
+    ]
 ) { ctx in .message(ctx.arguments.string("name") ?? "") }
 
 private struct ProbePlugin: WorkbenchPlugin {
@@ -88,7 +92,9 @@ private struct ProbePlugin: WorkbenchPlugin {
 }
 
 @Suite struct SuggestTests {
-    @Test(arguments: [("enterprse", "enterprise"), ("ENTERPRISE", "enterprise"), ("ent", "enterprise"), ("xyzzy", nil)] as [(String, String?)])
+    @Test(
+        arguments: [("enterprse", "enterprise"), ("ENTERPRISE", "enterprise"), ("ent", "enterprise"), ("xyzzy", nil)]
+            as [(String, String?)])
     func closest(word: String, expected: String?) {
         #expect(Suggest.closest(to: word, in: ["enterprise", "resource", "need"]) == expected)
     }

@@ -94,7 +94,9 @@ import Foundation
         let writes: LocalFileAccess
         init(root: String) {
             reads = LocalFileAccess(base: root, allowWrites: false)
-            let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent("valuebench-examples-\(UUID().uuidString)").path
+            let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "valuebench-examples-\(UUID().uuidString)"
+            ).path
             try? FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
             writes = LocalFileAccess(base: sandbox, jail: sandbox)
         }

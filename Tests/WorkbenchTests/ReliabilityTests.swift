@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Differentiation
 import Foundation
@@ -14,7 +14,9 @@ import ValueCore
 /// Issue 14: untrusted text, files and snapshots cannot drive the terminal, hang a read, or
 /// load a workspace no command would have built.
 @Suite struct ReliabilityTests {
-    static let registry = Registry(plugins: [CorePlugin(), ModelingPlugin(), KPIPlugin(), DifferentiationPlugin(), GuidePlugin(), PricingPlugin()])
+    static let registry = Registry(plugins: [
+        CorePlugin(), ModelingPlugin(), KPIPlugin(), DifferentiationPlugin(), GuidePlugin(), PricingPlugin(),
+    ])
 
     static func session(_ lines: [String]) -> Session {
         var s = Session(registry: registry)
@@ -61,7 +63,8 @@ import ValueCore
         var nb = nb
         let snap = try #require(nb.workbench["snapshot"])
         let tree = try edit(try #require(snap["workspace"]))
-        nb.setWorkbench("snapshot", snap.setting("workspace", tree).setting("checksum", .string(Snapshot.checksum(tree))))
+        nb.setWorkbench(
+            "snapshot", snap.setting("workspace", tree).setting("checksum", .string(Snapshot.checksum(tree))))
         return nb
     }
 
@@ -81,8 +84,11 @@ import ValueCore
         e.segments = [Segment(name: "Seg")]
         e.needs = [Need(name: "N", segment: "Seg")]
         e.reliefs = [Relief(offering: "O", need: "N", functional: 5, emotional: 5)]
-        e.models = [ValueModel(name: "M", nodes: [.init(name: "X", stage: .activity), .init(name: "Y", stage: .value)],
-                               edges: [.init(from: "X", to: "Y")])]
+        e.models = [
+            ValueModel(
+                name: "M", nodes: [.init(name: "X", stage: .activity), .init(name: "Y", stage: .value)],
+                edges: [.init(from: "X", to: "Y")])
+        ]
         let nb = try Self.notebook(Workspace(enterprises: [e], current: "A"))
         #expect(Snapshot.restore(from: nb).workspace != nil)
         func edited(_ list: String, _ index: Int, _ key: String, _ value: JSON) throws -> Notebook {

@@ -42,30 +42,34 @@ import Workbench
         #expect(!html.contains("<script"))
     }
 
-    static let table = CommandOutput(blocks: [
-        .text("Needs of <Acme & Co>:"),
-        .table(Table(headers: ["need", "importance"], rows: [["<b>fast</b>", "5"], ["cheap", "4"], ["short row"]],
-                     alignments: [.left, .right])),
-        .text("two\nlines"),
-    ], data: ["n": 3])
+    static let table = CommandOutput(
+        blocks: [
+            .text("Needs of <Acme & Co>:"),
+            .table(
+                Table(
+                    headers: ["need", "importance"], rows: [["<b>fast</b>", "5"], ["cheap", "4"], ["short row"]],
+                    alignments: [.left, .right])),
+            .text("two\nlines"),
+        ], data: ["n": 3])
 
     @Test func htmlGolden() {
-        #expect(Renderer.html(Self.table) == """
-        <p>Needs of &lt;Acme &amp; Co&gt;:</p>
-        <table>
-        <thead>
-        <tr><th style='text-align:left'>need</th><th style='text-align:right'>importance</th></tr>
-        </thead>
-        <tbody>
-        <tr><td style='text-align:left'>&lt;b&gt;fast&lt;/b&gt;</td><td style='text-align:right'>5</td></tr>
-        <tr><td style='text-align:left'>cheap</td><td style='text-align:right'>4</td></tr>
-        <tr><td style='text-align:left'>short row</td><td style='text-align:right'></td></tr>
-        </tbody>
-        </table>
-        <pre style='font-family:monospace'>two
-        lines</pre>
+        #expect(
+            Renderer.html(Self.table) == """
+                <p>Needs of &lt;Acme &amp; Co&gt;:</p>
+                <table>
+                <thead>
+                <tr><th style='text-align:left'>need</th><th style='text-align:right'>importance</th></tr>
+                </thead>
+                <tbody>
+                <tr><td style='text-align:left'>&lt;b&gt;fast&lt;/b&gt;</td><td style='text-align:right'>5</td></tr>
+                <tr><td style='text-align:left'>cheap</td><td style='text-align:right'>4</td></tr>
+                <tr><td style='text-align:left'>short row</td><td style='text-align:right'></td></tr>
+                </tbody>
+                </table>
+                <pre style='font-family:monospace'>two
+                lines</pre>
 
-        """)
+                """)
     }
 
     @Test func markdownGolden() {
@@ -73,15 +77,16 @@ import Workbench
             .prose(text: "Step 1 of <Acme>", markdown: "#### Step 1 of \(Markup.markdown("<Acme>"))\n"),
             .text("```\nraw `text`"),
         ])
-        #expect(Renderer.markdown(output) == """
-        #### Step 1 of &lt;Acme&gt;
+        #expect(
+            Renderer.markdown(output) == """
+                #### Step 1 of &lt;Acme&gt;
 
-        ````
-        ```
-        raw `text`
-        ````
+                ````
+                ```
+                raw `text`
+                ````
 
-        """)
+                """)
         // The terminal shows the text form, never the Markdown.
         #expect(Renderer.plain(output) == "Step 1 of <Acme>\n```\nraw `text`")
     }

@@ -83,7 +83,11 @@ import Modeling
         #expect(text.hasPrefix("usage: enterprise add NAME [--industry TEXT]"))
         #expect(text.contains("\n  enterprise add CATL"))
         let bad = s.execute("help entreprise")
-        if case let .failure(e) = bad { #expect(e.message.contains("did you mean 'enterprise'")) } else { Issue.record("no error") }
+        if case let .failure(e) = bad {
+            #expect(e.message.contains("did you mean 'enterprise'"))
+        } else {
+            Issue.record("no error")
+        }
     }
 
     @Test func undoCostsWhatTheCommandChanged() {

@@ -16,8 +16,11 @@ import Workbench
         e.price = 10
         e.guideStep = 2
         e.resources = [Resource(name: "R", strength: 7)]
-        e.segments = [Segment(name: "S", size: 100,
-                              willingnessToPay: WillingnessToPay(low: 4, high: 9, opp: 6, idp: 7, respondents: 120, source: "s.csv"))]
+        e.segments = [
+            Segment(
+                name: "S", size: 100,
+                willingnessToPay: WillingnessToPay(low: 4, high: 9, opp: 6, idp: 7, respondents: 120, source: "s.csv"))
+        ]
         e.needs = [Need(name: "N", segment: "S", importance: 4)]
         e.offerings = [Offering(name: "O", price: 5, unitCost: 3)]
         e.reliefs = [Relief(offering: "O", need: "N", functional: 6, emotional: 4)]
@@ -27,7 +30,8 @@ import Workbench
     }
 
     /// `tree` with `key` of the enterprise (list nil) or of the first item of its `list` set to `value`.
-    static func setting(_ tree: JSON, list: String?, within: String? = nil, key: String, to value: JSON) throws -> JSON {
+    static func setting(_ tree: JSON, list: String?, within: String? = nil, key: String, to value: JSON) throws -> JSON
+    {
         var enterprises = try #require(tree["enterprises"]?.arrayValue)
         if let list {
             var items = try #require(enterprises[0][list]?.arrayValue, "\(list) is not in the snapshot")
@@ -52,17 +56,27 @@ import Workbench
         #expect(Snapshot.outOfRange(tree) == nil)
         for rule in Snapshot.rules {
             for bad in [rule.range.lowerBound - 1, rule.range.upperBound + 1, .infinity] {
-                let edited = try Self.setting(tree, list: rule.list, within: rule.within, key: rule.key, to: .number(bad))
+                let edited = try Self.setting(
+                    tree, list: rule.list, within: rule.within, key: rule.key, to: .number(bad))
                 let reason = Snapshot.outOfRange(edited)
                 let field = (rule.within.map { $0 + "." } ?? "") + rule.key
-                #expect(reason?.contains(": \(field) \(Format.number(bad)) is outside ") == true, "\(field) \(bad): \(reason ?? "accepted")")
+                #expect(
+                    reason?.contains(": \(field) \(Format.number(bad)) is outside ") == true,
+                    "\(field) \(bad): \(reason ?? "accepted")")
             }
             // The bounds themselves are accepted.
             for good in [rule.range.lowerBound, rule.range.upperBound] {
                 // (Within a willingness to pay the low end must stay at or below the high end.)
-                let base = rule.within == nil ? tree : try Self.setting(try Self.setting(tree, list: rule.list, within: rule.within, key: "low", to: .number(0)),
-                                                                           list: rule.list, within: rule.within, key: "high", to: .number(1e12))
-                #expect(Snapshot.outOfRange(try Self.setting(base, list: rule.list, within: rule.within, key: rule.key, to: .number(good))) == nil)
+                let base =
+                    rule.within == nil
+                    ? tree
+                    : try Self.setting(
+                        try Self.setting(tree, list: rule.list, within: rule.within, key: "low", to: .number(0)),
+                        list: rule.list, within: rule.within, key: "high", to: .number(1e12))
+                #expect(
+                    Snapshot.outOfRange(
+                        try Self.setting(base, list: rule.list, within: rule.within, key: rule.key, to: .number(good)))
+                        == nil)
             }
         }
     }
@@ -102,13 +116,15 @@ import Workbench
     /// does a rule no entry of `setters` accounts for.
     @Test func rangesAreThoseTheCommandsDeclare() throws {
         let registry = Registry(plugins: allPlugins)
-        #expect(Set(Snapshot.rules.map { [$0.list, $0.within, $0.key].compactMap { $0 }.joined(separator: ".") })
+        #expect(
+            Set(Snapshot.rules.map { [$0.list, $0.within, $0.key].compactMap { $0 }.joined(separator: ".") })
                 == Set(Self.setters.keys))
         for rule in Snapshot.rules {
             let place = [rule.list, rule.within, rule.key].compactMap { $0 }.joined(separator: ".")
             for (words, name) in Self.setters[place] ?? [] {
                 let spec = try #require(registry.command(words), "no command \(words)")
-                let kind = spec.options.first { $0.name == name }?.kind
+                let kind =
+                    spec.options.first { $0.name == name }?.kind
                     ?? spec.arguments.first { $0.name == name }?.kind
                 switch kind {
                 case let .number(range)?: #expect(range == rule.range, "\(words) \(name)")
@@ -138,7 +154,10 @@ import Workbench
         var nb = try Notebook.read(Array(text.utf8))
         let snap = try #require(nb.workbench["snapshot"])
         let tree = try #require(snap["workspace"])
-        nb.setWorkbench("snapshot", snap.setting("cells", .string(Snapshot.cellsHash(nb))).setting("checksum", .string(Snapshot.checksum(tree))))
+        nb.setWorkbench(
+            "snapshot",
+            snap.setting("cells", .string(Snapshot.cellsHash(nb))).setting("checksum", .string(Snapshot.checksum(tree)))
+        )
         return nb
     }
 
@@ -164,6 +183,9 @@ import Workbench
         #expect(reason == "its snapshot holds a value no command accepts (enterprise 'A', factor 'Range': \(expected))")
         // The same notebook with the score the cells give is restored.
         let good = try Self.handMade(#"{"factor": "Range", "score": 8}"#)
-        #expect(Snapshot.restore(from: good).workspace?.enterprises.first?.factors == [FactorScore(factor: "Range", score: 8)])
+        #expect(
+            Snapshot.restore(from: good).workspace?.enterprises.first?.factors == [
+                FactorScore(factor: "Range", score: 8)
+            ])
     }
 }

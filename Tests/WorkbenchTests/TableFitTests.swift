@@ -6,10 +6,14 @@ import Workbench
 @Suite struct TableFitTests {
     static let table = Table(
         headers: ["enterprise", "industry", "divergence", "largest differences"],
-        rows: [["Dennis Department Store (丹尼斯)", "department stores and supermarkets in Henan", "4.50",
-                "Price +5.0, Service and after-sales care +4.0"],
-               ["胖东来", "超市与百货商店，许昌与新乡", "4.50", "Price -5.0, Service and after-sales care -4.0"],
-               ["Yonghui Superstores Company Limited", "supermarkets", "12345.25", "—"]],
+        rows: [
+            [
+                "Dennis Department Store (丹尼斯)", "department stores and supermarkets in Henan", "4.50",
+                "Price +5.0, Service and after-sales care +4.0",
+            ],
+            ["胖东来", "超市与百货商店，许昌与新乡", "4.50", "Price -5.0, Service and after-sales care -4.0"],
+            ["Yonghui Superstores Company Limited", "supermarkets", "12345.25", "—"],
+        ],
         alignments: [.left, .left, .right, .left])
 
     static func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
@@ -32,11 +36,14 @@ import Workbench
     /// A text cut to less than half of itself (a verdict shown as "gives m…") turns the table
     /// into records, where it is whole.
     @Test func aTextCutBelowHalfTurnsIntoRecords() {
-        let t = Table(headers: ["enterprise", "verdict"],
-                      rows: [["Volt Cells", "gives more value than its price asks"]], alignments: [.left, .left])
+        let t = Table(
+            headers: ["enterprise", "verdict"],
+            rows: [["Volt Cells", "gives more value than its price asks"]], alignments: [.left, .left])
         let text = Renderer(width: 26).render(CommandOutput(blocks: [.table(t)]))
         #expect(text.hasPrefix("─[ 1 ]") && text.contains("gives more") && text.contains("price asks"), "\(text)")
-        #expect(Renderer(width: 40).render(CommandOutput(blocks: [.table(t)])).contains("Volt Cells  gives more value than its p…"))
+        #expect(
+            Renderer(width: 40).render(CommandOutput(blocks: [.table(t)])).contains(
+                "Volt Cells  gives more value than its p…"))
     }
 
     @Test func pipesKeepFullValues() {
@@ -46,8 +53,10 @@ import Workbench
     }
 
     @Test func aTableTooWideEvenShortenedBecomesRecords() {
-        let wide = Table(headers: ["a", "b", "c", "d", "e", "f"], rows: [["1234567890", "2234567890", "3234567890", "4234567890", "5234567890", "6234567890"]],
-                         alignments: Array(repeating: .right, count: 6))
+        let wide = Table(
+            headers: ["a", "b", "c", "d", "e", "f"],
+            rows: [["1234567890", "2234567890", "3234567890", "4234567890", "5234567890", "6234567890"]],
+            alignments: Array(repeating: .right, count: 6))
         let text = Renderer(width: 40).render(CommandOutput(blocks: [.table(wide)]))
         #expect(text.hasPrefix("─[ 1 ]"))
         #expect(text.contains("\na │ 1234567890\n"))
@@ -76,8 +85,12 @@ import Workbench
     }
 
     @Test func wrappedOptionLinesHangUnderTheirHelp() {
-        let text = Renderer.wrapLines("  --csat-scale 5|7|10  points on the CSAT scale (default 5) and more words here", limit: 50)
+        let text = Renderer.wrapLines(
+            "  --csat-scale 5|7|10  points on the CSAT scale (default 5) and more words here", limit: 50)
         let indent = String(repeating: " ", count: 23)
-        #expect(text == "  --csat-scale 5|7|10  points on the CSAT scale\n\(indent)(default 5) and more words\n\(indent)here")
+        #expect(
+            text
+                == "  --csat-scale 5|7|10  points on the CSAT scale\n\(indent)(default 5) and more words\n\(indent)here"
+        )
     }
 }

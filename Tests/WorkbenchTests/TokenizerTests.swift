@@ -4,7 +4,10 @@ import Workbench
 @Suite struct TokenizerTests {
     @Test(arguments: [
         ("enterprise add CATL", ["enterprise", "add", "CATL"]),
-        ("enterprise add \"Pang Dong Lai\" --industry retail", ["enterprise", "add", "Pang Dong Lai", "--industry", "retail"]),
+        (
+            "enterprise add \"Pang Dong Lai\" --industry retail",
+            ["enterprise", "add", "Pang Dong Lai", "--industry", "retail"]
+        ),
         ("note 'it''s'", ["note", "its"]),
         ("a\\ b c", ["a b", "c"]),
         ("say \"a \\\"quoted\\\" word\"", ["say", "a \"quoted\" word"]),
@@ -34,8 +37,10 @@ import Workbench
         #expect(Tokenizer.continues(line) == continues)
     }
 
-    @Test(arguments: ["CATL", "Pang Dong Lai", "a\"b", "back\\slash", "#tag", "", "tab\there", "it's", "a # b",
-                      "trailing\\", "\"all quoted\"", "'single'", "mixed \\ \" ' # \t"])
+    @Test(arguments: [
+        "CATL", "Pang Dong Lai", "a\"b", "back\\slash", "#tag", "", "tab\there", "it's", "a # b",
+        "trailing\\", "\"all quoted\"", "'single'", "mixed \\ \" ' # \t",
+    ])
     func quoteRoundTrips(word: String) throws {
         #expect(try Tokenizer.tokenize("x " + Tokenizer.quote(word)).map(\.text) == ["x", word])
     }

@@ -20,7 +20,8 @@ public func fuzzSurveyCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var session = Session(registry: fuzzRegistry, files: files)
     var command: [Int]?
     if case let .success(output, _, _) = session.execute("kpi survey s.csv --nps Q --json"),
-       let nps = output.data?["nps"] {
+        let nps = output.data?["nps"]
+    {
         command = ["skipped", "promoters", "passives", "detractors"].map { nps[$0]?.intValue ?? -1 }
     }
     var fast: [Int]?
@@ -29,7 +30,8 @@ public func fuzzSurveyCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         scanner.threads = 2; scanner.bufferSize = 4096; scanner.parallelAbove = 1
         let request = ScanRequest(metrics: [.init(column: 0, range: 0...10)])
         if let acc = try? file.scan(request, lenient: false, scanner: scanner),
-           let c = acc.slotCounts(group: 0).first, c.n > 0 {
+            let c = acc.slotCounts(group: 0).first, c.n > 0
+        {
             let h = c.histogram
             fast = [c.skipped, h[9] + h[10], h[7] + h[8], h[0...6].reduce(0, +)]
         }

@@ -50,26 +50,39 @@ public enum AnswerLabels {
         var current = ""
         var inside = false
         for c in text {
-            if c == "\"" { inside.toggle(); current.append(c) } else if c == ",", !inside { items.append(current); current = "" } else { current.append(c) }
+            if c == "\"" {
+                inside.toggle(); current.append(c)
+            } else if c == ",", !inside {
+                items.append(current); current = ""
+            } else {
+                current.append(c)
+            }
         }
         items.append(current)
         var map: [String: Int] = [:]
         for raw in items where !raw.trimmingSpaces.isEmpty {
-            guard let eq = raw.lastIndex(of: "="), let n = Int(String(raw[raw.index(after: eq)...]).trimmingSpaces) else {
-                throw CommandError.badValue("\(option): '\(raw.trimmingSpaces)' is not LABEL=NUMBER (e.g. \(option) \"Yum!=5,Good=4\"; a label with a comma goes in double quotes: \"Some good, some not so good\"=3)")
+            guard let eq = raw.lastIndex(of: "="), let n = Int(String(raw[raw.index(after: eq)...]).trimmingSpaces)
+            else {
+                throw CommandError.badValue(
+                    "\(option): '\(raw.trimmingSpaces)' is not LABEL=NUMBER (e.g. \(option) \"Yum!=5,Good=4\"; a label with a comma goes in double quotes: \"Some good, some not so good\"=3)"
+                )
             }
             var label = String(raw[..<eq]).trimmingSpaces
             if label.count >= 2, label.hasPrefix("\""), label.hasSuffix("\"") {
                 label = String(label.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
             }
-            guard !label.isEmpty else { throw CommandError.badValue("\(option): '\(raw.trimmingSpaces)' has no label before '='") }
+            guard !label.isEmpty else {
+                throw CommandError.badValue("\(option): '\(raw.trimmingSpaces)' has no label before '='")
+            }
             let key = Name.foldTrim(label)
             if let old = map[key], old != n {
                 throw CommandError.badValue("\(option): '\(label)' is mapped twice (\(old) and \(n))")
             }
             map[key] = n
         }
-        guard !map.isEmpty else { throw CommandError.badValue("\(option): no LABEL=NUMBER given (e.g. \(option) \"Yum!=5,Good=4\")") }
+        guard !map.isEmpty else {
+            throw CommandError.badValue("\(option): no LABEL=NUMBER given (e.g. \(option) \"Yum!=5,Good=4\")")
+        }
         return map
     }
 
@@ -162,14 +175,22 @@ public struct ColumnKind: Sendable, Equatable {
     }
 
     mutating func label(_ text: String) {
-        if labels[text] != nil || labels.count < ColumnKind.maxLabels { labels[text, default: 0] += 1 } else { more += 1 }
+        if labels[text] != nil || labels.count < ColumnKind.maxLabels {
+            labels[text, default: 0] += 1
+        } else {
+            more += 1
+        }
     }
 
     mutating func absorb(_ other: ColumnKind) {
         numbers += other.numbers
         low = Swift.min(low, other.low); high = Swift.max(high, other.high)
         for (text, n) in AnswerLabels.sortedByCount(other.labels) {
-            if labels[text] != nil || labels.count < ColumnKind.maxLabels { labels[text, default: 0] += n } else { more += n }
+            if labels[text] != nil || labels.count < ColumnKind.maxLabels {
+                labels[text, default: 0] += n
+            } else {
+                more += n
+            }
         }
         more += other.more
     }

@@ -22,9 +22,12 @@ public struct ScanRequest: Sendable, Equatable {
     /// Columns whose raw fields go, row by row, to a `SurveyRowSink` (answers that are not small
     /// whole numbers: prices, yes/no). Slot k of the sink is `rawColumns[k]`.
     public var rawColumns: [Int]
-    public init(metrics: [Metric] = [], group: Int? = nil, countColumns: Int = 0, rowMeanThreshold: Double? = nil,
-                rawColumns: [Int] = []) {
-        self.metrics = metrics; self.group = group; self.countColumns = countColumns; self.rowMeanThreshold = rowMeanThreshold
+    public init(
+        metrics: [Metric] = [], group: Int? = nil, countColumns: Int = 0, rowMeanThreshold: Double? = nil,
+        rawColumns: [Int] = []
+    ) {
+        self.metrics = metrics; self.group = group; self.countColumns = countColumns;
+        self.rowMeanThreshold = rowMeanThreshold
         self.rawColumns = rawColumns
     }
 }
@@ -64,8 +67,10 @@ public struct SlotCounts: Sendable, Equatable {
     public var invalidValues: [String: Int] = [:]
     public var n: Int { histogram.reduce(0, +) }
     static func + (a: SlotCounts, b: SlotCounts) -> SlotCounts {
-        SlotCounts(histogram: zip(a.histogram, b.histogram).map { $0 + $1 }, skipped: a.skipped + b.skipped,
-                   invalid: a.invalid + b.invalid, invalidValues: a.invalidValues.merging(b.invalidValues, uniquingKeysWith: +))
+        SlotCounts(
+            histogram: zip(a.histogram, b.histogram).map { $0 + $1 }, skipped: a.skipped + b.skipped,
+            invalid: a.invalid + b.invalid, invalidValues: a.invalidValues.merging(b.invalidValues, uniquingKeysWith: +)
+        )
     }
 }
 
@@ -177,7 +182,8 @@ final class Accumulator {
     }
 
     deinit {
-        roles.deallocate(); lo.deallocate(); slotColumns.deallocate(); hi.deallocate(); counts.deallocate(); lanes.deallocate(); rowValues.deallocate()
+        roles.deallocate(); lo.deallocate(); slotColumns.deallocate(); hi.deallocate(); counts.deallocate();
+        lanes.deallocate(); rowValues.deallocate()
         nonBlank.deallocate(); rawColumns.deallocate()
     }
 
@@ -207,7 +213,9 @@ final class Accumulator {
             var i = s
             while i < e {
                 let c = p[i]
-                if c != CSV.space && c != CSV.tab && c != CSV.cr && c != CSV.quote { nonBlank[col] &+= 1; noteCell(col, p, s, e); break }
+                if c != CSV.space && c != CSV.tab && c != CSV.cr && c != CSV.quote {
+                    nonBlank[col] &+= 1; noteCell(col, p, s, e); break
+                }
                 i &+= 1
             }
         } else if role <= -4 {
@@ -306,7 +314,13 @@ final class Accumulator {
         let skippedBase = base + slots &* width
         for k in 0..<slots {
             let v = rowValues[k]
-            if v >= 0 { base[k &* width &+ v] &+= 1 } else if v == -1 { skippedBase[k] &+= 1 } else { skippedBase[slots &+ k] &+= 1; countBad(k) }
+            if v >= 0 {
+                base[k &* width &+ v] &+= 1
+            } else if v == -1 {
+                skippedBase[k] &+= 1
+            } else {
+                skippedBase[slots &+ k] &+= 1; countBad(k)
+            }
         }
         if let threshold = request.rowMeanThreshold { rowMean(threshold) }
         for k in 0..<slots { rowValues[k] = -1 }
@@ -326,7 +340,13 @@ final class Accumulator {
     /// Counts slot `k`'s answer of this row in group 0 at once (rows taken whole, no groups).
     func commit(slot k: Int) {
         let v = rowValues[k]
-        if v >= 0 { counts[k * width + v] += 1 } else if v == -1 { counts[slots * width + k] += 1 } else { counts[slots * width + slots + k] += 1; countBad(k) }
+        if v >= 0 {
+            counts[k * width + v] += 1
+        } else if v == -1 {
+            counts[slots * width + k] += 1
+        } else {
+            counts[slots * width + slots + k] += 1; countBad(k)
+        }
         rowValues[k] = -1
     }
 
@@ -344,9 +364,10 @@ final class Accumulator {
     func slotCounts(group g: Int) -> [SlotCounts] {
         let base = counts + g * stride
         return (0..<slots).map { k in
-            SlotCounts(histogram: Array(UnsafeBufferPointer(start: base + k * width, count: hi[k] + 1)),
-                       skipped: base[slots * width + k], invalid: base[slots * width + slots + k],
-                       invalidValues: badCounts[g * slots + k] ?? [:])
+            SlotCounts(
+                histogram: Array(UnsafeBufferPointer(start: base + k * width, count: hi[k] + 1)),
+                skipped: base[slots * width + k], invalid: base[slots * width + slots + k],
+                invalidValues: badCounts[g * slots + k] ?? [:])
         }
     }
 
@@ -357,7 +378,9 @@ final class Accumulator {
             let a = counts + mine * stride, b = other.counts + g * stride
             for i in 0..<stride { a[i] += b[i] }
             for k in 0..<slots {
-                if let theirs = other.badCounts[g * slots + k] { badCounts[mine * slots + k, default: [:]].merge(theirs, uniquingKeysWith: +) }
+                if let theirs = other.badCounts[g * slots + k] {
+                    badCounts[mine * slots + k, default: [:]].merge(theirs, uniquingKeysWith: +)
+                }
             }
         }
         for c in columnKinds.indices { columnKinds[c].absorb(other.columnKinds[c]) }
@@ -370,6 +393,7 @@ final class Accumulator {
         blankLines += other.blankLines
         unterminatedQuote = other.unterminatedQuote
         if badUTF8Offset == nil { badUTF8Offset = other.badUTF8Offset }
-        meanSum += other.meanSum; meanN += other.meanN; meanEngaged += other.meanEngaged; meanSkipped += other.meanSkipped
+        meanSum += other.meanSum; meanN += other.meanN; meanEngaged += other.meanEngaged;
+        meanSkipped += other.meanSkipped
     }
 }

@@ -45,8 +45,10 @@ public enum CSV {
     /// Records of `bytes` as field texts, with the byte offset just past each record. Stops after
     /// `limit` records; a last record without its newline counts only when `final` (the bytes
     /// are the whole file). Reference implementation: one byte at a time.
-    public static func records(_ bytes: [UInt8], limit: Int = .max, final: Bool = true,
-                               separator: UInt8 = 0x2C) -> (rows: [[String]], ends: [Int]) {
+    public static func records(
+        _ bytes: [UInt8], limit: Int = .max, final: Bool = true,
+        separator: UInt8 = 0x2C
+    ) -> (rows: [[String]], ends: [Int]) {
         var rows: [[String]] = []
         var ends: [Int] = []
         bytes.withUnsafeBufferPointer { b in
@@ -57,7 +59,9 @@ public enum CSV {
             var i = 0
             while i < b.count, rows.count < limit {
                 let c = p[i]
-                if c == quote { inside.toggle() } else if !inside, c == separator || c == newline {
+                if c == quote {
+                    inside.toggle()
+                } else if !inside, c == separator || c == newline {
                     fields.append(text(unescape(p, start, i)))
                     start = i + 1
                     if c == newline {
@@ -84,10 +88,15 @@ public enum CSV {
             var need = 0
             var minimum: UInt32 = 0
             var v: UInt32 = 0
-            if c & 0xE0 == 0xC0 { need = 1; v = UInt32(c & 0x1F); minimum = 0x80 }
-            else if c & 0xF0 == 0xE0 { need = 2; v = UInt32(c & 0x0F); minimum = 0x800 }
-            else if c & 0xF8 == 0xF0 { need = 3; v = UInt32(c & 0x07); minimum = 0x10000 }
-            else { return i }
+            if c & 0xE0 == 0xC0 {
+                need = 1; v = UInt32(c & 0x1F); minimum = 0x80
+            } else if c & 0xF0 == 0xE0 {
+                need = 2; v = UInt32(c & 0x0F); minimum = 0x800
+            } else if c & 0xF8 == 0xF0 {
+                need = 3; v = UInt32(c & 0x07); minimum = 0x10000
+            } else {
+                return i
+            }
             guard i + need < end else { return i }
             for k in 1...need {
                 let d = p[i + k]
@@ -107,8 +116,15 @@ public enum CSV {
         guard back < len else { return 0 }
         let lead = p[len - 1 - back]
         let size: Int
-        if lead & 0xE0 == 0xC0 { size = 2 } else if lead & 0xF0 == 0xE0 { size = 3 } else if lead & 0xF8 == 0xF0 { size = 4 }
-        else { return 0 }
+        if lead & 0xE0 == 0xC0 {
+            size = 2
+        } else if lead & 0xF0 == 0xE0 {
+            size = 3
+        } else if lead & 0xF8 == 0xF0 {
+            size = 4
+        } else {
+            return 0
+        }
         return back + 1 < size ? back + 1 : 0
     }
 }

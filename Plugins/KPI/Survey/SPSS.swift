@@ -13,7 +13,8 @@ import Workbench
 enum SPSS {
     /// Whether `head` (the first bytes of a file) starts like a `.sav` or `.zsav` file.
     static func isSAV(_ head: [UInt8]) -> Bool {
-        head.count >= 4 && head[0] == 0x24 && head[1] == 0x46 && head[2] == 0x4C && (head[3] == 0x32 || head[3] == 0x33)  // "$FL2", "$FL3"
+        head.count >= 4 && head[0] == 0x24 && head[1] == 0x46 && head[2] == 0x4C
+            && (head[3] == 0x32 || head[3] == 0x33)  // "$FL2", "$FL3"
     }
 
     /// Opens `path` (already opened as `file`) as a survey file.
@@ -55,8 +56,9 @@ enum SPSS {
             for (key, label) in v.labels { if let n = Int(key) { map[Name.foldTrim(label)] = n } }
             if !map.isEmpty { labelSets[i] = map }
         }
-        return SurveyFile(path: path, format: .spss, detected: true, columns: columns, dataStart: dataStart,
-                          file: MemoryFile(bytes: csv), labelSets: labelSets)
+        return SurveyFile(
+            path: path, format: .spss, detected: true, columns: columns, dataStart: dataStart,
+            file: MemoryFile(bytes: csv), labelSets: labelSets)
     }
 
     /// A number as a cell: whole numbers without decimals.
@@ -92,7 +94,9 @@ enum SPSS {
 
     /// Reads every variable, value label and value.
     static func read(_ path: String, file: any RandomAccessFile) throws -> (variables: [Variable], rows: Int) {
-        guard let parser = readstat_parser_init() else { throw CommandError("BadFile", "\(path): ReadStat could not start") }
+        guard let parser = readstat_parser_init() else {
+            throw CommandError("BadFile", "\(path): ReadStat could not start")
+        }
         defer { readstat_parser_free(parser) }
         let reading = Reading(file: file)
         let context = Unmanaged.passUnretained(reading).toOpaque()
@@ -116,8 +120,11 @@ enum SPSS {
             guard let buffer else { return -1 }
             var done = 0
             while done < count {
-                guard let n = try? r.file.read(into: UnsafeMutableRawBufferPointer(start: buffer + done, count: count - done),
-                                               at: r.position + done) else { return -1 }
+                guard
+                    let n = try? r.file.read(
+                        into: UnsafeMutableRawBufferPointer(start: buffer + done, count: count - done),
+                        at: r.position + done)
+                else { return -1 }
                 if n == 0 { break }
                 done += n
             }
@@ -137,7 +144,8 @@ enum SPSS {
         }
         readstat_set_variable_handler(parser) { _, variable, labelSet, ctx in
             let r = Unmanaged<Reading>.fromOpaque(ctx!).takeUnretainedValue()
-            let name = readstat_variable_get_name(variable).map { String(cString: $0) } ?? "column \(r.variables.count + 1)"
+            let name =
+                readstat_variable_get_name(variable).map { String(cString: $0) } ?? "column \(r.variables.count + 1)"
             let label = readstat_variable_get_label(variable).map { String(cString: $0) } ?? ""
             var v = Variable(name: name, label: label, labelSet: labelSet.map { String(cString: $0) } ?? "")
             v.values.reserveCapacity(r.rows)
@@ -174,7 +182,9 @@ enum SPSS {
         }
         let status = readstat_parse_sav(parser, path, context)
         guard status == READSTAT_OK else {
-            let why = reading.error ?? readstat_error_message(status).map { String(cString: $0) } ?? "error \(status.rawValue)"
+            let why =
+                reading.error ?? readstat_error_message(status).map { String(cString: $0) }
+                ?? "error \(status.rawValue)"
             throw CommandError("BadFile", "\(path): not a readable SPSS file (\(why))")
         }
         var variables = reading.variables

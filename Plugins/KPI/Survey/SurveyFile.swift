@@ -44,7 +44,8 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
         guard let first = rows.first else { return .plain }
         if rows.count >= 3, rows[2].first?.hasPrefix("{\"ImportId\"") == true { return .qualtrics }
         if first.first == "Respondent ID" || first.contains("Collector ID")
-            || (rows.count >= 2 && rows[1].contains { $0 == "Response" || $0 == "Open-Ended Response" }) {
+            || (rows.count >= 2 && rows[1].contains { $0 == "Response" || $0 == "Open-Ended Response" })
+        {
             return .surveymonkey
         }
         if first.first == "Timestamp" { return .googleForms }
@@ -101,7 +102,9 @@ public struct SurveyFile: Sendable {
     public func valueLabels(_ column: Int) -> [String: Int] { labelSets[column] ?? [:] }
 
     /// Opens `path` through `files` and reads its header rows.
-    public static func open(_ path: String, files: any FileAccess, format forced: SurveyFormat? = nil) throws -> SurveyFile {
+    public static func open(_ path: String, files: any FileAccess, format forced: SurveyFormat? = nil) throws
+        -> SurveyFile
+    {
         var file = try files.open(path)
         var head: [UInt8] = []
         var rows: [[String]] = []
@@ -135,14 +138,23 @@ public struct SurveyFile: Sendable {
             ends = ends.map { $0 + 3 }
         }
         guard let header = rows.first, header.contains(where: { !$0.isEmpty }) else {
-            throw CommandError("BadFile", "\(path): no header row (the file is empty or its first line is blank); a survey export starts with a row of column names")
+            throw CommandError(
+                "BadFile",
+                "\(path): no header row (the file is empty or its first line is blank); a survey export starts with a row of column names"
+            )
         }
         if let bad = CSV.firstInvalidUTF8(head, 0, ends.first ?? 0) {
-            throw CommandError("BadFile", "\(path): the header row is not valid UTF-8 (byte 0x\(String(head[bad], radix: 16, uppercase: true)) at offset \(bad)); export the survey as UTF-8 (with or without BOM)")
+            throw CommandError(
+                "BadFile",
+                "\(path): the header row is not valid UTF-8 (byte 0x\(String(head[bad], radix: 16, uppercase: true)) at offset \(bad)); export the survey as UTF-8 (with or without BOM)"
+            )
         }
         let format = forced ?? SurveyFormat.detect(rows)
         guard rows.count >= format.headerRows else {
-            throw CommandError("BadFile", "\(path): a \(format.title) export has \(Format.count(format.headerRows, "header row")), this file has \(Format.count(rows.count, "row"))")
+            throw CommandError(
+                "BadFile",
+                "\(path): a \(format.title) export has \(Format.count(format.headerRows, "header row")), this file has \(Format.count(rows.count, "row"))"
+            )
         }
         var columns = header.enumerated().map { SurveyColumn(index: $0.offset, name: $0.element) }
         switch format {
@@ -166,7 +178,8 @@ public struct SurveyFile: Sendable {
         default: break
         }
         let dataStart = format.headerRows <= ends.count ? ends[format.headerRows - 1] : file.size
-        return SurveyFile(path: path, format: format, detected: forced == nil, columns: columns, dataStart: dataStart, file: file)
+        return SurveyFile(
+            path: path, format: format, detected: forced == nil, columns: columns, dataStart: dataStart, file: file)
     }
 
     static func importId(_ json: String) -> String? {
@@ -182,7 +195,10 @@ public struct SurveyFile: Sendable {
             let hits = columns.filter { key($0).map(Name.foldTrim) == wanted }
             if hits.count == 1 { return hits[0].index }
             if hits.count > 1 {
-                throw CommandError("AmbiguousColumn", "\(path): \(hits.count) columns are named '\(spec)' (numbers \(hits.map { String($0.index + 1) }.joined(separator: ", "))); give the column number instead")
+                throw CommandError(
+                    "AmbiguousColumn",
+                    "\(path): \(hits.count) columns are named '\(spec)' (numbers \(hits.map { String($0.index + 1) }.joined(separator: ", "))); give the column number instead"
+                )
             }
         }
         if let n = Int(spec), (1...columns.count).contains(n) { return n - 1 }
@@ -190,7 +206,8 @@ public struct SurveyFile: Sendable {
         var m = "\(path): no column '\(spec)'"
         if let s = Suggest.closest(to: spec, in: names) { m += "; did you mean '\(s)'?" }
         let shown = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
-        m += " (columns: \(shown)\(names.count > 12 ? ", …" : ""); or a number from 1 to \(columns.count); `kpi columns \(path)` lists them)"
+        m +=
+            " (columns: \(shown)\(names.count > 12 ? ", …" : ""); or a number from 1 to \(columns.count); `kpi columns \(path)` lists them)"
         throw CommandError("UnknownColumn", m)
     }
 
@@ -205,21 +222,32 @@ public struct SurveyFile: Sendable {
     }
 
     /// Scans the answers. Throws on a malformed file, and on a bad answer unless `lenient`.
-    func scan(_ request: ScanRequest, lenient: Bool, scanner: SurveyScanner? = nil,
-              makeSink: (() -> any SurveyRowSink)? = nil) throws -> Accumulator {
+    func scan(
+        _ request: ScanRequest, lenient: Bool, scanner: SurveyScanner? = nil,
+        makeSink: (() -> any SurveyRowSink)? = nil
+    ) throws -> Accumulator {
         let acc = try (scanner ?? self.scanner()).scan(request, makeSink: makeSink)
         let headerRows = format.headerRows
         if acc.unterminatedQuote {
-            throw CommandError("BadFile", "\(path): a quoted field opened in row \(headerRows + acc.rows + 1) is never closed (a \" is missing); fields with commas or line breaks must be enclosed in a pair of \" with inner \" doubled")
+            throw CommandError(
+                "BadFile",
+                "\(path): a quoted field opened in row \(headerRows + acc.rows + 1) is never closed (a \" is missing); fields with commas or line breaks must be enclosed in a pair of \" with inner \" doubled"
+            )
         }
         if let offset = acc.badUTF8Offset {
             let row = try rowOf(offset: offset)
             var byte: UInt8 = 0
             _ = try withUnsafeMutableBytes(of: &byte) { try file.read(into: $0, at: offset) }
-            throw CommandError("BadFile", "\(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); export the survey as UTF-8 (with or without BOM)")
+            throw CommandError(
+                "BadFile",
+                "\(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); export the survey as UTF-8 (with or without BOM)"
+            )
         }
         if !lenient, let r = acc.firstRagged {
-            throw CommandError("BadFile", "\(path): row \(headerRows + r.row + 1) has \(Format.count(r.fields, "field")) where the header has \(columns.count) (an unquoted comma?); enclose fields holding commas in \"…\" (--lenient counts such rows as invalid and goes on)")
+            throw CommandError(
+                "BadFile",
+                "\(path): row \(headerRows + r.row + 1) has \(Format.count(r.fields, "field")) where the header has \(columns.count) (an unquoted comma?); enclose fields holding commas in \"…\" (--lenient counts such rows as invalid and goes on)"
+            )
         }
         if !lenient, let bad = acc.firstBad {
             if let error = unmappedLabels(request, acc, bad) { throw error }
@@ -232,7 +260,10 @@ public struct SurveyFile: Sendable {
                 let shown = bad.text.count > 40 ? String(bad.text.prefix(40)) + "…" : bad.text
                 what = "'\(shown)' is not a whole number from \(range)"
             }
-            throw CommandError("BadAnswer", "\(path): row \(headerRows + bad.row + 1), column '\(label(bad.column))' (\(bad.column + 1)): \(what) (a blank answer is skipped; --lenient counts bad answers as invalid and goes on)")
+            throw CommandError(
+                "BadAnswer",
+                "\(path): row \(headerRows + bad.row + 1), column '\(label(bad.column))' (\(bad.column + 1)): \(what) (a blank answer is skipped; --lenient counts bad answers as invalid and goes on)"
+            )
         }
         return acc
     }
@@ -249,9 +280,14 @@ public struct SurveyFile: Sendable {
         let range = "\(metric.range.lowerBound) to \(metric.range.upperBound)"
         let total = values.values.reduce(0, +)
         let labelCounts = values.filter { labels.contains($0.key) }
-        let template = AnswerLabels.sortedByCount(labelCounts).prefix(8).map { AnswerLabels.mapItem($0.0) + "=N" }.joined(separator: ",")
+        let template =
+            AnswerLabels.sortedByCount(labelCounts).prefix(8).map { AnswerLabels.mapItem($0.0) + "=N" }.joined(
+                separator: ",")
             + (labelCounts.count > 8 ? ",…" : "")
-        return CommandError("UnmappedLabels", "\(path): column '\(label(bad.column))' (\(bad.column + 1)) has \(Format.count(total, "answer")) that \(total == 1 ? "is" : "are") not numbers from \(range), \(Format.count(values.count, "distinct value")): \(AnswerLabels.listing(values, limit: 12)) (first in row \(format.headerRows + bad.row + 1)); map them to numbers with \(metric.mapHint)'\(template)' (N from \(range); a number at the start or end of a label is read as the answer), or --lenient counts them as invalid")
+        return CommandError(
+            "UnmappedLabels",
+            "\(path): column '\(label(bad.column))' (\(bad.column + 1)) has \(Format.count(total, "answer")) that \(total == 1 ? "is" : "are") not numbers from \(range), \(Format.count(values.count, "distinct value")): \(AnswerLabels.listing(values, limit: 12)) (first in row \(format.headerRows + bad.row + 1)); map them to numbers with \(metric.mapHint)'\(template)' (N from \(range); a number at the start or end of a label is read as the answer), or --lenient counts them as invalid"
+        )
     }
 
     /// The 1-based row (header rows included) holding byte `offset` (read in small pieces).
@@ -260,7 +296,9 @@ public struct SurveyFile: Sendable {
         var inside = false, rows = 0, position = dataStart
         while position < offset {
             let want = min(chunk.count, offset - position)
-            let n = try chunk.withUnsafeMutableBytes { try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: position) }
+            let n = try chunk.withUnsafeMutableBytes {
+                try file.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<want]), at: position)
+            }
             if n == 0 { break }
             for c in chunk[..<n] {
                 if c == CSV.quote { inside.toggle() } else if c == CSV.newline, !inside { rows += 1 }
@@ -305,8 +343,10 @@ extension SurveyFile {
     /// - Returns: the sink holding every row, and the number of data rows (blank lines not counted).
     /// - Throws: on a malformed file (unterminated quote, bad UTF-8).
     /// - Parameter lenient: let rows with more or fewer fields than the header through (else an error).
-    public func scanRows(_ columns: [Int], mode: SurveyScanner.Mode = .automatic, lenient: Bool = false,
-                         makeSink: () -> any SurveyRowSink) throws -> (sink: any SurveyRowSink, rows: Int) {
+    public func scanRows(
+        _ columns: [Int], mode: SurveyScanner.Mode = .automatic, lenient: Bool = false,
+        makeSink: () -> any SurveyRowSink
+    ) throws -> (sink: any SurveyRowSink, rows: Int) {
         let acc = try withoutActuallyEscaping(makeSink) { make in
             try scan(ScanRequest(rawColumns: columns), lenient: lenient, scanner: scanner(mode: mode), makeSink: make)
         }
@@ -316,12 +356,19 @@ extension SurveyFile {
     /// Counts the answers `request` asks for in one pass (in parallel on large files).
     /// - Throws: on a malformed file (unterminated quote, bad UTF-8), and on a bad answer unless
     ///   `lenient` (then counted as invalid).
-    public func tally(_ request: ScanRequest, lenient: Bool = false, mode: SurveyScanner.Mode = .automatic) throws -> SurveyTally {
+    public func tally(_ request: ScanRequest, lenient: Bool = false, mode: SurveyScanner.Mode = .automatic) throws
+        -> SurveyTally
+    {
         let acc = try scan(request, lenient: lenient, scanner: scanner(mode: mode))
-        let groups = SurveyCommands.sortedGroups(acc).map { SurveyTally.Group(key: $0.0, counts: acc.slotCounts(group: $0.1)) }
-        let empty = request.metrics.map { SlotCounts(histogram: [Int](repeating: 0, count: $0.range.upperBound + 1), skipped: 0, invalid: 0) }
+        let groups = SurveyCommands.sortedGroups(acc).map {
+            SurveyTally.Group(key: $0.0, counts: acc.slotCounts(group: $0.1))
+        }
+        let empty = request.metrics.map {
+            SlotCounts(histogram: [Int](repeating: 0, count: $0.range.upperBound + 1), skipped: 0, invalid: 0)
+        }
         let total = groups.reduce(empty) { sum, g in zip(sum, g.counts).map { $0 + $1 } }
-        return SurveyTally(rows: acc.rows - acc.blankLines, groups: groups, total: total,
-                           nonBlank: (0..<request.countColumns).map { acc.nonBlank[$0] })
+        return SurveyTally(
+            rows: acc.rows - acc.blankLines, groups: groups, total: total,
+            nonBlank: (0..<request.countColumns).map { acc.nonBlank[$0] })
     }
 }

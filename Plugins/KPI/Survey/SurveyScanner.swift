@@ -48,7 +48,8 @@ public struct SurveyScanner: Sendable {
         defer { buffer.deallocate() }
         var done = 0
         while done < size {
-            let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[done..<size]), at: dataStart + done)
+            let n = try file.read(
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[done..<size]), at: dataStart + done)
             if n == 0 { break }
             done += n
         }
@@ -72,8 +73,9 @@ public struct SurveyScanner: Sendable {
             }
             start = i + 1
         }
-        if inside { acc.unterminatedQuote = true }
-        else if col > 0 || start < done {
+        if inside {
+            acc.unterminatedQuote = true
+        } else if col > 0 || start < done {
             acc.field(col, p, start, done)
             let blank = col == 0 && (done == start || (done == start + 1 && p[start] == CSV.cr))
             if !blank && col + 1 != columnCount { acc.ragged(fields: col + 1) }
@@ -89,20 +91,26 @@ public struct SurveyScanner: Sendable {
         let half = (size - dataStart) / 2
         // A split at the very end would leave the first thread's last row (or open quote) unfinished.
         guard threads > 1, size - dataStart >= parallelAbove, half > 0,
-              let split = try guessSplit(near: dataStart + half), split < size else {
+            let split = try guessSplit(near: dataStart + half), split < size
+        else {
             let w = Worker(scanner: self, request: request, sink: makeSink?())
             defer { w.release() }
             try w.run(from: dataStart, to: size, orOnTo: nil)
             w.finish()
             return w.acc
         }
-        let workers = [Worker(scanner: self, request: request, sink: makeSink?()),
-                       Worker(scanner: self, request: request, sink: makeSink?())]
+        let workers = [
+            Worker(scanner: self, request: request, sink: makeSink?()),
+            Worker(scanner: self, request: request, sink: makeSink?()),
+        ]
         defer { for w in workers { w.release() } }
         let (first, second) = inParallel { i in
             Result {
-                if i == 0 { try workers[0].run(from: dataStart, to: split, orOnTo: size) }
-                else { try workers[1].run(from: split, to: size, orOnTo: nil); workers[1].finish() }
+                if i == 0 {
+                    try workers[0].run(from: dataStart, to: split, orOnTo: size)
+                } else {
+                    try workers[1].run(from: split, to: size, orOnTo: nil); workers[1].finish()
+                }
             }
         }
         try first.get()
@@ -132,8 +140,12 @@ public struct SurveyScanner: Sendable {
                 let c = bytes[i]
                 if c == CSV.quote { inside.toggle(); continue }
                 if inside { continue }
-                if c == CSV.comma { fields += 1 } else if c == CSV.newline {
-                    if rowStart == nil { rowStart = i + 1 } else {
+                if c == CSV.comma {
+                    fields += 1
+                } else if c == CSV.newline {
+                    if rowStart == nil {
+                        rowStart = i + 1
+                    } else {
                         if fields != columnCount { consistent = false; break }
                         rowsChecked += 1
                     }
@@ -193,8 +205,9 @@ final class Worker: @unchecked Sendable {
             let want = min(capacity - carried, end - offset)
             var n = 0
             while n < want {
-                let r = try scanner.file.read(into: UnsafeMutableRawBufferPointer(start: buffer + carried + n, count: want - n),
-                                              at: offset + n)
+                let r = try scanner.file.read(
+                    into: UnsafeMutableRawBufferPointer(start: buffer + carried + n, count: want - n),
+                    at: offset + n)
                 if r == 0 { break }
                 n += r
             }
@@ -214,9 +227,12 @@ final class Worker: @unchecked Sendable {
             while k < blocks {
                 let batch = min(Worker.batchBlocks, blocks - k)
                 var h: Int32 = 0
-                let count = simd
-                    ? fs_index(buffer + carried + 64 * k, batch, sep, &quoteCarry, UInt32(carried + 64 * k), positions, &h)
-                    : fs_index_portable(buffer + carried + 64 * k, batch, sep, &quoteCarry, UInt32(carried + 64 * k), positions, &h)
+                let count =
+                    simd
+                    ? fs_index(
+                        buffer + carried + 64 * k, batch, sep, &quoteCarry, UInt32(carried + 64 * k), positions, &h)
+                    : fs_index_portable(
+                        buffer + carried + 64 * k, batch, sep, &quoteCarry, UInt32(carried + 64 * k), positions, &h)
                 if h != 0 { high = true }
                 fieldStart = walk(count: count, fieldStart: fieldStart)
                 k += batch
@@ -270,7 +286,11 @@ final class Worker: @unchecked Sendable {
                         let s = c == 0 ? fieldStart : Int(positions[i &+ c &- 1] & mask) &+ 1
                         let e = Int(positions[i &+ c] & mask)
                         let v = Worker.small(p, s, e)
-                        if v >= lo[k] && v <= hi[k] { lane[k &* width &+ v] &+= 1 } else { acc.slowField(k, c, p, s, e); acc.commit(slot: k) }
+                        if v >= lo[k] && v <= hi[k] {
+                            lane[k &* width &+ v] &+= 1
+                        } else {
+                            acc.slowField(k, c, p, s, e); acc.commit(slot: k)
+                        }
                     }
                     acc.rows &+= 1
                     lane = lanes + (acc.rows & (Accumulator.laneCount - 1)) &* laneCells
@@ -309,7 +329,11 @@ final class Worker: @unchecked Sendable {
                 let role = Int(roles[col])
                 if role >= 0 {
                     let v = Worker.small(p, fieldStart, pos)
-                    if v >= lo[role] && v <= hi[role] { rowValues[role] = v } else { acc.slowField(role, col, p, fieldStart, pos) }
+                    if v >= lo[role] && v <= hi[role] {
+                        rowValues[role] = v
+                    } else {
+                        acc.slowField(role, col, p, fieldStart, pos)
+                    }
                 } else {
                     acc.field(col, p, fieldStart, pos)
                 }

@@ -4,7 +4,9 @@ public enum Diff {
 
     /// A unified diff of `old` and `new` (lists of lines), headed by the two labels; empty when
     /// they are equal. Three lines of context around each change, as `diff -u`.
-    public static func unified(_ old: [String], _ new: [String], oldLabel: String, newLabel: String, context: Int = 3) -> String {
+    public static func unified(_ old: [String], _ new: [String], oldLabel: String, newLabel: String, context: Int = 3)
+        -> String
+    {
         guard old != new else { return "" }
         let edits = script(old, new)
         var out = "--- \(oldLabel)\n+++ \(newLabel)\n"
@@ -37,7 +39,8 @@ public enum Diff {
                 case let .added(l): body += "+\(l)\n"; newCount += 1
                 }
             }
-            out += "@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n"
+            out +=
+                "@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n"
             out += body
             oldLine += oldCount; newLine += newCount
             position = range.upperBound
@@ -51,7 +54,9 @@ public enum Diff {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
         let x = Array(a[prefix..<(a.count - suffix)]), y = Array(b[prefix..<(b.count - suffix)])
         var edits: [Edit] = a[..<prefix].map { .same($0) }
         if x.count * y.count > 4_000_000 || x.isEmpty || y.isEmpty {
@@ -62,14 +67,19 @@ public enum Diff {
             var lcs = [Int32](repeating: 0, count: (x.count + 1) * w)
             for i in stride(from: x.count - 1, through: 0, by: -1) {
                 for j in stride(from: y.count - 1, through: 0, by: -1) {
-                    lcs[i * w + j] = x[i] == y[j] ? lcs[(i + 1) * w + j + 1] + 1 : max(lcs[(i + 1) * w + j], lcs[i * w + j + 1])
+                    lcs[i * w + j] =
+                        x[i] == y[j] ? lcs[(i + 1) * w + j + 1] + 1 : max(lcs[(i + 1) * w + j], lcs[i * w + j + 1])
                 }
             }
             var i = 0, j = 0
             while i < x.count || j < y.count {
-                if i < x.count, j < y.count, x[i] == y[j] { edits.append(.same(x[i])); i += 1; j += 1 }
-                else if i < x.count, j == y.count || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] { edits.append(.removed(x[i])); i += 1 }
-                else { edits.append(.added(y[j])); j += 1 }
+                if i < x.count, j < y.count, x[i] == y[j] {
+                    edits.append(.same(x[i])); i += 1; j += 1
+                } else if i < x.count, j == y.count || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
+                    edits.append(.removed(x[i])); i += 1
+                } else {
+                    edits.append(.added(y[j])); j += 1
+                }
             }
         }
         edits += a[(a.count - suffix)...].map { .same($0) }

@@ -94,7 +94,8 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func value(_ key: Key) throws -> JSON {
         guard let v = find(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing '\(key.stringValue)'"))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "missing '\(key.stringValue)'"))
         }
         return v
     }
@@ -102,10 +103,18 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { find(key) != nil }
     func decodeNil(forKey key: Key) throws -> Bool { find(key).map { $0 == .null } ?? true }
 
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(try value(key), type, codingPath + [key]) }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(try value(key), type, codingPath + [key]) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(try value(key), type, codingPath + [key]) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(try value(key), type, codingPath + [key]) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try scalar(try value(key), type, codingPath + [key])
+    }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try scalar(try value(key), type, codingPath + [key])
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try scalar(try value(key), type, codingPath + [key])
+    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try scalar(try value(key), type, codingPath + [key])
+    }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let v = try value(key)
@@ -123,14 +132,18 @@ private struct KeyedTree<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try T(from: TreeDecoder(value: v, path: PathNode(key, path)))
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+        -> KeyedDecodingContainer<NestedKey>
+    {
         try TreeDecoder(value: try value(key), path: PathNode(key, path)).container(keyedBy: type)
     }
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         try TreeDecoder(value: try value(key), path: PathNode(key, path)).unkeyedContainer()
     }
     func superDecoder() throws -> any Decoder { TreeDecoder(value: .object(pairs), path: path) }
-    func superDecoder(forKey key: Key) throws -> any Decoder { TreeDecoder(value: try value(key), path: PathNode(key, path)) }
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        TreeDecoder(value: try value(key), path: PathNode(key, path))
+    }
 }
 
 private struct UnkeyedTree: UnkeyedDecodingContainer {
@@ -145,7 +158,8 @@ private struct UnkeyedTree: UnkeyedDecodingContainer {
 
     mutating func next() throws -> JSON {
         guard currentIndex < items.count else {
-            throw DecodingError.valueNotFound(JSON.self, .init(codingPath: codingPath, debugDescription: "the list ended"))
+            throw DecodingError.valueNotFound(
+                JSON.self, .init(codingPath: codingPath, debugDescription: "the list ended"))
         }
         defer { currentIndex += 1 }
         return items[currentIndex]
@@ -165,7 +179,9 @@ private struct UnkeyedTree: UnkeyedDecodingContainer {
         return try T(from: TreeDecoder(value: v, path: PathNode(IndexKey(index), path)))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try TreeDecoder(value: try next(), path: path).container(keyedBy: type)
     }
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -180,8 +196,10 @@ private struct SingleTree: SingleValueDecodingContainer {
     var codingPath: [any CodingKey] { keys(path) }
     func decodeNil() -> Bool { value == .null }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self || T.self == Float.self
-            || T.self == Int64.self || T.self == Int32.self || T.self == UInt.self {
+        if T.self == String.self || T.self == Double.self || T.self == Int.self || T.self == Bool.self
+            || T.self == Float.self
+            || T.self == Int64.self || T.self == Int32.self || T.self == UInt.self
+        {
             return try scalar(value, type, codingPath)
         }
         return try T(from: TreeDecoder(value: value, path: path))

@@ -35,7 +35,8 @@ private func leaf<T: Encodable>(_ value: T, _ path: [any CodingKey]) throws -> J
     case let b as Bool: return .bool(b)
     case let d as Double:
         guard d.isFinite else {
-            throw EncodingError.invalidValue(d, .init(codingPath: path, debugDescription: "\(d) cannot be stored in JSON"))
+            throw EncodingError.invalidValue(
+                d, .init(codingPath: path, debugDescription: "\(d) cannot be stored in JSON"))
         }
         return .number(d)
     default: return nil
@@ -55,7 +56,9 @@ private struct TreeEncoder: Encoder {
         if node.items == nil { node.items = [] }
         return UnkeyedTreeEncoder(node: node, codingPath: codingPath)
     }
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleTreeEncoder(node: node, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleTreeEncoder(node: node, codingPath: codingPath)
+    }
 }
 
 private func encoded<T: Encodable>(_ value: T, _ path: [any CodingKey]) throws -> TreeNode {
@@ -72,7 +75,9 @@ private struct KeyedTreeEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         node.pairs!.append((key.stringValue, try encoded(value, codingPath + [key])))
     }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         let child = TreeNode()
         node.pairs!.append((key.stringValue, child))
         return TreeEncoder(node: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
@@ -96,7 +101,9 @@ private struct UnkeyedTreeEncoder: UnkeyedEncodingContainer {
     var count: Int { node.items?.count ?? 0 }
     mutating func encodeNil() throws { node.items!.append(TreeNode(.null)) }
     mutating func encode<T: Encodable>(_ value: T) throws { node.items!.append(try encoded(value, codingPath)) }
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = TreeNode()
         node.items!.append(child)
         return TreeEncoder(node: child, codingPath: codingPath).container(keyedBy: keyType)

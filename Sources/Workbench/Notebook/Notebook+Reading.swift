@@ -24,7 +24,8 @@ extension Notebook {
     /// Reads a notebook from bytes in memory (e.g. a mapped file); nothing refers to them afterwards.
     public static func read(bytes: UnsafeBufferPointer<UInt8>) throws -> Notebook {
         guard bytes.count <= maxFileBytes else {
-            throw NotebookError("the file is \(bytes.count >> 20) MB; notebooks of up to \(maxFileBytes >> 20) MB are read")
+            throw NotebookError(
+                "the file is \(bytes.count >> 20) MB; notebooks of up to \(maxFileBytes >> 20) MB are read")
         }
         let root: JSON
         do {
@@ -37,22 +38,30 @@ extension Notebook {
 
     /// Reads a notebook from its parsed JSON.
     public static func read(_ root: JSON) throws -> Notebook {
-        guard let top = root.objectValue else { throw NotebookError("not a notebook: the top level is not a JSON object") }
+        guard let top = root.objectValue else {
+            throw NotebookError("not a notebook: the top level is not a JSON object")
+        }
         var nb = Notebook()
         var sawCells = false, sawMajor = false
         for (key, value) in top {
             switch key {
             case "nbformat":
                 guard let v = value.intValue else { throw NotebookError("'nbformat' must be an integer") }
-                guard v == 4 else { throw NotebookError("nbformat \(v) is not supported (ValueBench reads nbformat 4)") }
+                guard v == 4 else {
+                    throw NotebookError("nbformat \(v) is not supported (ValueBench reads nbformat 4)")
+                }
                 nb.nbformat = v; sawMajor = true
             case "nbformat_minor":
-                guard let v = value.intValue, v >= 0 else { throw NotebookError("'nbformat_minor' must be a non-negative integer") }
+                guard let v = value.intValue, v >= 0 else {
+                    throw NotebookError("'nbformat_minor' must be a non-negative integer")
+                }
                 nb.nbformatMinor = v
             case "metadata":
                 guard value.objectValue != nil else { throw NotebookError("'metadata' must be an object") }
                 nb.metadata = value
-                for key in ["orig_nbformat", "orig_nbformat_minor", "signature"] where value[key] != nil { nb.metadata = nb.metadata.removing(key) }
+                for key in ["orig_nbformat", "orig_nbformat_minor", "signature"] where value[key] != nil {
+                    nb.metadata = nb.metadata.removing(key)
+                }
             case "cells":
                 guard let list = value.arrayValue else { throw NotebookError("'cells' must be a list") }
                 nb.cells.reserveCapacity(list.count)
@@ -72,7 +81,8 @@ extension Notebook {
         seen.reserveCapacity(nb.cells.count)
         for i in nb.cells.indices where !nb.cells[i].id.isEmpty {
             guard seen.insert(nb.cells[i].id).inserted else {
-                throw NotebookError("cell \(i + 1): id '\(nb.cells[i].id)' is used by an earlier cell; cell ids must be unique")
+                throw NotebookError(
+                    "cell \(i + 1): id '\(nb.cells[i].id)' is used by an earlier cell; cell ids must be unique")
             }
         }
         if seen.count < nb.cells.count {
@@ -134,9 +144,14 @@ extension Cell {
                 }
             case "attachments":
                 guard let atts = value.objectValue else { throw fail("'attachments' must be an object") }
-                cell.extra.append((key, .object(atts.map { name, bundle in
-                    (name, bundle.objectValue.map { JSON.object(Cell.rejoin(bundle: $0)) } ?? bundle)
-                })))
+                cell.extra.append(
+                    (
+                        key,
+                        .object(
+                            atts.map { name, bundle in
+                                (name, bundle.objectValue.map { JSON.object(Cell.rejoin(bundle: $0)) } ?? bundle)
+                            })
+                    ))
             default:
                 cell.extra.append((key, value))
             }
@@ -153,9 +168,11 @@ extension Cell {
     /// Ids as nbformat 4.5 allows them.
     static func isValidID(_ s: String) -> Bool {
         let u = s.utf8
-        return !u.isEmpty && u.count <= 64 && u.allSatisfy { b in
-            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D || b == 0x5F
-        }
+        return !u.isEmpty && u.count <= 64
+            && u.allSatisfy { b in
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
+                    || b == 0x5F
+            }
     }
 
     /// A multi-line text field: a string, or a list of strings joined.
@@ -175,9 +192,15 @@ extension Cell {
 
     /// nbformat's `_rejoin_mimebundle`: lists of strings joined, except under JSON mime types.
     static func rejoin(bundle: [(String, JSON)]) -> [(String, JSON)] {
-        guard bundle.contains(where: { if case .array = $0.1 { return !Cell.isJSONMime($0.0) }; return false }) else { return bundle }
+        guard
+            bundle.contains(where: {
+                if case .array = $0.1 { return !Cell.isJSONMime($0.0) }; return false
+            })
+        else { return bundle }
         return bundle.map { mime, value in
-            if !Cell.isJSONMime(mime), case .array = value, let joined = Cell.text(value) { return (mime, .string(joined)) }
+            if !Cell.isJSONMime(mime), case .array = value, let joined = Cell.text(value) {
+                return (mime, .string(joined))
+            }
             return (mime, value)
         }
     }
@@ -190,19 +213,26 @@ extension Cell {
     static func readOutput(_ json: JSON, cell: Int, index: Int) throws -> JSON {
         func fail(_ what: String) -> NotebookError { NotebookError("cell \(cell), output \(index): \(what)") }
         guard let pairs = json.objectValue else { throw fail("not a JSON object") }
-        guard let type = json["output_type"]?.stringValue else { throw fail("'output_type' is missing or not a string") }
+        guard let type = json["output_type"]?.stringValue else {
+            throw fail("'output_type' is missing or not a string")
+        }
         var out = pairs
         switch type {
         case "execute_result", "display_data":
             guard let data = json["data"]?.objectValue else { throw fail("'data' must be an object") }
-            if data.contains(where: { if case .array = $0.1 { return true }; return false }),
-               let i = out.firstIndex(where: { $0.0 == "data" }) {
+            if data.contains(where: {
+                if case .array = $0.1 { return true }; return false
+            }),
+                let i = out.firstIndex(where: { $0.0 == "data" })
+            {
                 out[i].1 = .object(Cell.rejoin(bundle: data))
             }
             if let m = json["metadata"], m.objectValue == nil { throw fail("'metadata' must be an object") }
         case "stream":
             guard json["name"]?.stringValue != nil else { throw fail("a stream needs a 'name' string") }
-            guard let t = json["text"], let text = Cell.text(t) else { throw fail("a stream needs 'text', a string or a list of strings") }
+            guard let t = json["text"], let text = Cell.text(t) else {
+                throw fail("a stream needs 'text', a string or a list of strings")
+            }
             if case .array = t, let i = out.firstIndex(where: { $0.0 == "text" }) { out[i].1 = .string(text) }
         case "error":
             guard json["ename"]?.stringValue != nil, json["evalue"]?.stringValue != nil else {

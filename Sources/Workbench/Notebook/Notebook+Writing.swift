@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writing notebooks byte for byte as Jupyter does (`nbformat.writes`): `json.dumps(nb,
@@ -66,9 +66,14 @@ extension Cell {
         var others = false
         for (key, value) in extra {
             if key == "attachments", let atts = value.objectValue {
-                pairs.append((key, .object(atts.map { name, bundle in
-                    (name, bundle.objectValue.map { JSON.object(Cell.split(bundle: $0)) } ?? bundle)
-                })))
+                pairs.append(
+                    (
+                        key,
+                        .object(
+                            atts.map { name, bundle in
+                                (name, bundle.objectValue.map { JSON.object(Cell.split(bundle: $0)) } ?? bundle)
+                            })
+                    ))
             } else {
                 others = true
             }
@@ -213,12 +218,18 @@ public enum JupyterWriter {
         JSON.writeString(cell.kind.rawValue, into: &out)
         if cell.kind == .code {
             key("execution_count")
-            if let n = cell.executionCount { out.append(contentsOf: String(n).utf8) } else { out.append(contentsOf: "null".utf8) }
+            if let n = cell.executionCount {
+                out.append(contentsOf: String(n).utf8)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
         }
         key("id")
         JSON.writeString(cell.id, into: &out)
         key("metadata")
-        write(cell.metadata["trusted"] == nil ? cell.metadata : cell.metadata.removing("trusted"), into: &out, indent: inner)
+        write(
+            cell.metadata["trusted"] == nil ? cell.metadata : cell.metadata.removing("trusted"), into: &out,
+            indent: inner)
         if cell.kind == .code {
             key("outputs")
             if cell.outputs.isEmpty {
@@ -242,7 +253,9 @@ public enum JupyterWriter {
 
     /// One output, with the text Jupyter splits written as lists of lines.
     static func writeOutput(_ output: JSON, into out: inout [UInt8], indent: Int) {
-        guard case let .object(pairs) = output, !pairs.isEmpty else { write(output, into: &out, indent: indent); return }
+        guard case let .object(pairs) = output, !pairs.isEmpty else {
+            write(output, into: &out, indent: indent); return
+        }
         let type = output["output_type"]?.stringValue
         let inner = indent + 1
         out.append(UInt8(ascii: "{"))
@@ -251,7 +264,9 @@ public enum JupyterWriter {
             newline(&out, inner)
             JSON.writeString(k, into: &out)
             out.append(contentsOf: ": ".utf8)
-            if k == "data", type == "execute_result" || type == "display_data", case let .object(bundle) = v, !bundle.isEmpty {
+            if k == "data", type == "execute_result" || type == "display_data", case let .object(bundle) = v,
+                !bundle.isEmpty
+            {
                 out.append(UInt8(ascii: "{"))
                 for (j, (mime, value)) in sorted(bundle).enumerated() {
                     if j > 0 { out.append(UInt8(ascii: ",")) }
@@ -328,7 +343,9 @@ public enum JupyterWriter {
                 let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
                 return c < 0 || (c == 0 && x.count < y.count)
             }
-        }), let r { return r }
+        }), let r {
+            return r
+        }
         return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 

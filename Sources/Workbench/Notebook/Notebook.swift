@@ -13,8 +13,10 @@ public struct Notebook: Sendable, Equatable {
     /// Top-level keys other than `cells`, `metadata`, `nbformat`, `nbformat_minor`.
     public var extra: [(String, JSON)]
 
-    public init(cells: [Cell] = [], metadata: JSON = .object([]), nbformat: Int = 4, nbformatMinor: Int = 5,
-                extra: [(String, JSON)] = []) {
+    public init(
+        cells: [Cell] = [], metadata: JSON = .object([]), nbformat: Int = 4, nbformatMinor: Int = 5,
+        extra: [(String, JSON)] = []
+    ) {
         self.cells = cells; self.metadata = metadata; self.nbformat = nbformat; self.nbformatMinor = nbformatMinor
         self.extra = extra
     }
@@ -119,15 +121,18 @@ public struct Cell: Sendable, Equatable {
     /// Other keys (e.g. `attachments`), kept as found.
     public var extra: [(String, JSON)]
 
-    public init(kind: Kind, id: String = "", source: String, metadata: JSON = .object([]), outputs: [JSON] = [],
-                executionCount: Int? = nil, extra: [(String, JSON)] = []) {
+    public init(
+        kind: Kind, id: String = "", source: String, metadata: JSON = .object([]), outputs: [JSON] = [],
+        executionCount: Int? = nil, extra: [(String, JSON)] = []
+    ) {
         self.kind = kind; self.id = id; self.source = source; self.metadata = metadata; self.outputs = outputs
         self.executionCount = executionCount; self.extra = extra
     }
 
     public static func == (a: Cell, b: Cell) -> Bool {
         a.kind == b.kind && a.id == b.id && a.source == b.source && a.metadata == b.metadata
-            && a.outputs == b.outputs && a.executionCount == b.executionCount && JSON.object(a.extra) == JSON.object(b.extra)
+            && a.outputs == b.outputs && a.executionCount == b.executionCount
+            && JSON.object(a.extra) == JSON.object(b.extra)
     }
 
     /// `metadata.tags`, the strings among them.
@@ -160,8 +165,9 @@ public struct Cell: Sendable, Equatable {
     /// The code cell for a command that ran: an `execute_result` (text/plain always, the typed
     /// value, an SVG chart, HTML or Markdown by `Renderer.richForm`), and notes as a `stderr` stream.
     public static func code(_ source: String, output: CommandOutput, executionCount: Int) -> Cell {
-        Cell(kind: .code, source: source, outputs: Cell.outputs(for: output, executionCount: executionCount),
-             executionCount: executionCount)
+        Cell(
+            kind: .code, source: source, outputs: Cell.outputs(for: output, executionCount: executionCount),
+            executionCount: executionCount)
     }
 
     /// The code cell for a command that failed: an `error` output, tagged `raises-exception` so
@@ -182,8 +188,10 @@ public struct Cell: Sendable, Equatable {
     static func outputs(for output: CommandOutput, executionCount: Int?, rich: Bool) -> [JSON] {
         var outputs: [JSON] = []
         if !output.notes.isEmpty {
-            outputs.append(["name": "stderr", "output_type": "stream",
-                            "text": .string(output.notes.map { "note: \($0)\n" }.joined())])
+            outputs.append([
+                "name": "stderr", "output_type": "stream",
+                "text": .string(output.notes.map { "note: \($0)\n" }.joined()),
+            ])
         }
         let plain = Renderer.plain(output)
         if output.blocks.isEmpty && output.data == nil { return outputs }
@@ -197,15 +205,19 @@ public struct Cell: Sendable, Equatable {
         case nil: break
         }
         data.append(("text/plain", .string(plain)))
-        outputs.append(["data": .object(data), "execution_count": executionCount.map { .int($0) } ?? .null,
-                        "metadata": .object([]), "output_type": "execute_result"])
+        outputs.append([
+            "data": .object(data), "execution_count": executionCount.map { .int($0) } ?? .null,
+            "metadata": .object([]), "output_type": "execute_result",
+        ])
         return outputs
     }
 
     /// An `error` output: `ename` is the stable code; the traceback's one line is what viewers show.
     public static func errorOutput(_ error: CommandError) -> JSON {
-        ["ename": .string(error.code), "evalue": .string(error.message), "output_type": "error",
-         "traceback": [.string("\(error.code): \(error.message)")]]
+        [
+            "ename": .string(error.code), "evalue": .string(error.message), "output_type": "error",
+            "traceback": [.string("\(error.code): \(error.message)")],
+        ]
     }
 }
 

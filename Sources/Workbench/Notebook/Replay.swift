@@ -78,7 +78,9 @@ public struct Replay {
     /// - Throws: `NotebookError` when the list is malformed or a regex does not compile.
     public static func sanitizers(of notebook: Notebook) throws -> [Sanitizer] {
         guard let list = notebook.workbench["replay"]?["sanitize"] else { return [] }
-        guard let items = list.arrayValue else { throw NotebookError("'metadata.valuebench.replay.sanitize' must be a list") }
+        guard let items = list.arrayValue else {
+            throw NotebookError("'metadata.valuebench.replay.sanitize' must be a list")
+        }
         return try items.enumerated().map { i, item in
             guard let pattern = item["regex"]?.stringValue, let replace = item["replace"]?.stringValue else {
                 throw NotebookError("sanitizer \(i + 1): needs \"regex\" and \"replace\" strings")
@@ -97,8 +99,10 @@ public struct Replay {
     ///   - compare: compare outputs (false when opening a notebook: only the workspace matters).
     /// - Throws: `NotebookError` for a malformed sanitizer list.
     ///   - sanitizers: applied to both sides before comparing (see the type's comment).
-    public init(_ notebook: Notebook, registry: Registry, files: any FileAccess, update: Bool = false, compare: Bool = true,
-                sanitizers: [Sanitizer] = []) throws {
+    public init(
+        _ notebook: Notebook, registry: Registry, files: any FileAccess, update: Bool = false, compare: Bool = true,
+        sanitizers: [Sanitizer] = []
+    ) throws {
         self.notebook = notebook
         session = Session(registry: registry, files: files)
         var count = 0
@@ -114,9 +118,13 @@ public struct Replay {
                 var updated = cell
                 updated.outputs = run.outputs
                 updated.executionCount = count
-                if run.raised { updated.addTag("raises-exception") } else if updated.hasTag("raises-exception") {
+                if run.raised {
+                    updated.addTag("raises-exception")
+                } else if updated.hasTag("raises-exception") {
                     let kept = updated.tags.filter { $0 != "raises-exception" }.map { JSON.string($0) }
-                    updated.metadata = kept.isEmpty ? updated.metadata.removing("tags") : updated.metadata.setting("tags", .array(kept))
+                    updated.metadata =
+                        kept.isEmpty
+                        ? updated.metadata.removing("tags") : updated.metadata.setting("tags", .array(kept))
                 }
                 self.notebook.cells[index] = updated
                 continue
@@ -138,8 +146,10 @@ public struct Replay {
             let stored = Replay.comparable(cell.outputs, sanitizers)
             let fresh = Replay.comparable(run.outputs, sanitizers)
             if stored != fresh {
-                report.status = .mismatched(Diff.unified(stored, fresh, oldLabel: "\(report.label) stored",
-                                                         newLabel: "\(report.label) replayed"))
+                report.status = .mismatched(
+                    Diff.unified(
+                        stored, fresh, oldLabel: "\(report.label) stored",
+                        newLabel: "\(report.label) replayed"))
             }
         }
     }
@@ -193,10 +203,11 @@ public struct Replay {
             let t = o["output_type"]?.stringValue ?? "", u = p["output_type"]?.stringValue ?? ""
             switch (t, u) {
             case ("execute_result", "execute_result"), ("execute_result", "display_data"),
-                 ("display_data", "execute_result"), ("display_data", "display_data"):
+                ("display_data", "execute_result"), ("display_data", "display_data"):
                 let d = o["data"], e = p["data"]
                 guard d?["text/plain"] == e?["text/plain"], d?[Notebook.dataMime] == e?[Notebook.dataMime],
-                      d?["image/svg+xml"] == e?["image/svg+xml"] else { return false }
+                    d?["image/svg+xml"] == e?["image/svg+xml"]
+                else { return false }
             case ("stream", "stream"):
                 guard o["name"] == p["name"], o["text"] == p["text"] else { return false }
             case ("error", "error"):
@@ -214,7 +225,8 @@ public struct Replay {
         var merged: [JSON] = []
         for o in outputs {
             if o["output_type"]?.stringValue == "stream", let last = merged.last,
-               last["output_type"]?.stringValue == "stream", last["name"] == o["name"] {
+                last["output_type"]?.stringValue == "stream", last["name"] == o["name"]
+            {
                 let text = (last["text"]?.stringValue ?? "") + (o["text"]?.stringValue ?? "")
                 merged[merged.count - 1] = last.setting("text", .string(text))
             } else {
@@ -232,13 +244,17 @@ public struct Replay {
             switch o["output_type"]?.stringValue ?? "" {
             case "execute_result", "display_data":
                 text += "[result]\n"
-                if let plain = o["data"]?["text/plain"] { text += "text/plain:\n" + (plain.stringValue ?? plain.compact()) + "\n" }
+                if let plain = o["data"]?["text/plain"] {
+                    text += "text/plain:\n" + (plain.stringValue ?? plain.compact()) + "\n"
+                }
                 if let typed = o["data"]?[Notebook.dataMime] {
                     var bytes: [UInt8] = []
                     JupyterWriter.write(typed, into: &bytes, indent: 0)
                     text += Notebook.dataMime + ":\n" + String(decoding: bytes, as: UTF8.self) + "\n"
                 }
-                if let svg = o["data"]?["image/svg+xml"] { text += "image/svg+xml:\n" + (svg.stringValue ?? svg.compact()) + "\n" }
+                if let svg = o["data"]?["image/svg+xml"] {
+                    text += "image/svg+xml:\n" + (svg.stringValue ?? svg.compact()) + "\n"
+                }
             case "stream":
                 text += "[stream \(o["name"]?.stringValue ?? "")]\n" + (o["text"]?.stringValue ?? "") + "\n"
             case "error":
@@ -248,7 +264,9 @@ public struct Replay {
             }
         }
         for s in sanitizers { text = text.replacing(s.regex, with: s.replace) }
-        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         if lines.last == "" { lines.removeLast() }
         return lines
     }

@@ -35,23 +35,32 @@ extension Snapshot {
             return names.first { !seen.insert(NameKey($0)).inserted }
         }
         for e in workspace.enterprises {
-            let lists: [(String, [String])] = [("resource", e.resources.map(\.name)), ("segment", e.segments.map(\.name)),
-                                               ("need", e.needs.map(\.name)), ("offering", e.offerings.map(\.name)),
-                                               ("initiative", e.initiatives.map(\.name)), ("model", e.models.map(\.name)),
-                                               ("factor", e.factorNames)]
+            let lists: [(String, [String])] = [
+                ("resource", e.resources.map(\.name)), ("segment", e.segments.map(\.name)),
+                ("need", e.needs.map(\.name)), ("offering", e.offerings.map(\.name)),
+                ("initiative", e.initiatives.map(\.name)), ("model", e.models.map(\.name)),
+                ("factor", e.factorNames),
+            ]
             for (what, names) in lists {
                 if let d = duplicate(names) { return "\(e.name) has two \(what)s named '\(d)'" }
             }
             let offerings = Set(e.offerings.map { NameKey($0.name) }), needs = Set(e.needs.map { NameKey($0.name) })
             for r in e.reliefs {
-                if !offerings.contains(NameKey(r.offering)) { return "a relief of \(e.name) names the missing offering '\(r.offering)'" }
-                if !needs.contains(NameKey(r.need)) { return "a relief of \(e.name) names the missing need '\(r.need)'" }
+                if !offerings.contains(NameKey(r.offering)) {
+                    return "a relief of \(e.name) names the missing offering '\(r.offering)'"
+                }
+                if !needs.contains(NameKey(r.need)) {
+                    return "a relief of \(e.name) names the missing need '\(r.need)'"
+                }
             }
             for m in e.models {
-                if let d = duplicate(m.nodes.map(\.name)) { return "model \(m.name) of \(e.name) has two nodes named '\(d)'" }
+                if let d = duplicate(m.nodes.map(\.name)) {
+                    return "model \(m.name) of \(e.name) has two nodes named '\(d)'"
+                }
                 let nodes = Set(m.nodes.map { NameKey($0.name) })
                 for edge in m.edges where !nodes.contains(NameKey(edge.from)) || !nodes.contains(NameKey(edge.to)) {
-                    return "an edge of model \(m.name) of \(e.name) joins a missing node ('\(edge.from)' → '\(edge.to)')"
+                    return
+                        "an edge of model \(m.name) of \(e.name) joins a missing node ('\(edge.from)' → '\(edge.to)')"
                 }
             }
         }

@@ -24,8 +24,9 @@ extension Snapshot {
             self.list = list; self.within = within; self.key = key; self.range = range
         }
         init(list: String?, within: String? = nil, key: String, range: ClosedRange<Int>) {
-            self.init(list: list, within: within, key: key,
-                      range: Double(range.lowerBound)...Double(range.upperBound))
+            self.init(
+                list: list, within: within, key: key,
+                range: Double(range.lowerBound)...Double(range.upperBound))
         }
     }
 
@@ -39,8 +40,9 @@ extension Snapshot {
         Rule(list: "segments", within: "willingnessToPay", key: "high", range: WillingnessToPay.priceRange),
         Rule(list: "segments", within: "willingnessToPay", key: "opp", range: WillingnessToPay.priceRange),
         Rule(list: "segments", within: "willingnessToPay", key: "idp", range: WillingnessToPay.priceRange),
-        Rule(list: "segments", within: "willingnessToPay", key: "respondents",
-             range: WillingnessToPay.respondentsRange),
+        Rule(
+            list: "segments", within: "willingnessToPay", key: "respondents",
+            range: WillingnessToPay.respondentsRange),
         Rule(list: "needs", key: "importance", range: Need.importanceRange),
         Rule(list: "offerings", key: "price", range: Offering.moneyRange),
         Rule(list: "offerings", key: "unitCost", range: Offering.moneyRange),
@@ -61,7 +63,11 @@ extension Snapshot {
         var out: [ListRules] = []
         for r in rules {
             guard let list = r.list else { continue }
-            if let i = out.firstIndex(where: { $0.list == list }) { out[i].rules.append(r) } else { out.append(ListRules(list: list, rules: [r])) }
+            if let i = out.firstIndex(where: { $0.list == list }) {
+                out[i].rules.append(r)
+            } else {
+                out.append(ListRules(list: list, rules: [r]))
+            }
         }
         return out
     }()
@@ -89,14 +95,17 @@ extension Snapshot {
                             }
                             for rule in rules where rule.key == field && rule.within == nil {
                                 if let bad = violation(v, rule) {
-                                    return "enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \(field) \(bad)"
+                                    return
+                                        "enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \(field) \(bad)"
                                 }
                             }
                         }
                     }
                 } else {
                     for rule in enterpriseRules where rule.key == key {
-                        if let bad = violation(value, rule) { return "enterprise '\(name(of: enterprise))': \(key) \(bad)" }
+                        if let bad = violation(value, rule) {
+                            return "enterprise '\(name(of: enterprise))': \(key) \(bad)"
+                        }
                     }
                 }
             }
@@ -123,7 +132,8 @@ extension Snapshot {
     /// "is outside 0–10" when `value` is a number outside the rule's range (or not finite).
     private static func violation(_ value: JSON, _ rule: Rule) -> String? {
         guard let d = value.doubleValue, !rule.range.contains(d) else { return nil }
-        return "\(Format.number(d)) is outside \(Format.number(rule.range.lowerBound))–\(Format.number(rule.range.upperBound))"
+        return
+            "\(Format.number(d)) is outside \(Format.number(rule.range.lowerBound))–\(Format.number(rule.range.upperBound))"
     }
 
     private static func name(of object: JSON) -> String {

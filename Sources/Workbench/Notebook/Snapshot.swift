@@ -18,18 +18,24 @@ public enum Snapshot {
     /// The `snapshot` object for `workspace`, tied to the code cells of `notebook`.
     /// - Parameter cache: enterprises encoded by an earlier save (or read by `open`); only the
     ///   ones that changed since are encoded again.
-    public static func make(_ workspace: Workspace, for notebook: Notebook, cache: SnapshotCache? = nil) throws -> JSON {
+    public static func make(_ workspace: Workspace, for notebook: Notebook, cache: SnapshotCache? = nil) throws -> JSON
+    {
         let tree = try cache.map { try $0.encode(workspace) } ?? encode(workspace)
-        return ["cells": .string(cellsHash(notebook)), "checksum": .string(checksum(tree)),
-                "version": .int(version), "workspace": tree]
+        return [
+            "cells": .string(cellsHash(notebook)), "checksum": .string(checksum(tree)),
+            "version": .int(version), "workspace": tree,
+        ]
     }
 
     /// The workspace stored in `notebook`, if its snapshot is present, intact and made from the
     /// notebook's current code cells. Returns nil (replay instead) otherwise, with the reason.
-    public static func restore(from notebook: Notebook, cache: SnapshotCache? = nil) -> (workspace: Workspace?, reason: String) {
+    public static func restore(from notebook: Notebook, cache: SnapshotCache? = nil) -> (
+        workspace: Workspace?, reason: String
+    ) {
         guard let snap = notebook.workbench["snapshot"] else { return (nil, "it has no snapshot") }
         guard snap["version"]?.intValue == version else { return (nil, "its snapshot has another version") }
-        guard let tree = snap["workspace"], let sum = snap["checksum"]?.stringValue, let cells = snap["cells"]?.stringValue
+        guard let tree = snap["workspace"], let sum = snap["checksum"]?.stringValue,
+            let cells = snap["cells"]?.stringValue
         else { return (nil, "its snapshot is incomplete") }
         guard cells == cellsHash(notebook) else { return (nil, "its cells changed since the snapshot was taken") }
         guard sum == checksum(tree) else { return (nil, "its snapshot's checksum does not match (damaged or edited)") }
@@ -82,7 +88,11 @@ public enum Snapshot {
         case let .int(i): h.add(3); h.addWord(UInt64(bitPattern: Int64(i)))
         case let .number(d):
             // A whole number may come back as an int (1e3 is read as 1000.0, 1000 as 1000).
-            if let i = value.intValue { h.add(3); h.addWord(UInt64(bitPattern: Int64(i))) } else { h.add(4); h.addWord(d.bitPattern) }
+            if let i = value.intValue {
+                h.add(3); h.addWord(UInt64(bitPattern: Int64(i)))
+            } else {
+                h.add(4); h.addWord(d.bitPattern)
+            }
         case let .string(s): h.add(5); h.addWord(UInt64(s.utf8.count)); h.add(s.utf8)
         case let .array(items):
             h.add(6); h.addWord(UInt64(items.count))

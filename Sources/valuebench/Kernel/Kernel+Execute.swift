@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Jupyter
 import Workbench
@@ -7,11 +7,15 @@ import Workbench
 /// `execute_request`: the cell's commands, one a line, through the driver.
 extension Kernel {
     /// The error of a command stopped by `interrupt_request`: like Ctrl-C's, it did not happen.
-    static let interruptedError = CommandError(CancellableRun.cancelled.code,
-                                               "interrupted: the command was stopped and changed nothing")
+    static let interruptedError = CommandError(
+        CancellableRun.cancelled.code,
+        "interrupted: the command was stopped and changed nothing")
 
     /// `quit` (and `exit`, which Python users type) in a kernel.
-    static let leaveRefused = CommandError("Refused", "a Jupyter kernel is not left with quit or exit; shut the kernel down from the notebook (Kernel › Shut Down Kernel) instead")
+    static let leaveRefused = CommandError(
+        "Refused",
+        "a Jupyter kernel is not left with quit or exit; shut the kernel down from the notebook (Kernel › Shut Down Kernel) instead"
+    )
 
     /// Whether the line is `exit` alone: not a workbench command, but what leaves other kernels.
     static func isExit(_ line: String) -> Bool {
@@ -26,13 +30,16 @@ extension Kernel {
         let storeHistory = !silent && (c["store_history"]?.boolValue ?? true)
         let stopOnError = c["stop_on_error"]?.boolValue ?? true
         if queuedBehindError(request) {
-            reply(request, "execute_reply", ["status": "aborted", "execution_count": .int(executionCount)],
-                  on: sockets.shell, metadata: ["status": "aborted"])
+            reply(
+                request, "execute_reply", ["status": "aborted", "execution_count": .int(executionCount)],
+                on: sockets.shell, metadata: ["status": "aborted"])
             return
         }
         if storeHistory { executionCount += 1 }
         let count = executionCount
-        if !silent { publish("execute_input", ["code": .string(code), "execution_count": .int(count)], parent: request) }
+        if !silent {
+            publish("execute_input", ["code": .string(code), "execution_count": .int(count)], parent: request)
+        }
 
         var failure: CommandError?
         var lastPlain: String?
@@ -48,7 +55,9 @@ extension Kernel {
                 break cell
             case let .success(output, _, requests):
                 for o in Cell.outputs(for: output, executionCount: count) {
-                    if o["output_type"]?.stringValue == "execute_result" { lastPlain = o["data"]?["text/plain"]?.stringValue }
+                    if o["output_type"]?.stringValue == "execute_result" {
+                        lastPlain = o["data"]?["text/plain"]?.stringValue
+                    }
                     if !silent { send(o, parent: request) }
                 }
                 for r in requests {
@@ -58,16 +67,24 @@ extension Kernel {
         }
         if storeHistory { history.append((count, code, lastPlain)) }
         guard let failure else {
-            reply(request, "execute_reply", ["status": "ok", "execution_count": .int(count), "payload": .array([]),
-                                             "user_expressions": .object([])],
-                  on: sockets.shell, metadata: ["status": "ok"])
+            reply(
+                request, "execute_reply",
+                [
+                    "status": "ok", "execution_count": .int(count), "payload": .array([]),
+                    "user_expressions": .object([]),
+                ],
+                on: sockets.shell, metadata: ["status": "ok"])
             return
         }
         let error = Cell.errorOutput(failure)
         if !silent { send(error, parent: request) }
-        reply(request, "execute_reply", ["status": "error", "execution_count": .int(count), "ename": error["ename"]!,
-                                         "evalue": error["evalue"]!, "traceback": error["traceback"]!],
-              on: sockets.shell, metadata: ["status": "error"])
+        reply(
+            request, "execute_reply",
+            [
+                "status": "error", "execution_count": .int(count), "ename": error["ename"]!,
+                "evalue": error["evalue"]!, "traceback": error["traceback"]!,
+            ],
+            on: sockets.shell, metadata: ["status": "error"])
         // Requests sent before this moment were queued behind the failed cell: their senders
         // had not seen the error. (By the header's date, not by arrival: this kernel fails a cell
         // in well under a millisecond, before a "Run All" has even finished sending.)

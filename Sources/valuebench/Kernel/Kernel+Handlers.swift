@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Jupyter
 import Workbench
@@ -15,9 +15,13 @@ extension Kernel {
         case "kernel_info_request":
             reply(request, "kernel_info_reply", Kernel.info, on: socket)
         case "complete_request":
-            reply(request, "complete_reply", complete(c["code"]?.stringValue ?? "", cursor: c["cursor_pos"]?.intValue), on: socket)
+            reply(
+                request, "complete_reply", complete(c["code"]?.stringValue ?? "", cursor: c["cursor_pos"]?.intValue),
+                on: socket)
         case "inspect_request":
-            reply(request, "inspect_reply", inspect(c["code"]?.stringValue ?? "", cursor: c["cursor_pos"]?.intValue), on: socket)
+            reply(
+                request, "inspect_reply", inspect(c["code"]?.stringValue ?? "", cursor: c["cursor_pos"]?.intValue),
+                on: socket)
         case "is_complete_request":
             reply(request, "is_complete_reply", Kernel.isComplete(c["code"]?.stringValue ?? ""), on: socket)
         case "history_request":
@@ -34,15 +38,19 @@ extension Kernel {
             publish("shutdown_reply", content, parent: request)
             finished = true
         default:
-            OutputStream.stderr.write("valuebench kernel: ignored a \(request.type) (not a request this kernel serves)\n")
+            OutputStream.stderr.write(
+                "valuebench kernel: ignored a \(request.type) (not a request this kernel serves)\n")
         }
     }
 
     static var info: JSON {
-        ["status": "ok", "protocol_version": "5.3", "implementation": "valuebench",
-         "implementation_version": "1.0", "language_info": Notebook.languageInfo,
-         "banner": "ValueBench: model how an enterprise creates value, and check the model with numbers. Type `help`.",
-         "help_links": .array([]), "debugger": false]
+        [
+            "status": "ok", "protocol_version": "5.3", "implementation": "valuebench",
+            "implementation_version": "1.0", "language_info": Notebook.languageInfo,
+            "banner":
+                "ValueBench: model how an enterprise creates value, and check the model with numbers. Type `help`.",
+            "help_links": .array([]), "debugger": false,
+        ]
     }
 
     // MARK: Complete and inspect
@@ -62,11 +70,14 @@ extension Kernel {
     /// The REPL's completion (the candidates Tab gives) for the word before the cursor.
     func complete(_ code: String, cursor: Int?) -> JSON {
         let (prefix, lineStart, end) = Kernel.lineBefore(code, cursor: cursor)
-        let completer = Completer(registry: driver.session.registry, workspace: driver.session.workspace, listFolder: Folder.list)
+        let completer = Completer(
+            registry: driver.session.registry, workspace: driver.session.workspace, listFolder: Folder.list)
         let (start, values) = completer.matches(prefix)
         let startScalars = lineStart + String(decoding: prefix.utf8.prefix(start), as: UTF8.self).unicodeScalars.count
-        return ["status": "ok", "matches": .array(values.map { .string($0) }), "cursor_start": .int(startScalars),
-                "cursor_end": .int(end), "metadata": .object([])]
+        return [
+            "status": "ok", "matches": .array(values.map { .string($0) }), "cursor_start": .int(startScalars),
+            "cursor_end": .int(end), "metadata": .object([]),
+        ]
     }
 
     /// `help COMMAND` for the command on the cursor's line.
@@ -82,8 +93,10 @@ extension Kernel {
         guard !tokens.isEmpty, let (spec, _) = try? driver.session.registry.match(tokens) else {
             return ["status": "ok", "found": false, "data": .object([]), "metadata": .object([])]
         }
-        return ["status": "ok", "found": true, "data": ["text/plain": .string(Renderer.plain(Help.command(spec)))],
-                "metadata": .object([])]
+        return [
+            "status": "ok", "found": true, "data": ["text/plain": .string(Renderer.plain(Help.command(spec)))],
+            "metadata": .object([]),
+        ]
     }
 
     /// Incomplete when the last line ends with a continuing `\` or leaves a quote open; invalid
@@ -126,8 +139,15 @@ extension Kernel {
             entries = []
         }
         let output = c["output"]?.boolValue ?? false
-        return ["status": "ok", "history": .array(entries.map { e in
-            [1, .int(e.line), output ? [.string(e.code), e.output.map { .string($0) } ?? .null] : .string(e.code)]
-        })]
+        return [
+            "status": "ok",
+            "history": .array(
+                entries.map { e in
+                    [
+                        1, .int(e.line),
+                        output ? [.string(e.code), e.output.map { .string($0) } ?? .null] : .string(e.code),
+                    ]
+                }),
+        ]
     }
 }

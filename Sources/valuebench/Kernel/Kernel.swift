@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Jupyter
 import Workbench
@@ -41,8 +41,9 @@ final class Kernel {
         let session = Session(registry: Registry(plugins: allPlugins), files: LocalFileAccess())
         let captured = self.captured
         let sink = OutputStream(sink: { captured.text += $0 })
-        driver = Driver(session: session, renderer: Renderer(), options: .init(bail: false, echo: false, numberErrors: false),
-                        out: sink, err: OutputStream(sink: { _ in }), status: sink)
+        driver = Driver(
+            session: session, renderer: Renderer(), options: .init(bail: false, echo: false, numberErrors: false),
+            out: sink, err: OutputStream(sink: { _ in }), status: sink)
         driver.notebooks.recording = true
         keptUntilExit = driver
     }
@@ -65,7 +66,9 @@ final class Kernel {
         do {
             message = try Wire.decode(frames, signer: signer, seen: seen)
         } catch {
-            OutputStream.stderr.write("valuebench kernel: dropped a message on the \(socket === sockets.control ? "control" : "shell") channel: \(error)\n")
+            OutputStream.stderr.write(
+                "valuebench kernel: dropped a message on the \(socket === sockets.control ? "control" : "shell") channel: \(error)\n"
+            )
             return
         }
         publishStatus("busy", parent: message)
@@ -77,15 +80,17 @@ final class Kernel {
 
     /// Sends the reply to `request` on the channel it came from.
     func reply(_ request: Message, _ type: String, _ content: JSON, on socket: Socket, metadata: JSON = .object([])) {
-        let m = Message(identities: request.identities, header: headers.header(type), parentHeader: request.header,
-                        metadata: metadata, content: content)
+        let m = Message(
+            identities: request.identities, header: headers.header(type), parentHeader: request.header,
+            metadata: metadata, content: content)
         socket.send(Wire.encode(m, signer: signer))
     }
 
     /// Publishes a message on iopub, on behalf of `parent`.
     func publish(_ type: String, _ content: JSON, parent: Message) {
         let topic = Array("kernel.\(headers.session).\(type)".utf8)
-        let m = Message(identities: [topic], header: headers.header(type), parentHeader: parent.header, content: content)
+        let m = Message(
+            identities: [topic], header: headers.header(type), parentHeader: parent.header, content: content)
         sockets.iopub.send(Wire.encode(m, signer: signer))
     }
 

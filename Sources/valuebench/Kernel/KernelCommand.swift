@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ArgumentParser
 import Jupyter
@@ -14,12 +14,15 @@ struct KernelCommand: ParsableCommand {
         discussion: "Install it once with `valuebench kernel install --user`, then open notebooks with `jupyter lab`.",
         subcommands: [KernelInstall.self])
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "CONNECTION_FILE"))
+    @Option(
+        name: .customShort("f"), help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "CONNECTION_FILE"))
     var connectionFile: String?
 
     mutating func run() throws {
         guard let path = connectionFile else {
-            throw ValidationError("a kernel is started by Jupyter with -f CONNECTION_FILE; to make it known to Jupyter, run `valuebench kernel install --user`")
+            throw ValidationError(
+                "a kernel is started by Jupyter with -f CONNECTION_FILE; to make it known to Jupyter, run `valuebench kernel install --user`"
+            )
         }
         KernelCommand.start(connectionFile: path)
     }

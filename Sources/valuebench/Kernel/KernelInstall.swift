@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import ArgumentParser
 import Workbench
@@ -38,7 +38,8 @@ struct KernelInstall: ParsableCommand {
             kernels = LocalFileAccess.absolute(prefix) + "/share/jupyter/kernels"
         } else if sysPrefix {
             guard let p = KernelInstall.pythonPrefix() else {
-                throw ValidationError("--sys-prefix: no Python environment found (no $VIRTUAL_ENV, $CONDA_PREFIX or python3 in PATH)")
+                throw ValidationError(
+                    "--sys-prefix: no Python environment found (no $VIRTUAL_ENV, $CONDA_PREFIX or python3 in PATH)")
             }
             kernels = p + "/share/jupyter/kernels"
         } else {
@@ -48,7 +49,8 @@ struct KernelInstall: ParsableCommand {
         let folder = kernels + "/valuebench"
         do {
             try KernelInstall.makeFolders(folder)
-            try LocalFileAccess.writeAtomically(folder + "/kernel.json", KernelInstall.kernelJSON(binary: KernelInstall.executablePath()))
+            try LocalFileAccess.writeAtomically(
+                folder + "/kernel.json", KernelInstall.kernelJSON(binary: KernelInstall.executablePath()))
             try LocalFileAccess.writeAtomically(folder + "/logo-32x32.png", Logo.png(size: 32))
             try LocalFileAccess.writeAtomically(folder + "/logo-64x64.png", Logo.png(size: 64))
         } catch {
@@ -97,8 +99,8 @@ struct KernelInstall: ParsableCommand {
     static func executablePath() -> String {
         var buf = [CChar](repeating: 0, count: 4096)
         #if os(Linux)
-        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        if n > 0 { return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+            let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+            if n > 0 { return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         #endif
         if realpath(CommandLine.arguments[0], &buf) != nil {
             return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

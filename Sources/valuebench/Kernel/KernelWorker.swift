@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import Workbench
 
@@ -76,15 +76,17 @@ final class KernelWorker: @unchecked Sendable {
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
         let context = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
-        let status = pthread_create(&thread, &attributes, { raw in
-            let worker = Unmanaged<KernelWorker>.fromOpaque(raw!).takeRetainedValue()
-            var byte: UInt8 = 0
-            while read(worker.request[0], &byte, 1) == 1 {
-                worker.outcome = worker.token.installed { worker.session!.execute(worker.line) }
-                _ = write(worker.done[1], &byte, 1)
-            }
-            return nil
-        }, context)
+        let status = pthread_create(
+            &thread, &attributes,
+            { raw in
+                let worker = Unmanaged<KernelWorker>.fromOpaque(raw!).takeRetainedValue()
+                var byte: UInt8 = 0
+                while read(worker.request[0], &byte, 1) == 1 {
+                    worker.outcome = worker.token.installed { worker.session!.execute(worker.line) }
+                    _ = write(worker.done[1], &byte, 1)
+                }
+                return nil
+            }, context)
         if status != 0 { Unmanaged<KernelWorker>.fromOpaque(context).release() }
         return status == 0
     }

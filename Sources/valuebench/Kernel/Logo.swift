@@ -22,11 +22,15 @@ enum Logo {
         let r = 0.18, cx = min(max(u, r), 1 - r), cy = min(max(v, r), 1 - r)
         if (u - cx) * (u - cx) + (v - cy) * (v - cy) > r * r { return [0, 0, 0, 0] }
         let bars: [(Double, Double, Double)] = [(0.2, 0.34, 0.62), (0.42, 0.56, 0.42), (0.64, 0.78, 0.22)]
-        for (left, right, top) in bars where u >= left && u < right && v >= top && v < 0.8 { return [255, 255, 255, 255] }
+        for (left, right, top) in bars where u >= left && u < right && v >= top && v < 0.8 {
+            return [255, 255, 255, 255]
+        }
         return [0x0E, 0x76, 0x6E, 255]
     }
 
-    static func be32(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 255), UInt8(v >> 16 & 255), UInt8(v >> 8 & 255), UInt8(v & 255)] }
+    static func be32(_ v: Int) -> [UInt8] {
+        [UInt8(v >> 24 & 255), UInt8(v >> 16 & 255), UInt8(v >> 8 & 255), UInt8(v & 255)]
+    }
 
     static func chunk(_ type: String, _ data: [UInt8], into png: inout [UInt8]) {
         let body = Array(type.utf8) + data

@@ -1,7 +1,7 @@
 import CLibEdit
 import Workbench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a command so that Ctrl-C cancels it.
@@ -57,8 +57,10 @@ enum CancellableRun {
             // No thread or no pipe: run here (Ctrl-C then only stops the command's output).
             return session.execute(line)
         }
-        var fds = [pollfd(fd: job.done[0], events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: interruptFD, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: job.done[0], events: Int16(POLLIN), revents: 0),
+            pollfd(fd: interruptFD, events: Int16(POLLIN), revents: 0),
+        ]
         while true {
             let n = poll(&fds, 2, -1)
             if n < 0 { if errno == EINTR { continue } else { break } }
@@ -94,11 +96,13 @@ enum CancellableRun {
         pthread_attr_setstacksize(&attributes, 64 << 20)
         let context = Unmanaged.passRetained(job).toOpaque()
         var thread = pthread_t()
-        let status = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
-            Unmanaged<Job>.fromOpaque(raw).takeRetainedValue().work()
-            return nil
-        }, context)
+        let status = pthread_create(
+            &thread, &attributes,
+            { raw in
+                guard let raw else { return nil }
+                Unmanaged<Job>.fromOpaque(raw).takeRetainedValue().work()
+                return nil
+            }, context)
         if status != 0 {
             Unmanaged<Job>.fromOpaque(context).release()
             return nil

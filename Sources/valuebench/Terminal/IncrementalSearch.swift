@@ -1,6 +1,6 @@
 import CLibEdit
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Ctrl-R: searching the history as one types, newest first, as in bash or zsh.
@@ -159,7 +159,8 @@ extension LineEditor {
     /// The line being edited and the cursor in it, in characters.
     func currentLine(_ el: OpaquePointer) -> (String, Int) {
         guard let info = clibedit_line(el)?.pointee, let buffer = info.buffer, let cursor = info.cursor,
-              let last = info.lastchar else { return ("", 0) }
+            let last = info.lastchar
+        else { return ("", 0) }
         let all = String(decoding: UnsafeRawBufferPointer(start: buffer, count: last - buffer), as: UTF8.self)
         let before = String(decoding: UnsafeRawBufferPointer(start: buffer, count: cursor - buffer), as: UTF8.self)
         return (all, before.count)
@@ -168,10 +169,13 @@ extension LineEditor {
     /// Replaces the whole line with `text`, the cursor `cursor` characters into it.
     func replaceLine(_ el: OpaquePointer, _ text: String, cursor: Int) {
         guard let info = clibedit_line(el)?.pointee, let buffer = info.buffer, let at = info.cursor,
-              let last = info.lastchar else { return }
+            let last = info.lastchar
+        else { return }
         // libedit counts wide characters: Unicode scalars.
-        let total = String(decoding: UnsafeRawBufferPointer(start: buffer, count: last - buffer), as: UTF8.self).unicodeScalars.count
-        let before = String(decoding: UnsafeRawBufferPointer(start: buffer, count: at - buffer), as: UTF8.self).unicodeScalars.count
+        let total = String(decoding: UnsafeRawBufferPointer(start: buffer, count: last - buffer), as: UTF8.self)
+            .unicodeScalars.count
+        let before = String(decoding: UnsafeRawBufferPointer(start: buffer, count: at - buffer), as: UTF8.self)
+            .unicodeScalars.count
         _ = clibedit_move_cursor(el, Int32(total - before))
         clibedit_delete_before(el, Int32(total))
         if !text.isEmpty { _ = clibedit_insert(el, text) }

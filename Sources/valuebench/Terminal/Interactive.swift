@@ -2,7 +2,7 @@ import CLibEdit
 import ValueCore
 import Workbench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The interactive workbench on a terminal: banner, prompt with the current enterprise,
@@ -23,19 +23,24 @@ enum Interactive {
         let historyPath = HistoryFile.path(create: true)
         if let historyPath { editor.loadHistory(historyPath) }
         editor.complete = { [unowned driver] prefix in
-            Completer(registry: driver.session.registry, workspace: driver.session.workspace,
-                      listFolder: Folder.list, surveyColumns: SurveyHeaders.columns).complete(prefix)
+            Completer(
+                registry: driver.session.registry, workspace: driver.session.workspace,
+                listFolder: Folder.list, surveyColumns: SurveyHeaders.columns
+            ).complete(prefix)
         }
-        let exitGuard = ExitGuard(isDirty: { [unowned driver] in driver.session.isDirty },
-                                  file: { [unowned driver] in driver.notebooks.path })
+        let exitGuard = ExitGuard(
+            isDirty: { [unowned driver] in driver.session.isDirty },
+            file: { [unowned driver] in driver.notebooks.path })
         driver.leaveGuard = { exitGuard.mayLeave(by: .quit) }
         driver.runLine = CancellableRun.execute
         driver.options.colorErrors = color && isatty(2) == 1
 
         OutputStream.stdout.write(banner(color: color))
-        let source = TerminalLines(editor: editor, continuationPrompt: { continuation(of: $0) },
-                                   exitGuard: exitGuard, historyPath: historyPath)
-        driver.run(source, prompt: { [unowned driver] in prompt(current: driver.session.workspace.current, color: color) })
+        let source = TerminalLines(
+            editor: editor, continuationPrompt: { continuation(of: $0) },
+            exitGuard: exitGuard, historyPath: historyPath)
+        driver.run(
+            source, prompt: { [unowned driver] in prompt(current: driver.session.workspace.current, color: color) })
         OutputStream.stdout.flush()
     }
 

@@ -1,7 +1,7 @@
 import CLibEdit
 import Workbench
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// libedit on the terminal: Emacs keys, history (Up/Down, Ctrl-R incremental search), Tab
@@ -136,7 +136,8 @@ final class LineEditor {
     /// Tab: replaces the word before the cursor, or lists the candidates.
     private func tab(_ el: OpaquePointer) -> UInt8 {
         guard let complete, let info = clibedit_line(el)?.pointee,
-              let buffer = info.buffer, let cursor = info.cursor else { return UInt8(CC_ERROR) }
+            let buffer = info.buffer, let cursor = info.cursor
+        else { return UInt8(CC_ERROR) }
         let length = cursor - buffer
         let prefix = buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)

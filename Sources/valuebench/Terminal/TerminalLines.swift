@@ -12,8 +12,10 @@ final class TerminalLines: LineSource {
     /// Where the history is saved after every line; nil: not saved.
     let historyPath: String?
 
-    init(editor: LineEditor, continuationPrompt: @escaping (String) -> String, exitGuard: ExitGuard,
-         historyPath: String?, out: OutputStream = .stdout) {
+    init(
+        editor: LineEditor, continuationPrompt: @escaping (String) -> String, exitGuard: ExitGuard,
+        historyPath: String?, out: OutputStream = .stdout
+    ) {
         self.editor = editor
         self.continuationPrompt = continuationPrompt
         self.exitGuard = exitGuard

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The width of the terminal on stdout, asked before each command's output (it may have been
