@@ -23,9 +23,8 @@ build() {
     "$CLANG" -g -O1 -fuse-ld=lld -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
         -I Sources/CFastScan/include Fuzz/Targets/fuzz_fastscan/fuzz_fastscan.c Sources/CFastScan/cfastscan.c \
         -o "$OUT/bin/fuzz_fastscan"
-    # -fno-sanitize=shift-base: cnearest.c's KEY shifts a negative coordinate left (Fuzz/README.md).
     "$CLANG" -g -O1 -fuse-ld=lld -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-        -fno-sanitize=shift-base -lpthread \
+        -lpthread \
         -I Sources/CNearest/include Fuzz/Targets/fuzz_nearest/fuzz_nearest.c Sources/CNearest/cnearest.c \
         Sources/CNearest/kernels_base.c Sources/CNearest/kernels_avx2.c Sources/CNearest/kernels_vnni.c \
         -o "$OUT/bin/fuzz_nearest"

@@ -71,7 +71,7 @@ static inline void swap_rows(tree_t *t, int64_t i, int64_t j) {
 static void select_nth(tree_t *t, int64_t from, int64_t to, int64_t nth, int32_t dim) {
     const int32_t d = t->d;
     int32_t *perm = t->perm;
-    #define KEY(i) (((int64_t)t->rows[(i) * d + dim] << 32) | (uint32_t)perm[i])
+    #define KEY(i) (((int64_t)t->rows[(i) * d + dim] * 4294967296LL) | (uint32_t)perm[i])
     while (to - from > 1) {
         int64_t mid = from + (to - from) / 2;
         int64_t a = KEY(from), b = KEY(mid), c = KEY(to - 1);

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     int32_t *index = malloc(sizeof(int32_t) * n * k);
     int64_t *d2 = malloc(sizeof(int64_t) * n * k);
-    if (cn_all_knn(points, n, d, k, threads, index, d2) != 0) abort();
+    if (cn_all_knn(points, n, d, k, threads, index, d2, NULL, NULL) != 0) abort();
     int64_t *all = malloc(sizeof(int64_t) * n);
     for (int64_t i = 0; i < n; i++) {
         for (int64_t j = 0; j < n; j++) {
