@@ -35,6 +35,9 @@ var targets: [Target] = [
         name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
         providers: [.apt(["libedit-dev"])]),
     .target(name: "CLibEdit", dependencies: ["CEditLine"]),
+    // glibc's <malloc.h> (mallopt), which Swift's Glibc module leaves out: the heap tuning of
+    // `HugePages`.
+    .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
     // ReadStat, for SPSS .sav survey files. Debian's libreadstat-dev ships no readstat.pc, so it
     // is found on the default include and library paths rather than through pkg-config.
     .systemLibrary(name: "CReadStat", path: "Sources/CReadStat", providers: [.apt(["libreadstat-dev"])]),
@@ -52,7 +55,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "valuebench",
         dependencies: [
-            "ValueCore", "Workbench", "CLibEdit", "Jupyter",
+            "ValueCore", "Workbench", "CLibEdit", "CMalloc", "Jupyter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
             + plugins.map { .target(name: $0) },
@@ -70,7 +73,7 @@ var targets: [Target] = [
         name: "WorkbenchTests",
         dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },
         exclude: ["Golden"], plugins: ["RegisterPlugins"]),
-    .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
+    .testTarget(name: "ValuebenchTests", dependencies: ["valuebench", "TestSupport"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "Workbench"]),
 ]
 /// Data files beside a plugin's tests that are read by path, not built (e.g. KPI's CSV fixtures).

@@ -1,10 +1,21 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Positions of enterprises by name, ignoring case: an open-addressing hash table keyed by the
 /// name's fingerprint (`NameKey`).
 ///
 /// `Dictionary` would do, but every lookup there seeds and finalises SipHash; a workspace is
 /// looked up several times per command, and a 100,000-line script spent an eighth of its time
 /// hashing. The fingerprint is already a good hash, so a slot costs a multiply.
+///
+/// `VALUEBENCH_NAME_INDEX=0` keeps the positions in a `Dictionary` instead, to compare
+/// (PERFORMANCE.md).
 struct NameIndex: Sendable {
+    /// Whether the table is used (`VALUEBENCH_NAME_INDEX` is not `0`).
+    static let enabled = getenv("VALUEBENCH_NAME_INDEX").map { String(cString: $0) } != "0"
+    /// The positions when the table is switched off.
+    private var dictionary: [NameKey: Int]? = enabled ? nil : [:]
     private var fingerprints: [UInt64] = []
     private var names: [String] = []
     /// -1: an empty slot.
@@ -34,13 +45,22 @@ struct NameIndex: Sendable {
     }
 
     subscript(key: NameKey) -> Int? {
-        get { slot(of: key).map { values[$0] } }
+        get { dictionary != nil ? dictionary![key] : slot(of: key).map { values[$0] } }
         set {
-            if let value = newValue { insert(key, value) } else if let i = slot(of: key) { removeSlot(i) }
+            if dictionary != nil {
+                let old =
+                    newValue.map { dictionary!.updateValue($0, forKey: key) } ?? dictionary!.removeValue(forKey: key)
+                count += (newValue != nil ? 1 : 0) - (old != nil ? 1 : 0)
+            } else if let value = newValue {
+                insert(key, value)
+            } else if let i = slot(of: key) {
+                removeSlot(i)
+            }
         }
     }
 
     mutating func reserveCapacity(_ n: Int) {
+        if dictionary != nil { dictionary!.reserveCapacity(n); return }
         if n * 4 >= capacity * 3 { grow(to: n) }
     }
 
@@ -51,6 +71,11 @@ struct NameIndex: Sendable {
 
     /// Adds `key` unless it is there already, in one probe; returns whether it was added.
     mutating func insertNew(_ key: NameKey, _ value: Int) -> Bool {
+        if dictionary != nil {
+            guard dictionary![key] == nil else { return false }
+            dictionary![key] = value; count += 1
+            return true
+        }
         if (count + 1) * 4 >= capacity * 3 { grow(to: count + 1) }
         let mask = capacity - 1
         var i = home(key.fingerprint)
@@ -72,6 +97,13 @@ struct NameIndex: Sendable {
     /// Keys go in by home slot rather than in list order, so a million of them sweep the table
     /// once instead of missing the cache at every key (a tenth of a million-row import).
     mutating func insertNew(contentsOf keys: [NameKey], from first: Int) -> Int? {
+        if dictionary != nil {
+            for (position, key) in keys.enumerated() where !insertNew(key, first + position) {
+                for added in keys[..<position] { self[added] = nil }
+                return position
+            }
+            return nil
+        }
         reserveCapacity(count + keys.count)
         let bits = min(16, 64 - shift)
         var starts = [Int](repeating: 0, count: (1 << bits) + 1)

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+    import CMalloc
     import Glibc
     import Workbench
 
@@ -12,14 +13,9 @@
     /// as it is touched, 2 MB at a time. Does nothing where huge pages are off, or when
     /// `VALUEBENCH_HUGEPAGES=0` (`Tuning.hugePages`).
     enum HugePages {
-        // glibc's mallopt(3); <malloc.h> is not part of Swift's Glibc module.
-        @_silgen_name("mallopt") private static func mallopt(_ option: Int32, _ value: Int32) -> Int32
-        private static let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
-        private static let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD
-
         static func reserveHeap(bytes: Int = 256 << 20) {
-            guard Tuning.hugePages, mallopt(mmapThreshold, Int32(bytes * 2)) == 1,
-                mallopt(trimThreshold, Int32.max) == 1,
+            guard Tuning.hugePages, mallopt(M_MMAP_THRESHOLD, Int32(bytes * 2)) == 1,
+                mallopt(M_TRIM_THRESHOLD, Int32.max) == 1,
                 let block = malloc(bytes)
             else { return }
             let huge = 2 << 20

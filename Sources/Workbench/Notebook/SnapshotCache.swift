@@ -7,7 +7,8 @@ import ValueCore
 ///
 /// One cache serves a notebook's saves and opens, which the kernel and the REPL may run on
 /// different threads: a mutex guards it (one uncontended lock per save or open, nothing beside
-/// the encoding it saves).
+/// the encoding it saves). `VALUEBENCH_SNAPSHOT_CACHE=0` (`Tuning.snapshotCache`) encodes every
+/// enterprise on every save.
 public final class SnapshotCache: Sendable {
     private let trees = Mutex<[String: (Enterprise, JSON)]>([:])
 
@@ -21,6 +22,7 @@ public final class SnapshotCache: Sendable {
             var list: [JSON] = []
             list.reserveCapacity(workspace.enterprises.count)
             for e in workspace.enterprises {
+                guard Tuning.snapshotCache else { list.append(try JSONTreeEncoder().encode(e)); continue }
                 let key = Name.fold(e.name)
                 let tree: JSON
                 if let (old, t) = trees[key], old == e { tree = t } else { tree = try JSONTreeEncoder().encode(e) }
@@ -37,7 +39,9 @@ public final class SnapshotCache: Sendable {
 
     /// Keeps the trees a snapshot was read from.
     func remember(_ workspace: Workspace, _ tree: JSON) {
-        guard let list = tree["enterprises"]?.arrayValue, list.count == workspace.enterprises.count else { return }
+        guard Tuning.snapshotCache, let list = tree["enterprises"]?.arrayValue,
+            list.count == workspace.enterprises.count
+        else { return }
         var fresh: [String: (Enterprise, JSON)] = [:]
         for (e, t) in zip(workspace.enterprises, list) { fresh[Name.fold(e.name)] = (e, t) }
         trees.withLock { $0 = fresh }
