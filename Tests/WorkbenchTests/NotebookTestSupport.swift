@@ -36,7 +36,10 @@ enum NotebookSupport {
             let excerpt = { (b: [UInt8]) in String(decoding: b[max(0, at - 40)..<min(b.count, at + 80)], as: UTF8.self)
             }
             Issue.record(
-                "differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))",
+                """
+                differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites \
+                it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))
+                """,
                 sourceLocation: sourceLocation)
         }
     }
