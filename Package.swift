@@ -70,7 +70,7 @@ var targets: [Target] = [
         name: "WorkbenchTests",
         dependencies: ["Workbench", "ValueCore", "TestSupport"] + plugins.map { .target(name: $0) },
         exclude: ["Golden"], plugins: ["RegisterPlugins"]),
-    .testTarget(name: "ValuebenchTests", dependencies: ["valuebench"]),
+    .testTarget(name: "ValuebenchTests", dependencies: ["valuebench", "TestSupport"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "Workbench"]),
 ]
 /// Data files beside a plugin's tests that are read by path, not built (e.g. KPI's CSV fixtures).

@@ -8,7 +8,7 @@ set -euo pipefail
 limit=120
 folders=("$@")
 [ ${#folders[@]} -gt 0 ] || folders=(Sources Plugins Tests Fuzz)
-prune=(-name '.*' -prune -o) # .build and other hidden folders
+prune=(-path '*/.*' -prune -o) # .build and other hidden folders
 for folder in ${EXCLUDE:-}; do prune+=(-path "${folder%/}" -prune -o); done
 found=$(find "${folders[@]}" "${prune[@]}" -name '*.swift' -type f -print0 | sort -z |
     xargs -0 -r perl -CSD -ne \

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Workbench
 import ValueCore
 @testable import Pricing

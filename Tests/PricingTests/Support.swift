@@ -39,11 +39,6 @@ extension TestBench {
     }
 }
 
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
-}
-
 extension JSON {
     var doubles: [Double?] { arrayValue?.map(\.doubleValue) ?? [] }
 }

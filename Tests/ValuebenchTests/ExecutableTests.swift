@@ -1,14 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import valuebench
 
 @Suite struct ExecutableTests {
     /// The names in Package.swift's `plugins` (the one list a new plugin is added to), read from
     /// the file itself so that no test writes the list again.
     static func declaredPlugins() throws -> [String] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let manifest = try String(contentsOfFile: Repository.path("Package.swift"), encoding: .utf8)
         let line = try #require(
             manifest.split(separator: "\n").first { $0.hasPrefix("let plugins = [") }, "no `let plugins = [` line")
         return line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end: the built `valuebench` binary saving, opening, replaying and recovering notebooks.
 @Suite(.serialized) struct NotebookCLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static var binary: String {
         ProcessInfo.processInfo.environment["VALUEBENCH_BIN"]
             ?? repository.appendingPathComponent(".build/debug/valuebench").path

@@ -1,14 +1,14 @@
 import Foundation
 import Modeling
 import Testing
+import TestSupport
 import ValueCore
 import Workbench
 
 /// Shared by the notebook tests: the golden folder, a registry, a recorded session, Python.
 enum NotebookSupport {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     static let registry = Registry(plugins: [CorePlugin(), ModelingPlugin()])
 
