@@ -2,7 +2,8 @@ import Testing
 import ValueCore
 import Workbench
 @testable import Differentiation
-import TestSupport
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// A session with the differentiation plugin on a given workspace, its files held in memory.
 func session(_ workspace: Workspace = Workspace(), files: [String: String] = [:]) -> Session {

@@ -2,7 +2,6 @@ import Testing
 import ValueCore
 import Workbench
 @testable import Guide
-import TestSupport
 
 /// The stepper driven through a session, as a user types it: start, next, back, step, the ends,
 /// undo.

@@ -2,7 +2,6 @@ import Testing
 import ValueCore
 import Workbench
 @testable import Guide
-import TestSupport
 
 @Suite struct ReportTests {
     func report(_ workspace: Workspace) throws -> (markdown: String, output: CommandOutput) {

@@ -2,7 +2,6 @@ import Testing
 import ValueCore
 import Workbench
 @testable import Guide
-import TestSupport
 
 /// Guide screens and `guide check` reach notebooks as Markdown (`.prose`): the same content as
 /// the terminal's text, every name escaped, commands as code spans.

@@ -5,7 +5,8 @@ import Testing
 import Workbench
 import KPI
 import ValueCore
-import TestSupport
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// Paths of fixtures, computed from this file's place in the repository.
 enum Paths {

@@ -2,7 +2,8 @@ import Testing
 import ValueCore
 import Workbench
 import Modeling
-import TestSupport
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// Sessions for the tests: empty, or holding the example workspace that the plugin's own
 /// examples build (a CATL-like battery maker with BYD as competitor). Lines are run with

@@ -1,5 +1,4 @@
 import Testing
-import TestSupport
 import Workbench
 import ValueCore
 @testable import Pricing

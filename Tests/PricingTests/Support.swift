@@ -7,7 +7,8 @@ import KPI
 import Modeling
 import Pricing
 import ValueCore
-import TestSupport
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// Survey files written by the tests: the data stays in Swift, the files in a temporary folder.
 enum Files {
