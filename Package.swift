@@ -66,7 +66,7 @@ var targets: [Target] = [
         name: "RegisterPlugins", capability: .buildTool(), dependencies: ["plugin-list"],
         path: "BuildTools/RegisterPlugins"),
     // What several test targets share (a seeded random generator, TestBench).
-    .target(name: "TestSupport", dependencies: ["Workbench"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["ValueCore", "Workbench"], path: "Tests/TestSupport"),
     .testTarget(name: "ValueCoreTests", dependencies: ["ValueCore", "TestSupport"]),
     // The shared plugin tests see every plugin through the same generated `allPlugins`.
     .testTarget(

@@ -8,7 +8,10 @@ enum EnterpriseCommands {
     static let add = CommandSpec(
         "enterprise add", abstract: "add an enterprise to the workspace (the first one becomes current)",
         discussion:
-            "The current enterprise stays current, so that rivals can be added while one enterprise is worked on; the first enterprise added becomes current. `use NAME` switches.",
+            """
+            The current enterprise stays current, so that rivals can be added while one enterprise is \
+            worked on; the first enterprise added becomes current. `use NAME` switches.
+            """,
         arguments: [ArgumentSpec("name", .text, help: "a new name (unique, ignoring case)")],
         options: [OptionSpec("industry", .text, help: "the industry or track it competes in")],
         examples: [
@@ -71,7 +74,8 @@ enum EnterpriseCommands {
         discussion: """
             --competitor replaces the list of named competitors (give it once per competitor);
             --no-competitors empties it. A competitor is an enterprise of the workspace (add it
-            first); when the list is empty, analyses compare with the enterprises of the same industry. Renaming carries the
+            first); when the list is empty, analyses compare with the enterprises of the same \
+            industry. Renaming carries the
             new name into other enterprises' competitor lists.
             """,
         arguments: [
@@ -99,7 +103,10 @@ enum EnterpriseCommands {
             .map { ["competitor": "competitors", "no-competitors": "competitors", "no-price": "price"][$0] ?? $0 }
         guard !changing.isEmpty else {
             throw CommandError.badValue(
-                "enterprise set: nothing to change (give --name, --industry, --price, --competitor, --no-competitors or --no-price)"
+                """
+                enterprise set: nothing to change (give --name, --industry, --price, --competitor, \
+                --no-competitors or --no-price)
+                """
             )
         }
         if a.has("competitor") && a.flag("no-competitors") {
@@ -164,7 +171,10 @@ enum EnterpriseCommands {
     static let remove = CommandSpec(
         "enterprise remove", abstract: "remove an enterprise and everything modelled about it",
         discussion:
-            "Other enterprises keep it in their competitor lists: competitors are names, not references. `undo` brings it back.",
+            """
+            Other enterprises keep it in their competitor lists: competitors are names, not references. \
+            `undo` brings it back.
+            """,
         arguments: [ArgumentSpec("enterprise", .name(.enterprise), help: "an enterprise in the workspace")],
         examples: ["enterprise remove \"Demo Co\""]
     ) { ctx in

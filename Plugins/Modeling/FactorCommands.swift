@@ -76,7 +76,10 @@ enum FactorCommands {
             name = same
         } else if !others.isEmpty, let close = Suggest.closest(to: raw, in: knownFactors(others)) {
             notes.append(
-                "'\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \(Tokenizer.quote(e.name)) \(Tokenizer.quote(raw))` if that was meant)"
+                """
+                '\(raw)' is a new factor; other enterprises score '\(close)' (`factor remove \
+                \(Tokenizer.quote(e.name)) \(Tokenizer.quote(raw))` if that was meant)
+                """
             )
         }
         let f = FactorScore(factor: name, score: score, importance: importance)

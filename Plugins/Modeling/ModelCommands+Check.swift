@@ -12,7 +12,8 @@ extension ModelCommands {
             loop that also has an edge from a reinvestment node into a resource node (a balancing
             one is reported as "limits growth": it counteracts itself). An edge given twice between
             the same two nodes is reported; the first is used. An activity is anchored when
-            an edge into it comes from a resource node naming a resource of strength ≥ \(num(Resource.anchoringStrength)).
+            an edge into it comes from a resource node naming a resource of strength \
+            ≥ \(num(Resource.anchoringStrength)).
             Counting stops at \(ModelAnalysis.defaultCountLimit) loops (the count is then a lower bound).
             """,
         arguments: [optionalModel],
@@ -35,8 +36,8 @@ extension ModelCommands {
         guard report.total > 0 else {
             return ["Loops: none — the chain does not close (draw an edge back, e.g. reinvestment → resource)."]
         }
-        var head =
-            "Loops: \(report.complete ? "" : "at least ")\(report.total) (\(report.reinforcing) reinforcing, \(report.balancing) balancing; "
+        var head = "Loops: \(report.complete ? "" : "at least ")\(report.total) "
+        head += "(\(report.reinforcing) reinforcing, \(report.balancing) balancing; "
         head += "\(Format.count(report.valueLoops, "value loop")), \(Format.count(report.growthLoops, "growth loop"))"
         head += report.limitingLoops > 0 ? ", \(report.limitingLoops) limiting growth)" : ")"
         var lines = [head]
@@ -71,7 +72,10 @@ extension ModelCommands {
         }
         if report.loops.count < report.total {
             lines.append(
-                "  … \(report.complete ? "" : "at least ")\(report.total - report.loops.count) more (--limit N lists more)"
+                """
+                  … \(report.complete ? "" : "at least ")\(report.total - report.loops.count) more (--limit \
+                N lists more)
+                """
             )
         }
         return lines
@@ -96,7 +100,10 @@ extension ModelCommands {
 
     static func checkText(_ c: ModelCheck, model m: ValueModel, of e: Enterprise) -> String {
         var lines = [
-            "Check of model \(m.name) (\(e.name)): \(Format.count(m.nodes.count, "node")), \(Format.count(m.edges.count, "edge"))",
+            """
+            Check of model \(m.name) (\(e.name)): \(Format.count(m.nodes.count, "node")), \
+            \(Format.count(m.edges.count, "edge"))
+            """,
             "",
         ]
         lines += loopLines(c.loops)
@@ -105,7 +112,10 @@ extension ModelCommands {
         } else if c.loops.valueLoops > 0 && c.loops.growthLoops == 0 {
             lines.append(
                 c.loops.limitingLoops > 0
-                    ? "  ✗ no growth loop: the value loops that reinvest into a resource are balancing (they limit growth); a growth loop is reinforcing"
+                    ? """
+                      ✗ no growth loop: the value loops that reinvest into a resource are balancing (they \
+                    limit growth); a growth loop is reinforcing
+                    """
                     : "  ✗ no growth loop: no value loop reinvests into a resource (reinvestment → resource edge)")
         }
         lines.append("")
@@ -115,7 +125,10 @@ extension ModelCommands {
             lines.append("Grounding: no activity nodes.")
         } else {
             lines.append(
-                "Grounding: \(acts.count - bad.count) of \(Format.count(acts.count, "activity")) anchored in a resource of strength ≥ \(num(Resource.anchoringStrength))"
+                """
+                Grounding: \(acts.count - bad.count) of \(Format.count(acts.count, "activity")) anchored in \
+                a resource of strength ≥ \(num(Resource.anchoringStrength))
+                """
             )
             for a in acts where a.isAnchored {
                 lines.append("  ✓ \(a.activity) ← " + a.anchors.joined(separator: ", "))

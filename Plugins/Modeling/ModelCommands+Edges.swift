@@ -16,8 +16,14 @@ extension ModelCommands {
         ],
         options: [OptionSpec("polarity", .choice(signs), help: "the edge's sign (default +)"), enterpriseOption],
         examples: [
-            "model edge add Base \"Battery R&D\" \"Cell chemistry\" \"Longer range\" \"Pack sales\" \"Operating profit\" \"R&D reinvestment\" \"Battery R&D\"",
-            "model edge add Base \"Manufacturing scale\" \"Gigafactory production\" \"Lower cost per kWh\" \"Pack sales\"",
+            """
+            model edge add Base \"Battery R&D\" \"Cell chemistry\" \"Longer range\" \"Pack sales\" \
+            \"Operating profit\" \"R&D reinvestment\" \"Battery R&D\"
+            """,
+            """
+            model edge add Base \"Manufacturing scale\" \"Gigafactory production\" \"Lower cost per kWh\" \
+            \"Pack sales\"
+            """,
             "model edge add Base Brand \"Brand marketing\" \"Pack sales\"",
             "model edge add Base \"Pack sales\" \"Gigafactory production\" --polarity -",
             "model edge add Base \"Brand marketing\" \"Longer range\"",

@@ -47,7 +47,10 @@ extension ModelCommands {
                     note += "; did you mean '\(s)'?"
                 } else {
                     note +=
-                        " (`resource add \(Tokenizer.quote(name))`); `model check` reports resource nodes naming no resource"
+                        """
+                         (`resource add \(Tokenizer.quote(name))`); `model check` reports resource nodes \
+                        naming no resource
+                        """
                 }
                 notes.append(note)
             }

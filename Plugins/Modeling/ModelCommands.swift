@@ -131,7 +131,10 @@ enum ModelCommands {
         if let p = ctx.arguments.string("proposition") { copy.proposition = p }
         try ctx.update(e.name) { $0.models.append(copy) }
         return .message(
-            "Forked \(original.name) into \(copy.name) (\(Format.count(copy.nodes.count, "node")), \(Format.count(copy.edges.count, "edge"))).",
+            """
+            Forked \(original.name) into \(copy.name) (\(Format.count(copy.nodes.count, "node")), \
+            \(Format.count(copy.edges.count, "edge"))).
+            """,
             data: ModelingJSON.model(copy, of: e.name))
     }
 
@@ -151,7 +154,10 @@ enum ModelCommands {
             for n in m.nodes { unlinked += dropLinks(to: n.name, in: &x) }
         }
         var text =
-            "Removed model \(m.name) from \(e.name) (\(Format.count(m.nodes.count, "node")), \(Format.count(m.edges.count, "edge")))."
+            """
+            Removed model \(m.name) from \(e.name) (\(Format.count(m.nodes.count, "node")), \
+            \(Format.count(m.edges.count, "edge"))).
+            """
         if !unlinked.isEmpty {
             text += " Unlinked " + Format.count(unlinked.count, "initiative") + ": " + listed(unlinked) + "."
         }
@@ -245,7 +251,10 @@ enum ModelCommands {
     /// the same) stage is marked ↩, as it is what closes loops.
     static func drawing(_ m: ValueModel, of e: Enterprise) -> String {
         var lines = [
-            "Model \(m.name) of \(e.name): \(Format.count(m.nodes.count, "node")), \(Format.count(m.edges.count, "edge"))"
+            """
+            Model \(m.name) of \(e.name): \(Format.count(m.nodes.count, "node")), \
+            \(Format.count(m.edges.count, "edge"))
+            """
         ]
         if let p = m.proposition { lines.append("Proposition: \(p)") }
         lines.append("")

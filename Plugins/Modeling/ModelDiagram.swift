@@ -37,7 +37,10 @@ enum ModelDiagram {
                 let (x1, y1) = (a.x + boxWidth, a.y + boxHeight / 2)
                 let (x2, y2) = (b.x, b.y + boxHeight / 2)
                 edges +=
-                    "<path d=\"M\(f(x1)),\(f(y1)) C\(f(x1 + 20)),\(f(y1)) \(f(x2 - 20)),\(f(y2)) \(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n"
+                    """
+                    <path d=\"M\(f(x1)),\(f(y1)) C\(f(x1 + 20)),\(f(y1)) \(f(x2 - 20)),\(f(y2)) \
+                    \(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n
+                    """
                 label = ((x1 + x2) / 2, (y1 + y2) / 2)
             } else {
                 // Back (or same-stage) edge: out of the source's right side, down the gap to a
@@ -49,12 +52,19 @@ enum ModelDiagram {
                 let (x1, y1) = (a.x + boxWidth, a.y + boxHeight / 2)
                 let (x2, y2) = (b.x, b.y + boxHeight / 2)
                 edges +=
-                    "<path d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + offset)),\(f(y1)) L\(f(x1 + offset)),\(f(lane)) L\(f(x2 - offset)),\(f(lane)) L\(f(x2 - offset)),\(f(y2)) L\(f(x2)),\(f(y2))\" fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n"
+                    """
+                    <path d=\"M\(f(x1)),\(f(y1)) L\(f(x1 + offset)),\(f(y1)) L\(f(x1 + offset)),\(f(lane)) \
+                    L\(f(x2 - offset)),\(f(lane)) L\(f(x2 - offset)),\(f(y2)) L\(f(x2)),\(f(y2))\" \
+                    fill=\"none\" \(style) marker-end=\"\(marker)\"/>\n
+                    """
                 label = ((x1 + x2) / 2, lane)
             }
             edges += "<circle cx=\"\(f(label.x))\" cy=\"\(f(label.y))\" r=\"7\" fill=\"#ffffff\" \(stroke)/>"
             edges +=
-                "<text x=\"\(f(label.x))\" y=\"\(f(label.y + 4))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(negative ? "#b03030" : "#404040")\">\(negative ? "−" : "+")</text>\n"
+                """
+                <text x=\"\(f(label.x))\" y=\"\(f(label.y + 4))\" text-anchor=\"middle\" font-size=\"11\" \
+                fill=\"\(negative ? "#b03030" : "#404040")\">\(negative ? "−" : "+")</text>\n
+                """
         }
         let loopsTop = chainBottom + 24 + Double(back) * 14
         var out = ""
@@ -63,7 +73,11 @@ enum ModelDiagram {
         let summary =
             loops.total == 0
             ? "No loops: the chain does not close."
-            : "Loops: \(loops.complete ? "" : "at least ")\(loops.total) (\(loops.reinforcing) reinforcing, \(loops.balancing) balancing; \(loops.valueLoops) value, \(loops.growthLoops) growth\(loops.limitingLoops > 0 ? ", \(loops.limitingLoops) limiting growth" : ""))"
+            : """
+            Loops: \(loops.complete ? "" : "at least ")\(loops.total) (\(loops.reinforcing) reinforcing, \
+            \(loops.balancing) balancing; \(loops.valueLoops) value, \(loops.growthLoops) \
+            growth\(loops.limitingLoops > 0 ? ", \(loops.limitingLoops) limiting growth" : ""))
+            """
         out += "<text x=\"20\" y=\"\(f(y))\" font-size=\"12\" font-weight=\"bold\">\(Markup.xml(summary))</text>\n"
         for l in loops.loops {
             y += 18
@@ -78,23 +92,34 @@ enum ModelDiagram {
             let kind = l.isGrowthLoop ? " growth" : l.limitsGrowth ? " limits growth" : l.isValueLoop ? " value" : ""
             let path = (l.nodes + [l.nodes[0]]).map(Markup.xml).joined(separator: " → ")
             out +=
-                "<text x=\"20\" y=\"\(f(y))\" font-size=\"11\"><tspan font-weight=\"bold\">\(label)\(kind)</tspan> \(path)</text>\n"
+                """
+                <text x=\"20\" y=\"\(f(y))\" font-size=\"11\"><tspan \
+                font-weight=\"bold\">\(label)\(kind)</tspan> \(path)</text>\n
+                """
         }
         let width = 20 + Double(ValueModel.Stage.allCases.count) * columnWidth
         let height = y + 20
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\">\n"
+            """
+            <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" \
+            viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"sans-serif\">\n
+            """
         svg += "<title>\(Markup.xml("Model \(m.name) of \(e.name)"))</title>\n"
         svg += """
-            <defs><marker id="arrow-pos" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#404040"/></marker>\
-            <marker id="arrow-neg" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#b03030"/></marker></defs>
+            <defs><marker id="arrow-pos" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" \
+            orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#404040"/></marker>\
+            <marker id="arrow-neg" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" \
+            orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#b03030"/></marker></defs>
 
             """
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         for stage in ValueModel.Stage.allCases {
             let x = 20 + Double(stage.order) * columnWidth
             svg +=
-                "<text x=\"\(f(x + boxWidth / 2))\" y=\"30\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"#606060\">\(stage.rawValue)</text>\n"
+                """
+                <text x=\"\(f(x + boxWidth / 2))\" y=\"30\" text-anchor=\"middle\" font-size=\"12\" \
+                font-weight=\"bold\" fill=\"#606060\">\(stage.rawValue)</text>\n
+                """
         }
         svg += edges
         for n in m.nodes {
@@ -108,9 +133,15 @@ enum ModelDiagram {
             }
             svg += "<g><title>\(Markup.xml(n.name)) (\(n.stage.rawValue))</title>"
             svg +=
-                "<rect x=\"\(f(p.x))\" y=\"\(f(p.y))\" width=\"\(f(boxWidth))\" height=\"\(f(boxHeight))\" rx=\"6\" fill=\"\(fill)\" stroke=\"#808080\"/>"
+                """
+                <rect x=\"\(f(p.x))\" y=\"\(f(p.y))\" width=\"\(f(boxWidth))\" height=\"\(f(boxHeight))\" \
+                rx=\"6\" fill=\"\(fill)\" stroke=\"#808080\"/>
+                """
             svg +=
-                "<text x=\"\(f(p.x + boxWidth / 2))\" y=\"\(f(p.y + boxHeight / 2 + 4))\" text-anchor=\"middle\" font-size=\"11\">\(Markup.xml(short(n.name)))</text></g>\n"
+                """
+                <text x=\"\(f(p.x + boxWidth / 2))\" y=\"\(f(p.y + boxHeight / 2 + 4))\" \
+                text-anchor=\"middle\" font-size=\"11\">\(Markup.xml(short(n.name)))</text></g>\n
+                """
         }
         svg += out
         svg += "</svg>\n"

@@ -79,7 +79,10 @@ enum NeedCommands {
         blocks.append(
             reliefs.isEmpty
                 ? .text(
-                    "No offering relieves it yet: `relief set OFFERING \"\(n.name)\" --functional 0–10 --emotional 0–10`."
+                    """
+                    No offering relieves it yet: `relief set OFFERING \"\(n.name)\" --functional 0–10 \
+                    --emotional 0–10`.
+                    """
                 )
                 : .table(ReliefCommands.table(reliefs)))
         var data = ModelingJSON.need(n)

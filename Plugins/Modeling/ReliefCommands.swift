@@ -46,7 +46,10 @@ enum ReliefCommands {
             if let m = emotional { r.emotional = m }
             try ctx.update(e.name) { $0.reliefs[i] = r }
             return .message(
-                "Changed relief of \(need) by \(offering): functional \(num(r.functional)), emotional \(num(r.emotional)).",
+                """
+                Changed relief of \(need) by \(offering): functional \(num(r.functional)), emotional \
+                \(num(r.emotional)).
+                """,
                 data: ModelingJSON.relief(r))
         }
         guard let f = functional, let m = emotional else {

@@ -45,7 +45,10 @@ enum ResourceCommands {
         for f in vrioFlags where ctx.arguments.flag(f.flag) { r[keyPath: f.field] = true }
         try ctx.update(e.name) { $0.resources.append(r) }
         return .message(
-            "Added resource \(name) to \(e.name) (\(r.kind.rawValue), strength \(num(r.strength)); \(r.vrio.rawValue)).",
+            """
+            Added resource \(name) to \(e.name) (\(r.kind.rawValue), strength \(num(r.strength)); \
+            \(r.vrio.rawValue)).
+            """,
             data: ModelingJSON.resource(r))
     }
 
@@ -133,7 +136,10 @@ enum ResourceCommands {
         }
         guard !changed.isEmpty else {
             throw CommandError.badValue(
-                "resource set: nothing to change (give --name, --kind, --strength or a VRIO flag such as --rare / --no-rare)"
+                """
+                resource set: nothing to change (give --name, --kind, --strength or a VRIO flag such as \
+                --rare / --no-rare)
+                """
             )
         }
         var renamedIn: [String] = []

@@ -95,8 +95,11 @@ public final class HeaderMaker: @unchecked Sendable {
         func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let micro = String(ts.tv_nsec / 1000)
         return
-            "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))."
-            + String(repeating: "0", count: 6 - micro.count) + micro + "Z"
+            """
+            \(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\
+            \(two(parts.tm_min)):\(two(parts.tm_sec)).
+            """
+                + String(repeating: "0", count: 6 - micro.count) + micro + "Z"
     }
 
     /// Seconds since 1970 of an ISO 8601 time in UTC (`2026-01-02T03:04:05.123456Z`, or with

@@ -83,7 +83,10 @@ public struct LoopReport: Sendable, Equatable {
         let shown = parallelEdges.prefix(3).joined(separator: ", ")
         let more = parallelEdges.count > 3 ? " and \(parallelEdges.count - 3) more" : ""
         return
-            "parallel edges (an edge given again between the same two nodes, same direction): \(shown)\(more); the analysis uses the first of each and ignores the repeat"
+            """
+            parallel edges (an edge given again between the same two nodes, same direction): \
+            \(shown)\(more); the analysis uses the first of each and ignores the repeat
+            """
     }
 }
 

@@ -12,7 +12,10 @@ public struct Period: Equatable, Hashable, Comparable, Sendable, CustomStringCon
 
     /// The accepted forms, for error messages.
     public static let accepted =
-        "a year (2025), quarter (2025-Q1 or Q1 2025), month (2025-03, Mar 2025 or March 2025), ISO week (2025-W09) or date (2025-03-14)"
+        """
+        a year (2025), quarter (2025-Q1 or Q1 2025), month (2025-03, Mar 2025 or March 2025), ISO week \
+        (2025-W09) or date (2025-03-14)
+        """
 
     /// Reads a period, or nil when the text is none of the accepted forms.
     public init?(_ text: String) {

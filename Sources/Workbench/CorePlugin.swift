@@ -10,7 +10,12 @@ public struct CorePlugin: WorkbenchPlugin {
             CommandSpec(
                 "help", abstract: "list the commands, a group's commands, those about a word, or one command's usage",
                 discussion:
-                    "With a command's words, its usage, options and examples. With the first word of several commands (`help kpi`, `help price`), those commands and what each does. Otherwise the commands whose name or one-line description holds every word given (`help nps`, `help willingness`).",
+                    """
+                    With a command's words, its usage, options and examples. With the first word of several \
+                    commands (`help kpi`, `help price`), those commands and what each does. Otherwise the \
+                    commands whose name or one-line description holds every word given (`help nps`, `help \
+                    willingness`).
+                    """,
                 arguments: [
                     ArgumentSpec(
                         "command", .name(.command), help: "the command's words, a group, or words to look for",

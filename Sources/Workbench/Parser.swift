@@ -253,7 +253,10 @@ public enum Parser {
             guard let v = Int(raw) else {
                 throw ParseError(
                     "BadValue",
-                    "\(command): \(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'"
+                    """
+                    \(command): \(what) must be a whole number from \(range.lowerBound) to \
+                    \(range.upperBound), not '\(raw)'
+                    """
                 )
             }
             guard range.contains(v) else {
@@ -265,13 +268,19 @@ public enum Parser {
             guard let v = Double(raw), v.isFinite else {
                 throw ParseError(
                     "BadValue",
-                    "\(command): \(what) must be a number from \(Format.number(range.lowerBound)) to \(Format.number(range.upperBound)), not '\(raw)'"
+                    """
+                    \(command): \(what) must be a number from \(Format.number(range.lowerBound)) to \
+                    \(Format.number(range.upperBound)), not '\(raw)'
+                    """
                 )
             }
             guard range.contains(v) else {
                 throw ParseError(
                     "OutOfRange",
-                    "\(command): \(what) is \(Format.number(v)), outside \(Format.number(range.lowerBound))…\(Format.number(range.upperBound))"
+                    """
+                    \(command): \(what) is \(Format.number(v)), outside \
+                    \(Format.number(range.lowerBound))…\(Format.number(range.upperBound))
+                    """
                 )
             }
             return .number(v)
@@ -288,7 +297,11 @@ public enum Parser {
             if !marked, v > 0, v < 1 {
                 throw ParseError(
                     "BadValue",
-                    "\(command): \(what) is a percentage, and \(Format.number(v)) would be \(Format.number(v))%; did you mean \(Format.number(v * 100))%? (write \(Format.number(v))% if you mean it)"
+                    """
+                    \(command): \(what) is a percentage, and \(Format.number(v)) would be \
+                    \(Format.number(v))%; did you mean \(Format.number(v * 100))%? (write \
+                    \(Format.number(v))% if you mean it)
+                    """
                 )
             }
             return .number(v)

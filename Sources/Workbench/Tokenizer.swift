@@ -21,7 +21,10 @@ public enum Tokenizer {
             switch self {
             case let .unbalancedQuote(q, offset):
                 return
-                    "unbalanced quote: the \(q) at column \(offset + 1) is never closed (close it, or escape it with \\)"
+                    """
+                    unbalanced quote: the \(q) at column \(offset + 1) is never closed (close it, or escape \
+                    it with \\)
+                    """
             }
         }
     }

@@ -104,7 +104,11 @@ extension Driver {
                 report(
                     CommandError(
                         "Refused",
-                        "open: \(book.unsaved) recorded cell\(book.unsaved == 1 ? " is" : "s are") not saved; `save` first, or type the same `open` again to discard \(book.unsaved == 1 ? "it" : "them")"
+                        """
+                        open: \(book.unsaved) recorded cell\(book.unsaved == 1 ? " is" : "s are") not \
+                        saved; `save` first, or type the same `open` again to discard \
+                        \(book.unsaved == 1 ? "it" : "them")
+                        """
                     ),
                     lineNumber: lineNumber)
                 return
@@ -137,7 +141,10 @@ extension Driver {
         guard book.recording else {
             throw CommandError(
                 "NotRecorded",
-                "save: this run is not recorded as a notebook (a script from a pipe or file); run it with --save FILE.ipynb"
+                """
+                save: this run is not recorded as a notebook (a script from a pipe or file); run it with \
+                --save FILE.ipynb
+                """
             )
         }
         guard let target = requested ?? book.path else {
@@ -158,7 +165,10 @@ extension Driver {
                 if let stamp = book.stamp, stamp != existing {
                     throw NeedsConfirmation(
                         message:
-                            "save: \(target) changed on disk since it was opened or saved; save to another file, or type the same `save` again to overwrite it"
+                            """
+                            save: \(target) changed on disk since it was opened or saved; save to another \
+                            file, or type the same `save` again to overwrite it
+                            """
                     )
                 }
             } else {
@@ -180,7 +190,11 @@ extension Driver {
         guard bytes.count <= Notebook.maxFileBytes else {
             throw CommandError(
                 "SaveFailed",
-                "save: the notebook would be \(bytes.count >> 20) MB, over the \(Notebook.maxFileBytes >> 20) MB that `open` reads; nothing was written (remove enterprises, or keep the data in a CSV for `diff import`)"
+                """
+                save: the notebook would be \(bytes.count >> 20) MB, over the \
+                \(Notebook.maxFileBytes >> 20) MB that `open` reads; nothing was written (remove \
+                enterprises, or keep the data in a CSV for `diff import`)
+                """
             )
         }
         // Checked again, and written, holding the folder's lock: two sessions saving the same
@@ -236,7 +250,10 @@ extension Driver {
         guard file.size <= Notebook.maxFileBytes else {
             throw CommandError(
                 "BadNotebook",
-                "\(path): the file is \(file.size >> 20) MB; notebooks of up to \(Notebook.maxFileBytes >> 20) MB are read"
+                """
+                \(path): the file is \(file.size >> 20) MB; notebooks of up to \
+                \(Notebook.maxFileBytes >> 20) MB are read
+                """
             )
         }
         var failure: (any Error)?
@@ -284,10 +301,16 @@ extension Driver {
             workspace = rerun.session.workspace
             replay = rerun
             message =
-                "Opened \(path): \(Format.count(nb.cells.count, "cell")); replayed \(Format.count(codeCount, "code cell")) because \(reason)."
+                """
+                Opened \(path): \(Format.count(nb.cells.count, "cell")); replayed \
+                \(Format.count(codeCount, "code cell")) because \(reason).
+                """
             if rerun.failures > 0 {
                 message +=
-                    "\nnote: \(Format.count(rerun.failures, "cell")) gave other outputs than stored; `replay \(path)` shows the differences."
+                    """
+                    \nnote: \(Format.count(rerun.failures, "cell")) gave other outputs than stored; `replay \
+                    \(path)` shows the differences.
+                    """
             }
         }
         // The snapshot holds no undo history: it is rebuilt on the first undo or redo (restoreHistory).
@@ -326,7 +349,10 @@ extension Driver {
         }
         session.forgetHistoryBeforeLoad()
         err.write(
-            "note: undo and redo reach back only to `open`: replaying \(book.path ?? "the notebook")'s cells does not give its workspace (`replay` shows where)\n"
+            """
+            note: undo and redo reach back only to `open`: replaying \(book.path ?? "the notebook")'s cells \
+            does not give its workspace (`replay` shows where)\n
+            """
         )
     }
 
@@ -443,7 +469,10 @@ extension Driver {
         }
         unlink(orphan.path)
         inform(
-            "Recovered \(Format.count(count, "command")) from the journal; `save` to keep \(count == 1 ? "it" : "them")."
+            """
+            Recovered \(Format.count(count, "command")) from the journal; `save` to keep \
+            \(count == 1 ? "it" : "them").
+            """
         )
     }
 

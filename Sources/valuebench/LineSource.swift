@@ -64,7 +64,11 @@ final class DescriptorLines: LineSource {
             }
             if found != nil || end - start > maxLine {
                 failure =
-                    "line \(lines + 1) is longer than \(maxLine >> 20 > 0 ? "\(maxLine >> 20) MiB" : "\(maxLine) bytes"), the longest line read (is this a script?)"
+                    """
+                    line \(lines + 1) is longer than \
+                    \(maxLine >> 20 > 0 ? "\(maxLine >> 20) MiB" : "\(maxLine) bytes"), the longest line \
+                    read (is this a script?)
+                    """
                 return nil
             }
             if eof {

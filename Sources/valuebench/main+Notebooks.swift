@@ -46,7 +46,10 @@ extension ValueBench {
         } else if let notebook, driver.notebooks.unsaved > 0 {
             // Opening would replace what was just recovered.
             driver.inform(
-                "note: \(notebook) is not opened, so that the recovered commands are not lost; `save FILE.ipynb` them, then `open \(notebook)`."
+                """
+                note: \(notebook) is not opened, so that the recovered commands are not lost; `save \
+                FILE.ipynb` them, then `open \(notebook)`.
+                """
             )
         } else if let notebook {
             do {

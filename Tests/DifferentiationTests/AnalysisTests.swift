@@ -32,7 +32,10 @@ import Workbench
 
     @Test func commandReadsACSVAndGivesTheDocumentedJSON() throws {
         let csv =
-            "respondent,feature,functional,dysfunctional\n1,Fast charge,1,5\n2,Fast charge,1,5\n3,Fast charge,1,3\n1,Colour,3,3\n2,Colour,2,5\n"
+            """
+            respondent,feature,functional,dysfunctional\n1,Fast charge,1,5\n2,Fast charge,1,5\n3,Fast \
+            charge,1,3\n1,Colour,3,3\n2,Colour,2,5\n
+            """
         var s = session(files: ["k.csv": csv])
         let r = run(&s, "diff kano k.csv --json")
         let rows = try #require(r.data.arrayValue)

@@ -2,47 +2,28 @@ import Testing
 import ValueCore
 import Workbench
 @testable import Differentiation
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
-/// Files held in memory, for commands that read inputs.
-struct MemoryFiles: FileAccess {
-    var files: [String: String]
-    func resolve(_ path: String) throws -> String { path }
-    func read(_ path: String) throws -> [UInt8] {
-        guard let text = files[path] else { throw CommandError("NoFile", "cannot read \(path): No such file") }
-        return Array(text.utf8)
-    }
-    func open(_ path: String) throws -> any RandomAccessFile { throw CommandError("NoFile", "not here") }
-    func write(_ path: String, _ bytes: [UInt8]) throws { throw CommandError("NoFile", "read-only") }
-}
-
-/// A session with the differentiation plugin on a given workspace.
+/// A session with the differentiation plugin on a given workspace, its files held in memory.
 func session(_ workspace: Workspace = Workspace(), files: [String: String] = [:]) -> Session {
-    var s = Session(registry: Registry(plugins: [DifferentiationPlugin()]), files: MemoryFiles(files: files))
-    s.load(workspace)
-    return s
+    .testing([DifferentiationPlugin()], workspace: workspace, files: MemoryFiles(files: files))
 }
 
-/// Runs `line`, expecting success; returns its data.
+/// Runs a line that must succeed (TestSupport's `Session.ok`); returns its output and data.
 @discardableResult
 func run(_ s: inout Session, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> (
     output: CommandOutput, data: JSON
 ) {
-    switch s.execute(line) {
-    case let .success(output, _, _):
-        return (output, output.data ?? .null)
-    case let .failure(e):
-        Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-    case .nothing:
-        Issue.record("\(line) did nothing", sourceLocation: sourceLocation)
-    }
-    return (CommandOutput(), .null)
+    let output = s.ok(line, sourceLocation: sourceLocation)
+    return (output, output.data ?? .null)
 }
 
-/// Runs `line`, expecting failure; returns the error.
+/// Runs a line that must fail, change nothing and give a one-line error (TestSupport's
+/// `Session.fails`); returns the error.
+@discardableResult
 func fail(_ s: inout Session, _ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> CommandError {
-    if case let .failure(e) = s.execute(line) { return e }
-    Issue.record("\(line) should have failed", sourceLocation: sourceLocation)
-    return CommandError("", "")
+    s.fails(line, sourceLocation: sourceLocation)
 }
 
 /// An enterprise with factor scores (factor, score, importance).

@@ -1,4 +1,6 @@
 import ValueCore
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// A workspace in which CATL meets every step of the guide, and one competitor (BYD) of the same
 /// industry. Tests take parts away and see which step stops being met.

@@ -80,7 +80,10 @@ import Workbench
         #expect(!j.met)
         #expect(
             missing(j) == [
-                "‘range anxiety’ (importance 5, segment ‘Automakers’) is served only weakly: functional 4, emotional 3; relieving it takes 5 or more on either."
+                """
+                ‘range anxiety’ (importance 5, segment ‘Automakers’) is served only weakly: functional 4, \
+                emotional 3; relieving it takes 5 or more on either.
+                """
             ])
         #expect(
             j.missing[0].commands == ["relief set \"Kirin battery\" \"range anxiety\" --functional 8 --emotional 5"])
@@ -100,7 +103,10 @@ import Workbench
         #expect(!j.met)
         #expect(
             missing(j) == [
-                "‘CATL’ has no competitor in the workspace to compare with: name its competitors or add enterprises of its industry (‘batteries’)."
+                """
+                ‘CATL’ has no competitor in the workspace to compare with: name its competitors or add \
+                enterprises of its industry (‘batteries’).
+                """
             ])
     }
 
@@ -111,7 +117,10 @@ import Workbench
         #expect(!j.met)
         #expect(
             missing(j) == [
-                "Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more."
+                """
+                Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors \
+                (‘BYD’) by 2 points or more.
+                """
             ])
         #expect(j.missing[0].commands.first == "factor set CATL \"energy density\" 7")
     }
@@ -129,7 +138,10 @@ import Workbench
         #expect(!j.met)
         #expect(
             missing(j).first
-                == "Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors (‘BYD’) by 2 points or more."
+                == """
+                Nothing in ‘CATL’'s offering stands apart: on no factor does it lead its competitors \
+                (‘BYD’) by 2 points or more.
+                """
         )
         #expect(Analyses.distinctness(of: e, in: Fixture.workspace(e, competitors: [byd])).distinct.isEmpty)
     }
@@ -148,7 +160,10 @@ import Workbench
         #expect(!j.met)
         #expect(
             missing(j) == [
-                "‘Kirin battery’ at 130 is above ‘Automakers’'s acceptable price range (80–120): customers find it too expensive for the value it delivers."
+                """
+                ‘Kirin battery’ at 130 is above ‘Automakers’'s acceptable price range (80–120): customers \
+                find it too expensive for the value it delivers.
+                """
             ])
         #expect(j.missing[0].commands.first == "price match CATL")
         e.offerings[0].price = 60
@@ -174,7 +189,10 @@ import Workbench
         // CATL: quality 69/9 at 100, BYD 58/9 at 50: relative quality 1.09 at relative price 1.33.
         #expect(
             missing(j) == [
-                "On the value map ‘CATL’ asks more than its value: below its fair-value line (relative quality 1.09, relative price 1.33 against ‘BYD’)."
+                """
+                On the value map ‘CATL’ asks more than its value: below its fair-value line (relative \
+                quality 1.09, relative price 1.33 against ‘BYD’).
+                """
             ])
         #expect(
             j.missing[0].commands.contains { $0.hasPrefix("price psm ") }
@@ -189,7 +207,10 @@ import Workbench
             ])
         #expect(
             missing(j) == [
-                "‘CATL’'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for ‘BYD’."
+                """
+                ‘CATL’'s price is not judged against its value: no acceptable price range is recorded for \
+                its segments, and the value map lacks a price for ‘BYD’.
+                """
             ])
         #expect(j.missing[0].commands.last == "enterprise set BYD --price 100")
     }
@@ -235,7 +256,10 @@ import Workbench
         #expect(!j.evidence.contains { $0.description.contains("growth loop") })
         #expect(
             j.open.map(\.what.description).contains(
-                "Model ‘Moat’'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."
+                """
+                Model ‘Moat’'s reinvestment loop is balancing: it limits growth instead of driving it (a \
+                growth loop is reinforcing: an even number of − edges).
+                """
             ))
         #expect(Analyses.read(e.models[0], of: e).growthLoopCount == 0)
     }

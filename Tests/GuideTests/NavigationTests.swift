@@ -6,93 +6,81 @@ import Workbench
 /// The stepper driven through a session, as a user types it: start, next, back, step, the ends,
 /// undo.
 @Suite struct NavigationTests {
-    static let registry = Registry(plugins: [CorePlugin(), GuidePlugin()])
-
     func session(_ workspace: Workspace = Fixture.workspace()) -> Session {
-        var s = Session(registry: Self.registry)
-        s.load(workspace)
-        return s
-    }
-
-    func run(_ s: inout Session, _ line: String) throws -> CommandOutput {
-        switch s.execute(line) {
-        case let .success(output, _, _): return output
-        case let .failure(error): throw error
-        case .nothing: return .empty
-        }
+        .testing([GuidePlugin()], workspace: workspace)
     }
 
     func text(_ o: CommandOutput) -> String { Renderer.plain(o) }
     func step(_ s: Session, _ name: String = "CATL") -> Int? { s.workspace.enterprise(named: name)?.guideStep }
 
-    @Test func startNextBackStep() throws {
+    @Test func startNextBackStep() {
         var s = session()
         #expect(step(s) == nil)
-        let started = try run(&s, "guide start CATL")
+        let started = s.ok("guide start CATL")
         #expect(step(s) == 1)
         #expect(
             text(started).hasPrefix("Started the guide for CATL.\n\nGuide for CATL · step 1 of 5 · [1✓] 2✓ 3✓ 4✓ 5✓"))
-        _ = try run(&s, "guide next")
+        s.ok("guide next")
         #expect(step(s) == 2)
-        _ = try run(&s, "guide step 4")
+        s.ok("guide step 4")
         #expect(step(s) == 4)
-        _ = try run(&s, "guide back")
+        s.ok("guide back")
         #expect(step(s) == 3)
-        let whereAmI = try run(&s, "guide")
+        let whereAmI = s.ok("guide")
         #expect(whereAmI.data?["step"] == .int(3))
         #expect(
             whereAmI.data?["title"] == .string("Develop a strategy that incorporates the key value generation elements")
         )
     }
 
-    @Test func backFromStepOneChangesNothing() throws {
+    @Test func backFromStepOneChangesNothing() {
         var s = session()
-        _ = try run(&s, "guide start")
+        s.ok("guide start")
         let depth = s.undoDepth
-        let o = try run(&s, "guide back")
+        let o = s.ok("guide back")
         #expect(text(o) == "Step 1 is the first step; there is none before it. Nothing changed.")
         #expect(o.data?["moved"] == .bool(false))
         #expect(step(s) == 1)
         #expect(s.undoDepth == depth, "no change recorded")
     }
 
-    @Test func nextFromStepFiveChangesNothing() throws {
+    @Test func nextFromStepFiveChangesNothing() {
         var s = session()
-        _ = try run(&s, "guide step 5")
+        s.ok("guide step 5")
         let depth = s.undoDepth
-        let o = try run(&s, "guide next")
+        let o = s.ok("guide next")
         #expect(text(o).hasPrefix("Step 5 is the last step"))
         #expect(step(s) == 5)
         #expect(s.undoDepth == depth)
     }
 
-    @Test func nextWarnsWhenTheStepIsNotMet() throws {
+    @Test func nextWarnsWhenTheStepIsNotMet() {
         var e = Fixture.catl()
         e.segments = []; e.needs = []
         var s = session(Fixture.workspace(e))
-        _ = try run(&s, "guide start")
-        let o = try run(&s, "guide next")
+        s.ok("guide start")
+        let o = s.ok("guide next")
         #expect(text(o).hasPrefix("Moved to step 2. Step 1 is not met yet (1 missing: `guide check --step 1`)."))
         #expect(step(s) == 2)
     }
 
-    @Test func undoAndRedoGuideProgress() throws {
+    @Test func undoAndRedoGuideProgress() {
         var s = session()
-        _ = try run(&s, "guide start")
-        _ = try run(&s, "guide next")
-        _ = try run(&s, "guide next")
+        s.ok("guide start")
+        s.ok("guide next")
+        s.ok("guide next")
         #expect(step(s) == 3)
-        _ = try run(&s, "undo")
+        s.ok("undo")
         #expect(step(s) == 2)
-        _ = try run(&s, "undo 2")
+        s.ok("undo 2")
         #expect(step(s) == nil, "undoing the start forgets the guide")
-        _ = try run(&s, "redo")
+        s.ok("redo")
         #expect(step(s) == 1)
     }
 
-    @Test func startMakesTheEnterpriseCurrent() throws {
+    @Test func startMakesTheEnterpriseCurrent() {
         var s = session()
-        _ = try run(&s, "guide start byd")
+        s.ok("guide start byd")
         #expect(s.workspace.current == "BYD")
         #expect(step(s, "BYD") == 1)
         #expect(step(s, "CATL") == nil)
@@ -105,24 +93,17 @@ import Workbench
     ])
     func badInputFailsAndChangesNothing(line: String, code: String) {
         var s = session()
-        let before = s.workspace
-        guard case let .failure(error) = s.execute(line) else {
-            Issue.record("\(line) should fail")
-            return
-        }
-        #expect(error.code == code)
-        #expect(s.workspace == before)
+        #expect(s.fails(line).code == code)
     }
 
     @Test func noCurrentEnterprise() {
         var s = session(Workspace(enterprises: [Fixture.catl()], current: nil))
-        guard case let .failure(error) = s.execute("guide") else { Issue.record("should fail"); return }
-        #expect(error.code == "NoEnterprise")
+        #expect(s.fails("guide").code == "NoEnterprise")
     }
 
-    @Test func whereAmIBeforeStarting() throws {
+    @Test func whereAmIBeforeStarting() {
         var s = session()
-        let o = try run(&s, "guide")
+        let o = s.ok("guide")
         #expect(text(o).hasPrefix("The guide has not started for CATL: `guide start` begins at step 1."))
         #expect(o.data?["current"] == .null)
         #expect(step(s) == nil)
@@ -132,8 +113,8 @@ import Workbench
         var e = Fixture.catl()
         e.initiatives.removeAll { $0.element == .sustainability }
         var s = session(Fixture.workspace(e))
-        _ = try run(&s, "guide step 3")
-        let o = try run(&s, "guide check")
+        s.ok("guide step 3")
+        let o = s.ok("guide check")
         #expect(
             text(o) == """
                 CATL, step 3 of 5: Develop a strategy that incorporates the key value generation elements
@@ -147,21 +128,21 @@ import Workbench
             steps[0]["missing"]?.arrayValue?.first?["commands"] == [
                 "initiative add INITIATIVE --element sustainability"
             ])
-        let all = try run(&s, "guide check --all")
+        let all = s.ok("guide check --all")
         #expect(all.data?["steps"]?.arrayValue?.map { $0["met"] } == [true, true, false, true, true])
     }
 
-    @Test func checkWhenMetPointsOn() throws {
+    @Test func checkWhenMetPointsOn() {
         var s = session()
-        _ = try run(&s, "guide start")
-        let o = try run(&s, "guide check")
+        s.ok("guide start")
+        let o = s.ok("guide check")
         #expect(text(o).hasSuffix("Step 1: met\n  Nothing missing: `guide next`."))
     }
 
     /// The whole screen of step 1 for a new enterprise, as the terminal shows it.
-    @Test func stepOneScreen() throws {
+    @Test func stepOneScreen() {
         var s = session(Workspace(enterprises: [Enterprise(name: "Demo Co")], current: "Demo Co"))
-        let o = try run(&s, "guide start")
+        let o = s.ok("guide start")
         #expect(
             text(o) == """
                 Started the guide for Demo Co.

@@ -5,11 +5,8 @@ import Workbench
 
 @Suite struct ReportTests {
     func report(_ workspace: Workspace) throws -> (markdown: String, output: CommandOutput) {
-        var s = Session(registry: Registry(plugins: [CorePlugin(), GuidePlugin()]))
-        s.load(workspace)
-        guard case let .success(output, _, _) = s.execute("guide report") else {
-            throw CommandError("Failed", "guide report failed")
-        }
+        var s = Session.testing([GuidePlugin()], workspace: workspace)
+        let output = s.ok("guide report")
         guard case let .markdown(md)? = output.blocks.first else { throw CommandError("Failed", "not markdown") }
         return (md, output)
     }
@@ -49,7 +46,10 @@ import Workbench
         // Step 5 brings up the tip that fits.
         #expect(
             md.contains(
-                "- **Tip 4.** Foster a culture of innovation: encourage experimentation and continuous improvement. *Here:* no initiative carries innovation."
+                """
+                - **Tip 4.** Foster a culture of innovation: encourage experimentation and continuous \
+                improvement. *Here:* no initiative carries innovation.
+                """
             ))
     }
 
@@ -73,7 +73,10 @@ import Workbench
         #expect(!prose.contains(">"))
         #expect(
             md.contains(
-                "# Value creation guide: &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\[l\\]\\(u\\) \\`t\\` \\| Tom &amp; Jerry's"
+                """
+                # Value creation guide: &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\* \\[l\\]\\(u\\) \
+                \\`t\\` \\| Tom &amp; Jerry's
+                """
             ))
         #expect(md.contains("Industry: &lt;b&gt;batteries&lt;/b&gt;"))
         #expect(md.contains("“\\*\\*range\\*\\*”"))
@@ -85,7 +88,10 @@ import Workbench
         // A command line holding a backtick gets a longer fence.
         #expect(
             md.contains(
-                "``kpi record \"<script>alert(1)</script> *x* [l](u) `t` | Tom & Jerry's\" a`b 1 --period <2025> --target 50``"
+                """
+                ``kpi record \"<script>alert(1)</script> *x* [l](u) `t` | Tom & Jerry's\" a`b 1 --period \
+                <2025> --target 50``
+                """
             ))
     }
 

@@ -9,18 +9,12 @@ import Workbench
     static let hostile = "<script>*Acme*</script> & [Co] | #1"
 
     func run(_ lines: [String]) throws -> CommandOutput {
-        var s = Session(registry: Registry(plugins: [CorePlugin(), GuidePlugin()]))
         var e = Enterprise(name: Self.hostile, industry: "e-bikes")
         e.segments = [Segment(name: "_riders_", size: 10)]
         e.needs = [Need(name: "`fast` <b>", segment: "_riders_", kind: .pain, importance: 5)]
-        s.load(Workspace(enterprises: [e], current: nil))
+        var s = Session.testing([GuidePlugin()], workspace: Workspace(enterprises: [e], current: nil))
         var last: CommandOutput?
-        for line in lines {
-            guard case let .success(output, _, _) = s.execute(line) else {
-                throw CommandError("Failed", "\(line) failed")
-            }
-            last = output
-        }
+        for line in lines { last = s.ok(line) }
         return try #require(last)
     }
 
@@ -47,7 +41,10 @@ import Workbench
         #expect(lines[0] == "Started the guide for &lt;script&gt;\\*Acme\\*&lt;/script&gt; &amp; \\[Co\\] \\| \\#1.")
         #expect(
             lines[2]
-                == "#### Guide for &lt;script&gt;\\*Acme\\*&lt;/script&gt; &amp; \\[Co\\] \\| \\#1 · step 1 of 5 · \\[1✓\\] 2✗ 3✗ 4✗ 5✗"
+                == """
+                #### Guide for &lt;script&gt;\\*Acme\\*&lt;/script&gt; &amp; \\[Co\\] \\| \\#1 · step 1 of \
+                5 · \\[1✓\\] 2✗ 3✗ 4✗ 5✗
+                """
         )
         #expect(lines[4] == "**Define your target audience and their needs**")
         #expect(md.contains("\n**Questions**\n\n1. "))

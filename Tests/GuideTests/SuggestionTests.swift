@@ -78,9 +78,7 @@ import Pricing
         var s = Session(registry: Self.registry)
         s.load(Fixture.workspace())
         for spec in GuidePlugin().commands {
-            for example in spec.examples {
-                if case let .failure(error) = s.execute(example) { Issue.record("\(example): \(error)") }
-            }
+            for example in spec.examples { s.ok(example) }
         }
     }
 }

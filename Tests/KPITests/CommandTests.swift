@@ -24,7 +24,10 @@ import ValueCore
     @Test(arguments: [
         (
             "kpi nps 10",
-            "NPS 100.0 (±73.5; 95% adjusted-Wald CI -48.5 to 98.5) from 1 answer: 1 promoter (100.0%), 0 passives (0.0%), 0 detractors (0.0%)."
+            """
+            NPS 100.0 (±73.5; 95% adjusted-Wald CI -48.5 to 98.5) from 1 answer: 1 promoter (100.0%), 0 \
+            passives (0.0%), 0 detractors (0.0%).
+            """
         ),
         ("kpi enps 9 7 0", "from 3 answers: 1 promoter (33.3%), 1 passive (33.3%), 1 detractor (33.3%)."),
         ("kpi nps 9 9 7 7 0 0", "from 6 answers: 2 promoters (33.3%), 2 passives (33.3%), 2 detractors (33.3%)."),
@@ -195,7 +198,10 @@ import ValueCore
         var b = Bench()
         #expect(
             b.error("kpi cac 50000").message
-                == "kpi cac: missing NEW; give SPEND NEW in order, or --spend SPEND --new NEW (e.g. `kpi cac 50000 125`)"
+                == """
+                kpi cac: missing NEW; give SPEND NEW in order, or --spend SPEND --new NEW (e.g. `kpi cac \
+                50000 125`)
+                """
         )
         #expect(b.error("kpi cac 50000 125 --spend 3").message.contains("SPEND is given twice"))
         #expect(b.error("kpi ltv --arpa 100").message.contains("missing MARGIN, CHURN"))

@@ -9,7 +9,10 @@ import Workbench
 @Suite struct LabelTests {
     /// Sudzilla rates food in words; this map orders them best to worst.
     static let food =
-        "'Give the team a Michelin star!!=5,Yum!=4,\"Some good, some not so good\"=3,Just about edible but I was hungry=2,Horrendous=1'"
+        """
+        'Give the team a Michelin star!!=5,Yum!=4,\"Some good, some not so good\"=3,Just about edible but I \
+        was hungry=2,Horrendous=1'
+        """
     static var sudzilla: String { Paths.external("sudzilla-google-forms.csv") }
     static var labels: String { Paths.fixture("labels.csv") }
     static let satisfaction = "'Very dissatisfied=1,Dissatisfied=2,Neutral=3,Satisfied=4,Very satisfied=5'"
@@ -122,7 +125,10 @@ import Workbench
         let none = b.error("kpi csat --file \(Self.labels) --column 5 --lenient")
         #expect(
             none.message.contains(
-                "30 invalid: 'Neutral' 6, 'Satisfied' 6, 'Very dissatisfied' 6, 'Dissatisfied' 3, 'Don't know' 3, 'N/A' 3, … (1 more)"
+                """
+                30 invalid: 'Neutral' 6, 'Satisfied' 6, 'Very dissatisfied' 6, 'Dissatisfied' 3, 'Don't \
+                know' 3, 'N/A' 3, … (1 more)
+                """
             ), "\(none.message)")
         // Out-of-range numbers are counted by value too.
         let nps = b.data("kpi csat --file \(Self.labels) --column 4 --scale 5 --lenient")
@@ -134,7 +140,10 @@ import Workbench
     @Test func surveyMapsPerMetric() {
         var b = Bench()
         let d = b.data(
-            "kpi survey \(Self.sudzilla) --nps 2 --csat 8 --ces 9 --ces-scale 5 --higher-is-easier --map csat:\(Self.food) --map CES:\(Self.food)"
+            """
+            kpi survey \(Self.sudzilla) --nps 2 --csat 8 --ces 9 --ces-scale 5 --higher-is-easier --map \
+            csat:\(Self.food) --map CES:\(Self.food)
+            """
         )
         #expect(d["nps"]?["n"] == 39 && d["csat"]?["satisfied"] == 12 && d["ces"]?["n"] == 39)
         // Dinner: 5·12 + 4·4 + 3·8 + 2·8 + 1·7 = 123 over 39.
@@ -180,7 +189,10 @@ import Workbench
         let text = b.text("kpi columns \(Self.sudzilla)")
         #expect(
             text.contains(
-                "labels (5): 'Give the team a Michelin star!!' 12, 'Just about edible but I was hun…' 8, 'Some good, some not so good' 8, 'Horrendous' 7, …"
+                """
+                labels (5): 'Give the team a Michelin star!!' 12, 'Just about edible but I was hun…' 8, \
+                'Some good, some not so good' 8, 'Horrendous' 7, …
+                """
             ), "\(text)")
         let mixed = b.data("kpi columns \(Self.labels)")["columns"]?.arrayValue ?? []
         #expect(

@@ -10,7 +10,10 @@ import Workbench
     /// Everything a scan found, as text, for comparing scanners.
     static func summary(_ acc: Accumulator) -> String {
         var s =
-            "rows \(acc.rows) blank \(acc.blankLines) open \(acc.unterminatedQuote) utf8 \(String(describing: acc.badUTF8Offset))"
+            """
+            rows \(acc.rows) blank \(acc.blankLines) open \(acc.unterminatedQuote) utf8 \
+            \(String(describing: acc.badUTF8Offset))
+            """
         s += " bad \(String(describing: acc.firstBad))\n"
         let groups = acc.groupKeys.enumerated().sorted { $0.element.lexicographicallyPrecedes($1.element) }
         for (g, key) in groups {

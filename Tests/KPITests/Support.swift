@@ -5,16 +5,13 @@ import Testing
 import Workbench
 import KPI
 import ValueCore
-import TestSupport
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// Paths of fixtures, computed from this file's place in the repository.
 enum Paths {
-    /// The package root (…/Tests/KPITests/Support.swift → …).
-    static var root: String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
+    /// The package root.
+    static var root: String { Repository.root.path }
     static var fixtures: String { root + "/Tests/KPITests/Fixtures" }
     /// `shared/` beside the project (`<root>/../shared`; from a worktree one level further up).
     static var shared: String {
@@ -37,9 +34,4 @@ typealias Bench = TestBench
 
 extension TestBench {
     init() { self.init(plugins: [KPIPlugin()]) }
-}
-
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
 }

@@ -83,7 +83,10 @@ import Workbench
         #expect(cols["format"] == "surveymonkey" && cols["responses"] == 6)
         #expect(cols["columns"]?.arrayValue?[8]["name"] == "Rate our support: - Friendliness")
         let d = b.data(
-            "kpi nps --file \(path) --column \"How likely is it that you would recommend Acme to a friend or colleague?\""
+            """
+            kpi nps --file \(path) --column \"How likely is it that you would recommend Acme to a friend or \
+            colleague?\"
+            """
         )
         #expect(d["n"] == 5 && d["promoters"] == 2 && d["passives"] == 1 && d["detractors"] == 2 && d["skipped"] == 1)
         let c = b.data("kpi csat --file \(path) --column 7")
@@ -109,7 +112,10 @@ import Workbench
     @Test func engagementFromAFile() {
         var b = Bench()
         let d = b.data(
-            "kpi engagement --file \(Paths.fixture("engagement.csv")) --column Vigor --column Dedication --column Absorption"
+            """
+            kpi engagement --file \(Paths.fixture("engagement.csv")) --column Vigor --column Dedication \
+            --column Absorption
+            """
         )
         #expect(
             d["n"] == 4 && d["engaged"] == 3 && d["skipped"] == 1 && close(d["mean"]?.doubleValue, 4.541666666666666))

@@ -400,10 +400,7 @@ import Workbench
         for spec in ModelingPlugin().commands { #expect(spec.returnsData, "\(spec.name) returns no data") }
         var s = Fixture.empty()
         for line in Fixture.examples {
-            switch s.execute(line) {
-            case let .success(out, _, _): #expect(out.data != nil, "\(line) returned no data")
-            default: Issue.record("\(line) failed")
-            }
+            #expect(s.ok(line).data != nil, "\(line) returned no data")
         }
     }
 }

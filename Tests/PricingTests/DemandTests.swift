@@ -71,7 +71,10 @@ import ValueCore
         var b = Bench()
         #expect(
             b.errorMessage("price demand \(path) --at 10=P10 --at 20=P20")
-                == "\(path): row 2, column 'P20' (2): 'maybe' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)"
+                == """
+                \(path): row 2, column 'P20' (2): 'maybe' is not yes/no or an intent from 1 to 5 (--lenient \
+                counts such respondents as invalid and goes on)
+                """
         )
         let d = b.data("price demand \(path) --at 10=P10 --at 20=P20 --lenient")
         #expect(d["respondents"] == 1 && d["invalid"] == 1)

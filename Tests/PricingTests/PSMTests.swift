@@ -235,7 +235,10 @@ import ValueCore
         let bad = Files.write("bad.csv", "TooCheap,Cheap,Expensive,TooExpensive\n1,2,3,4\n2,abc,4,5\n")
         #expect(
             b.errorMessage("price psm \(bad) \(Self.columns)")
-                == "\(bad): row 3, column 'Cheap' (2): 'abc' is not a price (a number) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)"
+                == """
+                \(bad): row 3, column 'Cheap' (2): 'abc' is not a price (a number) (a blank answer makes \
+                the respondent invalid; --lenient counts such respondents as invalid and goes on)
+                """
         )
         let lenient = b.data("price psm \(bad) \(Self.columns) --lenient")
         #expect(lenient["n"] == 1 && lenient["invalid"] == 1 && lenient["invalid_reasons"]?["not_numeric"] == 1)
@@ -250,7 +253,10 @@ import ValueCore
                 .hasPrefix("price psm: \(none): every respondent is invalid (3 respondents: 1 blank, 2 not in order)"))
         #expect(
             b.errorMessage(
-                "price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive TooExpensive --pi-cheap PiCheap"
+                """
+                price psm \(good) --too-cheap TooCheap --cheap Cheap --expensive Expensive --too-expensive \
+                TooExpensive --pi-cheap PiCheap
+                """
             )
             .contains("needs both --pi-cheap and --pi-expensive"))
     }

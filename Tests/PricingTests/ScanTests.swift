@@ -16,7 +16,10 @@ import KPI
             func cents(_ v: Int) -> String { "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)" }
             let quoted = i % 97 == 0 ? "\"\(cents(c))\"" : cents(c)
             text +=
-                "\(cents(tc)),\(quoted),\(i % 89 == 0 ? "" : cents(e)),\(cents(t)),\(1 + next(5)),\(1 + next(5)),\(["a", "b", "c"][i % 3])\n"
+                """
+                \(cents(tc)),\(quoted),\(i % 89 == 0 ? "" : cents(e)),\(cents(t)),\(1 + next(5)),\
+                \(1 + next(5)),\(["a", "b", "c"][i % 3])\n
+                """
         }
         let path = Files.write("scan.csv", text)
         let file = try SurveyFile.open(path, files: LocalFileAccess())

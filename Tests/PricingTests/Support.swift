@@ -7,7 +7,8 @@ import KPI
 import Modeling
 import Pricing
 import ValueCore
-import TestSupport
+// Re-exported to every file of this target: TestSupport's `Session.ok`, `fails`, `text`, `json`, `close`…
+@_exported import TestSupport
 
 /// Survey files written by the tests: the data stays in Swift, the files in a temporary folder.
 enum Files {
@@ -37,11 +38,6 @@ extension TestBench {
     mutating func errorMessage(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         error(line, sourceLocation: sourceLocation).message
     }
-}
-
-func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
-    guard let a else { return false }
-    return abs(a - b) <= tolerance * max(1, abs(b))
 }
 
 extension JSON {

@@ -2,47 +2,30 @@ import Testing
 import Workbench
 
 /// A session with `CorePlugin` and the given plugins, reading local files: what a plugin's tests
-/// use to run command lines and check each one's data, text or error.
+/// use to run command lines and check each one's data, text or error (with the checks of
+/// `Session.ok` and `Session.fails`).
 public struct TestBench {
     public var session: Session
 
     public init(plugins: [any WorkbenchPlugin]) {
-        session = Session(registry: Registry(plugins: [CorePlugin()] + plugins), files: LocalFileAccess())
+        session = .testing(plugins)
     }
 
-    /// Runs `line`; returns its data, or records a test failure.
+    /// Runs a line that must succeed; returns its data (see `Session.data`).
     @discardableResult
     public mutating func data(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> JSON {
-        switch session.execute(line) {
-        case let .success(output, _, _):
-            return output.data ?? .null
-        case let .failure(e):
-            Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-            return .null
-        case .nothing:
-            Issue.record("\(line) did nothing", sourceLocation: sourceLocation)
-            return .null
-        }
+        session.data(line, sourceLocation: sourceLocation)
     }
 
-    /// Runs `line`; returns the rendered text.
+    /// Runs a line that must succeed; returns the rendered text (see `Session.text`).
     public mutating func text(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
-        switch session.execute(line) {
-        case let .success(output, _, _): return Renderer.plain(output)
-        case let .failure(e):
-            Issue.record("\(line) failed: \(e.message)", sourceLocation: sourceLocation)
-            return ""
-        case .nothing: return ""
-        }
+        session.text(line, sourceLocation: sourceLocation)
     }
 
-    /// Runs a line that must fail; returns the error.
+    /// Runs a line that must fail, change nothing and give a one-line error; returns the error
+    /// (see `Session.fails`).
+    @discardableResult
     public mutating func error(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) -> CommandError {
-        switch session.execute(line) {
-        case let .failure(e): return e
-        default:
-            Issue.record("\(line) should have failed", sourceLocation: sourceLocation)
-            return CommandError("", "")
-        }
+        session.fails(line, sourceLocation: sourceLocation)
     }
 }

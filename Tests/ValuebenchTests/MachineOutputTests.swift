@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Output for programs: `--json` Lines, `--quiet`, `--version`, CSV and TSV read back by Python.
 @Suite struct MachineOutputTests {
@@ -96,9 +97,7 @@ import Testing
     }
 
     static var survey: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("notebooks/data/pangdonglai-pulse.csv").path
+        Repository.path("notebooks/data/pangdonglai-pulse.csv")
     }
 
     @Test(arguments: ["csv", "tsv"])
@@ -142,9 +141,7 @@ import Testing
 /// Runs `code` with the project's Python (its .venv, else python3 on the PATH), `input` on stdin;
 /// returns stdout.
 func runPython(_ code: String, input: String) throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    let venv = root.appendingPathComponent(".venv/bin/python3").path
+    let venv = Repository.path(".venv/bin/python3")
     let process = Process()
     process.executableURL = URL(
         fileURLWithPath: FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3")

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end: the built `valuebench` binary saving, opening, replaying and recovering notebooks.
 @Suite(.serialized) struct NotebookCLITests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static var binary: String {
         ProcessInfo.processInfo.environment["VALUEBENCH_BIN"]
             ?? repository.appendingPathComponent(".build/debug/valuebench").path
@@ -135,7 +135,11 @@ import Testing
         #expect(!opened.err.contains("reach back only"), "\(opened.err)")
         #expect(
             opened.out.contains(
-                "Redid: enterprise add B\nUndid: enterprise add B\nAdded enterprise C; still working on A (`use C` to switch).\nNothing to redo.\nUndid 2 steps: enterprise add C; enterprise add A\nRedid: enterprise add A\n"
+                """
+                Redid: enterprise add B\nUndid: enterprise add B\nAdded enterprise C; still working on A \
+                (`use C` to switch).\nNothing to redo.\nUndid 2 steps: enterprise add C; enterprise add \
+                A\nRedid: enterprise add A\n
+                """
             ), "\(opened.out)")
         #expect(opened.out.contains("[{\"name\":\"A\",\"industry\":null}]"), "\(opened.out)")
         let replay = try run(["-c", "replay s.ipynb"])
@@ -209,11 +213,17 @@ import Testing
         #expect(r.status == 0, "\(r.err)")
         #expect(
             r.out
-                == "[{\"enterprise\":\"A\",\"factor\":\"Range\",\"kind\":\"quality\",\"score\":8,\"importance\":null}]\n"
+                == """
+                [{\"enterprise\":\"A\",\"factor\":\"Range\",\"kind\":\"quality\",\"score\":8,\"importance\"\
+                :null}]\n
+                """
         )
         #expect(
             r.err.hasPrefix(
-                "Opened oor.ipynb: 2 cells; replayed 2 code cells because its snapshot holds a value no command accepts (enterprise 'A', factor 'Range': score 50 is outside 0–10).\n"
+                """
+                Opened oor.ipynb: 2 cells; replayed 2 code cells because its snapshot holds a value no \
+                command accepts (enterprise 'A', factor 'Range': score 50 is outside 0–10).\n
+                """
             ), "\(r.err)")
         // Saved again, the snapshot is the replayed workspace's, and is restored.
         let again = try run(["oor.ipynb"], input: "factor list --json\n")
@@ -342,14 +352,20 @@ import Testing
         #expect(deep.err.contains("nesting deeper than"))
         try write(
             "dup.ipynb",
-            #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":""},{"cell_type":"markdown","id":"a","metadata":{},"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+            #"""
+            {"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":""},{"cell_type":"markdown",\#
+            "id":"a","metadata":{},"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":5}
+            """#
         )
         let dup = try run(["dup.ipynb"])
         #expect(dup.status == 2)
         #expect(dup.err == "error: dup.ipynb: cell 2: id 'a' is used by an earlier cell; cell ids must be unique\n")
         try write(
             "types.ipynb",
-            #"{"cells":[{"cell_type":"code","id":"a","metadata":{},"source":"x","outputs":{}}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+            #"""
+            {"cells":[{"cell_type":"code","id":"a","metadata":{},"source":"x","outputs":{}}],"metadata":{}\#
+            ,"nbformat":4,"nbformat_minor":5}
+            """#
         )
         #expect(try run(["-c", "replay types.ipynb"]).err.contains("cell 1: 'outputs' must be a list"))
     }
@@ -357,7 +373,10 @@ import Testing
     @Test func replayDoesNotWrite() throws {
         try write(
             "w.ipynb",
-            #"{"cells":[{"cell_type":"code","execution_count":1,"id":"c1","metadata":{},"outputs":[],"source":"save written.ipynb"}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+            #"""
+            {"cells":[{"cell_type":"code","execution_count":1,"id":"c1","metadata":{},"outputs":[],"source\#
+            ":"save written.ipynb"}],"metadata":{},"nbformat":4,"nbformat_minor":5}
+            """#
         )
         let r = try run(["-c", "replay w.ipynb"])
         #expect(r.status == 0)

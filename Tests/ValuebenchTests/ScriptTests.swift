@@ -81,7 +81,10 @@ import Testing
         #expect(r.status == 1)
         #expect(
             r.stdout
-                == "Added enterprise Café Nord.\nNow working on Café Nord.\n[{\"name\":\"Café Nord\",\"industry\":\"retail\"}]\n"
+                == """
+                Added enterprise Café Nord.\nNow working on Café Nord.\n[{\"name\":\"Café \
+                Nord\",\"industry\":\"retail\"}]\n
+                """
         )
         #expect(r.stderr == "error: line 6: unknown command 'enterprise lst'; did you mean 'enterprise list'?\n")
     }
@@ -91,7 +94,10 @@ import Testing
         #expect(r.status == 0)
         #expect(
             r.stdout
-                == "> enterprise add A\nAdded enterprise A.\n> enterprise list --json\n[{\"name\":\"A\",\"industry\":null}]\n"
+                == """
+                > enterprise add A\nAdded enterprise A.\n> enterprise list \
+                --json\n[{\"name\":\"A\",\"industry\":null}]\n
+                """
         )
     }
 

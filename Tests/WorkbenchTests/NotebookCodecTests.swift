@@ -129,9 +129,15 @@ import ValueCore
 
     @Test func acceptsStringAndListForms() throws {
         let asList =
-            #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":["x\n","y"]}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+            #"""
+            {"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":["x\n","y"]}],"metadata":{},\#
+            "nbformat":4,"nbformat_minor":5}
+            """#
         let asString =
-            #"{"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":"x\ny"}],"metadata":{},"nbformat":4,"nbformat_minor":5}"#
+            #"""
+            {"cells":[{"cell_type":"markdown","id":"a","metadata":{},"source":"x\ny"}],"metadata":{},"nbfo\#
+            rmat":4,"nbformat_minor":5}
+            """#
         let a = try Notebook.read(Array(asList.utf8)), b = try Notebook.read(Array(asString.utf8))
         #expect(a == b)
         #expect(a.jupyterBytes() == b.jupyterBytes())
@@ -153,7 +159,11 @@ import ValueCore
 
     @Test func hostileCountersDoNotOverflow() throws {
         let text =
-            #"{"cells":[{"cell_type":"code","execution_count":9223372036854775807,"id":"c99999999999","metadata":{},"outputs":[],"source":""}],"metadata":{"valuebench":{"next_cell":9223372036854775807}},"nbformat":4,"nbformat_minor":5}"#
+            #"""
+            {"cells":[{"cell_type":"code","execution_count":9223372036854775807,"id":"c99999999999","metad\#
+            ata":{},"outputs":[],"source":""}],"metadata":{"valuebench":{"next_cell":9223372036854775807}}\#
+            ,"nbformat":4,"nbformat_minor":5}
+            """#
         var nb = try Notebook.read(Array(text.utf8))
         #expect(nb.lastExecutionCount == 999_999_999_999)
         nb.append(.markdown("x"))
@@ -165,7 +175,11 @@ import ValueCore
 
     @Test func olderNotebooksGetIDs() throws {
         let text =
-            #"{"cells":[{"cell_type":"markdown","metadata":{},"source":"x"},{"cell_type":"code","execution_count":null,"metadata":{},"outputs":[],"source":""}],"metadata":{},"nbformat":4,"nbformat_minor":2}"#
+            #"""
+            {"cells":[{"cell_type":"markdown","metadata":{},"source":"x"},{"cell_type":"code","execution_c\#
+            ount":null,"metadata":{},"outputs":[],"source":""}],"metadata":{},"nbformat":4,"nbformat_minor\#
+            ":2}
+            """#
         let nb = try Notebook.read(Array(text.utf8))
         #expect(nb.cells.map(\.id) == ["m1", "c2"])
         #expect(nb.nbformatMinor == 5)
@@ -185,11 +199,17 @@ import ValueCore
         ),
         ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"wat\", \"source\": \"\"}]}", "cell 1: 'cell_type' must be"),
         (
-            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": [{\"output_type\": \"stream\"}]}]}",
+            """
+            {\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": \
+            [{\"output_type\": \"stream\"}]}]}
+            """,
             "cell 1, output 1: a stream needs"
         ),
         (
-            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": [{\"output_type\": \"pdf\"}]}]}",
+            """
+            {\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": \
+            [{\"output_type\": \"pdf\"}]}]}
+            """,
             "output_type 'pdf' is not one of"
         ),
         (
@@ -197,7 +217,10 @@ import ValueCore
             "'execution_count' must be"
         ),
         (
-            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}, {\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}]}",
+            """
+            {\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}, \
+            {\"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"\"}]}
+            """,
             "cell 2: id 'a' is used by an earlier cell"
         ),
         (
@@ -209,7 +232,10 @@ import ValueCore
             "'metadata.valuebench' must be an object"
         ),
         (
-            "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\", \"metadata\": {\"tags\": [1]}}]}",
+            """
+            {\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\", \"metadata\": \
+            {\"tags\": [1]}}]}
+            """,
             "'metadata.tags' must be a list of strings"
         ),
         (String(repeating: "[", count: 100_000), "nesting deeper than"),
@@ -278,7 +304,10 @@ import ValueCore
         values = values.filter(\.isFinite)
         let input = values.map { String($0.bitPattern, radix: 16) }.joined(separator: "\n")
         let code =
-            "import sys, struct\nfor l in sys.stdin.read().split():\n    print(repr(struct.unpack('<d', int(l, 16).to_bytes(8, 'little'))[0]))"
+            """
+            import sys, struct\nfor l in sys.stdin.read().split():\n    print(repr(struct.unpack('<d', \
+            int(l, 16).to_bytes(8, 'little'))[0]))
+            """
         let (status, out, err) = try NotebookSupport.runPython(["-c", code], input: Array(input.utf8))
         #expect(status == 0, "\(err)")
         let expected = String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)

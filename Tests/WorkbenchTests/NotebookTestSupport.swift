@@ -1,14 +1,14 @@
 import Foundation
 import Modeling
 import Testing
+import TestSupport
 import ValueCore
 import Workbench
 
 /// Shared by the notebook tests: the golden folder, a registry, a recorded session, Python.
 enum NotebookSupport {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     static let registry = Registry(plugins: [CorePlugin(), ModelingPlugin()])
 
@@ -36,7 +36,10 @@ enum NotebookSupport {
             let excerpt = { (b: [UInt8]) in String(decoding: b[max(0, at - 40)..<min(b.count, at + 80)], as: UTF8.self)
             }
             Issue.record(
-                "differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))",
+                """
+                differs from Golden/\(name) at byte \(at) (VALUEBENCH_UPDATE_GOLDEN=1 rewrites \
+                it):\ngolden: \(excerpt(stored))\nnow:    \(excerpt(bytes))
+                """,
                 sourceLocation: sourceLocation)
         }
     }

@@ -141,10 +141,12 @@ import Workbench
         let text = """
             {"cells": [
               {"cell_type": "code", "execution_count": 1, "id": "c1", "metadata": {}, "source": "enterprise add A",
-               "outputs": [{"data": {"application/vnd.valuebench+json": {"industry": null, "name": "A"}, "text/plain": ["Added enterprise A."]},
+               "outputs": [{"data": {"application/vnd.valuebench+json": {"industry": null, "name": "A"}, \
+               "text/plain": ["Added enterprise A."]},
                             "execution_count": 1, "metadata": {}, "output_type": "execute_result"}]},
               {"cell_type": "code", "execution_count": 2, "id": "c2", "metadata": {}, "source": "factor set A Range 8",
-               "outputs": [{"data": {"application/vnd.valuebench+json": {"enterprise": "A", "factor": "Range", "importance": null, "score": 8},
+               "outputs": [{"data": {"application/vnd.valuebench+json": {"enterprise": "A", "factor": "Range", \
+               "importance": null, "score": 8},
                                      "text/plain": ["Scored A 8 on Range."]},
                             "execution_count": 2, "metadata": {}, "output_type": "execute_result"}]}],
              "metadata": {"valuebench": {"snapshot": {"cells": "CELLS", "checksum": "SUM", "version": 1,

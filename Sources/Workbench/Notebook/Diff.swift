@@ -40,7 +40,10 @@ public enum Diff {
                 }
             }
             out +=
-                "@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n"
+                """
+                @@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) \
+                +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n
+                """
             out += body
             oldLine += oldCount; newLine += newCount
             position = range.upperBound

@@ -96,7 +96,10 @@ extension Snapshot {
                             for rule in rules where rule.key == field && rule.within == nil {
                                 if let bad = violation(v, rule) {
                                     return
-                                        "enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \(field) \(bad)"
+                                        """
+                                        enterprise '\(name(of: enterprise))', \(describe(item, in: key)): \
+                                        \(field) \(bad)
+                                        """
                                 }
                             }
                         }
@@ -133,7 +136,10 @@ extension Snapshot {
     private static func violation(_ value: JSON, _ rule: Rule) -> String? {
         guard let d = value.doubleValue, !rule.range.contains(d) else { return nil }
         return
-            "\(Format.number(d)) is outside \(Format.number(rule.range.lowerBound))–\(Format.number(rule.range.upperBound))"
+            """
+            \(Format.number(d)) is outside \
+            \(Format.number(rule.range.lowerBound))–\(Format.number(rule.range.upperBound))
+            """
     }
 
     private static func name(of object: JSON) -> String {

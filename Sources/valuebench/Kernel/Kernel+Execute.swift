@@ -14,7 +14,10 @@ extension Kernel {
     /// `quit` (and `exit`, which Python users type) in a kernel.
     static let leaveRefused = CommandError(
         "Refused",
-        "a Jupyter kernel is not left with quit or exit; shut the kernel down from the notebook (Kernel › Shut Down Kernel) instead"
+        """
+        a Jupyter kernel is not left with quit or exit; shut the kernel down from the notebook (Kernel › \
+        Shut Down Kernel) instead
+        """
     )
 
     /// Whether the line is `exit` alone: not a workbench command, but what leaves other kernels.

@@ -67,7 +67,10 @@ final class Kernel {
             message = try Wire.decode(frames, signer: signer, seen: seen)
         } catch {
             OutputStream.stderr.write(
-                "valuebench kernel: dropped a message on the \(socket === sockets.control ? "control" : "shell") channel: \(error)\n"
+                """
+                valuebench kernel: dropped a message on the \
+                \(socket === sockets.control ? "control" : "shell") channel: \(error)\n
+                """
             )
             return
         }

@@ -21,7 +21,10 @@ struct KernelCommand: ParsableCommand {
     mutating func run() throws {
         guard let path = connectionFile else {
             throw ValidationError(
-                "a kernel is started by Jupyter with -f CONNECTION_FILE; to make it known to Jupyter, run `valuebench kernel install --user`"
+                """
+                a kernel is started by Jupyter with -f CONNECTION_FILE; to make it known to Jupyter, run \
+                `valuebench kernel install --user`
+                """
             )
         }
         KernelCommand.start(connectionFile: path)
