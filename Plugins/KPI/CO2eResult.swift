@@ -40,7 +40,7 @@ struct CO2eResult: RecordableResult {
         return data + [("tonnes", .num(total / 1000))]
     }
 
-    var table: Table {
+    var table: Table? {
         var rows = entries.map { e in
             [
                 e.marketBased ? "2m" : String(e.scope), Format.number(e.amount), e.unit, e.factorName,
@@ -66,6 +66,5 @@ struct CO2eResult: RecordableResult {
             ? location + " location-based, \(Format.fixed(totalMarket / 1000, 3)) tCO2e market-based." : location + "."
     }
 
-    var blocks: [OutputBlock] { [.table(table), .text(sentence)] }
     var recorded: (field: String, value: Double, n: Int?) { ("tonnes", total / 1000, nil) }
 }

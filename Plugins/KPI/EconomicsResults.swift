@@ -12,12 +12,9 @@ struct RetentionResult: RecordableResult {
     }
     var kept: Double { end - new }
     var fields: [(String, JSON)] { [("retention", .num(retention)), ("churn", .num(churn)), ("kept", .num(kept))] }
-    var blocks: [OutputBlock] {
-        [
-            .text(
-                "Retention \(Format.percent(retention)), churn \(Format.percent(churn)): "
-                    + "\(Format.number(kept)) of \(Format.number(start)) customers kept.")
-        ]
+    var sentence: String {
+        "Retention \(Format.percent(retention)), churn \(Format.percent(churn)): "
+            + "\(Format.number(kept)) of \(Format.number(start)) customers kept."
     }
     var recorded: (field: String, value: Double, n: Int?) { ("retention", retention, nil) }
 }
@@ -31,12 +28,9 @@ struct RepurchaseResult: RecordableResult {
         rate = try UnitEconomics.repurchase(repeat: returning, customers: customers)
     }
     var fields: [(String, JSON)] { [("repurchase", .num(rate))] }
-    var blocks: [OutputBlock] {
-        [
-            .text(
-                "Repurchase rate \(Format.percent(rate)): \(Format.number(returning)) of "
-                    + "\(Format.number(customers)) customers bought again.")
-        ]
+    var sentence: String {
+        "Repurchase rate \(Format.percent(rate)): \(Format.number(returning)) of "
+            + "\(Format.number(customers)) customers bought again."
     }
     var recorded: (field: String, value: Double, n: Int?) { ("repurchase", rate, nil) }
 }
@@ -50,12 +44,9 @@ struct CACResult: RecordableResult {
         cac = try UnitEconomics.cac(spend: spend, newCustomers: newCustomers)
     }
     var fields: [(String, JSON)] { [("cac", .num(cac))] }
-    var blocks: [OutputBlock] {
-        [
-            .text(
-                "CAC \(Format.fixed(cac, 2)) per new customer (\(Format.number(spend)) / "
-                    + "\(Format.number(newCustomers))).")
-        ]
+    var sentence: String {
+        "CAC \(Format.fixed(cac, 2)) per new customer (\(Format.number(spend)) / "
+            + "\(Format.number(newCustomers)))."
     }
     var recorded: (field: String, value: Double, n: Int?) { ("cac", cac, nil) }
 }
@@ -71,9 +62,7 @@ struct LTVResult: RecordableResult {
         lifetime = 100 / churnPercent
     }
     var fields: [(String, JSON)] { [("ltv", .num(ltv)), ("lifetime", .num(lifetime))] }
-    var blocks: [OutputBlock] {
-        [.text("LTV \(Format.fixed(ltv, 2)) (expected lifetime \(Format.fixed(lifetime, 1)) periods).")]
-    }
+    var sentence: String { "LTV \(Format.fixed(ltv, 2)) (expected lifetime \(Format.fixed(lifetime, 1)) periods)." }
     var recorded: (field: String, value: Double, n: Int?) { ("ltv", ltv, nil) }
 }
 
@@ -86,10 +75,10 @@ struct LTVCACResult: RecordableResult {
     var fields: [(String, JSON)] {
         [("ltv", .num(ltv)), ("cac", .num(cac)), ("ratio", .num(ratio)), ("payback", .num(payback))]
     }
-    var blocks: [OutputBlock] {
+    var sentence: String {
         var text = "LTV/CAC \(Format.fixed(ratio, 2)) (LTV \(Format.fixed(ltv, 2)), CAC \(Format.fixed(cac, 2)))"
         if let payback { text += "; CAC paid back in \(Format.fixed(payback, 1)) months (periods)" }
-        return [.text(text + (ratio >= 3 ? "." : "; below the usual 3:1."))]
+        return text + (ratio >= 3 ? "." : "; below the usual 3:1.")
     }
     var recorded: (field: String, value: Double, n: Int?) { ("ratio", ratio, nil) }
 }
@@ -104,12 +93,9 @@ struct MarginResult: RecordableResult {
     }
     var profit: Double { revenue - cost }
     var fields: [(String, JSON)] { [("margin", .num(margin)), ("profit", .num(profit))] }
-    var blocks: [OutputBlock] {
-        [
-            .text(
-                "Gross margin \(Format.percent(margin)) (gross profit \(Format.number(profit, maxDecimals: 2)) on "
-                    + "\(Format.number(revenue, maxDecimals: 2))).")
-        ]
+    var sentence: String {
+        "Gross margin \(Format.percent(margin)) (gross profit \(Format.number(profit, maxDecimals: 2)) on "
+            + "\(Format.number(revenue, maxDecimals: 2)))."
     }
     var recorded: (field: String, value: Double, n: Int?) { ("margin", margin, nil) }
 }

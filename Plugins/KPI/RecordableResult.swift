@@ -7,11 +7,19 @@ import Workbench
 protocol RecordableResult: Sendable {
     /// The `--json` fields, in order.
     var fields: [(String, JSON)] { get }
-    /// What people see: the table, when the command has one, and the sentence.
-    var blocks: [OutputBlock] { get }
+    /// The table people see above the sentence, when the command has one (nil by default).
+    var table: Table? { get }
+    /// The sentence people see.
+    var sentence: String { get }
     /// The figure `--record` stores; `field` names it in the JSON (and in the error when it is not
     /// finite); `n` is the sample size it rests on, when it has one.
     var recorded: (field: String, value: Double, n: Int?) { get }
+}
+
+extension RecordableResult {
+    var table: Table? { nil }
+    /// What people see: the table, when there is one, then the sentence.
+    var blocks: [OutputBlock] { (table.map { [.table($0)] } ?? []) + [.text(sentence)] }
 }
 
 extension EconomicsCommands {

@@ -12,7 +12,7 @@ extension SROI: RecordableResult {
         ]
     }
 
-    var table: Table {
+    var table: Table? {
         func percent(_ share: Double) -> String { Format.percent(share * 100, decimals: 0) }
         let rows = outcomes.map { o in
             [
@@ -37,6 +37,5 @@ extension SROI: RecordableResult {
         return text + "."
     }
 
-    var blocks: [OutputBlock] { [.table(table), .text(sentence)] }
     var recorded: (field: String, value: Double, n: Int?) { ("ratio", ratio, nil) }
 }

@@ -99,14 +99,10 @@ struct EngagementResult: RecordableResult {
         return fields + (invalid.map { [("invalid", .int($0))] } ?? [])
     }
 
-    var blocks: [OutputBlock] {
-        let e = engagement
-        return [
-            .text(
-                "Engagement \(Format.fixed(e.mean, 2)) on \(scale.lowerBound)–\(scale.upperBound) from "
-                    + "\(Format.count(e.n, "respondent")); \(e.engaged) engaged "
-                    + "(score ≥ \(Format.number(e.threshold))): \(Format.percent(e.share)).")
-        ]
+    var sentence: String {
+        "Engagement \(Format.fixed(engagement.mean, 2)) on \(scale.lowerBound)–\(scale.upperBound) from "
+            + "\(Format.count(engagement.n, "respondent")); \(engagement.engaged) engaged "
+            + "(score ≥ \(Format.number(engagement.threshold))): \(Format.percent(engagement.share))."
     }
 
     var recorded: (field: String, value: Double, n: Int?) { ("mean", engagement.mean, engagement.n) }
