@@ -115,8 +115,8 @@ enum GuideCommands {
     static let check = CommandSpec(
         "guide check", abstract: "what the step still lacks, and the commands that would supply it",
         discussion:
-            "Checks the current step (step 1 before the guide starts), step N with --step, or every step with "
-            + "--all.\n\n"
+            "Checks the current step (step 1 before the guide starts), step N with --step, "
+            + "or every step with --all.\n\n"
             + judged,
         arguments: [enterpriseArgument],
         options: [

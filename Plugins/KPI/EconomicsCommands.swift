@@ -153,8 +153,7 @@ enum EconomicsCommands {
             guard let arpa = a.double("arpa"), let m = a.double("margin"), let c = a.double("churn") else {
                 throw CommandError(
                     "MissingValue",
-                    "kpi ltv-cac: needs --arpa A --margin PERCENT --churn PERCENT (per the same "
-                        + "period)")
+                    "kpi ltv-cac: needs --arpa A --margin PERCENT --churn PERCENT (per the same period)")
             }
             ltv = try metric("ltv-cac") { try UnitEconomics.ltv(arpa: arpa, marginPercent: m, churnPercent: c) }
         }

@@ -39,9 +39,7 @@ extension EconomicsCommands {
             if let period = ctx.arguments.string("record") {
                 let figure = result.recorded
                 guard figure.value.isFinite else {
-                    throw CommandError.badValue(
-                        "\(name): no \(figure.field) to "
-                            + "record")
+                    throw CommandError.badValue("\(name): no \(figure.field) to record")
                 }
                 let stored = try TrackingCommands.record(
                     &ctx, command: name, enterprise: nil, kpi: kpi, value: figure.value, period: period,

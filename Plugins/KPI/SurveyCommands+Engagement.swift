@@ -75,8 +75,7 @@ extension SurveyCommands {
                     scale: Double(low)...Double(high), threshold: threshold)
             } catch let e as MetricError { throw CommandError.badValue("kpi engagement: \(e.message)") }
         }
-        return EngagementResult(
-            engagement: result, scale: low...high, skipped: skipped, invalid: invalid)
+        return EngagementResult(engagement: result, scale: low...high, skipped: skipped, invalid: invalid)
     }
 }
 

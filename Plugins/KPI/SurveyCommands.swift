@@ -61,8 +61,8 @@ enum SurveyCommands {
     static func npsLike(_ word: String, _ metric: SurveyMetric, question: String) -> CommandSpec {
         CommandSpec(
             "kpi \(word)",
-            abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, with a 95% margin of "
-                + "error",
+            abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, "
+                + "with a 95% margin of error",
             discussion: """
                 \(question) Answers 0–10: promoters 9–10, passives 7–8, detractors 0–6. \
                 \(metric.title) = 100·(P − D)/N, from −100 to 100. The 95% interval is the adjusted \

@@ -34,8 +34,8 @@ enum DemandCommand {
                 help: "count respondents with an answer that is not yes/no or 1–5 as invalid instead of stopping"),
         ],
         examples: [
-            "price demand notebooks/data/pricing-demand.csv --at 39=Buy39 --at 49=Buy49 --at 59=Buy59 --at 69=Buy69 "
-                + "--at 79=Buy79"
+            "price demand notebooks/data/pricing-demand.csv "
+                + "--at 39=Buy39 --at 49=Buy49 --at 59=Buy59 --at 69=Buy69 --at 79=Buy79"
         ]
     ) { ctx in try run(&ctx) }
 

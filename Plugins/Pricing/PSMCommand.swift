@@ -295,8 +295,8 @@ enum PSMCommand {
     {
         guard let low = r.low, let high = r.high else {
             throw CommandError.badValue(
-                "price psm: nothing to record for '\(segment)': the survey gives no acceptable range (the curves do "
-                    + "not meet)"
+                "price psm: nothing to record for '\(segment)': the survey gives no acceptable range "
+                    + "(the curves do not meet)"
             )
         }
         let wtp = WillingnessToPay(low: low, high: high, opp: r.opp, idp: r.idp, respondents: r.n, source: source)
