@@ -20,7 +20,8 @@ enum GuideCommands {
     static let judged = """
         Steps are judged from the workspace, never ticked: 1 is met when a segment has needs (each with \
         its importance); 2 when offerings relieve each segment's most important needs (functional or \
-        emotional utility \(Format.number(UtilityReport.relievedAt)) or more, as `diff utility` counts a need relieved) and some \
+        emotional utility \(Format.number(UtilityReport.relievedAt)) or more, as `diff utility` counts a need \
+        relieved) and some \
         strategy-canvas factor stands \(Format.number(Analyses.distinctGap)) or more points from the \
         competitors' mean (competitors: those named, else the same industry); 3 when initiatives \
         cover the six strategy elements and a value model has every activity anchored in a resource \
@@ -72,7 +73,8 @@ enum GuideCommands {
         let (e, current) = try started(ctx)
         guard current < GuideStep.count else {
             return .message(
-                "Step \(GuideStep.count) is the last step: iterate on it, recording each period's KPIs (`guide report` writes the whole guide). Nothing changed.",
+                "Step \(GuideStep.count) is the last step: iterate on it, recording each period's KPIs "
+                    + "(`guide report` writes the whole guide). Nothing changed.",
                 data: ["enterprise": .string(e.name), "step": .int(current), "moved": false])
         }
         let judgement = Judge.step(current, e, in: ctx.workspace)
@@ -113,7 +115,8 @@ enum GuideCommands {
     static let check = CommandSpec(
         "guide check", abstract: "what the step still lacks, and the commands that would supply it",
         discussion:
-            "Checks the current step (step 1 before the guide starts), step N with --step, or every step with --all.\n\n"
+            "Checks the current step (step 1 before the guide starts), step N with --step, "
+            + "or every step with --all.\n\n"
             + judged,
         arguments: [enterpriseArgument],
         options: [
@@ -144,7 +147,7 @@ enum GuideCommands {
                 lines.append("  Nothing missing: `guide next`.")
                 md += ["", "Nothing missing: `guide next`."]
             }
-            data.append(.object([("step", .int(n)), ("met", .bool(j.met))] + (Screen.json(j).objectValue ?? [])))
+            data.append(.object([("step", .int(n)), ("met", .bool(j.met))] + Screen.fields(j)))
         }
         let result: JSON = ["enterprise": .string(e.name), "steps": .array(data)]
         return CommandOutput(
@@ -167,10 +170,7 @@ enum GuideCommands {
             data: [
                 "enterprise": .string(e.name), "markdown": .string(md),
                 "steps": .array(
-                    steps.map {
-                        .object(
-                            [("step", .int($0.step)), ("met", .bool($0.met))] + (Screen.json($0).objectValue ?? []))
-                    }),
+                    steps.map { .object([("step", .int($0.step)), ("met", .bool($0.met))] + Screen.fields($0)) }),
             ])
     }
 

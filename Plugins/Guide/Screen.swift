@@ -58,7 +58,8 @@ struct Screen {
             return [
                 Supply.kpiRecord(
                     e.name, kpi: series.first?.kpi, value: last?.value,
-                    period: last.map { KPISeries.nextPeriod(after: $0.period) } ?? "2026", target: series.first?.target),
+                    period: last.map { KPISeries.nextPeriod(after: $0.period) } ?? "2026",
+                    target: series.first?.target),
                 Supply.kpiTrend(series.first?.kpi ?? "nps"), Supply.kpiDashboard(e.name), Supply.guideReport(),
             ]
         }
@@ -88,7 +89,8 @@ struct Screen {
         var md: [String] = []
         if let headline { md.append(Markup.markdown(headline)); md.append("") }
         md.append(
-            "#### Guide for \(Markup.markdown(enterprise.name)) · step \(step) of \(GuideStep.count) · \(Markup.markdown(progress))"
+            "#### Guide for \(Markup.markdown(enterprise.name)) · step \(step) of \(GuideStep.count) · "
+                + "\(Markup.markdown(progress))"
         )
         md.append("")
         md.append("**\(info.title)**")
@@ -123,12 +125,14 @@ struct Screen {
         if let it = j.iteration {
             for c in it.challenges {
                 md.append(
-                    "- ! Challenge: \(c.item.rawValue) (\(c.reasons.map(\.markdown).joined(separator: "; "))). Remedy: \(c.item.remedy)"
+                    "- ! Challenge: \(c.item.rawValue) (\(c.reasons.map(\.markdown).joined(separator: "; "))). "
+                        + "Remedy: \(c.item.remedy)"
                 )
             }
             for t in it.tips {
                 md.append(
-                    "- ☞ Tip \(t.item.rawValue): \(t.item.text) (\(t.reasons.map(\.markdown).joined(separator: "; ")))")
+                    "- ☞ Tip \(t.item.rawValue): \(t.item.text) "
+                        + "(\(t.reasons.map(\.markdown).joined(separator: "; ")))")
             }
         }
         if md.count == 2 { md.removeLast() }  // no items: no blank line after the bold one
@@ -152,7 +156,8 @@ struct Screen {
         if let it = j.iteration {
             for c in it.challenges {
                 lines += wrap(
-                    "Challenge: \(c.item.rawValue) (\(c.reasons.map(\.description).joined(separator: "; "))). Remedy: \(c.item.remedy)",
+                    "Challenge: \(c.item.rawValue) (\(c.reasons.map(\.description).joined(separator: "; "))). "
+                        + "Remedy: \(c.item.remedy)",
                     width: 76, first: "  ! ", rest: "    ")
             }
             for t in it.tips {
@@ -165,7 +170,7 @@ struct Screen {
     }
 
     var data: JSON {
-        var pairs: [(String, JSON)] = [
+        let pairs: [(String, JSON)] = [
             ("enterprise", .string(enterprise.name)),
             ("step", .int(step)),
             ("current", current.map { .int($0) } ?? .null),
@@ -175,12 +180,11 @@ struct Screen {
             ("questions", .array(info.questions.map { .string($0) })),
             ("commands", .array(commands.map { .string($0) })),
         ]
-        pairs += Screen.json(judgement).objectValue ?? []
-        return .object(pairs)
+        return .object(pairs + Screen.fields(judgement))
     }
 
-    /// A judgement as data: evidence, missing and open items, and step 5's reading.
-    static func json(_ j: Judgement) -> JSON {
+    /// A judgement's JSON fields: evidence, missing and open items, and step 5's reading.
+    static func fields(_ j: Judgement) -> [(String, JSON)] {
         func gaps(_ list: [Gap]) -> JSON {
             .array(
                 list.map {
@@ -233,7 +237,7 @@ struct Screen {
                         })
                 ))
         }
-        return .object(pairs)
+        return pairs
     }
 }
 

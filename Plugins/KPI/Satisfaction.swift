@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 import Workbench
 
 /// Customer satisfaction: the share of answers in the top two boxes (4–5 on a 5-point scale,
@@ -43,6 +48,37 @@ public struct CSAT: Equatable, Sendable {
             centre: 100 * (p + z2 / (2 * m)) / denominator,
             moe: 100 * z95 * (p * (1 - p) / m + z2 / (4 * m * m)).squareRoot() / denominator,
             scale: 0...100, method: .wilson)
+    }
+}
+
+/// Are two CSAT figures different? The pooled two-proportion z-test: with p₁ = s₁/n₁, p₂ = s₂/n₂
+/// and the pooled p = (s₁ + s₂)/(n₁ + n₂), z = (p₁ − p₂)/√(p(1 − p)(1/n₁ + 1/n₂)); the two-sided
+/// p-value comes from the normal distribution. z² is the X-squared of R's
+/// `prop.test(c(s1, s2), c(n1, n2), correct = FALSE)`. The same shape as `NPSComparison`.
+public struct CSATComparison: Equatable, Sendable {
+    public var first: CSAT
+    public var second: CSAT
+    /// p₁ − p₂, in percentage points.
+    public var difference: Double
+    public var z: Double
+    public var p: Double
+    public var significant: Bool { p < 0.05 }
+
+    /// - Throws: `MetricError` when both figures are all satisfied or all not (no spread to test).
+    public init(_ first: CSAT, _ second: CSAT) throws {
+        self.first = first; self.second = second
+        let (s1, n1) = (Double(first.satisfied), Double(first.n)),
+            (s2, n2) = (Double(second.satisfied), Double(second.n))
+        let pooled = (s1 + s2) / (n1 + n2)
+        let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
+        guard se > 0 else {
+            throw MetricError(
+                "cannot compare: both answered all satisfied or all not (zero variance), "
+                    + "so there is no spread to test against")
+        }
+        difference = 100 * (s1 / n1 - s2 / n2)
+        z = (s1 / n1 - s2 / n2) / se
+        p = erfc(abs(z) / 2.0.squareRoot())
     }
 }
 
@@ -107,12 +143,14 @@ public struct Engagement: Equatable, Sendable {
         }
         guard answers.count % items == 0 else {
             throw MetricError(
-                "\(Format.count(answers.count, "score")) \(answers.count == 1 ? "does" : "do") not divide into respondents of \(items) items each"
+                "\(Format.count(answers.count, "score")) \(answers.count == 1 ? "does" : "do") not divide into "
+                    + "respondents of \(items) items each"
             )
         }
         for a in answers where !scale.contains(a) {
             throw MetricError(
-                "item score \(Format.number(a)) is outside the scale \(Format.number(scale.lowerBound))–\(Format.number(scale.upperBound))"
+                "item score \(Format.number(a)) is outside the scale "
+                    + "\(Format.number(scale.lowerBound))–\(Format.number(scale.upperBound))"
             )
         }
         var scores: [Double] = []

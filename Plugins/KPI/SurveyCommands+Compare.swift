@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import ValueCore
 import Workbench
 
@@ -72,34 +69,7 @@ extension SurveyCommands {
             } else {
                 first = try parseCounts(a); second = try parseCounts(b)
             }
-            let c = try NPSComparison(first, second)
-            func j(_ r: NPS) -> JSON {
-                [
-                    "n": .int(r.n), "promoters": .int(r.promoters), "passives": .int(r.passives),
-                    "detractors": .int(r.detractors),
-                    "nps": .num(r.score), "moe95": .num(r.interval().moe),
-                ]
-            }
-            let data: JSON = [
-                "first": j(first), "second": j(second), "difference": .num(c.difference), "z": .num(c.z),
-                "p": .num(c.p), "significant": .bool(c.significant),
-            ]
-            let verdict =
-                c.significant
-                ? "The difference is significant at 95% (p = \(Format.fixed(c.p, 4)) < 0.05)."
-                : "The difference is not significant at 95% (p = \(Format.fixed(c.p, 4)) ≥ 0.05): it may be sampling noise."
-            let table = Table(
-                headers: ["", "NPS", "95%", "N"],
-                rows: [
-                    [a, Format.fixed(first.score, 1), "±" + Format.fixed(first.interval().moe, 1), String(first.n)],
-                    [b, Format.fixed(second.score, 1), "±" + Format.fixed(second.interval().moe, 1), String(second.n)],
-                ], alignments: [.left, .right, .right, .right])
-            return CommandOutput(
-                blocks: [
-                    .table(table),
-                    .text(
-                        "Difference \(Format.fixed(c.difference, 1)) points, z = \(Format.fixed(c.z, 2)). " + verdict),
-                ], data: data)
+            return ComparisonResult(try NPSComparison(first, second), .groups(a, b)).output
         } catch let e as MetricError {
             let file = ctx.arguments.string("file").map { "\($0): " } ?? ""
             throw CommandError.badValue("kpi compare: \(file)\(e.message)")
@@ -111,74 +81,34 @@ extension SurveyCommands {
         -> CommandOutput
     {
         let e = try ctx.enterprise()
-        let kpi = try KPICatalog.canonical(rawKPI)
-        guard ["nps", "enps", "csat"].contains(kpi) else {
+        let name = try KPICatalog.canonical(rawKPI)
+        guard let kpi = ComparedKPI(rawValue: name) else {
             throw CommandError.badValue(
-                "kpi compare: \(kpi) cannot be tested between periods; nps, enps and csat can (their counts are kept by --record)"
-            )
+                "kpi compare: \(name) cannot be tested between periods; nps, enps and csat can "
+                    + "(their counts are kept by --record)")
         }
-        func figure(_ text: String) throws -> KPIRecord {
+        func figure(_ text: String) throws -> (KPIRecord, counts: [Int]) {
             let period = Period(text)?.description ?? text
-            let records = e.kpis.filter { $0.kpi == kpi }
+            let records = e.kpis.filter { $0.kpi == name }
             guard let r = records.last(where: { $0.period == period }) else {
                 throw CommandError.unknown(
-                    "period of \(kpi) at \(e.name)", text, among: records.map(\.period),
+                    "period of \(name) at \(e.name)", text, among: records.map(\.period),
                     hint: records.isEmpty
                         ? "none recorded" : "recorded: " + records.map(\.period).joined(separator: ", "))
             }
-            guard let c = r.counts, c.count == (kpi == "csat" ? 2 : 3) else {
+            guard let counts = r.counts, counts.count == kpi.countsKept else {
                 throw CommandError.badValue(
-                    "kpi compare: \(kpi) for \(period) was recorded without its answer counts; record it with `kpi \(kpi) … --record \(period)` to test it"
-                )
+                    "kpi compare: \(name) for \(period) was recorded without its answer counts; "
+                        + "record it with `kpi \(name) … --record \(period)` to test it")
             }
-            return r
+            return (r, counts)
         }
         let a = try figure(first), b = try figure(second)
-        let z: Double, p: Double, difference: Double
-        var rows: [[String]] = []
-        if kpi == "csat" {
-            let (s1, n1, s2, n2) = (
-                Double(a.counts![0]), Double(a.counts![1]), Double(b.counts![0]), Double(b.counts![1])
-            )
-            let pooled = (s1 + s2) / (n1 + n2)
-            let se = (pooled * (1 - pooled) * (1 / n1 + 1 / n2)).squareRoot()
-            guard se > 0 else {
-                throw CommandError.badValue(
-                    "kpi compare: both periods answered all satisfied or all not (zero variance), so there is no spread to test against"
-                )
-            }
-            difference = 100 * (s1 / n1 - s2 / n2)
-            z = (s1 / n1 - s2 / n2) / se
-            p = erfc(abs(z) / 2.0.squareRoot())
-            for (r, s, n) in [(a, s1, n1), (b, s2, n2)] {
-                rows.append([r.period, Format.percent(100 * s / n), String(Int(n))])
-            }
-        } else {
-            func nps(_ r: KPIRecord) throws -> NPS {
-                try NPS(promoters: r.counts![0], passives: r.counts![1], detractors: r.counts![2])
-            }
-            let c = try NPSComparison(try nps(a), try nps(b))
-            (z, p, difference) = (c.z, c.p, c.difference)
-            for (r, x) in [(a, c.first), (b, c.second)] {
-                rows.append([r.period, Format.fixed(x.score, 1), String(x.n)])
-            }
+        do {
+            return try kpi.compare(a, b).output
+        } catch let e as MetricError {
+            throw CommandError.badValue("kpi compare: \(e.message)")
         }
-        let significant = p < 0.05
-        let verdict =
-            significant
-            ? "The change is significant at 95% (p = \(Format.fixed(p, 4)) < 0.05)."
-            : "The change is not significant at 95% (p = \(Format.fixed(p, 4)) ≥ 0.05): it may be sampling noise."
-        let table = Table(headers: ["period", kpi, "N"], rows: rows, alignments: [.left, .right, .right])
-        let data: JSON = [
-            "kpi": .string(kpi), "first": ["period": .string(a.period), "value": .num(a.value), "n": .int(a.n ?? 0)],
-            "second": ["period": .string(b.period), "value": .num(b.value), "n": .int(b.n ?? 0)],
-            "difference": .num(difference), "z": .num(z), "p": .num(p), "significant": .bool(significant),
-        ]
-        return CommandOutput(
-            blocks: [
-                .table(table),
-                .text("Difference \(Format.fixed(difference, 1)) points, z = \(Format.fixed(z, 2)). " + verdict),
-            ], data: data)
     }
 
     static func parseCounts(_ text: String) throws -> NPS {
@@ -188,7 +118,8 @@ extension SurveyCommands {
             counts.contains(pa), counts.contains(d)
         else {
             throw CommandError.badValue(
-                "kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers from 0 to 1000000000, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column"
+                "kpi compare: '\(text)' is not PROMOTERS/PASSIVES/DETRACTORS (three whole numbers from 0 to "
+                    + "1000000000, e.g. 50/30/20); with --file, FIRST and SECOND are values of the --by column"
             )
         }
         return try NPS(promoters: p, passives: pa, detractors: d)

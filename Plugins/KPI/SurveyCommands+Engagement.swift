@@ -3,8 +3,9 @@ import Workbench
 
 /// `kpi engagement`: the mean of item scores and the share of respondents engaged.
 extension SurveyCommands {
-    static let engagement = CommandSpec(
-        "kpi engagement", abstract: "employee engagement: mean of item scores and the share engaged (e.g. UWES 0–6)",
+    static let engagement = EconomicsCommands.recording(
+        "kpi engagement", kpi: "engagement",
+        abstract: "employee engagement: mean of item scores and the share engaged (e.g. UWES 0–6)",
         discussion: """
             Each respondent's score is the mean of their item answers (UWES-9: nine items scored 0 \
             "never" to 6 "always"); the result is the mean score over respondents and the share \
@@ -64,7 +65,8 @@ extension SurveyCommands {
             guard !scores.isEmpty else {
                 throw CommandError(
                     "MissingArgument",
-                    "kpi engagement: no scores; give item scores (`kpi engagement 5 4 6 --items 3`) or --file PATH --column ITEM …"
+                    "kpi engagement: no scores; give item scores (`kpi engagement 5 4 6 --items 3`) or --file PATH "
+                        + "--column ITEM …"
                 )
             }
             do {
@@ -73,13 +75,34 @@ extension SurveyCommands {
                     scale: Double(low)...Double(high), threshold: threshold)
             } catch let e as MetricError { throw CommandError.badValue("kpi engagement: \(e.message)") }
         }
-        var fields: [(String, JSON)] = [
-            ("n", .int(result.n)), ("mean", .num(result.mean)), ("engaged", .int(result.engaged)),
-            ("share", .num(result.share)), ("threshold", .num(threshold)), ("skipped", .int(skipped)),
-        ]
-        if let invalid { fields.append(("invalid", .int(invalid))) }
-        let text =
-            "Engagement \(Format.fixed(result.mean, 2)) on \(low)–\(high) from \(Format.count(result.n, "respondent")); \(result.engaged) engaged (score ≥ \(Format.number(threshold))): \(Format.percent(result.share))."
-        return CommandOutput(blocks: [.text(text)], data: .object(fields))
+        return EngagementResult(engagement: result, scale: low...high, skipped: skipped, invalid: invalid)
     }
+}
+
+/// `kpi engagement`'s figures: its JSON, its sentence and the mean score `--record` stores.
+struct EngagementResult: RecordableResult {
+    var engagement: Engagement
+    /// The item scale (`--min`…`--max`).
+    var scale: ClosedRange<Int>
+    /// Respondents left out: no item answered.
+    var skipped: Int
+    /// With `--lenient` and a file: the invalid answers.
+    var invalid: Int?
+
+    var fields: [(String, JSON)] {
+        let e = engagement
+        let fields: [(String, JSON)] = [
+            ("n", .int(e.n)), ("mean", .num(e.mean)), ("engaged", .int(e.engaged)),
+            ("share", .num(e.share)), ("threshold", .num(e.threshold)), ("skipped", .int(skipped)),
+        ]
+        return fields + (invalid.map { [("invalid", .int($0))] } ?? [])
+    }
+
+    var sentence: String {
+        "Engagement \(Format.fixed(engagement.mean, 2)) on \(scale.lowerBound)–\(scale.upperBound) from "
+            + "\(Format.count(engagement.n, "respondent")); \(engagement.engaged) engaged "
+            + "(score ≥ \(Format.number(engagement.threshold))): \(Format.percent(engagement.share))."
+    }
+
+    var recorded: (field: String, value: Double, n: Int?) { ("mean", engagement.mean, engagement.n) }
 }

@@ -83,7 +83,8 @@ extension SurveyCommands {
                     ? ", \(total.invalid) invalid: \(AnswerLabels.listing(total.invalidValues))" : ""
                 throw CommandError.badValue(
                     "kpi survey: \(file.path), column '\(file.label(columns[k]))' has no answers "
-                        + "from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) blank\(invalid))"
+                        + "from \(metric.range.lowerBound) to \(metric.range.upperBound) (\(total.skipped) "
+                        + "blank\(invalid))"
                 )
             }
             let totalResult = try SurveyResult(metric, total, lenient: lenient, wald: wald)
@@ -92,7 +93,7 @@ extension SurveyCommands {
                 for (key, g) in groups {
                     let c = acc.slotCounts(group: g)[k]
                     let r = try SurveyResult.group(metric, c, lenient: lenient, wald: wald)
-                    list.append(.object([("group", .string(key))] + (r.json.objectValue ?? [])))
+                    list.append(.object([("group", .string(key))] + r.fields))
                     rows.append([metric.title, key.isEmpty ? "(blank)" : key] + r.cells + [String(c.skipped)])
                     machineRows.append([metric.title, key] + r.machineCells + [String(c.skipped)])
                 }
@@ -115,7 +116,8 @@ extension SurveyCommands {
             rows: rows, alignments: [.left, .left, .right, .right, .right, .right, .right],
             delimited: .init(headers: ["metric", label] + SurveyMetric.machineHeaders + ["skipped"], rows: machineRows))
         let text =
-            "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), \(Format.count(acc.rows - acc.blankLines, "response"))."
+            "\(path): \(file.format.title)\(file.detected ? "" : " (as given)"), "
+            + "\(Format.count(acc.rows - acc.blankLines, "response"))."
         var blocks: [OutputBlock] = [.text(text), .table(table)]
         if lenient {
             // Each metric's invalid answers by value, over all groups.
@@ -148,7 +150,8 @@ extension SurveyCommands {
             if target == nil {
                 guard metrics.count == 1 else {
                     throw CommandError.badValue(
-                        "kpi survey: --map '\(text)' does not say which metric it maps; write --map \(metrics.map { "\($0.key):…" }.joined(separator: " or --map "))"
+                        "kpi survey: --map '\(text)' does not say which metric it maps; write --map "
+                            + "\(metrics.map { "\($0.key):…" }.joined(separator: " or --map "))"
                     )
                 }
                 target = 0

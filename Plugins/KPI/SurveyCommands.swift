@@ -53,14 +53,16 @@ enum SurveyCommands {
         ("10 - Extremely likely" is 10, "Not at all likely 0" is 0); --map "Yum!=5,Good=4,…" gives \
         the others their numbers (matched ignoring case and surrounding spaces; a label with a comma \
         in double quotes: --map '"Some good, some not so good"=3,Yum!=5'). Labels left unmapped stop \
-        with every distinct one and its count, and a --map to fill in. --by COLUMN gives one result per group (sorted, with N), \
+        with every distinct one and its count, and a --map to fill in. --by COLUMN gives one result per group (sorted, \
+        with N), \
         then the total. Results are computed from integer counts; rounding is for display only.
         """
 
     static func npsLike(_ word: String, _ metric: SurveyMetric, question: String) -> CommandSpec {
         CommandSpec(
             "kpi \(word)",
-            abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, with a 95% margin of error",
+            abstract: "\(metric.title): promoters (9–10) minus detractors (0–6), in points, "
+                + "with a 95% margin of error",
             discussion: """
                 \(question) Answers 0–10: promoters 9–10, passives 7–8, detractors 0–6. \
                 \(metric.title) = 100·(P − D)/N, from −100 to 100. The 95% interval is the adjusted \
@@ -173,7 +175,8 @@ enum SurveyCommands {
             guard let columnName = args.string("column") else {
                 throw CommandError(
                     "MissingValue",
-                    "kpi \(metric.key): --file needs --column NAME (a header, question id or number; `kpi columns \(path)` lists them)"
+                    "kpi \(metric.key): --file needs --column NAME (a header, question id or number; `kpi columns "
+                        + "\(path)` lists them)"
                 )
             }
             let survey = try SurveyFile.open(path, files: ctx.files, format: try format(args))
@@ -253,7 +256,8 @@ enum SurveyCommands {
             guard metric.range.contains(a) else {
                 throw CommandError(
                     "OutOfRange",
-                    "kpi \(metric.key): answer \(a) is outside the scale \(metric.range.lowerBound)–\(metric.range.upperBound)"
+                    "kpi \(metric.key): answer \(a) is outside the scale "
+                        + "\(metric.range.lowerBound)–\(metric.range.upperBound)"
                 )
             }
             h[a] += 1
@@ -268,7 +272,8 @@ enum SurveyCommands {
         lenient: Bool, wald: Bool
     ) throws -> (CommandOutput, total: SurveyResult) {
         let source =
-            "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column '\(survey.label(column))'"
+            "\(survey.path) (\(survey.format.title)\(survey.detected ? "" : ", as given")), column "
+            + "'\(survey.label(column))'"
         let total = acc.groupKeys.indices.map { acc.slotCounts(group: $0)[0] }.reduce(
             SlotCounts(histogram: [Int](repeating: 0, count: metric.range.upperBound + 1), skipped: 0, invalid: 0), +)
         guard total.n > 0 else {
@@ -277,7 +282,9 @@ enum SurveyCommands {
                 ? ", \(total.invalid) invalid"
                     + (total.invalid > 0 ? ": " + AnswerLabels.listing(total.invalidValues) : "") : ""
             throw CommandError.badValue(
-                "kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from \(metric.range.lowerBound) to \(metric.range.upperBound) (in \(Format.count(acc.rows - acc.blankLines, "row")): \(total.skipped) blank\(invalid))"
+                "kpi \(metric.key): \(survey.path), column '\(survey.label(column))' has no answers from "
+                    + "\(metric.range.lowerBound) to \(metric.range.upperBound) (in "
+                    + "\(Format.count(acc.rows - acc.blankLines, "row")): \(total.skipped) blank\(invalid))"
             )
         }
         let totalResult = try SurveyResult(metric, total, lenient: lenient, wald: wald)
@@ -289,7 +296,7 @@ enum SurveyCommands {
         var rows: [[String]] = []
         for (key, g) in sortedGroups(acc) {
             let r = try SurveyResult.group(metric, acc.slotCounts(group: g)[0], lenient: lenient, wald: wald)
-            groups.append(.object([("group", .string(key))] + (r.json.objectValue ?? [])))
+            groups.append(.object([("group", .string(key))] + r.fields))
             rows.append([key.isEmpty ? "(blank)" : key] + r.cells)
         }
         rows.append(["total"] + totalResult.cells)

@@ -80,10 +80,13 @@ struct SurveyResult {
         }
     }
 
+    /// The JSON object of `fields`.
+    var json: JSON { .object(fields) }
+
     /// The JSON fields, in a fixed order: the metric's figures, then `skipped`, then with
     /// `--lenient` `invalid` and `invalid_values` (each invalid answer's text and count, most
     /// frequent first).
-    var json: JSON {
+    var fields: [(String, JSON)] {
         var fields: [(String, JSON)]
         switch figures {
         case let .nps(r, ci):
@@ -112,7 +115,7 @@ struct SurveyResult {
             let values = AnswerLabels.sortedByCount(counts.invalidValues).map { ($0.0, JSON.int($0.1)) }
             fields += [("invalid", .int(counts.invalid)), ("invalid_values", .object(values))]
         }
-        return .object(fields)
+        return fields
     }
 
     /// Cells for a results table: value, ±95%, N, detail (`SurveyMetric.detailHeader`).

@@ -34,7 +34,8 @@ enum DemandCommand {
                 help: "count respondents with an answer that is not yes/no or 1–5 as invalid instead of stopping"),
         ],
         examples: [
-            "price demand notebooks/data/pricing-demand.csv --at 39=Buy39 --at 49=Buy49 --at 59=Buy59 --at 69=Buy69 --at 79=Buy79"
+            "price demand notebooks/data/pricing-demand.csv "
+                + "--at 39=Buy39 --at 49=Buy49 --at 59=Buy59 --at 69=Buy69 --at 79=Buy79"
         ]
     ) { ctx in try run(&ctx) }
 
@@ -69,7 +70,9 @@ enum DemandCommand {
         if !args.flag("lenient"), let bad = rows.firstBad {
             throw CommandError(
                 "BadAnswer",
-                "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(columns[bad.slot]))' (\(columns[bad.slot] + 1)): '\(bad.text)' is not yes/no or an intent from 1 to 5 (--lenient counts such respondents as invalid and goes on)"
+                "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(columns[bad.slot]))' "
+                    + "(\(columns[bad.slot] + 1)): '\(bad.text)' is not yes/no or an intent from 1 to 5 (--lenient "
+                    + "counts such respondents as invalid and goes on)"
             )
         }
         let scale = Demand.isScale(rows.answers.flatMap { $0 })
@@ -85,7 +88,7 @@ enum DemandCommand {
                     + "(\(Format.count(rows.invalidTotal, "invalid respondent")))")
         }
         let total = result(all)
-        var data = json(total, tested.map(\.1), invalid: rows.invalidTotal, scale: scale)
+        var data = fields(total, tested.map(\.1), invalid: rows.invalidTotal, scale: scale)
         var blocks: [OutputBlock] = [
             .text(
                 "\(path): \(file.format.title), \(Format.count(total.respondents, "respondent")) answered"
@@ -110,39 +113,39 @@ enum DemandCommand {
             var groupRows: [[String]] = []
             for g in groups {
                 let r = result(g.members)
-                list.append(
-                    .object(
-                        [("group", .string(g.key))]
-                            + (json(r, tested.map(\.1), invalid: g.invalid, scale: scale).objectValue ?? [])))
+                let groupFields = fields(r, tested.map(\.1), invalid: g.invalid, scale: scale)
+                list.append(.object([("group", .string(g.key))] + groupFields))
                 groupRows.append([
-                    g.key.isEmpty ? "(blank)" : g.key, r.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—",
+                    g.key.isEmpty ? "(blank)" : g.key,
+                    r.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—",
                     String(r.respondents),
                 ])
             }
             groupRows.append([
-                "total", total.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—", String(total.respondents),
+                "total", total.revenuePrice.map { Format.number($0, maxDecimals: 2) } ?? "—",
+                String(total.respondents),
             ])
             blocks.append(
                 .table(
                     Table(
                         headers: [file.label(byColumn), "revenue max", "N"], rows: groupRows,
                         alignments: [.left, .right, .right])))
-            if case var .object(pairs) = data {
-                pairs.append(("by", .string(file.label(byColumn)))); pairs.append(("groups", .array(list)));
-                data = .object(pairs)
-            }
+            data += [("by", .string(file.label(byColumn))), ("groups", .array(list))]
         }
         if let p = total.revenuePrice, let k = prices.firstIndex(of: p) {
             blocks.append(
                 .text(
-                    "Revenue is highest at \(Format.number(p, maxDecimals: 2)): \(Format.percent(100 * total.share[k])) would buy, \(Format.fixed(total.revenue[k], 2)) per respondent."
+                    "Revenue is highest at \(Format.number(p, maxDecimals: 2)): "
+                        + "\(Format.percent(100 * total.share[k])) would buy, \(Format.fixed(total.revenue[k], 2)) "
+                        + "per respondent."
                 ))
         }
         blocks.append(.chart(PricingCharts.demand(total, title: "Demand (Gabor–Granger)")))
-        return CommandOutput(blocks: blocks, data: data)
+        return CommandOutput(blocks: blocks, data: .object(data))
     }
 
-    static func json(_ r: DemandResult, _ columns: [String], invalid: Int, scale: Bool) -> JSON {
+    /// The JSON fields of a result: all respondents' or a group's.
+    static func fields(_ r: DemandResult, _ columns: [String], invalid: Int, scale: Bool) -> [(String, JSON)] {
         var points: [JSON] = []
         for k in r.prices.indices {
             points.append([
@@ -153,12 +156,12 @@ enum DemandCommand {
         let elasticities: [JSON] = r.elasticity.enumerated().map { k, e in
             ["from": .num(r.prices[k]), "to": .num(r.prices[k + 1]), "elasticity": e.map { .num($0) } ?? .null]
         }
-        return .object([
+        return [
             ("respondents", .int(r.respondents)), ("invalid", .int(invalid)),
             ("scale", .string(scale ? "1-5" : "yes/no")),
             ("prices", .array(points)), ("revenue_price", r.revenuePrice.map { .num($0) } ?? .null),
             ("elasticities", .array(elasticities)),
-        ])
+        ]
     }
 }
 

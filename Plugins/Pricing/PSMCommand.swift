@@ -36,7 +36,8 @@ enum PSMCommand {
             prices, the calibrated intent at cheap and at expensive, linear between them along the \
             grid (R interpolates by grid position, not by price) and 0 outside; reach = the mean over \
             valid respondents, revenue = price × reach; reach_price and revenue_price are the first \
-            grid prices with the highest reach and revenue. A blank intent makes the respondent invalid (R stops on any blank or \
+            grid prices with the highest reach and revenue. A blank intent makes the respondent invalid (R stops on \
+            any blank or \
             off-scale intent; here an off-scale one stops too, unless --lenient).
             A cell that is not a number (or an intent outside 1–5) stops with the file, row and column, \
             unless --lenient counts that respondent as invalid. --by COLUMN: one result per group \
@@ -124,7 +125,9 @@ enum PSMCommand {
             let what = bad.slot >= 4 ? "is not a purchase intent from 1 to 5" : "is not a price (a number)"
             throw CommandError(
                 "BadAnswer",
-                "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(column))' (\(column + 1)): '\(shown)' \(what) (a blank answer makes the respondent invalid; --lenient counts such respondents as invalid and goes on)"
+                "\(path): row \(file.format.headerRows + bad.row + 1), column '\(file.label(column))' "
+                    + "(\(column + 1)): '\(shown)' \(what) (a blank answer makes the respondent invalid; --lenient "
+                    + "counts such respondents as invalid and goes on)"
             )
         }
         let groups = rows.groups
@@ -144,7 +147,7 @@ enum PSMCommand {
                 "price psm: \(path): fewer than two distinct prices among the valid answers; "
                     + "the curves need a range of prices")
         }
-        var data = json(result, total)
+        var data = fields(result, total)
         var blocks: [OutputBlock] = [
             .text(
                 "\(path): \(file.format.title), \(Format.count(total.total, "respondent")), \(total.n) valid"
@@ -156,14 +159,11 @@ enum PSMCommand {
             var tableRows: [[String]] = []
             for g in groups {
                 let r = g.n > 0 ? PSM.analyze(g.chunks) : nil
-                list.append(.object([("group", .string(g.key))] + (json(r, g).objectValue ?? [])))
+                list.append(.object([("group", .string(g.key))] + fields(r, g)))
                 tableRows.append(row(g.key.isEmpty ? "(blank)" : g.key, r, g))
             }
             tableRows.append(row("total", result, total))
-            if case var .object(pairs) = data {
-                pairs.append(("by", .string(file.label(byColumn)))); pairs.append(("groups", .array(list)))
-                data = .object(pairs)
-            }
+            data += [("by", .string(file.label(byColumn))), ("groups", .array(list))]
             blocks.append(
                 .table(
                     Table(
@@ -183,7 +183,7 @@ enum PSMCommand {
         if args.flag("record-by"), let byColumn = by {
             blocks += try recordGroups(&ctx, groups, column: file.label(byColumn), source: fileName(path))
         }
-        return CommandOutput(blocks: blocks, data: data)
+        return CommandOutput(blocks: blocks, data: .object(data))
     }
 
     /// The data rows a large file holds, estimated from its first 64 KB (0 for a small file).
@@ -211,7 +211,8 @@ enum PSMCommand {
 
     static func num(_ v: Double?) -> JSON { v.map { .num($0) } ?? .null }
 
-    static func json(_ r: PSMResult?, _ g: PSMGroup) -> JSON {
+    /// The JSON fields of a group's (or all respondents') result, `r` nil when it has no valid respondent.
+    static func fields(_ r: PSMResult?, _ g: PSMGroup) -> [(String, JSON)] {
         var fields: [(String, JSON)] = [
             ("total", .int(g.total)), ("invalid", .int(g.invalid.total)),
             (
@@ -231,7 +232,7 @@ enum PSMCommand {
                 ("revenue", .num(revenue[m])),
             ]
         }
-        return .object(fields)
+        return fields
     }
 
     /// What the figures say, with a sentence for each pair of curves that never meets.
@@ -257,7 +258,8 @@ enum PSMCommand {
         if let rp = r.reachPrice, let vp = r.revenuePrice, let reach = r.reach, let revenue = r.revenue {
             let k = r.prices.firstIndex(of: rp) ?? 0, m = r.prices.firstIndex(of: vp) ?? 0
             text +=
-                " Newton–Miller–Smith: the most buyers at \(money(rp)) (reach \(Format.percent(100 * reach[k]))), the most revenue at \(money(vp)) (\(Format.fixed(revenue[m], 2)) per respondent)."
+                " Newton–Miller–Smith: the most buyers at \(money(rp)) (reach \(Format.percent(100 * reach[k]))), "
+                + "the most revenue at \(money(vp)) (\(Format.fixed(revenue[m], 2)) per respondent)."
         }
         return text
     }
@@ -293,7 +295,8 @@ enum PSMCommand {
     {
         guard let low = r.low, let high = r.high else {
             throw CommandError.badValue(
-                "price psm: nothing to record for '\(segment)': the survey gives no acceptable range (the curves do not meet)"
+                "price psm: nothing to record for '\(segment)': the survey gives no acceptable range "
+                    + "(the curves do not meet)"
             )
         }
         let wtp = WillingnessToPay(low: low, high: high, opp: r.opp, idp: r.idp, respondents: r.n, source: source)
