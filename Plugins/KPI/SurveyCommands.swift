@@ -12,14 +12,12 @@ enum SurveyCommands {
             help: "the 95% interval's method (default \(recommended); wald: the classic one)")
     }
 
-    static let formatOption = OptionSpec(
-        "format", .choice(SurveyFormat.allCases.map(\.rawValue)),
-        help: "the export format, when detection guesses wrong")
+    static let formatOption = SurveyFormat.option
     static let fileOptions: [OptionSpec] =
         [
             OptionSpec(
                 "file", .file,
-                help: "a survey export: CSV (plain, Qualtrics, SurveyMonkey, Google Forms, Typeform) or SPSS .sav"),
+                help: "a survey export: CSV (\(SurveyFormat.csvNames())) or SPSS .sav"),
             OptionSpec(
                 "column", .text, help: "the answers' column: a header, question text, question id or number from 1"),
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
@@ -42,8 +40,8 @@ enum SurveyCommands {
     /// How exports are read: for every command that reads one.
     static let exportDiscussion = """
         Exports are read as RFC 4180 CSV (quoted fields with commas, doubled quotes and line breaks; \
-        UTF-8 with or without BOM; CRLF). The format is detected (plain, Qualtrics, SurveyMonkey, \
-        Google Forms, Typeform) and --format overrides it. SPSS .sav files are read too (by their \
+        UTF-8 with or without BOM; CRLF). The format is detected (\(SurveyFormat.csvNames())) and \
+        --format overrides it. SPSS .sav files are read too (by their \
         first bytes, with ReadStat): a column is named by its variable's name or label, an answer \
         with a value label is that label, read back as its code unless --map says otherwise, and \
         missing values (system or user-defined) are blank. A blank answer is skipped and counted; \

@@ -26,9 +26,7 @@ enum DemandCommand {
             OptionSpec(
                 "at", .text, help: "PRICE=COLUMN: a tested price and the column of answers to it", repeating: true),
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
-            OptionSpec(
-                "format", .choice(SurveyFormat.allCases.map(\.rawValue)),
-                help: "the export format, when detection guesses wrong"),
+            SurveyFormat.option,
             .flag(
                 "lenient",
                 help: "count respondents with an answer that is not yes/no or 1–5 as invalid instead of stopping"),

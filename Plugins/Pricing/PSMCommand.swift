@@ -52,7 +52,7 @@ enum PSMCommand {
             """,
         arguments: [
             ArgumentSpec(
-                "path", .file, help: "the survey export (CSV): plain, Qualtrics, SurveyMonkey, Google Forms or Typeform"
+                "path", .file, help: "the survey export (CSV): \(SurveyFormat.csvNames(last: "or"))"
             )
         ],
         options: [
@@ -63,9 +63,7 @@ enum PSMCommand {
             OptionSpec("pi-cheap", .text, help: "purchase intent (1–5) at the cheap price, for NMS"),
             OptionSpec("pi-expensive", .text, help: "purchase intent (1–5) at the expensive price, for NMS"),
             OptionSpec("by", .text, help: "one result per value of this column (sorted), plus the total"),
-            OptionSpec(
-                "format", .choice(SurveyFormat.allCases.map(\.rawValue)),
-                help: "the export format, when detection guesses wrong"),
+            SurveyFormat.option,
             .flag("lenient", help: "count respondents with a non-numeric answer as invalid instead of stopping"),
             OptionSpec(
                 "record", .text, help: "keep the result as this segment's willingness to pay (current enterprise)"),

@@ -18,7 +18,19 @@ public enum SurveyFormat: String, Sendable, CaseIterable {
     case spss
 
     /// The formats `--format` can force: the CSV ones (an SPSS file is recognised by its bytes).
-    public static let allCases: [SurveyFormat] = [.plain, .qualtrics, .surveymonkey, .googleForms, .typeform]
+    public static var csvCases: [SurveyFormat] { allCases.filter { $0 != .spss } }
+
+    /// `--format`, for every command that reads a CSV export.
+    public static let option = OptionSpec(
+        "format", .choice(csvCases.map(\.rawValue)), help: "the export format, when detection guesses wrong")
+
+    /// The CSV formats in words, for help texts: "plain, Qualtrics, …, Google Forms" and then
+    /// `last` before the final one ("or Typeform"), or a comma when `last` is nil.
+    public static func csvNames(last: String? = nil) -> String {
+        let names = csvCases.map { $0 == .plain ? "plain" : $0.title }
+        guard let last, let final = names.last else { return names.joined(separator: ", ") }
+        return names.dropLast().joined(separator: ", ") + " \(last) " + final
+    }
 
     public var headerRows: Int {
         switch self {
