@@ -20,10 +20,7 @@ enum SPSSPython {
 struct SPSSTests {
     /// Writes the test file once per process.
     static let file: Result<String, any Error> = Result {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "kpi-sav-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("survey.sav").path
+        let path = try TemporaryFolder("sav").file("survey.sav")
         let p = Process()
         p.executableURL = URL(fileURLWithPath: SPSSPython.path ?? "/usr/bin/python3")
         p.arguments = [Paths.fixture("make_sav.py"), path]

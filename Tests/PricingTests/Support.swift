@@ -13,9 +13,8 @@ import ValueCore
 /// Survey files written by the tests: the data stays in Swift, the files in a temporary folder.
 enum Files {
     static let folder: String = {
-        let path = "/tmp/pricing-tests-\(getpid())"
-        mkdir(path, 0o755)
-        return path
+        guard let folder = try? TemporaryFolder("pricing") else { fatalError("cannot create a temporary folder") }
+        return folder.path
     }()
 
     /// Writes `text` to a file named `name` in the folder; returns its path.

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+// Re-exported to every file of this target: TestSupport's `TemporaryFolder`, `SplitMix64`…
+@_exported import TestSupport
 
 /// The built `valuebench` executable, found beside the test bundle (SwiftPM puts both in the
 /// same build folder, whatever the scratch path).
@@ -25,22 +27,6 @@ enum Binary {
     static func require() throws -> String {
         try #require(path, "the valuebench executable was not found beside the test bundle (build it: swift build)")
     }
-}
-
-/// A fresh folder under the temporary directory, removed by `remove()`.
-struct TemporaryFolder {
-    let path: String
-    init() throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("valuebench-test-\(getpid())-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        path = url.path
-    }
-    func file(_ name: String) -> String { path + "/" + name }
-    func write(_ name: String, _ text: String) throws {
-        try text.write(toFile: file(name), atomically: true, encoding: .utf8)
-    }
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// What a run of the executable gave.

@@ -6,6 +6,7 @@ import KPI
 import Differentiation
 import Guide
 import Foundation
+import TestSupport
 
 /// What every plugin promises (see `WorkbenchPlugin`): each command declares an abstract, its
 /// `--help` parses and renders, and its examples run, in order, on the workspace the examples
@@ -94,10 +95,7 @@ import Foundation
         let writes: LocalFileAccess
         init(root: String) {
             reads = LocalFileAccess(base: root, allowWrites: false)
-            let sandbox = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "valuebench-examples-\(UUID().uuidString)"
-            ).path
-            try? FileManager.default.createDirectory(atPath: sandbox, withIntermediateDirectories: true)
+            let sandbox = try! TemporaryFolder("examples").path
             writes = LocalFileAccess(base: sandbox, jail: sandbox)
         }
         func resolve(_ path: String) throws -> String { try reads.resolve(path) }
