@@ -3,6 +3,11 @@ import Workbench
 
 /// The moat's parts, computed from the workspace.
 public struct Moat: Sendable {
+    /// Each part's weight, in the order the parts are listed (total 100).
+    static let weights: [(String, Double)] = [
+        ("vrio", 30), ("divergence", 25), ("grounding", 15), ("loops", 15), ("emotional", 15),
+    ]
+
     public struct Part: Sendable {
         public var name: String
         public var weight: Double
@@ -17,7 +22,7 @@ public struct Moat: Sendable {
     public var verdict: String { total >= 70 ? "a strong moat" : total >= 40 ? "a moderate moat" : "a weak moat" }
 
     public init(_ e: Enterprise, in ws: Workspace) {
-        let w = Dictionary(uniqueKeysWithValues: DiffCommands.moatWeights)
+        let w = Dictionary(uniqueKeysWithValues: Moat.weights)
         // VRIO
         let rows = e.resources.map(VRIORow.init)
         let sustained = rows.filter { $0.implication == .sustained }.map(\.resource.name)

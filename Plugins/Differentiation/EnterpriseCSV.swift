@@ -4,68 +4,6 @@ import Workbench
     import Glibc
 #endif
 
-/// `diff import FILE.csv`: many enterprises with their factor scores at once.
-enum ImportCommand {
-    /// How many factors the import message names.
-    static let factorsNamed = 12
-    static let spec = CommandSpec(
-        "diff import",
-        abstract: "load enterprises with factor scores from a CSV (name, industry, price, then one column per factor)",
-        discussion: """
-            The first row names the columns: `name`, `industry`, `price`, then one column per
-            competition factor (its header is the factor's name). Each further row is one new
-            enterprise: a name not yet in the workspace, an industry (may be empty), a price level
-            (may be empty; ≥ 0) and a score 0–10 per factor (an empty cell: not scored). Fields may
-            be quoted ("…", with "" for a quote). This is the format `gen_enterprises.py` writes.
-            The whole import is one step of history: `undo` removes every enterprise it added.
-            """,
-        arguments: [ArgumentSpec("file", .file, help: "the CSV file to read")],
-        examples: ["diff import notebooks/data/battery-market.csv"]
-    ) { ctx in
-        let path = try ctx.arguments.required("file")
-        let bytes = EnterpriseCSV.lineEnds(try ctx.files.read(path))
-        let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
-        // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.
-        guard !list.enterprises.isEmpty else {
-            throw CommandError(
-                "BadFile",
-                "diff import: \(path): no enterprises: the file holds only its header row "
-                    + "(one row per enterprise follows it)")
-        }
-        if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
-            let name = list.enterprises[clash].name
-            throw EnterpriseCSV.fail(
-                list.lines[clash],
-                ctx.workspace.contains(name)
-                    ? "enterprise '\(name)' is already in the workspace (names are compared ignoring case)"
-                    : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)"
-            ).naming(path, after: "diff import: ")
-        }
-        let n = list.enterprises.count
-        // The message names a few factors (a file may hold a million); --json has them all.
-        let shown =
-            list.factors.prefix(ImportCommand.factorsNamed).joined(separator: ", ")
-            + (list.factors.count > ImportCommand.factorsNamed
-                ? " … and \(list.factors.count - ImportCommand.factorsNamed) more" : "")
-        let text =
-            "Imported \(Format.count(n, "enterprise")) with \(Format.count(list.factors.count, "factor")) (\(shown))."
-        return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
-    }
-}
-
-extension CommandError {
-    /// The same error with the file named after the command's prefix: "diff import: FILE: line 3: …".
-    func naming(_ path: String, after prefix: String) -> CommandError {
-        guard message.hasPrefix(prefix) else { return self }
-        return CommandError(code, prefix + path + ": " + message.dropFirst(prefix.count))
-    }
-
-    /// Runs `body`, naming `path` in the errors it throws.
-    static func naming<T>(_ path: String, after prefix: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as CommandError { throw e.naming(path, after: prefix) }
-    }
-}
-
 /// The reader behind `diff import`: a small, strict, fast CSV reader (RFC 4180 quoting).
 enum EnterpriseCSV {
     struct Parsed {
