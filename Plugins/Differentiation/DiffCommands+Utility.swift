@@ -5,8 +5,8 @@ import Workbench
 extension DiffCommands {
     static let utility = CommandSpec(
         "diff utility",
-        abstract:
-            "functional and emotional utility delivered per segment and need; needs left unserved; value proposition fit",
+        abstract: "functional and emotional utility delivered per segment and need; needs left unserved; "
+            + "value proposition fit",
         discussion: """
             Per need, the best relief any offering gives (functional and emotional, 0–10); per
             segment and overall, the means weighted by need importance. Emotional share =

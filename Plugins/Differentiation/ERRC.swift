@@ -54,7 +54,8 @@ public enum ERRC {
             } else if imp >= 4 && mine == 0 && theirs.allSatisfy({ $0 < 3 }) {
                 a.kind = .create
                 a.reason =
-                    "customers care (\(care)) but neither you (\(s)) nor any competitor (all below 3, mean \(m)) offers it: new value"
+                    "customers care (\(care)) but neither you (\(s)) nor any competitor (all below 3, mean \(m)) "
+                    + "offers it: new value"
             } else if (imp >= 4 && mine < mean + clearGap) || (imp == 3 && mine <= mean - clearGap) {
                 a.kind = .raise
                 let gap =
@@ -62,7 +63,8 @@ public enum ERRC {
                     ? "you trail with \(s) against competitors' \(m)" : "you offer \(s) against competitors' \(m)"
                 a.reason =
                     isPrice
-                    ? "customers care about price (\(care)); \(gap): make your price more attractive than the industry's (a lower price, or better terms for the same money)"
+                    ? "customers care about price (\(care)); \(gap): make your price more attractive "
+                        + "than the industry's (a lower price, or better terms for the same money)"
                     : "customers care (\(care)) and \(gap): raise it well above the industry"
             } else if imp >= 4 {
                 a.reason = "customers care (\(care)) and you lead (\(s) vs \(m)): keep the lead"

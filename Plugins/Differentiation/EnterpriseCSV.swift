@@ -43,7 +43,8 @@ enum EnterpriseCSV {
             guard names.count >= 4, zip(names.prefix(3), expected).allSatisfy({ Name.same($0, $1) }) else {
                 throw fail(
                     1,
-                    "the header must be name,industry,price followed by one column per factor (got \(names.prefix(4).joined(separator: ",")))"
+                    "the header must be name,industry,price followed by one column per factor "
+                        + "(got \(names.prefix(4).joined(separator: ",")))"
                 )
             }
             let factors = Array(names.dropFirst(3))
@@ -53,7 +54,8 @@ enum EnterpriseCSV {
                 guard Name.controlCharacter(in: f) == nil else {
                     throw fail(
                         1,
-                        "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; names are printable text"
+                        "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; "
+                            + "names are printable text"
                     )
                 }
                 guard seen.insert(NameKey(f)).inserted else { throw fail(1, "factor '\(f)' appears twice") }
@@ -130,7 +132,8 @@ enum EnterpriseCSV {
                 else {
                     throw fail(
                         line,
-                        "the name or industry holds a control character (a line break, a tab, ESC); names are printable text"
+                        "the name or industry holds a control character (a line break, a tab, ESC); "
+                            + "names are printable text"
                     )
                 }
                 let name = String(decoding: fields[0], as: UTF8.self)
@@ -143,7 +146,8 @@ enum EnterpriseCSV {
                     guard let p = number(fields[2]), p >= 0, p <= 1e12 else {
                         throw fail(
                             line,
-                            "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number from 0 to 1000000000000"
+                            "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number "
+                                + "from 0 to 1000000000000"
                         )
                     }
                     e.price = p

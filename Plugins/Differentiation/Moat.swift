@@ -34,7 +34,8 @@ public struct Moat: Sendable {
                 name: "vrio", weight: w["vrio"]!, score: vrioScore,
                 evidence: rows.isEmpty
                     ? "no resources modelled"
-                    : "\(sustained.count) sustained (\(sustained.joined(separator: ", "))), \(unused) unexploited, \(temporary) temporary of \(rows.count) resources"
+                    : "\(sustained.count) sustained (\(sustained.joined(separator: ", "))), \(unused) unexploited, "
+                        + "\(temporary) temporary of \(rows.count) resources"
             ))
         // Divergence
         let (competitors, _) = Market.competitors(of: e, in: ws)
@@ -52,7 +53,9 @@ public struct Moat: Sendable {
                 Part(
                     name: "divergence", weight: w["divergence"]!, score: min(1, mine.overall / 3),
                     evidence:
-                        "\(Format.fixed(mine.overall, 2)) points from \(scored.count == 1 ? "1 competitor's" : "\(scored.count) competitors'") mean over \(Format.count(c.factors.count, "factor"))"
+                        "\(Format.fixed(mine.overall, 2)) points from "
+                        + (scored.count == 1 ? "1 competitor's" : "\(scored.count) competitors'")
+                        + " mean over \(Format.count(c.factors.count, "factor"))"
                 ))
         }
         // Grounding and loops, over every value model.
@@ -75,7 +78,8 @@ public struct Moat: Sendable {
                     ? "no value model"
                     : activities == 0
                         ? "no activity nodes"
-                        : "\(anchored) of \(activities) activities anchored in a resource of strength ≥ \(Format.number(Resource.anchoringStrength))"
+                        : "\(anchored) of \(activities) activities anchored in a resource of strength "
+                            + "≥ \(Format.number(Resource.anchoringStrength))"
             ))
         parts.append(
             Part(

@@ -131,7 +131,8 @@ public struct ValueMap: Sendable, Equatable {
         }
         if !noPrice.isEmpty {
             notes.append(
-                "left off the map, no price (`enterprise set NAME --price P` or a paid offering): \(whyNoPrice.joined(separator: ", "))"
+                "left off the map, no price (`enterprise set NAME --price P` or a paid offering): "
+                    + whyNoPrice.joined(separator: ", ")
             )
         }
         if !noScores.isEmpty { notes.append("left off the map, no factor scores: \(noScores.joined(separator: ", "))") }
@@ -141,13 +142,15 @@ public struct ValueMap: Sendable, Equatable {
             if !noScores.isEmpty { why.append("missing factor scores: \(noScores.joined(separator: ", "))") }
             throw CommandError(
                 "NotEnoughData",
-                "diff valuemap: needs at least two enterprises with both factor scores and a price, found \(names.count)"
+                "diff valuemap: needs at least two enterprises with both factor scores and a price, "
+                    + "found \(names.count)"
                     + (why.isEmpty ? "" : " (\(why.joined(separator: "; ")))"))
         }
         guard !factors.isEmpty else {
             throw CommandError(
                 "NotEnoughData",
-                "diff valuemap: every factor scored is a price factor (\(all.joined(separator: ", "))): no quality factor to measure quality by"
+                "diff valuemap: every factor scored is a price factor (\(all.joined(separator: ", "))): "
+                    + "no quality factor to measure quality by"
             )
         }
         guard quality.reduce(0, +) > 0 else {
