@@ -18,10 +18,7 @@ extension DiffCommands {
             The rules are tried in this order. A price factor (`factor set … --kind price`) scores
             how attractive the price is: raising it means a more attractive price, never a higher one.
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
-        ],
+        arguments: [enterpriseArgument],
         examples: ["diff errc CATL"]
     ) { ctx in
         let e = try ctx.enterprise()

@@ -18,10 +18,7 @@ extension DiffCommands {
             A part without data scores 0 and says so. 70 or more: a strong moat; 40–70: moderate;
             below 40: weak.
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
-        ],
+        arguments: [enterpriseArgument],
         examples: ["diff moat CATL"]
     ) { ctx in
         let result = MoatResult(try ctx.enterprise(), in: ctx.workspace)

@@ -13,10 +13,7 @@ extension DiffCommands {
             emotional / (functional + emotional). Value proposition fit = the share of important
             pains and gains (importance ≥ 4) relieved to at least 5 on either utility.
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
-        ],
+        arguments: [enterpriseArgument],
         examples: ["diff utility CATL"]
     ) { ctx in UtilityResult(try ctx.enterprise()).output() }
 }

@@ -12,10 +12,7 @@ extension DiffCommands {
             unexploited advantage). Set the flags with `resource add NAME --valuable --rare
             --costly --organized`.
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
-        ],
+        arguments: [enterpriseArgument],
         examples: ["diff vrio CATL"]
     ) { ctx in VRIOResult(try ctx.enterprise()).output() }
 }

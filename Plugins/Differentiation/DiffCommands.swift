@@ -8,6 +8,10 @@ enum DiffCommands {
     /// In the order `help diff` lists them.
     static var all: [CommandSpec] { [canvas, errc, vrio, valuemap, utility, kano, moat, nearest, importFile] }
 
+    /// The argument of the commands that read one enterprise (`ctx.enterprise()`).
+    static let enterpriseArgument = ArgumentSpec(
+        "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
+
     /// A score or price as the tables show it: at most 2 decimals.
     static func num(_ v: Double) -> String { Format.number(v, maxDecimals: 2) }
     /// A difference with its sign and 1 decimal: `+1.5`, `-0.5`, `0.0`.
