@@ -6,15 +6,15 @@ import Workbench
 /// sentence.
 struct NearestResult {
     /// The enterprises searched, by row of the search.
-    var names: [String]
-    var search: NearestSearch.Result
-    var factors: [String]
+    let names: [String]
+    let search: NearestSearch.Result
+    let factors: [String]
     /// The industry searched, or nil for every enterprise.
-    var industry: String?
+    let industry: String?
     /// What the scores were multiplied by to make them whole (`FactorProfiles.scale`).
-    var scale: Double
+    let scale: Double
     /// How long the search took, when asked (`--timing`).
-    var elapsedMs: Double?
+    let elapsedMs: Double?
     /// Every enterprise's distance to its nearest competitor, summed (Kahan-compensated).
     let sumNearest: Double
 
