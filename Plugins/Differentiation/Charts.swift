@@ -96,11 +96,14 @@ enum Charts {
                 + " points=\"\(pts.joined(separator: " "))\"/>\n"
             for (f, v) in curve.scores.enumerated() {
                 s +=
-                    "<circle cx=\"\(fmt(x(f)))\" cy=\"\(fmt(top + plotH - v / 10 * plotH))\" r=\"3.5\" fill=\"\(color)\"><title>\(Markup.xml(curve.enterprise)) — \(Markup.xml(c.factors[f])): \(n(v))</title></circle>\n"
+                    "<circle cx=\"\(fmt(x(f)))\" cy=\"\(fmt(top + plotH - v / 10 * plotH))\" "
+                    + "r=\"3.5\" fill=\"\(color)\">"
+                    + "<title>\(Markup.xml(curve.enterprise)) — \(Markup.xml(c.factors[f])): \(n(v))</title></circle>\n"
             }
             let ly = legendTop + 20 * Double(i)
             s +=
-                "<line x1=\"\(fmt(left))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(left + 28))\" y2=\"\(fmt(ly))\" stroke=\"\(color)\" stroke-width=\"2\""
+                "<line x1=\"\(fmt(left))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(left + 28))\" y2=\"\(fmt(ly))\" "
+                + "stroke=\"\(color)\" stroke-width=\"2\""
                 + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>\n"
             s += text(left + 36, ly + 4, Charts.legend(i, curve.enterprise), anchor: "start", size: 12)
         }
@@ -184,15 +187,19 @@ enum Charts {
         s += text(left + w / 2, top + h + 36, "relative price (1 = market average)", anchor: "middle", size: 12)
         s += text(16, top + h / 2, "relative perceived quality", anchor: "middle", size: 12, rotate: -90)
         s +=
-            "<circle cx=\"\(fmt(sx(1)))\" cy=\"\(fmt(sy(1)))\" r=\"3\" fill=\"none\" stroke=\"#888\"><title>market average (1, 1)</title></circle>\n"
+            "<circle cx=\"\(fmt(sx(1)))\" cy=\"\(fmt(sy(1)))\" r=\"3\" fill=\"none\" stroke=\"#888\">"
+            + "<title>market average (1, 1)</title></circle>\n"
         // The line within the plot: where it meets the frame (slope > 0).
         let xa = max(x0, 1 + (y0 - 1) / m.slope), xb = min(x1, 1 + (y1 - 1) / m.slope)
         s +=
-            "<line x1=\"\(fmt(sx(xa)))\" y1=\"\(fmt(sy(fair(xa))))\" x2=\"\(fmt(sx(xb)))\" y2=\"\(fmt(sy(fair(xb))))\" stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
+            "<line x1=\"\(fmt(sx(xa)))\" y1=\"\(fmt(sy(fair(xa))))\" x2=\"\(fmt(sx(xb)))\" y2=\"\(fmt(sy(fair(xb))))\" "
+            + "stroke=\"#888\" stroke-dasharray=\"5 4\"><title>fair-value line</title></line>\n"
         for (i, p) in m.points.enumerated() {
             let color = palette[i % palette.count]
             s +=
-                "<circle cx=\"\(fmt(sx(p.relativePrice)))\" cy=\"\(fmt(sy(p.relativeQuality)))\" r=\"5\" fill=\"\(color)\"><title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict.rawValue))</title></circle>\n"
+                "<circle cx=\"\(fmt(sx(p.relativePrice)))\" cy=\"\(fmt(sy(p.relativeQuality)))\" "
+                + "r=\"5\" fill=\"\(color)\">"
+                + "<title>\(Markup.xml(p.enterprise)): \(Markup.xml(p.verdict.rawValue))</title></circle>\n"
             s += text(sx(p.relativePrice) + 7, sy(p.relativeQuality) - 6, String(marker(i)), anchor: "start", size: 11)
             let ly = legendTop + 20 * Double(i)
             s += "<circle cx=\"\(fmt(left + 6))\" cy=\"\(fmt(ly))\" r=\"5\" fill=\"\(color)\"/>\n"
@@ -201,7 +208,8 @@ enum Charts {
                 size: 12)
         }
         s +=
-            "<line x1=\"\(fmt(left + w - 140))\" y1=\"\(fmt(top + 10))\" x2=\"\(fmt(left + w - 110))\" y2=\"\(fmt(top + 10))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
+            "<line x1=\"\(fmt(left + w - 140))\" y1=\"\(fmt(top + 10))\" x2=\"\(fmt(left + w - 110))\" "
+            + "y2=\"\(fmt(top + 10))\" stroke=\"#888\" stroke-dasharray=\"5 4\"/>\n"
         s += text(left + w - 104, top + 14, "fair-value line", anchor: "start", size: 11)
         s += "</svg>\n"
         return Chart(title: title, text: t, svg: s)
@@ -212,9 +220,11 @@ enum Charts {
     static func fmt(_ v: Double) -> String { Format.number(v, maxDecimals: 1) }
 
     static func svgOpen(_ w: Double, _ h: Double, _ title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(w))\" height=\"\(fmt(h))\" viewBox=\"0 0 \(fmt(w)) \(fmt(h))\" font-family=\"sans-serif\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(fmt(w))\" height=\"\(fmt(h))\" "
+            + "viewBox=\"0 0 \(fmt(w)) \(fmt(h))\" font-family=\"sans-serif\">\n"
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + "<text x=\"\(fmt(w / 2))\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
+            + "<text x=\"\(fmt(w / 2))\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">"
+            + "\(Markup.xml(title))</text>\n"
     }
 
     static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String) -> String {

@@ -3,10 +3,6 @@ import Workbench
 
 /// `diff moat`: the composite read of defensibility.
 extension DiffCommands {
-    static let moatWeights: [(String, Double)] = [
-        ("vrio", 30), ("divergence", 25), ("grounding", 15), ("loops", 15), ("emotional", 15),
-    ]
-
     static let moat = CommandSpec(
         "diff moat", abstract: "a composite read of defensibility (0–100), each part with its evidence",
         discussion: """
@@ -22,33 +18,10 @@ extension DiffCommands {
             A part without data scores 0 and says so. 70 or more: a strong moat; 40–70: moderate;
             below 40: weak.
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
-        ],
+        arguments: [enterpriseArgument],
         examples: ["diff moat CATL"]
     ) { ctx in
-        let e = try ctx.enterprise()
-        let m = Moat(e, in: ctx.workspace)
-        let rows = m.parts.map { p in
-            [p.name, Format.number(p.weight), Format.fixed(p.score, 2), Format.fixed(p.points, 1), p.evidence]
-        }
-        let table = Table(
-            headers: ["part", "weight", "score", "points", "evidence"], rows: rows,
-            alignments: [.left, .right, .right, .right, .left])
-        let data: JSON = [
-            "enterprise": .string(e.name), "total": .num(m.total), "verdict": .string(m.verdict),
-            "parts": .array(
-                m.parts.map {
-                    [
-                        "part": .string($0.name), "weight": .num($0.weight), "score": .num($0.score),
-                        "points": .num($0.points), "evidence": .string($0.evidence),
-                    ]
-                }),
-        ]
-        return CommandOutput(
-            blocks: [.table(table), .text("Moat of \(e.name): \(Format.fixed(m.total, 1)) / 100 — \(m.verdict).")],
-            data: data,
-            notes: m.notes)
+        let result = MoatResult(try ctx.enterprise(), in: ctx.workspace)
+        return result.output(notes: result.moat.notes)
     }
 }

@@ -7,7 +7,5 @@ public struct DifferentiationPlugin: WorkbenchPlugin {
     public init() {}
     public let name = "diff"
     public let abstract = "strategy canvas, ERRC, VRIO, value map, utility, Kano, moat, nearest competitors"
-    public var commands: [CommandSpec] {
-        DiffCommands.all + [NearestCommand.spec, ImportCommand.spec]
-    }
+    public var commands: [CommandSpec] { DiffCommands.all }
 }

@@ -26,7 +26,8 @@ enum KanoCSV {
                 guard let i = names.firstIndex(where: { Name.same($0, n) }) else {
                     throw fail(
                         1,
-                        "no '\(n)' column (the header needs feature, functional, dysfunctional; got \(names.joined(separator: ",")))"
+                        "no '\(n)' column (the header needs feature, functional, dysfunctional; "
+                            + "got \(names.joined(separator: ",")))"
                     )
                 }
                 return i

@@ -3,6 +3,11 @@ import Workbench
 
 /// The moat's parts, computed from the workspace.
 public struct Moat: Sendable {
+    /// Each part's weight, in the order the parts are listed (total 100).
+    static let weights: [(String, Double)] = [
+        ("vrio", 30), ("divergence", 25), ("grounding", 15), ("loops", 15), ("emotional", 15),
+    ]
+
     public struct Part: Sendable {
         public var name: String
         public var weight: Double
@@ -17,7 +22,7 @@ public struct Moat: Sendable {
     public var verdict: String { total >= 70 ? "a strong moat" : total >= 40 ? "a moderate moat" : "a weak moat" }
 
     public init(_ e: Enterprise, in ws: Workspace) {
-        let w = Dictionary(uniqueKeysWithValues: DiffCommands.moatWeights)
+        let w = Dictionary(uniqueKeysWithValues: Moat.weights)
         // VRIO
         let rows = e.resources.map(VRIORow.init)
         let sustained = rows.filter { $0.implication == .sustained }.map(\.resource.name)
@@ -29,7 +34,8 @@ public struct Moat: Sendable {
                 name: "vrio", weight: w["vrio"]!, score: vrioScore,
                 evidence: rows.isEmpty
                     ? "no resources modelled"
-                    : "\(sustained.count) sustained (\(sustained.joined(separator: ", "))), \(unused) unexploited, \(temporary) temporary of \(rows.count) resources"
+                    : "\(sustained.count) sustained (\(sustained.joined(separator: ", "))), \(unused) unexploited, "
+                        + "\(temporary) temporary of \(rows.count) resources"
             ))
         // Divergence
         let (competitors, _) = Market.competitors(of: e, in: ws)
@@ -47,7 +53,9 @@ public struct Moat: Sendable {
                 Part(
                     name: "divergence", weight: w["divergence"]!, score: min(1, mine.overall / 3),
                     evidence:
-                        "\(Format.fixed(mine.overall, 2)) points from \(scored.count == 1 ? "1 competitor's" : "\(scored.count) competitors'") mean over \(Format.count(c.factors.count, "factor"))"
+                        "\(Format.fixed(mine.overall, 2)) points from "
+                        + (scored.count == 1 ? "1 competitor's" : "\(scored.count) competitors'")
+                        + " mean over \(Format.count(c.factors.count, "factor"))"
                 ))
         }
         // Grounding and loops, over every value model.
@@ -70,7 +78,8 @@ public struct Moat: Sendable {
                     ? "no value model"
                     : activities == 0
                         ? "no activity nodes"
-                        : "\(anchored) of \(activities) activities anchored in a resource of strength ≥ \(Format.number(Resource.anchoringStrength))"
+                        : "\(anchored) of \(activities) activities anchored in a resource of strength "
+                            + "≥ \(Format.number(Resource.anchoringStrength))"
             ))
         parts.append(
             Part(

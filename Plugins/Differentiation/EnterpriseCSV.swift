@@ -4,68 +4,6 @@ import Workbench
     import Glibc
 #endif
 
-/// `diff import FILE.csv`: many enterprises with their factor scores at once.
-enum ImportCommand {
-    /// How many factors the import message names.
-    static let factorsNamed = 12
-    static let spec = CommandSpec(
-        "diff import",
-        abstract: "load enterprises with factor scores from a CSV (name, industry, price, then one column per factor)",
-        discussion: """
-            The first row names the columns: `name`, `industry`, `price`, then one column per
-            competition factor (its header is the factor's name). Each further row is one new
-            enterprise: a name not yet in the workspace, an industry (may be empty), a price level
-            (may be empty; ≥ 0) and a score 0–10 per factor (an empty cell: not scored). Fields may
-            be quoted ("…", with "" for a quote). This is the format `gen_enterprises.py` writes.
-            The whole import is one step of history: `undo` removes every enterprise it added.
-            """,
-        arguments: [ArgumentSpec("file", .file, help: "the CSV file to read")],
-        examples: ["diff import notebooks/data/battery-market.csv"]
-    ) { ctx in
-        let path = try ctx.arguments.required("file")
-        let bytes = EnterpriseCSV.lineEnds(try ctx.files.read(path))
-        let list = try CommandError.naming(path, after: "diff import: ") { try EnterpriseCSV.parse(bytes) }
-        // An import is one step of history: one that adds nothing would leave `undo` to undo the step before.
-        guard !list.enterprises.isEmpty else {
-            throw CommandError(
-                "BadFile",
-                "diff import: \(path): no enterprises: the file holds only its header row "
-                    + "(one row per enterprise follows it)")
-        }
-        if let clash = ctx.workspace.append(contentsOf: list.enterprises) {
-            let name = list.enterprises[clash].name
-            throw EnterpriseCSV.fail(
-                list.lines[clash],
-                ctx.workspace.contains(name)
-                    ? "enterprise '\(name)' is already in the workspace (names are compared ignoring case)"
-                    : "enterprise '\(name)' appears twice in the file (names are compared ignoring case)"
-            ).naming(path, after: "diff import: ")
-        }
-        let n = list.enterprises.count
-        // The message names a few factors (a file may hold a million); --json has them all.
-        let shown =
-            list.factors.prefix(ImportCommand.factorsNamed).joined(separator: ", ")
-            + (list.factors.count > ImportCommand.factorsNamed
-                ? " … and \(list.factors.count - ImportCommand.factorsNamed) more" : "")
-        let text =
-            "Imported \(Format.count(n, "enterprise")) with \(Format.count(list.factors.count, "factor")) (\(shown))."
-        return .message(text, data: ["imported": .int(n), "factors": .array(list.factors.map { .string($0) })])
-    }
-}
-
-extension CommandError {
-    /// The same error with the file named after the command's prefix: "diff import: FILE: line 3: …".
-    func naming(_ path: String, after prefix: String) -> CommandError {
-        guard message.hasPrefix(prefix) else { return self }
-        return CommandError(code, prefix + path + ": " + message.dropFirst(prefix.count))
-    }
-
-    /// Runs `body`, naming `path` in the errors it throws.
-    static func naming<T>(_ path: String, after prefix: String, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as CommandError { throw e.naming(path, after: prefix) }
-    }
-}
-
 /// The reader behind `diff import`: a small, strict, fast CSV reader (RFC 4180 quoting).
 enum EnterpriseCSV {
     struct Parsed {
@@ -105,7 +43,8 @@ enum EnterpriseCSV {
             guard names.count >= 4, zip(names.prefix(3), expected).allSatisfy({ Name.same($0, $1) }) else {
                 throw fail(
                     1,
-                    "the header must be name,industry,price followed by one column per factor (got \(names.prefix(4).joined(separator: ",")))"
+                    "the header must be name,industry,price followed by one column per factor "
+                        + "(got \(names.prefix(4).joined(separator: ",")))"
                 )
             }
             let factors = Array(names.dropFirst(3))
@@ -115,7 +54,8 @@ enum EnterpriseCSV {
                 guard Name.controlCharacter(in: f) == nil else {
                     throw fail(
                         1,
-                        "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; names are printable text"
+                        "factor '\(f.debugDescription.dropFirst().dropLast())' holds a control character; "
+                            + "names are printable text"
                     )
                 }
                 guard seen.insert(NameKey(f)).inserted else { throw fail(1, "factor '\(f)' appears twice") }
@@ -192,7 +132,8 @@ enum EnterpriseCSV {
                 else {
                     throw fail(
                         line,
-                        "the name or industry holds a control character (a line break, a tab, ESC); names are printable text"
+                        "the name or industry holds a control character (a line break, a tab, ESC); "
+                            + "names are printable text"
                     )
                 }
                 let name = String(decoding: fields[0], as: UTF8.self)
@@ -205,7 +146,8 @@ enum EnterpriseCSV {
                     guard let p = number(fields[2]), p >= 0, p <= 1e12 else {
                         throw fail(
                             line,
-                            "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number from 0 to 1000000000000"
+                            "price '\(String(decoding: fields[2], as: UTF8.self))' is not a number "
+                                + "from 0 to 1000000000000"
                         )
                     }
                     e.price = p
