@@ -2,14 +2,12 @@
 # Fails, listing FILE:LINE: COLUMNS, when a .swift line is wider than 120 columns (the limit of
 # .swift-format, which `swift format` does not enforce on string literals and comments).
 # Usage: scripts/check-line-length.sh [FOLDER...]   (default: Sources Plugins Tests Fuzz)
-# EXCLUDE (environment, space-separated folders) skips folders; the Makefile sets it.
 set -euo pipefail
 # perl -CSD reads UTF-8: a column is a character, not a byte.
 limit=120
 folders=("$@")
 [ ${#folders[@]} -gt 0 ] || folders=(Sources Plugins Tests Fuzz)
 prune=(-path '*/.*' -prune -o) # .build and other hidden folders
-for folder in ${EXCLUDE:-}; do prune+=(-path "${folder%/}" -prune -o); done
 found=$(find "${folders[@]}" "${prune[@]}" -name '*.swift' -type f -print0 | sort -z |
     xargs -0 -r perl -CSD -ne \
         'chomp; printf "%s:%d: %d columns\n", $ARGV, $., length if length > '"$limit"';

@@ -37,7 +37,10 @@ public struct GuideStep: Sendable {
                 your offering level stands apart from your competitors'.
                 """,
             questions: [
-                "Which offering relieves each of the most important needs, and with how much functional and emotional utility (0–10)?",
+                """
+                Which offering relieves each of the most important needs, and with how much functional and \
+                emotional utility (0–10)?
+                """,
                 "Who are your competitors, and on which competition factors do you offer more, or less, than they do?",
                 "Does the value you deliver match your price?",
             ]),
@@ -117,7 +120,10 @@ public enum ExpertTip: Int, Sendable, CaseIterable {
             return "Foster a culture of innovation: encourage experimentation and continuous improvement."
         case .measureProgress:
             return
-                "Measure and track your progress: regularly assess your value generation efforts and make adjustments as needed."
+                """
+                Measure and track your progress: regularly assess your value generation efforts and make \
+                adjustments as needed.
+                """
         }
     }
 }

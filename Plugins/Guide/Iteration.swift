@@ -83,7 +83,10 @@ public struct Trend: Sendable, Equatable {
         let first = s.points[0], last = s.points[s.points.count - 1]
         let verb = last.value > first.value ? "rose" : last.value < first.value ? "fell" : "held"
         var p: Phrase =
-            "\(name: s.kpi) \(verb) from \(first.value, kpi: s.kpi) (\(name: first.period)) to \(last.value, kpi: s.kpi) (\(name: last.period)) over \(s.points.count) periods"
+            """
+            \(name: s.kpi) \(verb) from \(first.value, kpi: s.kpi) (\(name: first.period)) to \
+            \(last.value, kpi: s.kpi) (\(name: last.period)) over \(s.points.count) periods
+            """
         if let t = s.target {
             if targetReached {
                 p.parts.append(.text(", reaching its target \(KPICatalog.figure(t, kpi: s.kpi))"))

@@ -64,7 +64,10 @@ public enum Judge {
                     return n == 0 ? nil : "\(Format.count(n, k.rawValue))"
                 }
                 j.evidence.append(
-                    "Segment \(name: s.name) has \(kinds.joined(separator: ", ")); the most important is \(name: top.name) (\(top.importance) of 5)."
+                    """
+                    Segment \(name: s.name) has \(kinds.joined(separator: ", ")); the most important is \
+                    \(name: top.name) (\(top.importance) of 5).
+                    """
                 )
             } else {
                 j.open.append(Gap("Segment \(name: s.name) has no needs yet.", [Supply.needAdd(segment: s.name)]))
@@ -119,13 +122,20 @@ public enum Judge {
                 if row.relieved {
                     if important {
                         j.evidence.append(
-                            "\(names: row.offerings) relieve\(row.offerings.count == 1 ? "s" : "") \(name: need.name) (importance \(need.importance)): functional \(row.functional), emotional \(row.emotional)."
+                            """
+                            \(names: row.offerings) relieve\(row.offerings.count == 1 ? "s" : "") \
+                            \(name: need.name) (importance \(need.importance)): functional \
+                            \(row.functional), emotional \(row.emotional).
+                            """
                         )
                     }
                     continue
                 } else if row.served {
                     gap = Gap(
-                        "\(name: need.name) (\(where_)) is served only weakly: functional \(row.functional), emotional \(row.emotional); relieving it takes \(threshold) or more on either.",
+                        """
+                        \(name: need.name) (\(where_)) is served only weakly: functional \(row.functional), \
+                        emotional \(row.emotional); relieving it takes \(threshold) or more on either.
+                        """,
                         [Supply.reliefAdd(offering: row.offerings.first, need: need.name)])
                 } else {
                     gap = Gap(
@@ -176,7 +186,10 @@ public enum Judge {
                 let closest = d.factors.max { $0.own - ($0.rivals ?? 0) < $1.own - ($1.rivals ?? 0) }
                 j.missing.append(
                     Gap(
-                        "Nothing in \(name: e.name)'s offering stands apart: on no factor does it lead its competitors (\(names: d.competitors)) by \(Analyses.distinctGap) points or more.",
+                        """
+                        Nothing in \(name: e.name)'s offering stands apart: on no factor does it lead its \
+                        competitors (\(names: d.competitors)) by \(Analyses.distinctGap) points or more.
+                        """,
                         [Supply.factorSet(e.name, factor: closest?.factor), Supply.canvas()]))
             }
         }
@@ -197,17 +210,27 @@ public enum Judge {
             switch c.position {
             case .inside:
                 j.evidence.append(
-                    "\(name: c.offering) at \(c.price) lies inside \(name: c.segment)'s acceptable price range (\(range))."
+                    """
+                    \(name: c.offering) at \(c.price) lies inside \(name: c.segment)'s acceptable price \
+                    range (\(range)).
+                    """
                 )
             case .above:
                 j.missing.append(
                     Gap(
-                        "\(name: c.offering) at \(c.price) is above \(name: c.segment)'s acceptable price range (\(range)): customers find it too expensive for the value it delivers.",
+                        """
+                        \(name: c.offering) at \(c.price) is above \(name: c.segment)'s acceptable price \
+                        range (\(range)): customers find it too expensive for the value it delivers.
+                        """,
                         [Supply.priceMatch(e.name), Supply.reliefAdd(offering: c.offering, need: "NEED")]))
             case .below:
                 j.missing.append(
                     Gap(
-                        "\(name: c.offering) at \(c.price) is below \(name: c.segment)'s acceptable price range (\(range)): money left on the table, or a price that makes customers doubt the quality.",
+                        """
+                        \(name: c.offering) at \(c.price) is below \(name: c.segment)'s acceptable price \
+                        range (\(range)): money left on the table, or a price that makes customers doubt \
+                        the quality.
+                        """,
                         [Supply.priceMatch(e.name)]))
             }
         }
@@ -220,7 +243,10 @@ public enum Judge {
         if !unpriced.isEmpty {
             j.missing.append(
                 Gap(
-                    "\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map lacks a price for \(names: unpriced).",
+                    """
+                    \(name: e.name)'s price is not judged against its value: no acceptable price range is \
+                    recorded for its segments, and the value map lacks a price for \(names: unpriced).
+                    """,
                     measure + unpriced.prefix(3).map(Supply.priceLevel)))
             return
         }
@@ -242,7 +268,10 @@ public enum Judge {
             let why = (error as? CommandError)?.message ?? "\(error)"
             j.missing.append(
                 Gap(
-                    "\(name: e.name)'s price is not judged against its value: no acceptable price range is recorded for its segments, and the value map cannot place it (\(why)).",
+                    """
+                    \(name: e.name)'s price is not judged against its value: no acceptable price range is \
+                    recorded for its segments, and the value map cannot place it (\(why)).
+                    """,
                     measure + [Supply.valueMap(e.name, competitors: competitors)]))
         }
     }
@@ -279,7 +308,10 @@ public enum Judge {
         let reading = readings[best], model = e.models[best]
         if reading.activities > 0 && reading.ungrounded.isEmpty {
             j.evidence.append(
-                "Every activity of model \(name: model.name) (\(reading.activities)) stands on a resource of strength \(Resource.anchoringStrength) or more."
+                """
+                Every activity of model \(name: model.name) (\(reading.activities)) stands on a resource of \
+                strength \(Resource.anchoringStrength) or more.
+                """
             )
         } else if reading.activities == 0 {
             j.missing.append(
@@ -290,7 +322,10 @@ public enum Judge {
         if !reading.parallelEdges.isEmpty {
             j.open.append(
                 Gap(
-                    "Model \(name: model.name) gives an edge twice between the same two nodes (\(names: reading.parallelEdges)); the analysis used the first of each.",
+                    """
+                    Model \(name: model.name) gives an edge twice between the same two nodes \
+                    (\(names: reading.parallelEdges)); the analysis used the first of each.
+                    """,
                     [Supply.modelCheck(model: model.name)]))
         }
         let strong = e.resources.filter { $0.strength >= Resource.anchoringStrength }.sorted {
@@ -309,7 +344,10 @@ public enum Judge {
             }
             j.missing.append(
                 Gap(
-                    "Activity \(name: activity) in model \(name: model.name) is not anchored in a resource of strength \(Resource.anchoringStrength) or more.",
+                    """
+                    Activity \(name: activity) in model \(name: model.name) is not anchored in a resource \
+                    of strength \(Resource.anchoringStrength) or more.
+                    """,
                     commands))
         }
         if reading.growthLoopCount > 0 {
@@ -322,7 +360,10 @@ public enum Judge {
                 "Model \(name: model.name) closes \(Format.count(reading.valueLoopCount, "value loop"))\(through).")
             let gap: Phrase =
                 reading.limitingLoopCount > 0
-                ? "Model \(name: model.name)'s reinvestment loop is balancing: it limits growth instead of driving it (a growth loop is reinforcing: an even number of − edges)."
+                ? """
+                Model \(name: model.name)'s reinvestment loop is balancing: it limits growth instead of \
+                driving it (a growth loop is reinforcing: an even number of − edges).
+                """
                 : "Model \(name: model.name)'s loops do not yet feed reinvestment back into a resource (a growth loop)."
             j.open.append(
                 Gap(
@@ -340,7 +381,10 @@ public enum Judge {
             let to = model.nodes.first { $0.stage == .resource || $0.stage == .activity }?.name
             j.missing.append(
                 Gap(
-                    "Model \(name: model.name) does not close its loop: no cycle runs from value delivery through revenue and back.",
+                    """
+                    Model \(name: model.name) does not close its loop: no cycle runs from value delivery \
+                    through revenue and back.
+                    """,
                     [Supply.edgeAdd(model: model.name, from: from, to: to), Supply.modelCheck(model: model.name)]))
         }
         return j
@@ -402,7 +446,12 @@ public enum Judge {
             let last = t.series.points[t.series.points.count - 1]
             j.missing.append(
                 Gap(
-                    "KPI \(name: t.series.kpi) is moving away from its target (\(name: last.period): \(last.value, kpi: t.series.kpi), target \(t.series.target.map { KPICatalog.figure($0, kpi: t.series.kpi) } ?? "none")); act on it, then record the next period.",
+                    """
+                    KPI \(name: t.series.kpi) is moving away from its target (\(name: last.period): \
+                    \(last.value, kpi: t.series.kpi), target \
+                    \(t.series.target.map { KPICatalog.figure($0, kpi: t.series.kpi) } ?? "none")); act on \
+                    it, then record the next period.
+                    """,
                     [
                         Supply.kpiRecord(
                             e.name, kpi: t.series.kpi, value: last.value,

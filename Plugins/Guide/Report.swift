@@ -25,7 +25,10 @@ enum Report {
         for j in judgements {
             let here = j.step == e.guideStep ? " (current)" : ""
             md.append(
-                "| \(j.step). \(GuideStep.numbered(j.step).title)\(here) | \(j.met ? "met" : "not met") | \(j.missing.count) |"
+                """
+                | \(j.step). \(GuideStep.numbered(j.step).title)\(here) | \(j.met ? "met" : "not met") | \
+                \(j.missing.count) |
+                """
             )
         }
         for j in judgements {
@@ -72,7 +75,10 @@ enum Report {
         md.append("")
         for t in it.tips {
             md.append(
-                "- **Tip \(t.item.rawValue).** \(t.item.text) *Here:* \(t.reasons.map(\.markdown).joined(separator: "; "))."
+                """
+                - **Tip \(t.item.rawValue).** \(t.item.text) *Here:* \
+                \(t.reasons.map(\.markdown).joined(separator: "; ")).
+                """
             )
         }
         return md

@@ -37,7 +37,10 @@ enum Supply {
 
     // Step 2: willingness to pay, from the Pricing plugin (`Plugins/Pricing`).
     static func pricePSM(segment: String?) -> String {
-        "price psm SURVEY.csv --too-cheap COL --cheap COL --expensive COL --too-expensive COL --record \(segment.map(q) ?? "SEGMENT")"
+        """
+        price psm SURVEY.csv --too-cheap COL --cheap COL --expensive COL --too-expensive COL --record \
+        \(segment.map(q) ?? "SEGMENT")
+        """
     }
     static func priceRecord(segment: String?) -> String {
         "price record \(segment.map(q) ?? "SEGMENT") --low 80 --high 120 --opp 95"

@@ -33,13 +33,19 @@ public enum CO2e {
             name: "diesel", what: "diesel fuel, combusted", unit: "L",
             kgPerUnit: combustion(co2: 10.21, ch4: 0.41, n2o: 0.08, per: litresPerGallon), scopes: [1, 3],
             source:
-                "US EPA GHG Emission Factors Hub, stationary combustion: 10.21 kg CO2, 0.41 g CH4, 0.08 g N2O per gallon, AR6 GWPs",
+                """
+                US EPA GHG Emission Factors Hub, stationary combustion: 10.21 kg CO2, 0.41 g CH4, 0.08 g \
+                N2O per gallon, AR6 GWPs
+                """,
             year: 2024),
         Factor(
             name: "gasoline", what: "motor gasoline, combusted", unit: "L",
             kgPerUnit: combustion(co2: 8.78, ch4: 0.38, n2o: 0.08, per: litresPerGallon), scopes: [1, 3],
             source:
-                "US EPA GHG Emission Factors Hub, stationary combustion: 8.78 kg CO2, 0.38 g CH4, 0.08 g N2O per gallon, AR6 GWPs",
+                """
+                US EPA GHG Emission Factors Hub, stationary combustion: 8.78 kg CO2, 0.38 g CH4, 0.08 g N2O \
+                per gallon, AR6 GWPs
+                """,
             year: 2024),
         Factor(
             name: "natural-gas", what: "natural gas, combusted", unit: "kWh",
@@ -98,17 +104,27 @@ public enum CO2e {
         } else if let named = factors.first(where: { $0.name == parts[2].lowercased() }) {
             guard parts.count == 3 else {
                 throw MetricError(
-                    "'\(named.name)' in '\(text)' is already in kgCO2e, so it takes no gas ('\(parts[3])'); a gas goes with a factor given as a number, e.g. 1:10:1:ch4"
+                    """
+                    '\(named.name)' in '\(text)' is already in kgCO2e, so it takes no gas ('\(parts[3])'); \
+                    a gas goes with a factor given as a number, e.g. 1:10:1:ch4
+                    """
                 )
             }
             guard named.scopes.contains(scope) else {
                 throw MetricError(
-                    "'\(named.name)' (\(named.what)) is scope \(named.scopes.map(String.init).joined(separator: " or ")), not scope \(scope), in '\(text)'"
+                    """
+                    '\(named.name)' (\(named.what)) is scope \
+                    \(named.scopes.map(String.init).joined(separator: " or ")), not scope \(scope), in \
+                    '\(text)'
+                    """
                 )
             }
             guard !marketBased else {
                 throw MetricError(
-                    "'\(named.name)' is a location-based grid average; market-based scope 2 (2m) takes your supplier's or contract's factor as a number, e.g. 2m:12000:0.05"
+                    """
+                    '\(named.name)' is a location-based grid average; market-based scope 2 (2m) takes your \
+                    supplier's or contract's factor as a number, e.g. 2m:12000:0.05
+                    """
                 )
             }
             entry = Entry(
@@ -116,7 +132,10 @@ public enum CO2e {
                 gas: "co2e", gwp: 1)
         } else {
             throw MetricError(
-                "unknown emission factor '\(parts[2])' in '\(text)' (a number of kg per unit, or one of \(factors.map(\.name).joined(separator: ", ")))"
+                """
+                unknown emission factor '\(parts[2])' in '\(text)' (a number of kg per unit, or one of \
+                \(factors.map(\.name).joined(separator: ", ")))
+                """
             )
         }
         if parts.count == 4 {
@@ -127,7 +146,10 @@ public enum CO2e {
                 entry.gas = "gwp \(Format.number(v))"; entry.gwp = v
             } else {
                 throw MetricError(
-                    "unknown gas '\(parts[3])' in '\(text)' (one of \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number above 0 up to 1000000)"
+                    """
+                    unknown gas '\(parts[3])' in '\(text)' (one of \
+                    \(gwp.map(\.gas).joined(separator: ", ")), or a GWP number above 0 up to 1000000)
+                    """
                 )
             }
         }

@@ -10,6 +10,12 @@ public enum KPICatalog {
         public var unit: String
         public var higherIsBetter: Bool
     }
+    /// The known KPIs in words, for help: "nps (Net Promoter Score), …, cac (…, lower is better)".
+    static var described: String {
+        entries.map { "\($0.name) (\($0.title)\($0.higherIsBetter ? "" : ", lower is better"))" }
+            .joined(separator: ", ")
+    }
+
     public static let entries: [Entry] = [
         Entry(name: "nps", title: "Net Promoter Score", unit: "points", higherIsBetter: true),
         Entry(name: "enps", title: "employee NPS", unit: "points", higherIsBetter: true),
@@ -67,7 +73,10 @@ public enum KPICatalog {
             name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
         else {
             throw CommandError.badValue(
-                "'\(raw)' is not a KPI name: a lower-case word of letters, digits and dashes, such as \(entries.prefix(6).map(\.name).joined(separator: ", "))"
+                """
+                '\(raw)' is not a KPI name: a lower-case word of letters, digits and dashes, such as \
+                \(entries.prefix(6).map(\.name).joined(separator: ", "))
+                """
             )
         }
         return name

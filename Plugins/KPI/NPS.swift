@@ -26,7 +26,10 @@ public struct NPS: Equatable, Sendable {
         // variance) then stay far from Int overflow, which trapped on 9223372036854775807.
         guard promoters <= 1_000_000_000, passives <= 1_000_000_000, detractors <= 1_000_000_000 else {
             throw MetricError(
-                "counts must be at most 1000000000 each (promoters \(promoters), passives \(passives), detractors \(detractors))"
+                """
+                counts must be at most 1000000000 each (promoters \(promoters), passives \(passives), \
+                detractors \(detractors))
+                """
             )
         }
         guard promoters + passives + detractors > 0 else {
@@ -85,7 +88,10 @@ public struct NPSComparison: Equatable, Sendable {
         let se = (first.variance / Double(first.n) + second.variance / Double(second.n)).squareRoot()
         guard se > 0 else {
             throw MetricError(
-                "cannot compare: both groups give every answer the same class (zero variance), so there is no spread to test against"
+                """
+                cannot compare: both groups give every answer the same class (zero variance), so there is \
+                no spread to test against
+                """
             )
         }
         z = (first.score - second.score) / 100 / se

@@ -9,9 +9,9 @@ extension SurveyCommands {
             Shows the detected format (or --format), each column's number, name, question text or id, \
             its non-blank answers, and what they are: numbers (with their range), labels (the \
             distinct ones with their counts, most frequent first; "10 - Extremely likely" reads as \
-            10, other labels need a map: `kpi survey … --map`), or free text (more than \(ColumnKind.maxLabels) distinct \
-            texts). --json: format, responses, columns (number, name, question, id, answers, kind, \
-            low/high for numbers, labels as {label: count}).
+            10, other labels need a map: `kpi survey … --map`), or free text (more than \
+            \(ColumnKind.maxLabels) distinct texts). --json: format, responses, columns (number, name, \
+            question, id, answers, kind, low/high for numbers, labels as {label: count}).
             """,
         arguments: [ArgumentSpec("path", .file, help: "the survey export (CSV or SPSS .sav)")],
         options: [formatOption],
@@ -39,7 +39,11 @@ extension SurveyCommands {
             headers: ["#", "column", "question / id", "answers", "kind"], rows: rows,
             alignments: [.right, .left, .left, .right, .left])
         let text =
-            "\(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \(Format.count(file.format.headerRows, "header row")), \(Format.count(responses, "response")), \(Format.count(file.columns.count, "column"))."
+            """
+            \(path): \(file.format.title)\(file.detected ? " (detected)" : " (as given)"), \
+            \(Format.count(file.format.headerRows, "header row")), \(Format.count(responses, "response")), \
+            \(Format.count(file.columns.count, "column")).
+            """
         return CommandOutput(
             blocks: [.text(text), .table(table)],
             data: ["format": .string(file.format.rawValue), "responses": .int(responses), "columns": .array(list)])

@@ -9,7 +9,7 @@ enum TrackingCommands {
         "kpi record", abstract: "record a KPI figure for a period (replaces that period's figure)",
         discussion: """
             `kpi record [ENTERPRISE] KPI VALUE --period P [--target T] [--n N]`. KPI names are \
-            lower case; the known ones: \(KPICatalog.entries.map { "\($0.name) (\($0.title)\($0.higherIsBetter ? "" : ", lower is better"))" }.joined(separator: ", ")). \
+            lower case; the known ones: \(KPICatalog.described). \
             Periods are read as time: \(Period.accepted); they are stored in the first form \
             (Q1 2025 → 2025-Q1) and every view orders them by time. One KPI's periods are of one \
             kind. A KPI the catalogue does not know is higher-is-better unless it is first recorded \
@@ -36,7 +36,10 @@ enum TrackingCommands {
         guard words.count == 2 || words.count == 3 else {
             throw CommandError(
                 "MissingArgument",
-                "kpi record: expected [ENTERPRISE] KPI VALUE, got \(Format.count(words.count, "word")); e.g. `kpi record nps 42 --period 2026-Q3`"
+                """
+                kpi record: expected [ENTERPRISE] KPI VALUE, got \(Format.count(words.count, "word")); e.g. \
+                `kpi record nps 42 --period 2026-Q3`
+                """
             )
         }
         guard let period = ctx.arguments.string("period")?.trimmingSpaces, !period.isEmpty else {
@@ -88,7 +91,10 @@ enum TrackingCommands {
         // The same range as --target: figures beyond it overflowed the dashboard's sparkline.
         guard KPIRecord.valueRange.contains(value) else {
             throw CommandError.badValue(
-                "\(command): the \(kpi) figure \(show(value)) is outside -1000000000000…1000000000000\(viaOption ? ", so it cannot be recorded" : "")"
+                """
+                \(command): the \(kpi) figure \(show(value)) is outside \
+                -1000000000000…1000000000000\(viaOption ? ", so it cannot be recorded" : "")
+                """
             )
         }
         let e: Enterprise
@@ -102,7 +108,10 @@ enum TrackingCommands {
                 throw CommandError(
                     "NoEnterprise",
                     viaOption
-                        ? "\(command): --record records for the current enterprise, and none is current (`use ENTERPRISE` first)"
+                        ? """
+                        \(command): --record records for the current enterprise, and none is current (`use \
+                        ENTERPRISE` first)
+                        """
                         : "\(command): no enterprise given and none is current (name one, or `use ENTERPRISE`)")
             }
             e = current
@@ -121,12 +130,18 @@ enum TrackingCommands {
         let lower = KPICatalog.lowerIsBetter(kpi, in: e)
         if flag, let known, known.higherIsBetter {
             throw CommandError.badValue(
-                "\(command): \(kpi) (\(known.title)) is higher-is-better in the catalogue; --lower-is-better is for KPIs it does not know"
+                """
+                \(command): \(kpi) (\(known.title)) is higher-is-better in the catalogue; --lower-is-better \
+                is for KPIs it does not know
+                """
             )
         }
         if flag, known == nil, recorded, !lower {
             throw CommandError.badValue(
-                "\(command): \(kpi) at \(e.name) was first recorded as higher-is-better, and a KPI keeps its direction (record it under a new name to change it)"
+                """
+                \(command): \(kpi) at \(e.name) was first recorded as higher-is-better, and a KPI keeps its \
+                direction (record it under a new name to change it)
+                """
             )
         }
         var replaced = false
@@ -177,7 +192,12 @@ enum TrackingCommands {
     static let dashboard = CommandSpec(
         "kpi dashboard", abstract: "each KPI's latest value, target, progress and trend",
         discussion:
-            "Progress is `met` when the latest value reaches its target (at most the target for KPIs where lower is better: cac, churn, co2e and custom KPIs first recorded with `kpi record … --lower-is-better`; the guide judges by the same rule), else the gap. The trend is a sparkline of every recorded period, oldest first.",
+            """
+            Progress is `met` when the latest value reaches its target (at most the target for KPIs where \
+            lower is better: cac, churn, co2e and custom KPIs first recorded with `kpi record … \
+            --lower-is-better`; the guide judges by the same rule), else the gap. The trend is a sparkline \
+            of every recorded period, oldest first.
+            """,
         arguments: [
             ArgumentSpec(
                 "enterprise", .name(.enterprise), help: "an enterprise (default: the current one)", optional: true)
@@ -274,25 +294,47 @@ enum TrackingCommands {
         func y(_ v: Double) -> Double { top + (hi - v) / (hi - lo) * (h - top - bottom) }
         func f(_ v: Double) -> String { Format.fixed(v, 1) }
         var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" font-family=\"sans-serif\" font-size=\"11\">"
+            """
+            <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 \
+            0 \(Int(w)) \(Int(h))\" font-family=\"sans-serif\" font-size=\"11\">
+            """
         out += "<text x=\"\(f(left))\" y=\"18\" font-size=\"13\">\(Markup.xml(kpi)) at \(Markup.xml(enterprise))</text>"
         out +=
-            "<line x1=\"\(f(left))\" y1=\"\(f(h - bottom))\" x2=\"\(f(w - right))\" y2=\"\(f(h - bottom))\" stroke=\"#999\"/>"
+            """
+            <line x1=\"\(f(left))\" y1=\"\(f(h - bottom))\" x2=\"\(f(w - right))\" y2=\"\(f(h - bottom))\" \
+            stroke=\"#999\"/>
+            """
         out +=
-            "<text x=\"\(f(left - 6))\" y=\"\(f(y(hi) + 4))\" text-anchor=\"end\">\(Format.number(hi, maxDecimals: 1))</text>"
+            """
+            <text x=\"\(f(left - 6))\" y=\"\(f(y(hi) + 4))\" \
+            text-anchor=\"end\">\(Format.number(hi, maxDecimals: 1))</text>
+            """
         out +=
-            "<text x=\"\(f(left - 6))\" y=\"\(f(y(lo) + 4))\" text-anchor=\"end\">\(Format.number(lo, maxDecimals: 1))</text>"
+            """
+            <text x=\"\(f(left - 6))\" y=\"\(f(y(lo) + 4))\" \
+            text-anchor=\"end\">\(Format.number(lo, maxDecimals: 1))</text>
+            """
         let targets = s.enumerated().compactMap { i, r in r.target.map { "\(f(x(i))),\(f(y($0)))" } }
         if targets.count > 1 {
             out +=
-                "<polyline points=\"\(targets.joined(separator: " "))\" fill=\"none\" stroke=\"#c60\" stroke-dasharray=\"4 3\"/>"
+                """
+                <polyline points=\"\(targets.joined(separator: " "))\" fill=\"none\" stroke=\"#c60\" \
+                stroke-dasharray=\"4 3\"/>
+                """
         }
         out +=
-            "<polyline points=\"\(s.enumerated().map { "\(f(x($0))),\(f(y($1.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#036\" stroke-width=\"2\"/>"
+            """
+            <polyline \
+            points=\"\(s.enumerated().map { "\(f(x($0))),\(f(y($1.value)))" }.joined(separator: " "))\" \
+            fill=\"none\" stroke=\"#036\" stroke-width=\"2\"/>
+            """
         for (i, r) in s.enumerated() {
             out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(r.value)))\" r=\"3\" fill=\"#036\"/>"
             out +=
-                "<text x=\"\(f(x(i)))\" y=\"\(f(h - bottom + 16))\" text-anchor=\"middle\">\(Markup.xml(r.period))</text>"
+                """
+                <text x=\"\(f(x(i)))\" y=\"\(f(h - bottom + 16))\" \
+                text-anchor=\"middle\">\(Markup.xml(r.period))</text>
+                """
         }
         return out + "</svg>"
     }

@@ -12,12 +12,18 @@ public enum UnitEconomics {
         let kept = end - new
         guard kept >= 0 else {
             throw MetricError(
-                "new customers (\(Format.number(new))) exceed customers at the end (\(Format.number(end))): kept customers would be negative"
+                """
+                new customers (\(Format.number(new))) exceed customers at the end (\(Format.number(end))): \
+                kept customers would be negative
+                """
             )
         }
         guard kept <= start else {
             throw MetricError(
-                "kept customers (end − new = \(Format.number(kept))) exceed customers at the start (\(Format.number(start)))"
+                """
+                kept customers (end − new = \(Format.number(kept))) exceed customers at the start \
+                (\(Format.number(start)))
+                """
             )
         }
         let r = 100 * kept / start
@@ -31,7 +37,10 @@ public enum UnitEconomics {
         }
         guard returning >= 0, returning <= customers else {
             throw MetricError(
-                "repeat customers (\(Format.number(returning))) must be from 0 to customers (\(Format.number(customers)))"
+                """
+                repeat customers (\(Format.number(returning))) must be from 0 to customers \
+                (\(Format.number(customers)))
+                """
             )
         }
         return 100 * returning / customers
@@ -51,7 +60,10 @@ public enum UnitEconomics {
     public static func ltv(arpa: Double, marginPercent: Double, churnPercent: Double) throws -> Double {
         guard churnPercent > 0, churnPercent <= 100 else {
             throw MetricError(
-                "churn must be more than 0% and at most 100% per period (got \(Format.number(churnPercent))%): LTV divides by it"
+                """
+                churn must be more than 0% and at most 100% per period (got \
+                \(Format.number(churnPercent))%): LTV divides by it
+                """
             )
         }
         guard (0...100).contains(marginPercent) else {

@@ -42,7 +42,10 @@ enum MatchCommand {
             case .inside:
                 if let opp = w.opp, c.price != opp {
                     verdict =
-                        "inside the range (\(Format.number(abs(c.price - opp), maxDecimals: 2)) \(c.price > opp ? "above" : "below") the OPP \(Format.number(opp, maxDecimals: 2)))"
+                        """
+                        inside the range (\(Format.number(abs(c.price - opp), maxDecimals: 2)) \
+                        \(c.price > opp ? "above" : "below") the OPP \(Format.number(opp, maxDecimals: 2)))
+                        """
                 } else {
                     verdict = w.opp == nil ? "inside the range" : "inside the range, at the OPP"
                 }
@@ -91,9 +94,17 @@ enum MatchCommand {
         if recorded.isEmpty {
             let s = e.segments[0].name
             return
-                "Nothing to check: no segment of \(e.name) has a willingness to pay. Measure one with `price psm FILE --too-cheap COL --cheap COL --expensive COL --too-expensive COL --record \"\(s)\"`, or enter one with `price record \"\(s)\" --low P --high P --opp P`."
+                """
+                Nothing to check: no segment of \(e.name) has a willingness to pay. Measure one with `price \
+                psm FILE --too-cheap COL --cheap COL --expensive COL --too-expensive COL --record \
+                \"\(s)\"`, or enter one with `price record \"\(s)\" --low P --high P --opp P`.
+                """
         }
         return
-            "Nothing to check: no priced offering of \(e.name) relieves a need of \(recorded.map(\.name).joined(separator: ", ")) (the segments with a willingness to pay); link them with `relief set OFFERING NEED`."
+            """
+            Nothing to check: no priced offering of \(e.name) relieves a need of \
+            \(recorded.map(\.name).joined(separator: ", ")) (the segments with a willingness to pay); link \
+            them with `relief set OFFERING NEED`.
+            """
     }
 }

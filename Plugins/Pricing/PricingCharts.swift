@@ -44,9 +44,15 @@ enum PricingCharts {
             svgHeight += 320
         }
         let head =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"\(f(svgHeight))\" viewBox=\"0 0 720 \(f(svgHeight))\" font-family=\"sans-serif\">\n"
+            """
+            <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"\(f(svgHeight))\" viewBox=\"0 \
+            0 720 \(f(svgHeight))\" font-family=\"sans-serif\">\n
+            """
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + "<text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
+                + """
+                <text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" \
+                font-weight=\"bold\">\(Markup.xml(title))</text>\n
+                """
         return Chart(title: title, text: text, svg: head + svg + "</svg>\n")
     }
 
@@ -147,26 +153,48 @@ enum PricingCharts {
         var s = ""
         if let (l, hi) = band {
             s +=
-                "<rect x=\"\(f(sx(l)))\" y=\"\(f(t))\" width=\"\(f(max(1, sx(hi) - sx(l))))\" height=\"\(f(h))\" fill=\"#e8f4e8\"><title>acceptable range \(money(l))–\(money(hi))</title></rect>\n"
+                """
+                <rect x=\"\(f(sx(l)))\" y=\"\(f(t))\" width=\"\(f(max(1, sx(hi) - sx(l))))\" \
+                height=\"\(f(h))\" fill=\"#e8f4e8\"><title>acceptable range \
+                \(money(l))–\(money(hi))</title></rect>\n
+                """
         }
         s += "<line x1=\"\(f(left))\" y1=\"\(f(t))\" x2=\"\(f(left))\" y2=\"\(f(t + h))\" stroke=\"#333\"/>\n"
         s += "<line x1=\"\(f(left))\" y1=\"\(f(t + h))\" x2=\"\(f(left + w))\" y2=\"\(f(t + h))\" stroke=\"#333\"/>\n"
         for k in 0...4 {
             let v = top * Double(k) / 4, p = x0 + (x1 - x0) * Double(k) / 4
             s +=
-                "<text x=\"\(f(left - 6))\" y=\"\(f(sy(v) + 4))\" text-anchor=\"end\" font-size=\"11\">\(Format.percent(100 * v, decimals: 0))</text>\n"
+                """
+                <text x=\"\(f(left - 6))\" y=\"\(f(sy(v) + 4))\" text-anchor=\"end\" \
+                font-size=\"11\">\(Format.percent(100 * v, decimals: 0))</text>\n
+                """
             s +=
-                "<text x=\"\(f(sx(p)))\" y=\"\(f(t + h + 16))\" text-anchor=\"middle\" font-size=\"11\">\(money(p))</text>\n"
+                """
+                <text x=\"\(f(sx(p)))\" y=\"\(f(t + h + 16))\" text-anchor=\"middle\" \
+                font-size=\"11\">\(money(p))</text>\n
+                """
         }
         s +=
-            "<text x=\"16\" y=\"\(f(t + h / 2))\" text-anchor=\"middle\" font-size=\"12\" transform=\"rotate(-90 16 \(f(t + h / 2)))\">\(Markup.xml(label))</text>\n"
+            """
+            <text x=\"16\" y=\"\(f(t + h / 2))\" text-anchor=\"middle\" font-size=\"12\" \
+            transform=\"rotate(-90 16 \(f(t + h / 2)))\">\(Markup.xml(label))</text>\n
+            """
         s +=
-            "<text x=\"\(f(left + w / 2))\" y=\"\(f(t + h + 34))\" text-anchor=\"middle\" font-size=\"12\">price</text>\n"
+            """
+            <text x=\"\(f(left + w / 2))\" y=\"\(f(t + h + 34))\" text-anchor=\"middle\" \
+            font-size=\"12\">price</text>\n
+            """
         for (name, p) in marks {
             s +=
-                "<line x1=\"\(f(sx(p)))\" y1=\"\(f(t))\" x2=\"\(f(sx(p)))\" y2=\"\(f(t + h))\" stroke=\"#555\" stroke-dasharray=\"3 3\"/>\n"
+                """
+                <line x1=\"\(f(sx(p)))\" y1=\"\(f(t))\" x2=\"\(f(sx(p)))\" y2=\"\(f(t + h))\" \
+                stroke=\"#555\" stroke-dasharray=\"3 3\"/>\n
+                """
             s +=
-                "<text x=\"\(f(sx(p) + 3))\" y=\"\(f(t + 12))\" font-size=\"11\">\(Markup.xml(name)) \(money(p))</text>\n"
+                """
+                <text x=\"\(f(sx(p) + 3))\" y=\"\(f(t + 12))\" font-size=\"11\">\(Markup.xml(name)) \
+                \(money(p))</text>\n
+                """
         }
         let steps = min(prices.count, 400)
         for (i, c) in series.enumerated() {
@@ -181,7 +209,10 @@ enum PricingCharts {
                 + " points=\"\(points.joined(separator: " "))\"><title>\(Markup.xml(c.name))</title></polyline>\n"
             let ly = t + 14 + 18 * Double(i)
             s +=
-                "<line x1=\"\(f(left + w + 12))\" y1=\"\(f(ly))\" x2=\"\(f(left + w + 36))\" y2=\"\(f(ly))\" stroke=\"\(c.color)\" stroke-width=\"2\""
+                """
+                <line x1=\"\(f(left + w + 12))\" y1=\"\(f(ly))\" x2=\"\(f(left + w + 36))\" y2=\"\(f(ly))\" \
+                stroke=\"\(c.color)\" stroke-width=\"2\"
+                """
                 + (c.dash.isEmpty ? "" : " stroke-dasharray=\"\(c.dash)\"") + "/>\n"
             s += "<text x=\"\(f(left + w + 40))\" y=\"\(f(ly + 4))\" font-size=\"11\">\(Markup.xml(c.name))</text>\n"
         }
@@ -201,9 +232,15 @@ enum PricingCharts {
         var text = "\(title): share (up) by tested price (across).\n"
         text += plot(d.prices, series, band: nil, marks: marks, top: 1, straight: true)
         let head =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"330\" viewBox=\"0 0 720 330\" font-family=\"sans-serif\">\n"
+            """
+            <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"330\" viewBox=\"0 0 720 330\" \
+            font-family=\"sans-serif\">\n
+            """
             + "<title>\(Markup.xml(title))</title>\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-            + "<text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">\(Markup.xml(title))</text>\n"
+                + """
+                <text x=\"360\" y=\"18\" text-anchor=\"middle\" font-size=\"14\" \
+                font-weight=\"bold\">\(Markup.xml(title))</text>\n
+                """
         return Chart(
             title: title, text: text,
             svg: head

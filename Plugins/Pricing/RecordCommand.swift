@@ -73,7 +73,10 @@ enum RecordCommand {
     {
         guard wtp.low <= wtp.high else {
             throw CommandError.badValue(
-                "\(command): the range's low end \(Format.number(wtp.low)) is above its high end \(Format.number(wtp.high))"
+                """
+                \(command): the range's low end \(Format.number(wtp.low)) is above its high end \
+                \(Format.number(wtp.high))
+                """
             )
         }
         for (name, v) in [("low", wtp.low), ("high", wtp.high), ("opp", wtp.opp), ("idp", wtp.idp)] {

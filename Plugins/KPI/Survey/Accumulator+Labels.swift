@@ -64,7 +64,11 @@ public enum AnswerLabels {
             guard let eq = raw.lastIndex(of: "="), let n = Int(String(raw[raw.index(after: eq)...]).trimmingSpaces)
             else {
                 throw CommandError.badValue(
-                    "\(option): '\(raw.trimmingSpaces)' is not LABEL=NUMBER (e.g. \(option) \"Yum!=5,Good=4\"; a label with a comma goes in double quotes: \"Some good, some not so good\"=3)"
+                    """
+                    \(option): '\(raw.trimmingSpaces)' is not LABEL=NUMBER (e.g. \(option) \
+                    \"Yum!=5,Good=4\"; a label with a comma goes in double quotes: \"Some good, some not so \
+                    good\"=3)
+                    """
                 )
             }
             var label = String(raw[..<eq]).trimmingSpaces

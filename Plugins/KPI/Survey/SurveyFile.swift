@@ -152,20 +152,30 @@ public struct SurveyFile: Sendable {
         guard let header = rows.first, header.contains(where: { !$0.isEmpty }) else {
             throw CommandError(
                 "BadFile",
-                "\(path): no header row (the file is empty or its first line is blank); a survey export starts with a row of column names"
+                """
+                \(path): no header row (the file is empty or its first line is blank); a survey export \
+                starts with a row of column names
+                """
             )
         }
         if let bad = CSV.firstInvalidUTF8(head, 0, ends.first ?? 0) {
             throw CommandError(
                 "BadFile",
-                "\(path): the header row is not valid UTF-8 (byte 0x\(String(head[bad], radix: 16, uppercase: true)) at offset \(bad)); export the survey as UTF-8 (with or without BOM)"
+                """
+                \(path): the header row is not valid UTF-8 (byte \
+                0x\(String(head[bad], radix: 16, uppercase: true)) at offset \(bad)); export the survey as \
+                UTF-8 (with or without BOM)
+                """
             )
         }
         let format = forced ?? SurveyFormat.detect(rows)
         guard rows.count >= format.headerRows else {
             throw CommandError(
                 "BadFile",
-                "\(path): a \(format.title) export has \(Format.count(format.headerRows, "header row")), this file has \(Format.count(rows.count, "row"))"
+                """
+                \(path): a \(format.title) export has \(Format.count(format.headerRows, "header row")), \
+                this file has \(Format.count(rows.count, "row"))
+                """
             )
         }
         var columns = header.enumerated().map { SurveyColumn(index: $0.offset, name: $0.element) }
@@ -209,7 +219,11 @@ public struct SurveyFile: Sendable {
             if hits.count > 1 {
                 throw CommandError(
                     "AmbiguousColumn",
-                    "\(path): \(hits.count) columns are named '\(spec)' (numbers \(hits.map { String($0.index + 1) }.joined(separator: ", "))); give the column number instead"
+                    """
+                    \(path): \(hits.count) columns are named '\(spec)' (numbers \
+                    \(hits.map { String($0.index + 1) }.joined(separator: ", "))); give the column number \
+                    instead
+                    """
                 )
             }
         }
@@ -219,7 +233,10 @@ public struct SurveyFile: Sendable {
         if let s = Suggest.closest(to: spec, in: names) { m += "; did you mean '\(s)'?" }
         let shown = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
         m +=
-            " (columns: \(shown)\(names.count > 12 ? ", …" : ""); or a number from 1 to \(columns.count); `kpi columns \(path)` lists them)"
+            """
+             (columns: \(shown)\(names.count > 12 ? ", …" : ""); or a number from 1 to \(columns.count); \
+            `kpi columns \(path)` lists them)
+            """
         throw CommandError("UnknownColumn", m)
     }
 
@@ -243,7 +260,11 @@ public struct SurveyFile: Sendable {
         if acc.unterminatedQuote {
             throw CommandError(
                 "BadFile",
-                "\(path): a quoted field opened in row \(headerRows + acc.rows + 1) is never closed (a \" is missing); fields with commas or line breaks must be enclosed in a pair of \" with inner \" doubled"
+                """
+                \(path): a quoted field opened in row \(headerRows + acc.rows + 1) is never closed (a \" is \
+                missing); fields with commas or line breaks must be enclosed in a pair of \" with inner \" \
+                doubled
+                """
             )
         }
         if let offset = acc.badUTF8Offset {
@@ -252,13 +273,20 @@ public struct SurveyFile: Sendable {
             _ = try withUnsafeMutableBytes(of: &byte) { try file.read(into: $0, at: offset) }
             throw CommandError(
                 "BadFile",
-                "\(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)); export the survey as UTF-8 (with or without BOM)"
+                """
+                \(path): row \(row) is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) \
+                at offset \(offset)); export the survey as UTF-8 (with or without BOM)
+                """
             )
         }
         if !lenient, let r = acc.firstRagged {
             throw CommandError(
                 "BadFile",
-                "\(path): row \(headerRows + r.row + 1) has \(Format.count(r.fields, "field")) where the header has \(columns.count) (an unquoted comma?); enclose fields holding commas in \"…\" (--lenient counts such rows as invalid and goes on)"
+                """
+                \(path): row \(headerRows + r.row + 1) has \(Format.count(r.fields, "field")) where the \
+                header has \(columns.count) (an unquoted comma?); enclose fields holding commas in \"…\" \
+                (--lenient counts such rows as invalid and goes on)
+                """
             )
         }
         if !lenient, let bad = acc.firstBad {
@@ -274,7 +302,11 @@ public struct SurveyFile: Sendable {
             }
             throw CommandError(
                 "BadAnswer",
-                "\(path): row \(headerRows + bad.row + 1), column '\(label(bad.column))' (\(bad.column + 1)): \(what) (a blank answer is skipped; --lenient counts bad answers as invalid and goes on)"
+                """
+                \(path): row \(headerRows + bad.row + 1), column '\(label(bad.column))' \
+                (\(bad.column + 1)): \(what) (a blank answer is skipped; --lenient counts bad answers as \
+                invalid and goes on)
+                """
             )
         }
         return acc
@@ -298,7 +330,14 @@ public struct SurveyFile: Sendable {
             + (labelCounts.count > 8 ? ",…" : "")
         return CommandError(
             "UnmappedLabels",
-            "\(path): column '\(label(bad.column))' (\(bad.column + 1)) has \(Format.count(total, "answer")) that \(total == 1 ? "is" : "are") not numbers from \(range), \(Format.count(values.count, "distinct value")): \(AnswerLabels.listing(values, limit: 12)) (first in row \(format.headerRows + bad.row + 1)); map them to numbers with \(metric.mapHint)'\(template)' (N from \(range); a number at the start or end of a label is read as the answer), or --lenient counts them as invalid"
+            """
+            \(path): column '\(label(bad.column))' (\(bad.column + 1)) has \(Format.count(total, "answer")) \
+            that \(total == 1 ? "is" : "are") not numbers from \(range), \
+            \(Format.count(values.count, "distinct value")): \(AnswerLabels.listing(values, limit: 12)) \
+            (first in row \(format.headerRows + bad.row + 1)); map them to numbers with \
+            \(metric.mapHint)'\(template)' (N from \(range); a number at the start or end of a label is \
+            read as the answer), or --lenient counts them as invalid
+            """
         )
     }
 
