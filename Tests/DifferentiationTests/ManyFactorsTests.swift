@@ -4,7 +4,8 @@ import Workbench
 @testable import Differentiation
 
 /// Analyses visit every factor of several enterprises: with a look-up per factor that searched
-/// the list, 10,000 factors took 35 s (`diff errc`) — quadratic. Now O(n) (issue 14 item 10).
+/// the list, 10,000 factors took 35 s (`diff errc`) — quadratic. Now O(n) (issue 14 item 10); its
+/// time is measured by `Benchmarks/growth.sh`, not here: this checks the figures at that size.
 @Suite struct ManyFactorsTests {
     static let names = (0..<10_000).map { "Factor \($0)" }
 
@@ -19,19 +20,16 @@ import Workbench
         }
     }
 
-    @Test func analysesOfTenThousandFactorsTakeLinearTime() {
+    @Test func analysesOfTenThousandFactors() {
         let list = Self.market
-        let start = ContinuousClock.now
         let actions = ERRC.actions(for: list[0], competitors: Array(list[1...]))
         let canvas = Canvas(list, factors: Self.names)
         var s = session(workspace(list))
         s.ok("diff errc E0")
         s.ok("diff valuemap")
-        let elapsed = ContinuousClock.now - start
         #expect(actions.count == Self.names.count)
         // Importance comes from the first enterprise that rates the factor (E1 here).
         #expect(actions[7].importance == 1 + 7 % 5)
         #expect(canvas.curves[2].scores[3] == Double((3 + 2) % 11))
-        #expect(elapsed < .seconds(10), "\(elapsed)")
     }
 }

@@ -100,17 +100,16 @@ import ValueCore
     }
 
     /// A notebook is untrusted: a sanitizer it supplies that backtracks exponentially must not
-    /// hang a replay or an open that did not ask for the notebook's sanitizers (issue 14, item 2).
-    @Test func aNotebooksBacktrackingSanitizerIsNotRunUnasked() throws {
+    /// hang a replay or an open that did not ask for the notebook's sanitizers (issue 14, item 2): run,
+    /// it backtracks for hours, and the time limit fails the test.
+    @Test(.timeLimit(.minutes(1))) func aNotebooksBacktrackingSanitizerIsNotRunUnasked() throws {
         var (nb, _) = try NotebookSupport.record(["enterprise add A"])
         nb.cells[0].outputs[0] = nb.cells[0].outputs[0].setting(
             "data",
             nb.cells[0].outputs[0]["data"]!.setting("text/plain", .string(String(repeating: "a", count: 40) + "!")))
         nb.setWorkbench("replay", ["sanitize": [["regex": "(a|aa)+$", "replace": ""]]])
-        let start = ContinuousClock.now
         #expect(try replay(nb).failures == 1)
         #expect(try Replay(nb, registry: registry, files: NoFileAccess(), compare: false).failures == 0)
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test func updateRewritesOutputsKeepingIdsTagsAndMetadata() throws {
