@@ -14,9 +14,12 @@ let pluginDependencies: [String: [Target.Dependency]] = [
     "Pricing": ["KPI"],
 ]
 
-/// Extra dependencies of a plugin's tests: GuideTests parses every command line the guide
-/// suggests against the registry of all plugins.
+/// Extra dependencies of a plugin's tests: the modeling plugin's examples build the workspace the
+/// others' examples run on (`checkConformance`), and GuideTests parses every command line the
+/// guide suggests against the registry of all plugins.
 let pluginTestDependencies: [String: [Target.Dependency]] = [
+    "KPI": ["Modeling"],
+    "Differentiation": ["Modeling"],
     "Pricing": ["Modeling"],
     "Guide": ["Modeling", "KPI", "Differentiation", "Pricing"],
 ]

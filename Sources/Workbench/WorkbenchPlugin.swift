@@ -7,7 +7,9 @@
 /// A plugin declares its commands as data and does no I/O of its own: each command receives a
 /// `CommandContext` and returns a `CommandOutput`.
 ///
-/// Implementation requirements, each checked by `PluginConformanceTests`:
+/// Implementation requirements, each checked by `checkConformance(_:after:)` (the test target
+/// TestSupport), which `PluginConformanceTests` calls for every plugin and a plugin's own tests
+/// call for it:
 /// - `name` is one lower-case word, unique among plugins.
 /// - `commands` are built once at start-up and do not depend on the workspace; no two commands
 ///   of all plugins share their words.
