@@ -5,7 +5,7 @@ import Workbench
 /// CO2eResult.swift, SROI+Result.swift) and takes `--record PERIOD` through `recording(…)`.
 enum EconomicsCommands {
     static var all: [CommandSpec] {
-        [retention, repurchase, cac, ltv, ltvCac, margin, co2e, sroi, SurveyCommands.engagement]
+        [retention, repurchase, nrr, cac, ltv, ltvCac, margin, co2e, sroi, SurveyCommands.engagement]
     }
 
     /// A figure a command takes in either form, by position (`kpi cac 50000 125`) or by name
@@ -89,6 +89,33 @@ enum EconomicsCommands {
     ) { ctx in
         let v = try values(ctx, repurchaseFigures, command: "kpi repurchase", example: "kpi repurchase 340 1000")
         return try metric("repurchase") { try RepurchaseResult(repeat: v[0], customers: v[1]) }
+    }
+
+    static let nrrFigures = [
+        Figure(name: "start", kind: money, help: "recurring revenue at the start of the period"),
+        Figure(name: "expansion", kind: money, help: "added by those customers: upgrades, seats, cross-sells"),
+        Figure(name: "contraction", kind: money, help: "lost by those customers to downgrades"),
+        Figure(name: "churned", kind: money, help: "lost with the customers who left"),
+    ]
+
+    static let nrr = recording(
+        "kpi nrr", kpi: "nrr", abstract: "net and gross revenue retention of the customers at a period's start",
+        discussion: """
+            Of the recurring revenue (MRR or ARR) of the customers there at the start of the period: \
+            NRR = (start + expansion − contraction − churned) / start; GRR = (start − contraction − \
+            churned) / start. New customers' revenue is left out. NRR above 100% means the customers \
+            kept grow faster than others leave. --json: nrr, grr (percent).
+            """,
+        arguments: either(nrrFigures).arguments, options: either(nrrFigures).options,
+        examples: [
+            "kpi nrr 100000 15000 3000 7000",
+            "kpi nrr --start 100000 --expansion 15000 --contraction 3000 --churned 7000",
+        ]
+    ) { ctx in
+        let v = try values(ctx, nrrFigures, command: "kpi nrr", example: "kpi nrr 100000 15000 3000 7000")
+        return try metric("nrr") {
+            try RevenueRetentionResult(start: v[0], expansion: v[1], contraction: v[2], churned: v[3])
+        }
     }
 
     static let cacFigures = [

@@ -35,6 +35,25 @@ struct RepurchaseResult: RecordableResult {
     var recorded: (field: String, value: Double, n: Int?) { ("repurchase", rate, nil) }
 }
 
+/// `kpi nrr`: the recurring revenue kept from a period's starting customers, with and without
+/// their expansion.
+struct RevenueRetentionResult: RecordableResult {
+    var net: Double, gross: Double
+    /// - Throws: `MetricError` for figures `UnitEconomics.revenueRetention` cannot take.
+    init(start: Double, expansion: Double, contraction: Double, churned: Double) throws {
+        (net, gross) = try UnitEconomics.revenueRetention(
+            start: start, expansion: expansion, contraction: contraction, churned: churned)
+    }
+    var fields: [(String, JSON)] { [("nrr", .num(net)), ("grr", .num(gross))] }
+    var sentence: String {
+        "Net revenue retention \(Format.percent(net)), gross \(Format.percent(gross)): "
+            + (net > 100
+                ? "their expansion outweighs what was lost."
+                : net == 100 ? "as much revenue as at the start." : "less revenue than at the start.")
+    }
+    var recorded: (field: String, value: Double, n: Int?) { ("nrr", net, nil) }
+}
+
 /// `kpi cac`: the acquisition cost per new customer.
 struct CACResult: RecordableResult {
     var spend: Double, newCustomers: Double, cac: Double

@@ -28,6 +28,7 @@ public enum KPICatalog {
         Entry(name: "retention", title: "customer retention", unit: "%", higherIsBetter: true),
         Entry(name: "churn", title: "customer churn", unit: "%", higherIsBetter: false),
         Entry(name: "repurchase", title: "repurchase rate", unit: "%", higherIsBetter: true),
+        Entry(name: "nrr", title: "net revenue retention", unit: "%", higherIsBetter: true),
         Entry(name: "cac", title: "customer acquisition cost", unit: "", higherIsBetter: false),
         Entry(name: "ltv", title: "customer lifetime value", unit: "", higherIsBetter: true),
         Entry(name: "ltv-cac", title: "LTV/CAC ratio", unit: "×", higherIsBetter: true),

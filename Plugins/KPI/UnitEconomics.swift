@@ -73,6 +73,30 @@ public enum UnitEconomics {
         return arpa * (marginPercent / 100) / (churnPercent / 100)
     }
 
+    /// Net and gross revenue retention over a period, in percent, from the recurring revenue of
+    /// the customers there at its start: NRR = (start + expansion − contraction − churned) / start;
+    /// GRR = (start − contraction − churned) / start (expansion left out, so at most 100%).
+    public static func revenueRetention(
+        start: Double, expansion: Double, contraction: Double, churned: Double
+    ) throws -> (net: Double, gross: Double) {
+        guard start > 0 else {
+            throw MetricError("recurring revenue at the start must be more than 0 (got \(Format.number(start)))")
+        }
+        guard expansion >= 0, contraction >= 0, churned >= 0 else {
+            throw MetricError("expansion, contraction and churned revenue cannot be negative")
+        }
+        let lost = contraction + churned
+        guard lost <= start else {
+            throw MetricError(
+                """
+                contraction + churned (\(Format.number(lost))) exceed the revenue at the start \
+                (\(Format.number(start))): a customer cannot lose more than it paid
+                """
+            )
+        }
+        return (100 * (start + expansion - lost) / start, 100 * (start - lost) / start)
+    }
+
     /// Months (periods) of gross profit to earn back the acquisition cost: CAC / (ARPA × margin).
     public static func payback(cac: Double, arpa: Double, marginPercent: Double) throws -> Double {
         let profit = arpa * marginPercent / 100

@@ -188,6 +188,11 @@ import ValueCore
         ("kpi margin 1200 780", "kpi margin --revenue 1200 --cost 780", "margin", 35.0),
         ("kpi repurchase 340 1000", "kpi repurchase --repeat 340 --customers 1000", "repurchase", 34.0),
         ("kpi ltv 100 70 2", "kpi ltv --arpa 100 --margin 70 --churn 2", "ltv", 3500.0),
+        (
+            "kpi nrr 100000 15000 3000 7000",
+            "kpi nrr --start 100000 --expansion 15000 --contraction 3000 --churned 7000",
+            "nrr", 105.0
+        ),
     ])
     func positionalOrNamed(_ positional: String, _ named: String, _ key: String, _ value: Double) {
         var b = Bench()

@@ -231,6 +231,36 @@ import Workbench
         #expect(close(r.retention, retained) && close(r.churn, 100 - retained))
     }
 
+    /// Net and gross revenue retention, worked by hand from the definitions (start + expansion −
+    /// contraction − churned) / start and (start − contraction − churned) / start.
+    @Test(arguments: [
+        (100_000.0, 15_000.0, 3_000.0, 7_000.0, 105.0, 90.0),  // 105,000 and 90,000 of 100,000
+        (1_000.0, 50.0, 100.0, 150.0, 80.0, 75.0),  // 800 and 750 of 1,000
+        (200.0, 0.0, 0.0, 0.0, 100.0, 100.0),
+        (1_000.0, 0.0, 400.0, 600.0, 0.0, 0.0),  // everything lost
+        (500.0, 500.0, 0.0, 0.0, 200.0, 100.0),  // doubled by expansion; GRR stays at 100
+    ])
+    func revenueRetention(
+        _ start: Double, _ expansion: Double, _ contraction: Double, _ churned: Double, _ net: Double,
+        _ gross: Double
+    ) throws {
+        let r = try UnitEconomics.revenueRetention(
+            start: start, expansion: expansion, contraction: contraction, churned: churned)
+        #expect(close(r.net, net) && close(r.gross, gross), "\(r)")
+    }
+
+    @Test func revenueRetentionRefusesWhatCannotBe() {
+        #expect(throws: MetricError.self) {
+            try UnitEconomics.revenueRetention(start: 0, expansion: 10, contraction: 0, churned: 0)
+        }
+        #expect(throws: MetricError.self) {
+            try UnitEconomics.revenueRetention(start: 100, expansion: -1, contraction: 0, churned: 0)
+        }
+        #expect(throws: MetricError.self) {
+            try UnitEconomics.revenueRetention(start: 100, expansion: 0, contraction: 60, churned: 41)
+        }
+    }
+
     @Test func unitEconomics() throws {
         #expect(close(try UnitEconomics.cac(spend: 50000, newCustomers: 125), 400))
         #expect(close(try UnitEconomics.ltv(arpa: 100, marginPercent: 70, churnPercent: 2), 3500))

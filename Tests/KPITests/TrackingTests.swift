@@ -93,6 +93,7 @@ import ValueCore
     @Test(arguments: [
         ("kpi retention 1000 1040 120", "retention", 92.0),
         ("kpi repurchase 340 1000", "repurchase", 34.0),
+        ("kpi nrr 100000 15000 3000 7000", "nrr", 105.0),
         ("kpi cac 50000 125", "cac", 400.0),
         ("kpi ltv --arpa 100 --margin 70 --churn 2", "ltv", 3500.0),
         ("kpi ltv-cac --ltv 3000 --cac 1000", "ltv-cac", 3.0),

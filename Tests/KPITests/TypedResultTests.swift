@@ -55,6 +55,10 @@ import ValueCore
     @Test(arguments: [
         (try! RetentionResult(start: 1000, end: 1040, new: 120) as any RecordableResult, "retention", 92.0),
         (try! RepurchaseResult(repeat: 340, customers: 1000), "repurchase", 34.0),
+        (
+            try! RevenueRetentionResult(start: 100_000, expansion: 15_000, contraction: 3_000, churned: 7_000), "nrr",
+            105.0
+        ),
         (try! CACResult(spend: 50000, newCustomers: 125), "cac", 400.0),
         (try! LTVResult(arpa: 100, marginPercent: 70, churnPercent: 2), "ltv", 3500.0),
         (LTVCACResult(ltv: 3000, cac: 1000, payback: nil), "ratio", 3.0),
