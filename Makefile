@@ -5,7 +5,8 @@ BIN_RELEASE = .build/release/valuebench
 VENV        = .venv
 EXAMPLE    ?= notebooks/tour.ipynb
 
-.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check clean fuzz fuzz-smoke lint format
+.PHONY: run test build release bench setup system-deps venv notebooks notebooks-check kernel kernel-check \
+	clean fuzz fuzz-smoke lint format
 
 ## Set-up: Debian packages (libedit for the line editor, tmux for the terminal tests) and a
 ## Python venv with the notebook validators. Idempotent; does nothing when all is there.

@@ -14,7 +14,7 @@ found=$(find "${folders[@]}" "${prune[@]}" -name '*.swift' -type f -print0 | sor
          close ARGV if eof')
 if [ -n "$found" ]; then
     echo "$found"
-    echo "error: $(echo "$found" | wc -l) line(s) over $limit columns; break string literals with \\ line continuations" \
-        "(or adjacent pieces) and reflow comments" >&2
+    echo "error: $(echo "$found" | wc -l) line(s) over $limit columns;" \
+        "break string literals with \\ line continuations (or adjacent pieces) and reflow comments" >&2
     exit 1
 fi

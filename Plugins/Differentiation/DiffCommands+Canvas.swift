@@ -14,12 +14,7 @@ extension DiffCommands {
             the mean of the other curves; overall divergence = the mean absolute divergence over
             the factors (points on the 0–10 scale). Curves that diverge little are "me too".
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprises", .name(.enterprise),
-                help: "enterprises to compare (default: the current one and its competitors)", optional: true,
-                variadic: true)
-        ],
+        arguments: [enterprisesArgument("compare")],
         options: [
             OptionSpec("factors", .text, help: "only these factors (repeat, or separate with commas)", repeating: true)
         ],

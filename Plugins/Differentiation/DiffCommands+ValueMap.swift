@@ -34,12 +34,7 @@ extension DiffCommands {
             8`, `enterprise add B`, `enterprise set B --price 120`, `factor set B Range 6`,
             `diff valuemap A B`.
             """,
-        arguments: [
-            ArgumentSpec(
-                "enterprises", .name(.enterprise),
-                help: "enterprises to place (default: the current one and its competitors)", optional: true,
-                variadic: true)
-        ],
+        arguments: [enterprisesArgument("place")],
         options: [
             OptionSpec(
                 "slope", .number(0.01...100),

@@ -12,6 +12,14 @@ enum DiffCommands {
     static let enterpriseArgument = ArgumentSpec(
         "enterprise", .name(.enterprise), help: "the enterprise (default: the current one)", optional: true)
 
+    /// The enterprises an analysis of several takes (`selection`): "enterprises to VERB (default: …)".
+    static func enterprisesArgument(_ verb: String) -> ArgumentSpec {
+        ArgumentSpec(
+            "enterprises", .name(.enterprise),
+            help: "enterprises to \(verb) (default: the current one and its competitors)", optional: true,
+            variadic: true)
+    }
+
     /// A score or price as the tables show it: at most 2 decimals.
     static func num(_ v: Double) -> String { Format.number(v, maxDecimals: 2) }
     /// A difference with its sign and 1 decimal: `+1.5`, `-0.5`, `0.0`.
